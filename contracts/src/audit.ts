@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.ts';
+
+export const AuditEntry = z
+  .object({
+    seq: z.number().int(),
+    id: Id,
+    at: Timestamp,
+    actor: z.object({ id: Id.nullable(), label: z.string() }),
+    /** Dotted verb, e.g. `auth.login.failed`, `user.roles.changed`. */
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    /** What changed: field → { from, to } for updates, or a small description of the event. */
+    summary: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+    requestId: z.string().nullable(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.strictObject({
+  actorId: Id.optional(),
+  /** An exact action or a prefix ending in a dot, e.g. `auth.` for every identity event. */
+  action: z.string().trim().max(64).optional(),
+  targetType: z.string().trim().max(32).optional(),
+  targetId: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Entries older than this sequence number (the `nextCursor` of the previous page). */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  nextCursor: z.number().int().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AuditVerification = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  })
+  .meta({ id: 'AuditVerification' });
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
+export const AUDIT_ACTIONS = [
+  'auth.login.succeeded',
+  'auth.login.failed',
+  'auth.lockout',
+  'auth.logout',
+  'auth.logout_all',
+  'auth.session.revoked',
+  'auth.password.changed',
+  'auth.token.created',
+  'auth.token.revoked',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.password.reset',
+  'user.roles.changed',
+  'user.personal.viewed',
+  'user.personal.updated',
+  'department.created',
+  'department.updated',
+  'department.deleted',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'team.members.added',
+  'team.members.removed',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'system.bootstrap',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

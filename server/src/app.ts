@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyRequest } from 'fastify';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { SESSION_COOKIE } from './modules/auth/auth.service.ts';
+import { departmentsRoutes } from './modules/departments/departments.routes.ts';
+import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { webRoutes } from './modules/system/web.routes.ts';
+import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config/config.ts';
+import type { Database } from './platform/db/database.ts';
+import type { RouteAccess } from './platform/http/access-control.ts';
+import { type App, createHttpServer } from './platform/http/server.ts';
+import { createServices, type Services } from './services.ts';
+
+export const VERSION: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+).version;
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface AppOptions {
+  config: Pick<
+    Config,
+    'secretKey' | 'session' | 'login' | 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel'
+  >;
+  database: Database;
+  clock?: Clock;
+  /** Serve the built web client from this folder (default web/dist); false to serve the API only. */
+  webDist?: string | false;
+}
+
+/** Builds the whole application on an open, migrated database; `listen` is the caller's choice. */
+export async function buildApp(
+  options: AppOptions,
+): Promise<{ app: App; services: Services; routes: RouteAccess[] }> {
+  const { config, database } = options;
+  const services = createServices(database, config, options.clock ?? systemClock);
+
+  const { app, metrics, routes } = await createHttpServer({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    cookieSecure: config.cookieSecure,
+    version: VERSION,
+    authenticate: (request) => services.auth.authenticate(credentialsOf(request)),
+    csrfTokenFor: (sessionId) => services.auth.csrfTokenFor(sessionId),
+  });
+
+  authRoutes(app, services.auth, { secure: config.cookieSecure });
+  usersRoutes(app, services.users);
+  departmentsRoutes(app, services.departments);
+  teamsRoutes(app, services.teams);
+  rolesRoutes(app, services.roles);
+  auditRoutes(app, services.audit);
+  systemRoutes(app, { database, metrics, version: VERSION });
+  if (options.webDist !== false) await webRoutes(app, options.webDist ?? WEB_DIST);
+
+  return { app, services, routes };
+}
+
+function credentialsOf(request: FastifyRequest) {
+  const header = request.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  return { bearerToken: bearer || undefined, sessionToken: request.cookies[SESSION_COOKIE] };
+}

@@ -1,0 +1,146 @@
+import type { AuditAction, AuditEntry, AuditPage, AuditQuery, AuditVerification } from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import { deriveKey } from '../../platform/crypto/keys.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
+import { GENESIS_HASH } from '../../platform/db/migrations/0001_foundation.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import { entryMac } from './audit.chain.ts';
+import * as repo from './audit.repository.ts';
+
+export interface AuditEvent {
+  action: AuditAction;
+  targetType?: string | null;
+  targetId?: string | null;
+  summary?: Record<string, unknown>;
+  /** Who to name when there is no signed-in actor, e.g. the username a failed login tried. */
+  actorLabel?: string;
+}
+
+export interface AuditDeps {
+  db: Kysely<DB>;
+  dialect: SqlDialect;
+  clock: Clock;
+  secretKey: Buffer;
+}
+
+/**
+ * The append-only, tamper-evident record of every mutation and security event. Callers pass the
+ * transaction of the change they audit, so the entry commits (or rolls back) with it.
+ */
+export class AuditService {
+  readonly #deps: AuditDeps;
+  readonly #key: Buffer;
+
+  constructor(deps: AuditDeps) {
+    this.#deps = deps;
+    this.#key = deriveKey(deps.secretKey, 'audit-chain');
+  }
+
+  async record(exec: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
+    if (!exec.isTransaction) {
+      await exec.transaction().execute((trx) => this.record(trx, ctx, event));
+      return;
+    }
+    const tip = await repo.lockHead(exec, this.#deps.dialect);
+    const row = {
+      seq: tip.seq + 1,
+      id: newId(),
+      at: this.#deps.clock.now().toISOString(),
+      actor_id: ctx.actor?.userId ?? null,
+      actor_label: ctx.actor ? ctx.actor.username : (event.actorLabel ?? 'system'),
+      action: event.action,
+      target_type: event.targetType ?? null,
+      target_id: event.targetId ?? null,
+      summary: JSON.stringify(event.summary ?? {}),
+      ip: ctx.ip,
+      request_id: ctx.requestId,
+      prev_hash: tip.hash,
+    };
+    await repo.append(exec, { ...row, hash: entryMac(this.#key, row) });
+  }
+
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const rows = await repo.list(this.#deps.db, query);
+    const items = rows.slice(0, query.limit).map(toEntry);
+    const more = rows.length > query.limit;
+    return { items, nextCursor: more ? (items.at(-1)?.seq ?? null) : null };
+  }
+
+  /** Walks the whole chain and reports the first entry that does not link or does not match. */
+  async verify(): Promise<AuditVerification> {
+    const db = this.#deps.db;
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const batch = await repo.batchFrom(db, expectedSeq - 1, 2000);
+      for (const row of batch) {
+        const seq = Number(row.seq);
+        if (seq !== expectedSeq) {
+          return broken(checked, expectedSeq, `entry ${expectedSeq} is missing (deleted)`);
+        }
+        if (row.prev_hash !== prevHash) {
+          return broken(checked, seq, 'does not link to the entry before it (an earlier entry was replaced)');
+        }
+        if (entryMac(this.#key, row) !== row.hash) {
+          return broken(checked, seq, 'content does not match its hash (the entry was altered)');
+        }
+        prevHash = row.hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+      if (batch.length < 2000) break;
+    }
+    const tip = await repo.head(db);
+    if (tip.seq !== checked || tip.hash !== prevHash) {
+      return broken(
+        checked,
+        checked + 1,
+        `the chain head records ${tip.seq} entries (entries at the end were deleted)`,
+      );
+    }
+    return { ok: true, checked, firstBroken: null };
+  }
+}
+
+function broken(checked: number, seq: number, reason: string): AuditVerification {
+  return { ok: false, checked, firstBroken: { seq, reason } };
+}
+
+function toEntry(row: repo.AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    at: row.at,
+    actor: { id: row.actor_id, label: row.actor_label },
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    summary: JSON.parse(row.summary) as Record<string, unknown>,
+    ip: row.ip,
+    requestId: row.request_id,
+    hash: row.hash,
+  };
+}
+
+/**
+ * What changed between two versions of a record, as `{ field: { from, to } }`, over the fields
+ * named. Sensitive fields should be listed in `redact` so only the fact of a change is logged.
+ */
+export function changes<T extends object>(
+  before: T,
+  after: Partial<T>,
+  redact: readonly (keyof T)[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    const from = before[key];
+    const to = after[key];
+    if (to === undefined || JSON.stringify(from) === JSON.stringify(to)) continue;
+    out[key as string] = redact.includes(key) ? { changed: true } : { from: from ?? null, to: to ?? null };
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { ApiTokensTable, LoginThrottleTable, SessionsTable } from './auth.tables.ts';
+
+export type SessionRow = Selectable<SessionsTable>;
+export type TokenRow = Selectable<ApiTokensTable>;
+
+// Sessions
+
+export async function insertSession(db: Executor, row: Insertable<SessionsTable>): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** A live session by its token hash: not revoked, not past its idle or absolute expiry. */
+export function findLiveSession(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', now)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function touchSession(
+  db: Executor,
+  id: string,
+  lastSeen: string,
+  idleExpires: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeen, idle_expires_at: idleExpires })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function listLiveSessions(db: Executor, userId: string, now: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', now)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+export async function revokeSession(db: Executor, id: string, userId: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Ends every session of a user, optionally keeping one (the caller's own, after a password change). */
+export async function revokeAllSessions(
+  db: Executor,
+  userId: string,
+  at: string,
+  exceptId?: string,
+): Promise<number> {
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Housekeeping: forget sessions that ended long ago. */
+export async function deleteEndedSessions(db: Executor, before: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<', before),
+        eb('idle_expires_at', '<', before),
+        eb('revoked_at', '<', before),
+      ]),
+    )
+    .execute();
+}
+
+// Personal API tokens
+
+export async function insertToken(db: Executor, row: Insertable<ApiTokensTable>): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export function findLiveToken(db: Executor, tokenHash: string, now: string): Promise<TokenRow | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+export async function touchToken(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export function listTokens(db: Executor, userId: string): Promise<TokenRow[]> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findToken(db: Executor, id: string, userId: string): Promise<TokenRow | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function revokeToken(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeAllTokens(db: Executor, userId: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+// Login throttling
+
+export function findThrottle(db: Executor, key: string): Promise<Selectable<LoginThrottleTable> | undefined> {
+  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function saveThrottle(db: Executor, row: Selectable<LoginThrottleTable>): Promise<void> {
+  const { key, ...rest } = row;
+  await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doUpdateSet(rest))
+    .execute();
+}
+
+export async function clearThrottle(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}

@@ -1,0 +1,121 @@
+import {
+  ApiToken,
+  ChangePasswordRequest,
+  CreatedToken,
+  CreateTokenRequest,
+  IdParams,
+  LoginRequest,
+  Me,
+  SessionInfo,
+} from '@liaison/contracts';
+import { z } from 'zod';
+import { actorContext } from '../../platform/http/route-context.ts';
+import { type App, contextOf } from '../../platform/http/server.ts';
+import { type AuthService, SESSION_COOKIE } from './auth.service.ts';
+
+export function authRoutes(app: App, auth: AuthService, cookie: { secure: boolean }): void {
+  const tags = ['auth'];
+
+  app.post(
+    '/api/auth/login',
+    { config: { access: { public: true } }, schema: { tags, body: LoginRequest, response: { 200: Me } } },
+    async (request, reply) => {
+      const { token, expiresAt, me } = await auth.login(request.body, contextOf(request));
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: cookie.secure,
+        path: '/',
+        expires: new Date(expiresAt),
+      });
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: { authenticated: true, allowPendingPasswordChange: true } }, schema: { tags } },
+    async (request, reply) => {
+      await auth.logout(actorContext(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/logout-all',
+    { config: { access: { authenticated: true, allowPendingPasswordChange: true } }, schema: { tags } },
+    async (request, reply) => {
+      await auth.logoutEverywhere(actorContext(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: { authenticated: true, allowPendingPasswordChange: true } },
+      schema: { tags, response: { 200: Me } },
+    },
+    (request) => auth.me(actorContext(request)),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: { authenticated: true, allowPendingPasswordChange: true } },
+      schema: { tags, body: ChangePasswordRequest },
+    },
+    async (request, reply) => {
+      await auth.changePassword(actorContext(request), request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags, response: { 200: z.object({ items: z.array(SessionInfo) }) } },
+    },
+    async (request) => ({ items: await auth.sessions(actorContext(request)) }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    { config: { access: { authenticated: true } }, schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      await auth.revokeSession(actorContext(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/tokens',
+    {
+      config: { access: { permission: 'token.manage' } },
+      schema: { tags, response: { 200: z.object({ items: z.array(ApiToken) }) } },
+    },
+    async (request) => ({ items: await auth.tokens(actorContext(request)) }),
+  );
+
+  app.post(
+    '/api/auth/tokens',
+    {
+      config: { access: { permission: 'token.manage' } },
+      schema: { tags, body: CreateTokenRequest, response: { 201: CreatedToken } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await auth.createToken(actorContext(request), request.body)),
+  );
+
+  app.delete(
+    '/api/auth/tokens/:id',
+    { config: { access: { permission: 'token.manage' } }, schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      await auth.revokeToken(actorContext(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

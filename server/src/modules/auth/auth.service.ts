@@ -1,0 +1,394 @@
+import type {
+  ApiToken,
+  ChangePasswordRequest,
+  CreatedToken,
+  CreateTokenRequest,
+  LoginRequest,
+  Me,
+  SessionInfo,
+} from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import type { Actor, ActorContext, RequestContext } from '../../platform/auth/actor.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
+import { type Clock, DAY, HOUR, MINUTE } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import { deriveKey, hmacHex, randomSecret, sha256Hex } from '../../platform/crypto/keys.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import { errors } from '../../platform/http/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { RolesService } from '../roles/roles.service.ts';
+import type { UserWithDepartment } from '../users/users.repository.ts';
+import type { UsersService } from '../users/users.service.ts';
+import * as repo from './auth.repository.ts';
+
+export interface AuthDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  users: UsersService;
+  roles: RolesService;
+  secretKey: Buffer;
+  session: { idleMinutes: number; maxHours: number };
+  login: { maxFailures: number; lockMinutes: number };
+}
+
+export const SESSION_COOKIE = 'liaison_session';
+export const TOKEN_PREFIX = 'lia_';
+/** Activity timestamps are written at most this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = MINUTE;
+/** One address may fail this many times more than one account name before it is locked out too. */
+const IP_FAILURE_FACTOR = 10;
+
+export interface Credentials {
+  sessionToken?: string | undefined;
+  bearerToken?: string | undefined;
+}
+
+/** Sign-in, sessions, personal API tokens, passwords, lockout and the start-up administrator. */
+export class AuthService {
+  readonly #deps: AuthDeps;
+  readonly #csrfKey: Buffer;
+
+  constructor(deps: AuthDeps) {
+    this.#deps = deps;
+    this.#csrfKey = deriveKey(deps.secretKey, 'csrf');
+  }
+
+  csrfTokenFor(sessionId: string): string {
+    return hmacHex(this.#csrfKey, sessionId);
+  }
+
+  async login(
+    input: LoginRequest,
+    meta: RequestContext,
+  ): Promise<{ token: string; expiresAt: string; me: Me }> {
+    const { db, clock, login } = this.#deps;
+    const username = input.username.trim().toLowerCase();
+    const keys = { user: `user:${username}`, ip: meta.ip ? `ip:${meta.ip}` : null };
+    const now = clock.now();
+
+    for (const key of [keys.user, keys.ip]) {
+      if (!key) continue;
+      const t = await repo.findThrottle(db, key);
+      if (t?.locked_until && t.locked_until > now.toISOString()) {
+        const retryAfter = Math.ceil((Date.parse(t.locked_until) - now.getTime()) / 1000);
+        await this.#deps.audit.record(db, meta, {
+          action: 'auth.login.failed',
+          actorLabel: username,
+          targetType: 'user',
+          summary: { username, reason: 'locked' },
+        });
+        throw errors.tooManyAttempts(retryAfter);
+      }
+    }
+
+    const user = await this.#deps.users.findByUsername(db, username);
+    // Always run the hash, so the answer takes as long for unknown names as for wrong passwords.
+    const passwordOk = await verifyPassword(
+      input.password,
+      user?.password_hash ?? (await dummyPasswordHash()),
+    );
+    if (!user || !passwordOk || user.status !== 'active') {
+      const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'disabled';
+      await db.transaction().execute(async (trx) => {
+        await this.#deps.audit.record(trx, meta, {
+          action: 'auth.login.failed',
+          actorLabel: username,
+          targetType: 'user',
+          targetId: user?.id ?? null,
+          summary: { username, reason },
+        });
+        const lockedUser = await this.#recordFailure(trx, keys.user, login.maxFailures, now);
+        const lockedIp = keys.ip
+          ? await this.#recordFailure(trx, keys.ip, login.maxFailures * IP_FAILURE_FACTOR, now)
+          : false;
+        if (lockedUser || lockedIp) {
+          await this.#deps.audit.record(trx, meta, {
+            action: 'auth.lockout',
+            actorLabel: username,
+            targetType: 'user',
+            targetId: user?.id ?? null,
+            summary: { username, by: lockedUser ? 'account' : 'address', minutes: login.lockMinutes },
+          });
+        }
+      });
+      throw errors.invalidCredentials();
+    }
+
+    const token = randomSecret();
+    const session = this.#newSession(user.id, token, meta, now);
+    await db.transaction().execute(async (trx) => {
+      await repo.clearThrottle(trx, keys.user);
+      await repo.insertSession(trx, session);
+      await this.#deps.users.touchLogin(trx, user.id, now.toISOString());
+      const ctx = {
+        ...meta,
+        actor: await this.#actorFor(trx, user, { method: 'session', sessionId: session.id }),
+      };
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.login.succeeded',
+        targetType: 'session',
+        targetId: session.id,
+        summary: { username },
+      });
+    });
+    const actor = await this.#actorFor(db, user, { method: 'session', sessionId: session.id });
+    return { token, expiresAt: session.expires_at, me: await this.me({ ...meta, actor }) };
+  }
+
+  /** Resolves a bearer token or session cookie into an actor, or null when it is not valid now. */
+  async authenticate(credentials: Credentials): Promise<Actor | null> {
+    const { db, clock } = this.#deps;
+    const now = clock.now();
+    const nowIso = now.toISOString();
+
+    if (credentials.bearerToken) {
+      const token = await repo.findLiveToken(db, sha256Hex(credentials.bearerToken), nowIso);
+      if (!token) return null;
+      const user = await this.#deps.users.findById(db, token.user_id);
+      if (user?.status !== 'active') return null;
+      if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOUCH_INTERVAL_MS) {
+        await repo.touchToken(db, token.id, nowIso);
+      }
+      return this.#actorFor(db, user, { method: 'token', tokenId: token.id });
+    }
+
+    if (credentials.sessionToken) {
+      const session = await repo.findLiveSession(db, sha256Hex(credentials.sessionToken), nowIso);
+      if (!session) return null;
+      const user = await this.#deps.users.findById(db, session.user_id);
+      if (user?.status !== 'active') return null;
+      if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+        const idle = new Date(
+          Math.min(now.getTime() + this.#deps.session.idleMinutes * MINUTE, Date.parse(session.expires_at)),
+        );
+        await repo.touchSession(db, session.id, nowIso, idle.toISOString());
+      }
+      return this.#actorFor(db, user, { method: 'session', sessionId: session.id });
+    }
+    return null;
+  }
+
+  async me(ctx: ActorContext): Promise<Me> {
+    const row = await this.#deps.users.findById(this.#deps.db, ctx.actor.userId);
+    if (!row) throw errors.unauthenticated();
+    return {
+      user: await this.#deps.users.present(this.#deps.db, row),
+      grants: ctx.actor.grants,
+      csrfToken: ctx.actor.auth.method === 'session' ? this.csrfTokenFor(ctx.actor.auth.sessionId) : null,
+      authMethod: ctx.actor.auth.method === 'token' ? 'token' : 'session',
+      mustChangePassword: ctx.actor.mustChangePassword,
+    };
+  }
+
+  async logout(ctx: ActorContext): Promise<void> {
+    if (ctx.actor.auth.method !== 'session') return;
+    const sessionId = ctx.actor.auth.sessionId;
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await repo.revokeSession(trx, sessionId, ctx.actor.userId, this.#now());
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.logout',
+        targetType: 'session',
+        targetId: sessionId,
+      });
+    });
+  }
+
+  /** 退出所有设备: ends every session of the user, including this one. */
+  async logoutEverywhere(ctx: ActorContext): Promise<void> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const n = await repo.revokeAllSessions(trx, ctx.actor.userId, this.#now());
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.logout_all',
+        targetType: 'user',
+        targetId: ctx.actor.userId,
+        summary: { sessions: n },
+      });
+    });
+  }
+
+  async sessions(ctx: ActorContext): Promise<SessionInfo[]> {
+    const rows = await repo.listLiveSessions(this.#deps.db, ctx.actor.userId, this.#now());
+    const current = ctx.actor.auth.method === 'session' ? ctx.actor.auth.sessionId : null;
+    return rows.map((s) => ({
+      id: s.id,
+      createdAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      expiresAt: s.expires_at,
+      ip: s.ip,
+      userAgent: s.user_agent,
+      current: s.id === current,
+    }));
+  }
+
+  async revokeSession(ctx: ActorContext, sessionId: string): Promise<void> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      if (!(await repo.revokeSession(trx, sessionId, ctx.actor.userId, this.#now())))
+        throw errors.notFound('Session');
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.session.revoked',
+        targetType: 'session',
+        targetId: sessionId,
+      });
+    });
+  }
+
+  /** Changing one's password ends every other session (someone else may know the old one). */
+  async changePassword(ctx: ActorContext, input: ChangePasswordRequest): Promise<void> {
+    const { db } = this.#deps;
+    const user = await this.#deps.users.findById(db, ctx.actor.userId);
+    if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+      await this.#deps.audit.record(db, ctx, {
+        action: 'auth.login.failed',
+        targetType: 'user',
+        targetId: ctx.actor.userId,
+        summary: { username: ctx.actor.username, reason: 'wrong_current_password' },
+      });
+      throw errors.invalidField('body.currentPassword', 'the current password is incorrect');
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw errors.invalidField('body.newPassword', 'the new password must differ from the current one');
+    }
+    const hash = await hashPassword(input.newPassword);
+    await db.transaction().execute(async (trx) => {
+      const now = this.#now();
+      await this.#deps.users.setPassword(trx, user.id, hash, now);
+      const keep = ctx.actor.auth.method === 'session' ? ctx.actor.auth.sessionId : undefined;
+      const ended = await repo.revokeAllSessions(trx, user.id, now, keep);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.password.changed',
+        targetType: 'user',
+        targetId: user.id,
+        summary: { otherSessionsEnded: ended },
+      });
+    });
+  }
+
+  async tokens(ctx: ActorContext): Promise<ApiToken[]> {
+    return (await repo.listTokens(this.#deps.db, ctx.actor.userId)).map(toApiToken);
+  }
+
+  async createToken(ctx: ActorContext, input: CreateTokenRequest): Promise<CreatedToken> {
+    const secret = randomSecret(TOKEN_PREFIX);
+    const now = this.#deps.clock.now();
+    const row = {
+      id: newId(),
+      user_id: ctx.actor.userId,
+      name: input.name,
+      prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+      token_hash: sha256Hex(secret),
+      created_at: now.toISOString(),
+      expires_at: input.expiresInDays
+        ? new Date(now.getTime() + input.expiresInDays * DAY).toISOString()
+        : null,
+      last_used_at: null,
+      revoked_at: null,
+    };
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await repo.insertToken(trx, row);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.token.created',
+        targetType: 'api_token',
+        targetId: row.id,
+        summary: { name: row.name, prefix: row.prefix, expiresAt: row.expires_at },
+      });
+    });
+    return { token: toApiToken(row), secret };
+  }
+
+  async revokeToken(ctx: ActorContext, id: string): Promise<void> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const token = await repo.findToken(trx, id, ctx.actor.userId);
+      if (!token) throw errors.notFound('Token');
+      await repo.revokeToken(trx, id, this.#now());
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.token.revoked',
+        targetType: 'api_token',
+        targetId: id,
+        summary: { name: token.name, prefix: token.prefix },
+      });
+    });
+  }
+
+  /** Acts as a user outside HTTP (CLI, demo seed), with that user's real grants. */
+  async actorFor(userId: string): Promise<Actor> {
+    const user = await this.#deps.users.findById(this.#deps.db, userId);
+    if (!user) throw errors.notFound('User');
+    return this.#actorFor(this.#deps.db, user, { method: 'system' });
+  }
+
+  /** A session row for a user without a password check: for tests, benchmarks and the CLI. */
+  async issueSession(
+    userId: string,
+    meta: RequestContext = { actor: null, ip: null, requestId: null, userAgent: null },
+  ) {
+    const token = randomSecret();
+    const session = this.#newSession(userId, token, meta, this.#deps.clock.now());
+    await repo.insertSession(this.#deps.db, session);
+    return { token, sessionId: session.id, csrfToken: this.csrfTokenFor(session.id) };
+  }
+
+  async #actorFor(db: Executor, user: UserWithDepartment, auth: Actor['auth']): Promise<Actor> {
+    const { grants, roleKeys } = await this.#deps.roles.grantsOf(db, user.id);
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      kind: user.kind,
+      departmentId: user.department_id,
+      departmentPath: user.department_path,
+      grants,
+      roleKeys,
+      mustChangePassword: user.must_change_password === 1,
+      auth,
+    };
+  }
+
+  #newSession(userId: string, token: string, meta: RequestContext, now: Date) {
+    const { idleMinutes, maxHours } = this.#deps.session;
+    const expires = now.getTime() + maxHours * HOUR;
+    return {
+      id: newId(),
+      token_hash: sha256Hex(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      idle_expires_at: new Date(Math.min(now.getTime() + idleMinutes * MINUTE, expires)).toISOString(),
+      expires_at: new Date(expires).toISOString(),
+      ip: meta.ip,
+      user_agent: meta.userAgent,
+      revoked_at: null,
+    };
+  }
+
+  /** Counts a failure against a key; returns true when this failure locked it. */
+  async #recordFailure(trx: Executor, key: string, max: number, now: Date): Promise<boolean> {
+    const windowMs = this.#deps.login.lockMinutes * MINUTE;
+    const t = await repo.findThrottle(trx, key);
+    const fresh = !t || now.getTime() - Date.parse(t.window_started_at) > windowMs;
+    const failures = fresh ? 1 : t.failures + 1;
+    const locked = failures >= max;
+    await repo.saveThrottle(trx, {
+      key,
+      failures: locked ? 0 : failures,
+      window_started_at: fresh || locked ? now.toISOString() : t.window_started_at,
+      locked_until: locked ? new Date(now.getTime() + windowMs).toISOString() : null,
+    });
+    return locked;
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+}
+
+function toApiToken(row: repo.TokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+  };
+}

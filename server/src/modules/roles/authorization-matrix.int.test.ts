@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { BUILT_IN_ROLE_KEYS, type BuiltInRoleKey } from '@liaison/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+
+const ADMIN = ['system_admin'] as const;
+const READ_USERS = [
+  'system_admin',
+  'senior_leadership',
+  'department_head',
+  'compliance_officer',
+  'hr',
+] as const;
+const MANAGE_USERS = ['system_admin', 'hr'] as const;
+const DIRECTORY = BUILT_IN_ROLE_KEYS.filter((k) => k !== 'external_user');
+const TEAMS = ['system_admin', 'department_head', 'hr'] as const;
+const AUDIT = ['system_admin', 'compliance_officer'] as const;
+const ROLES = ['system_admin', 'compliance_officer'] as const;
+
+/**
+ * Who may call every route, written out by hand. `public` needs no sign-in; `signed-in` is any
+ * account; a list names the built-in roles that pass. A route missing here fails the suite, so a
+ * new route cannot ship without a decision about who may use it.
+ */
+const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[]> = {
+  'GET /api/health': 'public',
+  'GET /metrics': 'public',
+  'GET /api/docs': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'POST /api/auth/logout-all': 'signed-in',
+  'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
+  'GET /api/auth/sessions': 'signed-in',
+  'DELETE /api/auth/sessions/:id': 'signed-in',
+  'GET /api/auth/tokens': DIRECTORY,
+  'POST /api/auth/tokens': DIRECTORY,
+  'DELETE /api/auth/tokens/:id': DIRECTORY,
+  'GET /api/profile': 'signed-in',
+  'PATCH /api/profile': 'signed-in',
+  'GET /api/users': READ_USERS,
+  'POST /api/users': MANAGE_USERS,
+  'GET /api/users/:id': READ_USERS,
+  'PATCH /api/users/:id': MANAGE_USERS,
+  'DELETE /api/users/:id': MANAGE_USERS,
+  'POST /api/users/:id/reset-password': MANAGE_USERS,
+  'PUT /api/users/:id/roles': ADMIN,
+  'GET /api/users/:id/personal': ['system_admin', 'hr'],
+  'PATCH /api/users/:id/personal': ['system_admin', 'hr'],
+  'GET /api/departments': DIRECTORY,
+  'POST /api/departments': ['system_admin', 'hr'],
+  'GET /api/departments/:id': DIRECTORY,
+  'PATCH /api/departments/:id': ['system_admin', 'hr'],
+  'DELETE /api/departments/:id': ['system_admin', 'hr'],
+  'GET /api/teams': DIRECTORY,
+  'POST /api/teams': TEAMS,
+  'GET /api/teams/:id': DIRECTORY,
+  'PATCH /api/teams/:id': TEAMS,
+  'DELETE /api/teams/:id': TEAMS,
+  'POST /api/teams/:id/members': TEAMS,
+  'DELETE /api/teams/:id/members/:userId': TEAMS,
+  'GET /api/roles': ROLES,
+  'POST /api/roles': ADMIN,
+  'GET /api/roles/:id': ROLES,
+  'PATCH /api/roles/:id': ADMIN,
+  'DELETE /api/roles/:id': ADMIN,
+  'GET /api/audit': AUDIT,
+  'GET /api/audit/verify': AUDIT,
+};
+
+/** Routes that belong to the documentation plugin, not to the product's API. */
+const isDocsAsset = (url: string) => url.startsWith('/api/docs/');
+
+let t: TestApp;
+const holders = new Map<BuiltInRoleKey, { id: string }>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const department = await t.buildDepartment();
+  for (const key of BUILT_IN_ROLE_KEYS) {
+    const kind = key === 'external_user' ? 'external' : 'employee';
+    const user = await t.buildUser({ kind, department: kind === 'external' ? null : department });
+    // Exactly one role each, so the matrix shows what that role alone grants.
+    const role = (await t.services.roles.list()).find((r) => r.key === key)!;
+    await t.services.users.setRoles(t.adminCtx, user.id, [role.id]);
+    holders.set(key, user);
+  }
+});
+
+afterAll(() => t.close());
+
+function fill(url: string): string {
+  return url.replace(/:[a-zA-Z]+/g, () => randomUUID());
+}
+
+describe('authorisation matrix', () => {
+  it('names every registered route', () => {
+    const registered = t.routes
+      .filter((r) => !isDocsAsset(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('refuses every non-public route without credentials', async () => {
+    for (const [key, rule] of Object.entries(EXPECTED)) {
+      if (rule === 'public') continue;
+      const [method, url] = key.split(' ') as ['GET', string];
+      const res = await t.request(null, method, fill(url), method === 'GET' ? undefined : {});
+      expect(res.status, key).toBe(401);
+      expect(res.body.error.code, key).toBe('unauthenticated');
+    }
+  });
+
+  for (const role of BUILT_IN_ROLE_KEYS) {
+    it(`answers ${role} as the matrix says`, async () => {
+      const user = holders.get(role)!;
+      for (const [key, rule] of Object.entries(EXPECTED)) {
+        const [method, url] = key.split(' ') as ['GET', string];
+        // A fresh session per call: logout and logout-all are among the routes walked.
+        const as: As = await t.sessionFor(user);
+        const res = await t.request(as, method, fill(url), method === 'GET' ? undefined : {});
+        const allowed = rule === 'public' || rule === 'signed-in' || rule.includes(role);
+        if (allowed) {
+          expect([401, 403], `${role} → ${key} (${res.status} ${res.text.slice(0, 120)})`).not.toContain(
+            res.status,
+          );
+        } else {
+          expect(res.status, `${role} → ${key}`).toBe(403);
+          expect(res.body.error.code, `${role} → ${key}`).toBe('forbidden');
+        }
+      }
+    });
+  }
+});

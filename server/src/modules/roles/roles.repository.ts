@@ -1,0 +1,129 @@
+import type { DataScope } from '@liaison/contracts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { RolesTable } from './roles.tables.ts';
+
+export type RoleRow = Selectable<RolesTable>;
+
+export async function listWithCounts(db: Executor): Promise<(RoleRow & { user_count: number })[]> {
+  const rows = await db
+    .selectFrom('roles')
+    .selectAll('roles')
+    .select((eb) =>
+      eb
+        .selectFrom('user_roles')
+        .whereRef('user_roles.role_id', '=', 'roles.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('user_count'),
+    )
+    .orderBy('built_in', 'desc')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ ...r, user_count: Number(r.user_count ?? 0) }));
+}
+
+export function findById(db: Executor, id: string): Promise<RoleRow | undefined> {
+  return db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByKey(db: Executor, key: string): Promise<RoleRow | undefined> {
+  return db.selectFrom('roles').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export function findByIds(db: Executor, ids: readonly string[]): Promise<RoleRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('roles').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insert(db: Executor, row: Insertable<RolesTable>): Promise<void> {
+  await db.insertInto('roles').values(row).execute();
+}
+
+export async function update(db: Executor, id: string, patch: Updateable<RolesTable>): Promise<void> {
+  await db.updateTable('roles').set(patch).where('id', '=', id).execute();
+}
+
+export async function remove(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('roles').where('id', '=', id).execute();
+}
+
+export async function countUsers(db: Executor, roleId: string): Promise<number> {
+  const r = await db
+    .selectFrom('user_roles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role_id', '=', roleId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Roles of many users at once: user id → roles, for lists. */
+export async function rolesOfUsers(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, RoleRow[]>> {
+  const out = new Map<string, RoleRow[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .selectAll('roles')
+    .select('user_roles.user_id')
+    .where('user_roles.user_id', 'in', userIds)
+    .orderBy('roles.built_in', 'desc')
+    .orderBy('roles.created_at')
+    .execute();
+  for (const { user_id, ...role } of rows) {
+    const list = out.get(user_id) ?? [];
+    list.push(role);
+    out.set(user_id, list);
+  }
+  return out;
+}
+
+export async function roleGrantsOfUser(
+  db: Executor,
+  userId: string,
+): Promise<{ key: string; scope: DataScope; permissions: string }[]> {
+  return db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .select(['roles.key', 'roles.scope', 'roles.permissions'])
+    .where('user_roles.user_id', '=', userId)
+    .execute();
+}
+
+export async function replaceUserRoles(
+  db: Executor,
+  userId: string,
+  roleIds: readonly string[],
+  grantedBy: string | null,
+  at: string,
+): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roleIds.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .values(roleIds.map((role_id) => ({ user_id: userId, role_id, granted_at: at, granted_by: grantedBy })))
+    .execute();
+}
+
+/** Active users holding the role, to stop the last administrator from being removed. */
+export async function countActiveHolders(db: Executor, roleId: string): Promise<number> {
+  const r = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_roles.role_id', '=', roleId)
+    .where('users.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** A subquery of the ids of users holding a role, for other repositories to filter by. */
+export function userIdsWithRoleKey(db: Executor, roleKey: string) {
+  return db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .select('user_roles.user_id')
+    .where('roles.key', '=', roleKey);
+}

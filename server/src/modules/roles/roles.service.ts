@@ -1,0 +1,278 @@
+import {
+  BUILT_IN_ROLES,
+  type CreateRoleRequest,
+  type Grants,
+  PERMISSIONS,
+  type Permission,
+  type Role,
+  type RoleRef,
+  type UpdateRoleRequest,
+} from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import type { ActorContext } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import { errors } from '../../platform/http/errors.ts';
+import { type AuditService, changes } from '../audit/audit.service.ts';
+import { canGrant, grantsFromRoles } from './grants.ts';
+import * as repo from './roles.repository.ts';
+
+export interface RolesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+}
+
+export class RolesService {
+  readonly #deps: RolesDeps;
+
+  constructor(deps: RolesDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Creates missing built-in roles and keeps the locked administrator role holding the whole
+   * catalogue. Other built-in roles are left as administrators edited them.
+   */
+  async ensureBuiltIns(): Promise<void> {
+    const now = this.#deps.clock.now().toISOString();
+    await this.#deps.db.transaction().execute(async (trx) => {
+      for (const def of BUILT_IN_ROLES) {
+        const existing = await repo.findByKey(trx, def.key);
+        const permissions = JSON.stringify(def.permissions);
+        if (!existing) {
+          await repo.insert(trx, {
+            id: newId(),
+            key: def.key,
+            name: def.name,
+            description: def.description,
+            scope: def.scope,
+            permissions,
+            built_in: 1,
+            locked: def.locked ? 1 : 0,
+            created_at: now,
+            updated_at: now,
+          });
+        } else if (def.locked && existing.permissions !== permissions) {
+          await repo.update(trx, existing.id, { permissions, updated_at: now });
+        }
+      }
+    });
+  }
+
+  async grantsOf(db: Executor, userId: string): Promise<{ grants: Grants; roleKeys: string[] }> {
+    const roles = await repo.roleGrantsOfUser(db, userId);
+    return {
+      grants: grantsFromRoles(
+        roles.map((r) => ({ scope: r.scope, permissions: parsePermissions(r.permissions) })),
+      ),
+      roleKeys: roles.map((r) => r.key),
+    };
+  }
+
+  async rolesOfUsers(db: Executor, userIds: readonly string[]): Promise<Map<string, RoleRef[]>> {
+    const rows = await repo.rolesOfUsers(db, userIds);
+    return new Map([...rows].map(([userId, roles]) => [userId, roles.map(toRef)]));
+  }
+
+  async roleIdByKey(db: Executor, key: string): Promise<string> {
+    const role = await repo.findByKey(db, key);
+    if (!role) throw new Error(`built-in role ${key} is missing; run migrations`);
+    return role.id;
+  }
+
+  userIdsWithRoleKey(db: Executor, key: string) {
+    return repo.userIdsWithRoleKey(db, key);
+  }
+
+  /** Roles by id inside the caller's transaction (unknown ids are skipped). */
+  async findMany(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string; permissions: Permission[] }[]> {
+    const rows = await repo.findByIds(db, ids);
+    return rows.map((r) => ({ id: r.id, name: r.name, permissions: parsePermissions(r.permissions) }));
+  }
+
+  async list(): Promise<Role[]> {
+    const rows = await repo.listWithCounts(this.#deps.db);
+    return rows.map((r) => toRole(r, r.user_count));
+  }
+
+  async get(id: string): Promise<Role> {
+    const row = await repo.findById(this.#deps.db, id);
+    if (!row) throw errors.notFound('Role');
+    return toRole(row, await repo.countUsers(this.#deps.db, id));
+  }
+
+  async create(ctx: ActorContext, input: CreateRoleRequest): Promise<Role> {
+    if (!canGrant(ctx.actor, input))
+      throw errors.forbidden('You cannot create a role with permissions you do not hold.');
+    const id = newId();
+    const now = this.#deps.clock.now().toISOString();
+    await this.#deps.db.transaction().execute(async (trx) => {
+      if (await repo.findByKey(trx, input.key))
+        throw errors.conflict(`A role with key ${input.key} already exists.`);
+      const permissions = [...new Set(input.permissions)];
+      await repo.insert(trx, {
+        id,
+        key: input.key,
+        name: input.name,
+        description: input.description ?? null,
+        scope: input.scope,
+        permissions: JSON.stringify(permissions),
+        built_in: 0,
+        locked: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'role.created',
+        targetType: 'role',
+        targetId: id,
+        summary: { key: input.key, name: input.name, scope: input.scope, permissions },
+      });
+    });
+    return this.get(id);
+  }
+
+  async update(ctx: ActorContext, id: string, input: UpdateRoleRequest): Promise<Role> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findById(trx, id);
+      if (!row) throw errors.notFound('Role');
+      if (row.locked) throw errors.forbidden('This role is locked and cannot be changed.');
+      const before = {
+        name: row.name,
+        description: row.description,
+        scope: row.scope,
+        permissions: parsePermissions(row.permissions),
+      };
+      const after = {
+        ...before,
+        ...input,
+        permissions: input.permissions ? [...new Set(input.permissions)] : before.permissions,
+      };
+      if (!canGrant(ctx.actor, after))
+        throw errors.forbidden('You cannot grant permissions you do not hold.');
+      const diff = changes(before, after);
+      if (Object.keys(diff).length === 0) return;
+      await repo.update(trx, id, {
+        name: after.name,
+        description: after.description ?? null,
+        scope: after.scope,
+        permissions: JSON.stringify(after.permissions),
+        updated_at: this.#deps.clock.now().toISOString(),
+      });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'role.updated',
+        targetType: 'role',
+        targetId: id,
+        summary: { key: row.key, ...diff },
+      });
+    });
+    return this.get(id);
+  }
+
+  async remove(ctx: ActorContext, id: string): Promise<void> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findById(trx, id);
+      if (!row) throw errors.notFound('Role');
+      if (row.built_in) throw errors.conflict('Built-in roles cannot be deleted.');
+      const holders = await repo.countUsers(trx, id);
+      if (holders > 0) {
+        throw errors.conflict(`The role is held by ${holders} user(s); take it from them first.`, {
+          userCount: holders,
+        });
+      }
+      await repo.remove(trx, id);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'role.deleted',
+        targetType: 'role',
+        targetId: id,
+        summary: { key: row.key, name: row.name },
+      });
+    });
+  }
+
+  /**
+   * Replaces a user's roles inside the caller's transaction. The actor must be able to grant
+   * every role added or removed, and the company must keep at least one active administrator.
+   */
+  async assign(trx: Executor, ctx: ActorContext, userId: string, roleIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(roleIds)];
+    const roles = await repo.findByIds(trx, wanted);
+    if (roles.length !== wanted.length) {
+      const missing = wanted.filter((id) => !roles.some((r) => r.id === id));
+      throw errors.validation(missing.map((id) => ({ path: 'body.roleIds', message: `unknown role ${id}` })));
+    }
+    const current = (await repo.rolesOfUsers(trx, [userId])).get(userId) ?? [];
+    const added = roles.filter((r) => !current.some((c) => c.id === r.id));
+    const removed = current.filter((c) => !wanted.includes(c.id));
+    for (const role of [...added, ...removed]) {
+      if (!canGrant(ctx.actor, { scope: role.scope, permissions: parsePermissions(role.permissions) })) {
+        throw errors.forbidden(`You cannot grant or revoke the role ${role.name}.`);
+      }
+    }
+    if (added.length === 0 && removed.length === 0) return;
+    await repo.replaceUserRoles(trx, userId, wanted, ctx.actor.userId, this.#deps.clock.now().toISOString());
+    for (const role of removed) {
+      if (role.locked && (await repo.countActiveHolders(trx, role.id)) === 0) {
+        throw errors.conflict('At least one active system administrator must remain.');
+      }
+    }
+    await this.#deps.audit.record(trx, ctx, {
+      action: 'user.roles.changed',
+      targetType: 'user',
+      targetId: userId,
+      summary: { added: added.map((r) => r.key), removed: removed.map((r) => r.key) },
+    });
+  }
+
+  /** Initial roles for a new account, without the grant check (the caller vetted the creation). */
+  async assignInitial(
+    trx: Executor,
+    userId: string,
+    roleKeys: readonly string[],
+    grantedBy: string | null,
+  ): Promise<void> {
+    const ids: string[] = [];
+    for (const key of roleKeys) ids.push(await this.roleIdByKey(trx, key));
+    await repo.replaceUserRoles(trx, userId, ids, grantedBy, this.#deps.clock.now().toISOString());
+  }
+
+  /** Whether a user still holds the locked administrator role (for last-admin protection). */
+  async isLastActiveAdmin(trx: Executor, userId: string): Promise<boolean> {
+    const adminId = await this.roleIdByKey(trx, 'system_admin');
+    const mine = (await repo.rolesOfUsers(trx, [userId])).get(userId) ?? [];
+    return mine.some((r) => r.id === adminId) && (await repo.countActiveHolders(trx, adminId)) <= 1;
+  }
+}
+
+/** Stored permission keys that are still in the catalogue (a removed permission just disappears). */
+function parsePermissions(json: string): Permission[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value)
+    ? value.filter((v): v is Permission => typeof v === 'string' && v in PERMISSIONS)
+    : [];
+}
+
+function toRef(row: repo.RoleRow): RoleRef {
+  return { id: row.id, key: row.key, name: row.name };
+}
+
+function toRole(row: repo.RoleRow, userCount: number): Role {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    scope: row.scope,
+    permissions: parsePermissions(row.permissions),
+    builtIn: row.built_in === 1,
+    locked: row.locked === 1,
+    userCount,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

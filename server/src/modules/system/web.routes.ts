@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { App } from '../../platform/http/server.ts';
+
+/**
+ * Serves the built web client (web/dist) with the single-page-app fallback: any GET outside
+ * /api that is not a file gets index.html, so deep links work. Hashed assets are cached for a
+ * year; index.html never, so a deploy is picked up on the next load.
+ */
+export async function webRoutes(app: App, distDir: string): Promise<boolean> {
+  if (!existsSync(join(distDir, 'index.html'))) return false;
+  await app.register(fastifyStatic, { root: distDir, serve: false });
+
+  app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, (request, reply) => {
+    const path = (request.params as { '*': string })['*'];
+    if (path.startsWith('api/')) return reply.callNotFound();
+    if (path && existsSync(join(distDir, path)) && !path.endsWith('/')) {
+      const immutable = path.startsWith('assets/');
+      return reply.sendFile(path, { immutable, maxAge: immutable ? '365d' : 0 });
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+  return true;
+}

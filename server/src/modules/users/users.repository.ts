@@ -1,0 +1,127 @@
+import type { UserListQuery } from '@liaison/contracts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ScopeFilter } from '../../platform/auth/actor.ts';
+import { likeContains, likePrefix } from '../../platform/db/dialect.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { normaliseSearch } from '../../platform/text/chinese.ts';
+import { userIdsWithRoleKey } from '../roles/roles.repository.ts';
+import type { UserPersonalTable, UsersTable } from './users.tables.ts';
+
+export type UserRow = Selectable<UsersTable>;
+export type UserWithDepartment = UserRow & { department_name: string | null; department_path: string | null };
+
+const SORT_COLUMNS = {
+  name: 'users.sort_key',
+  username: 'users.username',
+  createdAt: 'users.created_at',
+  lastLoginAt: 'users.last_login_at',
+} as const;
+
+function withDepartment(db: Executor) {
+  return db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .selectAll('users')
+    .select(['departments.name as department_name', 'departments.path as department_path']);
+}
+
+export function findById(db: Executor, id: string): Promise<UserWithDepartment | undefined> {
+  return withDepartment(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export function findByUsername(db: Executor, username: string): Promise<UserWithDepartment | undefined> {
+  return withDepartment(db).where('users.username', '=', username).executeTakeFirst();
+}
+
+export async function count(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * One page of users inside the caller's data scope, plus the total. `departmentPath` is the path
+ * of `query.departmentId` when a subtree was asked for.
+ */
+export async function list(
+  db: Executor,
+  scope: ScopeFilter,
+  query: UserListQuery,
+  departmentPath: string | null,
+): Promise<{ rows: UserWithDepartment[]; total: number }> {
+  let base = withDepartment(db);
+  switch (scope.kind) {
+    case 'all':
+      break;
+    case 'department':
+      base = base.where((eb) => likePrefix(eb.ref('departments.path'), scope.path));
+      break;
+    case 'own':
+      base = base.where('users.id', '=', scope.userId);
+      break;
+    case 'none':
+      return { rows: [], total: 0 };
+  }
+  if (query.q) {
+    const needle = normaliseSearch(query.q);
+    base = base.where((eb) => likeContains(eb.ref('users.search_text'), needle));
+  }
+  if (query.departmentId) {
+    base =
+      query.includeSubDepartments && departmentPath
+        ? base.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath))
+        : base.where('users.department_id', '=', query.departmentId);
+  }
+  if (query.roleKey) base = base.where('users.id', 'in', userIdsWithRoleKey(db, query.roleKey));
+  if (query.status) base = base.where('users.status', '=', query.status);
+  if (query.kind) base = base.where('users.kind', '=', query.kind);
+
+  const totalRow = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .orderBy(SORT_COLUMNS[query.sort], query.order)
+    .orderBy('users.id', query.order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { rows, total: Number(totalRow.n) };
+}
+
+export async function insert(db: Executor, row: Insertable<UsersTable>): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function update(db: Executor, id: string, patch: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export function findPersonal(
+  db: Executor,
+  userId: string,
+): Promise<Selectable<UserPersonalTable> | undefined> {
+  return db.selectFrom('user_personal').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function upsertPersonal(db: Executor, row: Insertable<UserPersonalTable>): Promise<void> {
+  const { user_id, ...rest } = row;
+  await db
+    .insertInto('user_personal')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(rest))
+    .execute();
+}
+
+export async function firstActiveWithRole(db: Executor, roleKey: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('id', 'in', userIdsWithRoleKey(db, roleKey))
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

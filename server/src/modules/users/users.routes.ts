@@ -1,0 +1,124 @@
+import {
+  CreatedUser,
+  CreateUserRequest,
+  IdParams,
+  PersonalInfo,
+  Profile,
+  ResetPasswordResult,
+  SetUserRolesRequest,
+  UpdatePersonalInfoRequest,
+  UpdateProfileRequest,
+  UpdateUserRequest,
+  User,
+  UserListQuery,
+  UserPage,
+} from '@liaison/contracts';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { UsersService } from './users.service.ts';
+
+export function usersRoutes(app: App, users: UsersService): void {
+  const tags = ['users'];
+
+  app.get(
+    '/api/users',
+    {
+      config: { access: { permission: 'user.read' } },
+      schema: { tags, querystring: UserListQuery, response: { 200: UserPage } },
+    },
+    (request) => users.list(actorContext(request), request.query),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: { tags, body: CreateUserRequest, response: { 201: CreatedUser } },
+    },
+    async (request, reply) => reply.code(201).send(await users.create(actorContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      config: { access: { permission: 'user.read' } },
+      schema: { tags, params: IdParams, response: { 200: User } },
+    },
+    (request) => users.get(actorContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: { tags, params: IdParams, body: UpdateUserRequest, response: { 200: User } },
+    },
+    (request) => users.update(actorContext(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/users/:id',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: { tags, params: IdParams, description: 'Disables the account (history keeps the person).' },
+    },
+    async (request, reply) => {
+      await users.disable(actorContext(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: { tags, params: IdParams, response: { 200: ResetPasswordResult } },
+    },
+    (request) => users.resetPassword(actorContext(request), request.params.id),
+  );
+
+  app.put(
+    '/api/users/:id/roles',
+    {
+      config: { access: { permission: 'role.manage' } },
+      schema: { tags, params: IdParams, body: SetUserRolesRequest, response: { 200: User } },
+    },
+    (request) => users.setRoles(actorContext(request), request.params.id, request.body.roleIds),
+  );
+
+  app.get(
+    '/api/users/:id/personal',
+    {
+      config: { access: { permission: 'user.personal.read' } },
+      schema: { tags, params: IdParams, response: { 200: PersonalInfo } },
+    },
+    (request) => users.personal(actorContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/users/:id/personal',
+    {
+      config: { access: { permission: ['user.manage', 'user.personal.read'] } },
+      schema: { tags, params: IdParams, body: UpdatePersonalInfoRequest, response: { 200: PersonalInfo } },
+    },
+    (request) => users.updatePersonal(actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/profile',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['profile'], response: { 200: Profile } },
+    },
+    (request) => users.profile(actorContext(request)),
+  );
+
+  app.patch(
+    '/api/profile',
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['profile'], body: UpdateProfileRequest, response: { 200: Profile } },
+    },
+    (request) => users.updateProfile(actorContext(request), request.body),
+  );
+}

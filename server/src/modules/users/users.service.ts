@@ -1,0 +1,525 @@
+import {
+  BUILT_IN_ROLES,
+  type CreatedUser,
+  type CreateUserRequest,
+  NewPassword,
+  type Permission,
+  type PersonalInfo,
+  type Profile,
+  type RoleRef,
+  SCOPE_RANK,
+  type UpdatePersonalInfoRequest,
+  type UpdateProfileRequest,
+  type UpdateUserRequest,
+  type User,
+  type UserListQuery,
+  type UserPage,
+} from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../platform/auth/actor.ts';
+import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { FieldCipher } from '../../platform/crypto/keys.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import { errors } from '../../platform/http/errors.ts';
+import { pinyinOf, searchTextOf } from '../../platform/text/chinese.ts';
+import { type AuditService, changes } from '../audit/audit.service.ts';
+import { revokeAllSessions, revokeAllTokens } from '../auth/auth.repository.ts';
+import type { DepartmentsService } from '../departments/departments.service.ts';
+import type { RolesService } from '../roles/roles.service.ts';
+import * as repo from './users.repository.ts';
+
+export interface UsersDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  roles: RolesService;
+  departments: DepartmentsService;
+  cipher: FieldCipher;
+}
+
+const EXTERNAL_ALLOWED = new Set<string>(
+  BUILT_IN_ROLES.find((r) => r.key === 'external_user')?.permissions ?? [],
+);
+
+export class UsersService {
+  readonly #deps: UsersDeps;
+
+  constructor(deps: UsersDeps) {
+    this.#deps = deps;
+  }
+
+  async list(ctx: ActorContext, query: UserListQuery): Promise<UserPage> {
+    const db = this.#deps.db;
+    const departmentPath = query.departmentId
+      ? await this.#deps.departments.pathOf(db, query.departmentId)
+      : null;
+    const { rows, total } = await repo.list(db, scopeFilter(ctx.actor, 'user.read'), query, departmentPath);
+    const roles = await this.#deps.roles.rolesOfUsers(
+      db,
+      rows.map((r) => r.id),
+    );
+    return {
+      items: rows.map((r) => toUser(r, roles.get(r.id) ?? [])),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** A user the actor may read (`user.read` in scope, or themselves); others look like they don't exist. */
+  async get(ctx: ActorContext, id: string): Promise<User> {
+    const row = await this.#visible(this.#deps.db, ctx, id, 'user.read');
+    return this.#present(this.#deps.db, row);
+  }
+
+  async create(ctx: ActorContext, input: CreateUserRequest): Promise<CreatedUser> {
+    const id = newId();
+    const now = this.#deps.clock.now().toISOString();
+    const temporaryPassword = input.password ? null : generatePassword();
+    const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
+    const db = this.#deps.db;
+    await db.transaction().execute(async (trx) => {
+      const departmentPath = await this.#departmentPath(trx, input.departmentId ?? null);
+      const manage = scopeFilter(ctx.actor, 'user.manage');
+      if (!inScope(manage, { departmentPath, ownerIds: [] })) {
+        throw errors.forbidden('You can only add people to departments within your scope.');
+      }
+      if (input.kind === 'external' && input.departmentId) {
+        throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
+      }
+      if (await repo.findByUsername(trx, input.username)) {
+        throw errors.conflict(`The username ${input.username} is taken.`);
+      }
+      const { sortKey } = pinyinOf(input.displayName);
+      await repo.insert(trx, {
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        kind: input.kind,
+        status: 'active',
+        email: input.email ?? null,
+        title: input.title ?? null,
+        employee_no: input.employeeNo ?? null,
+        office_phone: input.officePhone ?? null,
+        department_id: input.departmentId ?? null,
+        locale: input.locale ?? 'zh-CN',
+        password_hash: passwordHash,
+        must_change_password: temporaryPassword ? 1 : 0,
+        search_text: searchTextOf(input.displayName, [input.username, input.email, input.employeeNo]),
+        sort_key: sortKey,
+        last_login_at: null,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      const roleKey = input.kind === 'external' ? 'external_user' : 'employee';
+      await this.#deps.roles.assignInitial(trx, id, [roleKey], ctx.actor.userId);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: id,
+        summary: {
+          username: input.username,
+          displayName: input.displayName,
+          kind: input.kind,
+          departmentId: input.departmentId ?? null,
+          roles: [roleKey],
+          passwordGenerated: temporaryPassword !== null,
+        },
+      });
+    });
+    return { user: await this.#present(db, (await repo.findById(db, id))!), temporaryPassword };
+  }
+
+  async update(ctx: ActorContext, id: string, input: UpdateUserRequest): Promise<User> {
+    const db = this.#deps.db;
+    await db.transaction().execute(async (trx) => {
+      const row = await this.#manageable(trx, ctx, id);
+      if (input.departmentId !== undefined && input.departmentId !== row.department_id) {
+        const path = await this.#departmentPath(trx, input.departmentId);
+        if (!inScope(scopeFilter(ctx.actor, 'user.manage'), { departmentPath: path, ownerIds: [] })) {
+          throw errors.forbidden('You can only move people to departments within your scope.');
+        }
+        if (row.kind === 'external' && input.departmentId) {
+          throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
+        }
+      }
+      if (input.status === 'disabled' && row.status === 'active') await this.#checkCanDisable(trx, ctx, row);
+
+      const before = {
+        displayName: row.display_name,
+        email: row.email,
+        title: row.title,
+        employeeNo: row.employee_no,
+        officePhone: row.office_phone,
+        departmentId: row.department_id,
+        locale: row.locale,
+        status: row.status,
+      };
+      const diff = changes(before, input);
+      if (Object.keys(diff).length === 0) return;
+      const after = { ...before, ...input };
+      const now = this.#deps.clock.now().toISOString();
+      await repo.update(trx, id, {
+        display_name: after.displayName,
+        email: after.email ?? null,
+        title: after.title ?? null,
+        employee_no: after.employeeNo ?? null,
+        office_phone: after.officePhone ?? null,
+        department_id: after.departmentId ?? null,
+        locale: after.locale,
+        status: after.status,
+        search_text: searchTextOf(after.displayName, [row.username, after.email, after.employeeNo]),
+        sort_key: pinyinOf(after.displayName).sortKey,
+        updated_at: now,
+      });
+      if (after.status === 'disabled' && row.status === 'active') {
+        // A disabled account must stop working at once, on every device and integration.
+        await revokeAllSessions(trx, id, now);
+        await revokeAllTokens(trx, id, now);
+      }
+      const action =
+        after.status === 'disabled' && row.status === 'active' ? 'user.disabled' : 'user.updated';
+      await this.#deps.audit.record(trx, ctx, {
+        action,
+        targetType: 'user',
+        targetId: id,
+        summary: { username: row.username, ...diff },
+      });
+    });
+    return this.#present(db, (await repo.findById(db, id))!);
+  }
+
+  async disable(ctx: ActorContext, id: string): Promise<void> {
+    await this.update(ctx, id, { status: 'disabled' });
+  }
+
+  /**
+   * Sets a new password and ends the user's sessions. Without `chosen`, a temporary password is
+   * generated (returned once) that must be changed at the next sign-in.
+   */
+  async resetPassword(
+    ctx: ActorContext,
+    id: string,
+    chosen?: string,
+  ): Promise<{ temporaryPassword: string }> {
+    if (chosen !== undefined) {
+      const check = NewPassword.safeParse(chosen);
+      if (!check.success) throw errors.invalidField('password', check.error.issues[0]?.message ?? 'too weak');
+    }
+    const password = chosen ?? generatePassword();
+    const hash = await hashPassword(password);
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const row = await this.#manageable(trx, ctx, id);
+      const now = this.#deps.clock.now().toISOString();
+      await repo.update(trx, id, {
+        password_hash: hash,
+        must_change_password: chosen === undefined ? 1 : 0,
+        password_changed_at: now,
+        updated_at: now,
+      });
+      await revokeAllSessions(trx, id, now);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'user.password.reset',
+        targetType: 'user',
+        targetId: id,
+        summary: { username: row.username, temporary: chosen === undefined },
+      });
+    });
+    return { temporaryPassword: password };
+  }
+
+  /** The earliest-created active administrator, whom the CLI acts as. */
+  async firstActiveAdministrator(db: Executor): Promise<string | null> {
+    return repo.firstActiveWithRole(db, 'system_admin');
+  }
+
+  async setRoles(ctx: ActorContext, id: string, roleIds: readonly string[]): Promise<User> {
+    const db = this.#deps.db;
+    await db.transaction().execute(async (trx) => {
+      const row = await repo.findById(trx, id);
+      if (!row) throw errors.notFound('User');
+      if (row.kind === 'external') await this.#checkExternalRoles(trx, roleIds);
+      await this.#deps.roles.assign(trx, ctx, id, roleIds);
+    });
+    return this.#present(db, (await repo.findById(db, id))!);
+  }
+
+  /** Personal fields (个人信息); reading them is itself audited. */
+  async personal(ctx: ActorContext, id: string): Promise<PersonalInfo> {
+    const db = this.#deps.db;
+    const row = await this.#visible(db, ctx, id, 'user.personal.read');
+    const info = await this.#readPersonal(db, id);
+    if (row.id !== ctx.actor.userId) {
+      await this.#deps.audit.record(db, ctx, {
+        action: 'user.personal.viewed',
+        targetType: 'user',
+        targetId: id,
+        summary: { username: row.username },
+      });
+    }
+    return info;
+  }
+
+  async updatePersonal(
+    ctx: ActorContext,
+    id: string,
+    input: UpdatePersonalInfoRequest,
+  ): Promise<PersonalInfo> {
+    const db = this.#deps.db;
+    await db.transaction().execute(async (trx) => {
+      const row = await this.#manageable(trx, ctx, id);
+      await this.#visible(trx, ctx, id, 'user.personal.read');
+      await this.#writePersonal(trx, ctx, row, input);
+    });
+    return this.#readPersonal(db, id);
+  }
+
+  async profile(ctx: ActorContext): Promise<Profile> {
+    const db = this.#deps.db;
+    const row = await repo.findById(db, ctx.actor.userId);
+    if (!row) throw errors.unauthenticated();
+    return { user: await this.#present(db, row), personal: await this.#readPersonal(db, row.id) };
+  }
+
+  async updateProfile(ctx: ActorContext, input: UpdateProfileRequest): Promise<Profile> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findById(trx, ctx.actor.userId);
+      if (!row) throw errors.unauthenticated();
+      const diff = changes(
+        { locale: row.locale, officePhone: row.office_phone },
+        {
+          locale: input.locale,
+          officePhone: input.officePhone,
+        },
+      );
+      if (Object.keys(diff).length > 0) {
+        await repo.update(trx, row.id, {
+          locale: input.locale ?? row.locale,
+          office_phone: input.officePhone === undefined ? row.office_phone : input.officePhone,
+          updated_at: this.#deps.clock.now().toISOString(),
+        });
+        await this.#deps.audit.record(trx, ctx, {
+          action: 'user.updated',
+          targetType: 'user',
+          targetId: row.id,
+          summary: { username: row.username, ...diff },
+        });
+      }
+      if (input.personal) await this.#writePersonal(trx, ctx, row, input.personal);
+    });
+    return this.profile(ctx);
+  }
+
+  /**
+   * On first start with no users: the `admin` account with the configured password, or a
+   * generated one the caller prints once (and must change at first sign-in).
+   */
+  async bootstrapAdmin(
+    password: string | null,
+  ): Promise<{ created: boolean; generatedPassword: string | null }> {
+    const db = this.#deps.db;
+    if ((await repo.count(db)) > 0) return { created: false, generatedPassword: null };
+    const generated = password ? null : generatePassword();
+    const hash = await hashPassword(password ?? generated!);
+    const now = this.#deps.clock.now().toISOString();
+    const id = newId();
+    await db.transaction().execute(async (trx) => {
+      if ((await repo.count(trx)) > 0) return;
+      await repo.insert(trx, {
+        id,
+        username: 'admin',
+        display_name: '系统管理员',
+        kind: 'employee',
+        status: 'active',
+        email: null,
+        title: null,
+        employee_no: null,
+        office_phone: null,
+        department_id: null,
+        locale: 'zh-CN',
+        password_hash: hash,
+        must_change_password: generated ? 1 : 0,
+        search_text: searchTextOf('系统管理员', ['admin']),
+        sort_key: pinyinOf('系统管理员').sortKey,
+        last_login_at: null,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.#deps.roles.assignInitial(trx, id, ['system_admin', 'employee'], null);
+      await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
+        action: 'system.bootstrap',
+        targetType: 'user',
+        targetId: id,
+        summary: {
+          username: 'admin',
+          roles: ['system_admin', 'employee'],
+          passwordGenerated: generated !== null,
+        },
+      });
+    });
+    return { created: true, generatedPassword: generated };
+  }
+
+  /** Records a successful sign-in (called inside the sign-in transaction). */
+  async touchLogin(trx: Executor, id: string, at: string): Promise<void> {
+    await repo.update(trx, id, { last_login_at: at });
+  }
+
+  /** Stores a password the user chose themselves, clearing any must-change flag. */
+  async setPassword(trx: Executor, id: string, hash: string, at: string): Promise<void> {
+    await repo.update(trx, id, {
+      password_hash: hash,
+      must_change_password: 0,
+      password_changed_at: at,
+      updated_at: at,
+    });
+  }
+
+  /** For sign-in and the CLI: the stored row by username. */
+  findByUsername(db: Executor, username: string) {
+    return repo.findByUsername(db, username);
+  }
+
+  findById(db: Executor, id: string) {
+    return repo.findById(db, id);
+  }
+
+  count(db: Executor = this.#deps.db) {
+    return repo.count(db);
+  }
+
+  async present(db: Executor, row: repo.UserWithDepartment): Promise<User> {
+    return this.#present(db, row);
+  }
+
+  async #present(db: Executor, row: repo.UserWithDepartment): Promise<User> {
+    const roles = await this.#deps.roles.rolesOfUsers(db, [row.id]);
+    return toUser(row, roles.get(row.id) ?? []);
+  }
+
+  async #visible(db: Executor, ctx: ActorContext, id: string, permission: Permission) {
+    const row = await repo.findById(db, id);
+    const self = row?.id === ctx.actor.userId;
+    if (
+      !row ||
+      !(
+        self ||
+        inScope(scopeFilter(ctx.actor, permission), {
+          departmentPath: row.department_path,
+          ownerIds: [row.id],
+        })
+      )
+    ) {
+      throw errors.notFound('User');
+    }
+    return row;
+  }
+
+  /**
+   * A user the actor may change: inside their `user.manage` scope, and holding no permission
+   * beyond the actor's own (so HR cannot take over an administrator's account).
+   */
+  async #manageable(trx: Executor, ctx: ActorContext, id: string) {
+    const row = await repo.findById(trx, id);
+    const filter = scopeFilter(ctx.actor, 'user.manage');
+    if (!row || !inScope(filter, { departmentPath: row.department_path, ownerIds: [row.id] })) {
+      throw errors.notFound('User');
+    }
+    const { grants } = await this.#deps.roles.grantsOf(trx, id);
+    const exceeds = Object.entries(grants).some(([p, scope]) => {
+      const held = ctx.actor.grants[p as Permission];
+      return !held || SCOPE_RANK[held] < SCOPE_RANK[scope];
+    });
+    if (exceeds)
+      throw errors.forbidden('This account holds permissions you do not have; ask an administrator.');
+    return row;
+  }
+
+  async #checkCanDisable(trx: Executor, ctx: ActorContext, row: repo.UserRow): Promise<void> {
+    if (row.id === ctx.actor.userId) throw errors.conflict('You cannot disable your own account.');
+    if (await this.#deps.roles.isLastActiveAdmin(trx, row.id)) {
+      throw errors.conflict('At least one active system administrator must remain.');
+    }
+  }
+
+  async #checkExternalRoles(trx: Executor, roleIds: readonly string[]): Promise<void> {
+    for (const role of await this.#deps.roles.findMany(trx, roleIds)) {
+      if (!role.permissions.every((p) => EXTERNAL_ALLOWED.has(p))) {
+        throw errors.invalidField(
+          'body.roleIds',
+          `${role.name} gives internal permissions an external user may not hold`,
+        );
+      }
+    }
+  }
+
+  async #departmentPath(trx: Executor, departmentId: string | null): Promise<string | null> {
+    if (!departmentId) return null;
+    const path = await this.#deps.departments.pathOf(trx, departmentId);
+    if (!path) throw errors.invalidField('body.departmentId', 'no such department');
+    return path;
+  }
+
+  async #readPersonal(db: Executor, id: string): Promise<PersonalInfo> {
+    const p = await repo.findPersonal(db, id);
+    const c = this.#deps.cipher;
+    return {
+      mobile: c.decryptNullable(p?.mobile_enc ?? null),
+      address: c.decryptNullable(p?.address_enc ?? null),
+      idNumber: c.decryptNullable(p?.id_number_enc ?? null),
+      emergencyContact: c.decryptNullable(p?.emergency_contact_enc ?? null),
+    };
+  }
+
+  async #writePersonal(
+    trx: Executor,
+    ctx: ActorContext,
+    row: repo.UserRow,
+    input: UpdatePersonalInfoRequest,
+  ): Promise<void> {
+    const current = await this.#readPersonal(trx, row.id);
+    const diff = changes(current, input, ['mobile', 'address', 'idNumber', 'emergencyContact']);
+    if (Object.keys(diff).length === 0) return;
+    const next = { ...current, ...input };
+    const c = this.#deps.cipher;
+    await repo.upsertPersonal(trx, {
+      user_id: row.id,
+      mobile_enc: c.encryptNullable(next.mobile),
+      address_enc: c.encryptNullable(next.address),
+      id_number_enc: c.encryptNullable(next.idNumber),
+      emergency_contact_enc: c.encryptNullable(next.emergencyContact),
+      updated_at: this.#deps.clock.now().toISOString(),
+    });
+    await this.#deps.audit.record(trx, ctx, {
+      action: 'user.personal.updated',
+      targetType: 'user',
+      targetId: row.id,
+      summary: { username: row.username, fields: Object.keys(diff) },
+    });
+  }
+}
+
+export function toUser(row: repo.UserWithDepartment, roles: RoleRef[]): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    kind: row.kind,
+    status: row.status,
+    email: row.email,
+    title: row.title,
+    employeeNo: row.employee_no,
+    officePhone: row.office_phone,
+    department:
+      row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
+    roles,
+    locale: row.locale,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

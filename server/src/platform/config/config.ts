@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every environment variable Liaison reads, with its default. The README's configuration table
+ * lists the same names (a test keeps them in step). Read once at start-up by `loadConfig`.
+ */
+const EnvSchema = z.object({
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where the embedded database, the generated secret key, backups and uploads live. */
+  LIAISON_DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL connection URL; absent → embedded SQLite in the data directory. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Connections per app node when on PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Redis URL for the cross-node event bus; absent → in-process events (one node). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Password for the `admin` account created on first start; absent → generated and logged once. */
+  LIAISON_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
+  /**
+   * 32-byte key (64 hex characters or base64) for session CSRF tokens, audit-chain MACs and field
+   * encryption. Absent in embedded mode → generated into the data directory; required on PostgreSQL
+   * so every node shares it.
+   */
+  LIAISON_SECRET_KEY: z.string().optional(),
+  /** Log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session cookie only over HTTPS; turn on behind TLS. */
+  LIAISON_COOKIE_SECURE: bool.default(false),
+  /** Trust X-Forwarded-* from a reverse proxy (for client IPs in the audit log). */
+  LIAISON_TRUST_PROXY: bool.default(false),
+  /** A session ends after this many minutes without use. */
+  LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  /** A session ends this many hours after sign-in, however active. */
+  LIAISON_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(168),
+  /** Failed sign-ins within the window that lock the account name. */
+  LIAISON_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Minutes a locked account name stays locked (also the failure-counting window). */
+  LIAISON_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  /** Largest accepted request body, in bytes. */
+  LIAISON_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** Organisation time zone (IANA), used wherever a calendar day matters. */
+  LIAISON_TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown IANA time zone'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+  redisUrl: string | null;
+  adminPassword: string | null;
+  /** 32 bytes; derive purpose-specific keys from it with `deriveKey`, never use it directly. */
+  secretKey: Buffer;
+  logLevel: Env['LOG_LEVEL'];
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  session: { idleMinutes: number; maxHours: number };
+  login: { maxFailures: number; lockMinutes: number };
+  bodyLimit: number;
+  timeZone: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Names of every variable, for documentation checks. */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape) as (keyof Env)[];
+
+/**
+ * Validates the environment into a typed Config, or throws ConfigError listing every problem at
+ * once. In embedded mode a missing secret key is generated into the data directory (mode 0600)
+ * so it survives restarts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.LIAISON_DATA_DIR);
+  const problems: string[] = [];
+
+  let secretKey: Buffer | null = null;
+  if (e.LIAISON_SECRET_KEY) {
+    secretKey = decodeKey(e.LIAISON_SECRET_KEY);
+    if (!secretKey) problems.push('LIAISON_SECRET_KEY: must be 32 bytes as 64 hex characters or base64');
+  } else if (e.DATABASE_URL) {
+    problems.push('LIAISON_SECRET_KEY: required with DATABASE_URL so every app node shares one key');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  if (!secretKey) secretKey = loadOrCreateKeyFile(dataDir);
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'sqlite', file: join(dataDir, 'liaison.sqlite') },
+    redisUrl: e.REDIS_URL ?? null,
+    adminPassword: e.LIAISON_ADMIN_PASSWORD ?? null,
+    secretKey,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.LIAISON_COOKIE_SECURE,
+    trustProxy: e.LIAISON_TRUST_PROXY,
+    session: { idleMinutes: e.LIAISON_SESSION_IDLE_MINUTES, maxHours: e.LIAISON_SESSION_MAX_HOURS },
+    login: { maxFailures: e.LIAISON_LOGIN_MAX_FAILURES, lockMinutes: e.LIAISON_LOGIN_LOCK_MINUTES },
+    bodyLimit: e.LIAISON_BODY_LIMIT_BYTES,
+    timeZone: e.LIAISON_TIME_ZONE,
+  };
+}
+
+function decodeKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
+  return key.length === 32 ? key : null;
+}
+
+function loadOrCreateKeyFile(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const key = decodeKey(readFileSync(file, 'utf8'));
+    if (!key) throw new ConfigError([`${file}: does not hold a 32-byte key; restore it from backup`]);
+    return key;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}

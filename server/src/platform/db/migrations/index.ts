@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { SqlDialect } from '../dialect.ts';
+import * as m0001 from './0001_foundation.ts';
+
+export interface PortableMigration {
+  up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. One set for both databases: a migration uses the dialect's column
+ * types and, only where unavoidable, branches on `dialect.kind` in place with a comment.
+ * Never edit a migration that has shipped; add a new one.
+ */
+export const MIGRATIONS: Record<string, PortableMigration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Actor, RequestContext } from '../auth/actor.ts';
+import type { AccessRule } from './access.ts';
+import { type RouteAccess, registerAccessControl } from './access-control.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { type Metrics, registerMetrics } from './metrics.ts';
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by access control for authenticated requests; null on public routes without credentials. */
+    actor: Actor | null;
+  }
+}
+
+export interface HttpOptions {
+  logger: { level: string } | false;
+  bodyLimit: number;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  version: string;
+  /** Turns credentials into an actor; returns null when they are missing, expired or revoked. */
+  authenticate: (request: FastifyRequest) => Promise<Actor | null>;
+  /** The CSRF token a cookie-authenticated session must echo in `x-csrf-token`. */
+  csrfTokenFor: (sessionId: string) => string;
+}
+
+/**
+ * The HTTP platform every module's routes run on: request ids, security headers, body limit,
+ * cookies, zod validation and serialisation, the OpenAPI document, metrics, one error shape and
+ * deny-by-default access control.
+ */
+export async function createHttpServer(
+  options: HttpOptions,
+): Promise<{ app: App; metrics: Metrics; routes: RouteAccess[] }> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy,
+    // An incoming x-request-id is kept only when it looks like an id, so it cannot forge log lines.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>() as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  // Cookie parsing is an onRequest hook too; it must run before access control reads the session.
+  await app.register(fastifyCookie);
+  const routes = registerAccessControl(app, options);
+  const metrics = registerMetrics(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Liaison API',
+        description:
+          'Liaison (联络) — enterprise internal & external communication management. Authenticate with the ' +
+          'session cookie from POST /api/auth/login (and send x-csrf-token on changes) or with a personal API ' +
+          'token as `Authorization: Bearer …`.',
+        version: options.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs/ui' });
+  return { app, metrics, routes };
+}
+
+/** The request's context for services: actor, client address and request id for the audit log. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  const ua = request.headers['user-agent'];
+  return {
+    actor: request.actor,
+    ip: request.ip ?? null,
+    requestId: request.id,
+    userAgent: typeof ua === 'string' ? ua.slice(0, 256) : null,
+  };
+}
+
+export type { AccessRule };

@@ -1,0 +1,24 @@
+import type { Config } from './platform/config/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import type { Services } from './services.ts';
+
+export interface StartupReport {
+  migrations: string[];
+  admin: { created: boolean; generatedPassword: string | null };
+}
+
+/**
+ * What must hold before the first request: the schema is current, the built-in roles exist, and
+ * there is an administrator to sign in with.
+ */
+export async function prepare(
+  database: Database,
+  services: Services,
+  config: Pick<Config, 'adminPassword'>,
+): Promise<StartupReport> {
+  const migrations = await migrateToLatest(database.db, database.dialect);
+  await services.roles.ensureBuiltIns();
+  const admin = await services.users.bootstrapAdmin(config.adminPassword);
+  return { migrations, admin };
+}
