@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   'user.roles.changed',
   'user.personal.viewed',
   'user.personal.updated',
+  'user.exported',
+  'audit.exported',
   'department.created',
   'department.updated',
   'department.deleted',

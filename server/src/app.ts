@@ -26,7 +26,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 export interface AppOptions {
   config: Pick<
     Config,
-    'secretKey' | 'session' | 'login' | 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel'
+    'secretKey' | 'session' | 'login' | 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel' | 'timeZone'
   >;
   database: Database;
   clock?: Clock;

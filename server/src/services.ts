@@ -9,12 +9,18 @@ import type { Config } from './platform/config/config.ts';
 import { FieldCipher } from './platform/crypto/keys.ts';
 import type { Database } from './platform/db/database.ts';
 
-export type ServiceConfig = Pick<Config, 'secretKey' | 'session' | 'login'>;
+export type ServiceConfig = Pick<Config, 'secretKey' | 'session' | 'login' | 'timeZone'>;
 
 /** Every service, wired once. Routes, the CLI, jobs and tests all start from here. */
 export function createServices(database: Database, config: ServiceConfig, clock: Clock) {
   const { db, dialect } = database;
-  const audit = new AuditService({ db, dialect, clock, secretKey: config.secretKey });
+  const audit = new AuditService({
+    db,
+    dialect,
+    clock,
+    secretKey: config.secretKey,
+    timeZone: config.timeZone,
+  });
   const roles = new RolesService({ db, clock, audit });
   const departments = new DepartmentsService({ db, clock, audit });
   const users = new UsersService({
@@ -24,6 +30,7 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     roles,
     departments,
     cipher: new FieldCipher(config.secretKey),
+    timeZone: config.timeZone,
   });
   const teams = new TeamsService({ db, clock, audit, departments });
   const auth = new AuthService({

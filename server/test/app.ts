@@ -76,6 +76,7 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     trustProxy: false,
     cookieSecure: false,
     logLevel: 'silent' as const,
+    timeZone: 'Asia/Shanghai',
     adminPassword: TEST_PASSWORD,
   };
   const { app, services, routes } = await buildApp({ config, database, clock, webDist: false });

@@ -1,13 +1,16 @@
 import type { AuditAction, AuditEntry, AuditPage, AuditQuery, AuditVerification } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../../platform/auth/actor.ts';
+import type { ActorContext, RequestContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import { deriveKey } from '../../platform/crypto/keys.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import { GENESIS_HASH } from '../../platform/db/migrations/0001_foundation.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
+import { exportFileName, toSheet } from '../../platform/export/columns.ts';
+import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { entryMac } from './audit.chain.ts';
+import { AUDIT_SHEET, auditColumns } from './audit.export.ts';
 import * as repo from './audit.repository.ts';
 
 export interface AuditEvent {
@@ -24,6 +27,7 @@ export interface AuditDeps {
   dialect: SqlDialect;
   clock: Clock;
   secretKey: Buffer;
+  timeZone: string;
 }
 
 /**
@@ -67,6 +71,30 @@ export class AuditService {
     const items = rows.slice(0, query.limit).map(toEntry);
     const more = rows.length > query.limit;
     return { items, nextCursor: more ? (items.at(-1)?.seq ?? null) : null };
+  }
+
+  /** Matching entries, newest first (up to 50,000), as an Excel workbook; the export is audited too. */
+  async exportXlsx(ctx: ActorContext, query: AuditQuery): Promise<{ file: Buffer; fileName: string }> {
+    const entries: AuditEntry[] = [];
+    let before = query.before;
+    while (entries.length < 50_000) {
+      const page = await this.list({ ...query, before, limit: 200 });
+      entries.push(...page.items);
+      if (page.nextCursor === null) break;
+      before = page.nextCursor;
+    }
+    const { locale } = ctx.actor;
+    const file = buildXlsx([toSheet(AUDIT_SHEET, auditColumns(this.#deps.timeZone), entries, locale)]);
+    const { before: _b, limit: _l, ...filters } = query;
+    await this.record(this.#deps.db, ctx, {
+      action: 'audit.exported',
+      targetType: 'audit_log',
+      summary: { rows: entries.length, filters },
+    });
+    return {
+      file,
+      fileName: exportFileName(AUDIT_SHEET[locale], this.#deps.clock.now(), this.#deps.timeZone),
+    };
   }
 
   /** Walks the whole chain and reports the first entry that does not link or does not match. */

@@ -335,6 +335,7 @@ export class AuthService {
       username: user.username,
       displayName: user.display_name,
       kind: user.kind,
+      locale: user.locale,
       departmentId: user.department_id,
       departmentPath: user.department_path,
       grants,

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'GET /api/profile': 'signed-in',
   'PATCH /api/profile': 'signed-in',
   'GET /api/users': READ_USERS,
+  'GET /api/users/export': READ_USERS,
   'POST /api/users': MANAGE_USERS,
   'GET /api/users/:id': READ_USERS,
   'PATCH /api/users/:id': MANAGE_USERS,
@@ -66,6 +67,7 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'DELETE /api/roles/:id': ADMIN,
   'GET /api/audit': AUDIT,
   'GET /api/audit/verify': AUDIT,
+  'GET /api/audit/export': AUDIT,
 };
 
 /** Routes that belong to the documentation plugin, not to the product's API. */

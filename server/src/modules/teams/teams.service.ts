@@ -184,16 +184,13 @@ export class TeamsService {
   async #manageable(trx: Executor, ctx: ActorContext, id: string): Promise<repo.TeamRow> {
     const row = await repo.findById(trx, id);
     if (!row) throw errors.notFound('Team');
-    const filter = scopeFilter(ctx.actor, 'team.manage');
-    if (!inScope(filter, { departmentPath: row.department_path, ownerIds: [row.owner_id] })) {
+    if (!teamInScope(ctx, row.department_path, row.owner_id))
       throw errors.forbidden('This team is outside your scope.');
-    }
     return row;
   }
 
   #checkScope(ctx: ActorContext, departmentPath: string | null, ownerId: string | null): void {
-    const filter = scopeFilter(ctx.actor, 'team.manage');
-    if (!inScope(filter, { departmentPath, ownerIds: [ownerId] })) {
+    if (!teamInScope(ctx, departmentPath, ownerId)) {
       throw errors.forbidden('You can only manage teams of departments within your scope.');
     }
   }
@@ -204,6 +201,16 @@ export class TeamsService {
     if (!path) throw errors.invalidField('body.departmentId', 'no such department');
     return path;
   }
+}
+
+/**
+ * A team belongs to its department when it has one, so a department head reaches the teams of
+ * their subtree; a team without a department (or an `own` scope) is reached through its owner.
+ */
+function teamInScope(ctx: ActorContext, departmentPath: string | null, ownerId: string | null): boolean {
+  const filter = scopeFilter(ctx.actor, 'team.manage');
+  const byOwner = filter.kind === 'own' || departmentPath === null;
+  return inScope(filter, { departmentPath, ownerIds: byOwner ? [ownerId] : [] });
 }
 
 async function checkEmployees(trx: Executor, ids: readonly string[], path: string): Promise<void> {

@@ -13,6 +13,8 @@ import {
   UserListQuery,
   UserPage,
 } from '@liaison/contracts';
+import { attachment } from '../../platform/export/columns.ts';
+import { XLSX_CONTENT_TYPE } from '../../platform/export/xlsx.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { UsersService } from './users.service.ts';
@@ -27,6 +29,22 @@ export function usersRoutes(app: App, users: UsersService): void {
       schema: { tags, querystring: UserListQuery, response: { 200: UserPage } },
     },
     (request) => users.list(actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/users/export',
+    {
+      config: { access: { permission: 'user.read' } },
+      schema: {
+        tags,
+        querystring: UserListQuery,
+        description: 'The filtered user list as an .xlsx workbook.',
+      },
+    },
+    async (request, reply) => {
+      const { file, fileName } = await users.exportXlsx(actorContext(request), request.query);
+      return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(file);
+    },
   );
 
   app.post(

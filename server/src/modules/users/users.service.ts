@@ -22,12 +22,15 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { FieldCipher } from '../../platform/crypto/keys.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
+import { exportFileName, toSheet } from '../../platform/export/columns.ts';
+import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { pinyinOf, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import { revokeAllSessions, revokeAllTokens } from '../auth/auth.repository.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
+import { USER_SHEET, userColumns } from './users.export.ts';
 import * as repo from './users.repository.ts';
 
 export interface UsersDeps {
@@ -37,7 +40,11 @@ export interface UsersDeps {
   roles: RolesService;
   departments: DepartmentsService;
   cipher: FieldCipher;
+  timeZone: string;
 }
+
+/** The most rows one export carries; a filter narrows anything bigger. */
+export const EXPORT_LIMIT = 20_000;
 
 const EXTERNAL_ALLOWED = new Set<string>(
   BUILT_IN_ROLES.find((r) => r.key === 'external_user')?.permissions ?? [],
@@ -65,6 +72,32 @@ export class UsersService {
       total,
       page: query.page,
       pageSize: query.pageSize,
+    };
+  }
+
+  /** The users the list would show (same filters and scope), as an Excel workbook; audited. */
+  async exportXlsx(ctx: ActorContext, query: UserListQuery): Promise<{ file: Buffer; fileName: string }> {
+    const db = this.#deps.db;
+    const departmentPath = query.departmentId
+      ? await this.#deps.departments.pathOf(db, query.departmentId)
+      : null;
+    const all = { ...query, page: 1, pageSize: EXPORT_LIMIT };
+    const { rows, total } = await repo.list(db, scopeFilter(ctx.actor, 'user.read'), all, departmentPath);
+    const roles = await this.#deps.roles.rolesOfUsers(
+      db,
+      rows.map((r) => r.id),
+    );
+    const users = rows.map((r) => toUser(r, roles.get(r.id) ?? []));
+    const { locale } = ctx.actor;
+    const file = buildXlsx([toSheet(USER_SHEET, userColumns(locale, this.#deps.timeZone), users, locale)]);
+    await this.#deps.audit.record(db, ctx, {
+      action: 'user.exported',
+      targetType: 'user',
+      summary: { rows: users.length, total, filters: filtersOf(query) },
+    });
+    return {
+      file,
+      fileName: exportFileName(USER_SHEET[locale], this.#deps.clock.now(), this.#deps.timeZone),
     };
   }
 
@@ -501,6 +534,11 @@ export class UsersService {
       summary: { username: row.username, fields: Object.keys(diff) },
     });
   }
+}
+
+function filtersOf(query: UserListQuery): Record<string, unknown> {
+  const { page: _p, pageSize: _s, ...filters } = query;
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
 export function toUser(row: repo.UserWithDepartment, roles: RoleRef[]): User {

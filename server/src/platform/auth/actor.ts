@@ -1,4 +1,4 @@
-import type { DataScope, Grants, Permission, UserKind } from '@liaison/contracts';
+import type { DataScope, Grants, Locale, Permission, UserKind } from '@liaison/contracts';
 
 /** The signed-in person a request acts for, with everything access checks need. */
 export interface Actor {
@@ -6,6 +6,8 @@ export interface Actor {
   username: string;
   displayName: string;
   kind: UserKind;
+  /** The language the user reads the product in; server-made documents (exports) follow it. */
+  locale: Locale;
   departmentId: string | null;
   /** The materialised path of the actor's department, for department-scope checks. */
   departmentPath: string | null;

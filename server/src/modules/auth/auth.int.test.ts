@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/app.ts';
+import { HOUR, MINUTE } from '../../platform/clock.ts';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({
+    login: { maxFailures: 3, lockMinutes: 15 },
+    session: { idleMinutes: 30, maxHours: 8 },
+  });
+});
+afterAll(() => t.close());
+
+async function login(username: string, password = TEST_PASSWORD, ip = '10.0.0.1') {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
+  const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('liaison_session='));
+  const body = res.json();
+  return {
+    status: res.statusCode,
+    body,
+    cookie,
+    as: cookie
+      ? ({
+          kind: 'session',
+          token: cookie.split(';')[0]!.split('=')[1]!,
+          csrfToken: body.csrfToken as string,
+          userId: body.user.id as string,
+        } as const)
+      : null,
+  };
+}
+
+async function auditActions(prefix: string) {
+  const page = await t.services.audit.list({ action: prefix, limit: 200 });
+  return page.items;
+}
+
+describe('sign-in', () => {
+  it('signs in with the right password and sets an httpOnly SameSite session cookie', async () => {
+    const user = await t.buildUser({ username: 'signin.ok' });
+    const res = await login('Signin.OK');
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(user.id);
+    expect(res.body.grants['directory.read']).toBe('all');
+    expect(res.body.csrfToken).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.cookie).toMatch(/HttpOnly/);
+    expect(res.cookie).toMatch(/SameSite=Lax/);
+    const me = await t.request(res.as, 'GET', '/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe('signin.ok');
+    const events = await auditActions('auth.login.succeeded');
+    expect(events.some((e) => e.actor.id === user.id && e.ip === '10.0.0.1')).toBe(true);
+  });
+
+  it('answers a wrong password and an unknown name the same way, and audits both', async () => {
+    await t.buildUser({ username: 'signin.wrong' });
+    const wrong = await login('signin.wrong', 'not-the-password-1');
+    const unknown = await login('nobody.here', 'not-the-password-1');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error.code).toBe('invalid_credentials');
+    expect(wrong.cookie).toBeUndefined();
+    const failures = await auditActions('auth.login.failed');
+    expect(failures.map((f) => f.summary.username)).toEqual(
+      expect.arrayContaining(['signin.wrong', 'nobody.here']),
+    );
+  });
+
+  it('locks an account name after repeated failures, even with the right password, until the lock expires', async () => {
+    await t.buildUser({ username: 'signin.locked' });
+    for (let i = 0; i < 3; i++)
+      expect((await login('signin.locked', 'wrong-password-1', '10.0.0.2')).status).toBe(401);
+    const locked = await login('signin.locked', TEST_PASSWORD, '10.0.0.3');
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('too_many_attempts');
+    expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await auditActions('auth.lockout')).some((e) => e.summary.username === 'signin.locked')).toBe(
+      true,
+    );
+
+    t.clock.advance(16 * MINUTE);
+    expect((await login('signin.locked', TEST_PASSWORD, '10.0.0.3')).status).toBe(200);
+  });
+
+  it('locks unknown names too, so lockout does not reveal which accounts exist', async () => {
+    for (let i = 0; i < 3; i++) await login('ghost.user', 'wrong-password-1', '10.0.0.4');
+    expect((await login('ghost.user', 'wrong-password-1', '10.0.0.4')).status).toBe(429);
+  });
+
+  it('refuses disabled accounts with the same answer as a wrong password', async () => {
+    const user = await t.buildUser({ username: 'signin.disabled' });
+    await t.services.users.disable(t.adminCtx, user.id);
+    const res = await login('signin.disabled');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('invalid_credentials');
+  });
+
+  it('rejects malformed sign-in bodies without touching anything', async () => {
+    const res = await t.request(null, 'POST', '/api/auth/login', { username: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    const long = await t.request(null, 'POST', '/api/auth/login', {
+      username: 'a'.repeat(65),
+      password: 'x',
+    });
+    expect(long.status).toBe(400);
+  });
+});
+
+describe('sessions', () => {
+  it('expires after the idle timeout and after the absolute lifetime', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    t.clock.advance(20 * MINUTE);
+    expect((await t.request(as, 'GET', '/api/auth/me')).status).toBe(200); // activity extends it
+    t.clock.advance(20 * MINUTE);
+    expect((await t.request(as, 'GET', '/api/auth/me')).status).toBe(200);
+    t.clock.advance(31 * MINUTE);
+    expect((await t.request(as, 'GET', '/api/auth/me')).status).toBe(401);
+
+    const busy = await t.sessionFor(user);
+    for (let i = 0; i < 9; i++) {
+      t.clock.advance(HOUR - MINUTE);
+      await t.request(busy, 'GET', '/api/auth/me');
+    }
+    expect((await t.request(busy, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('requires the CSRF token for cookie-authenticated changes', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    if (as?.kind !== 'session') throw new Error('expected a session');
+    const missing = await t.request(as, 'PATCH', '/api/profile', { locale: 'en-US' }, { 'x-csrf-token': '' });
+    expect(missing.status).toBe(403);
+    expect(missing.body.error.code).toBe('csrf_failed');
+    const other = await t.sessionFor(user);
+    const forged = await t.request(
+      as,
+      'PATCH',
+      '/api/profile',
+      { locale: 'en-US' },
+      { 'x-csrf-token': other?.kind === 'session' ? other.csrfToken : '' },
+    );
+    expect(forged.status).toBe(403);
+    expect((await t.request(as, 'PATCH', '/api/profile', { locale: 'en-US' })).status).toBe(200);
+  });
+
+  it('logs out one session, or every session', async () => {
+    const user = await t.buildUser();
+    const a = await t.sessionFor(user);
+    const b = await t.sessionFor(user);
+    const c = await t.sessionFor(user);
+    expect((await t.request(a, 'POST', '/api/auth/logout')).status).toBe(204);
+    expect((await t.request(a, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(b, 'GET', '/api/auth/me')).status).toBe(200);
+
+    const list = await t.request(b, 'GET', '/api/auth/sessions');
+    expect(list.body.items).toHaveLength(2);
+    expect(list.body.items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+
+    expect((await t.request(b, 'POST', '/api/auth/logout-all')).status).toBe(204);
+    expect((await t.request(b, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(c, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await auditActions('auth.logout_all')).some((e) => e.targetId === user.id)).toBe(true);
+  });
+});
+
+describe('passwords', () => {
+  it('changes the password, ends the other sessions and keeps this one', async () => {
+    const user = await t.buildUser({ username: 'pw.change' });
+    const here = await t.sessionFor(user);
+    const elsewhere = await t.sessionFor(user);
+    const wrong = await t.request(here, 'POST', '/api/auth/password', {
+      currentPassword: 'not-it-123',
+      newPassword: 'Another-pass-2026',
+    });
+    expect(wrong.status).toBe(400);
+    const weak = await t.request(here, 'POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
+    expect(weak.status).toBe(400);
+    const ok = await t.request(here, 'POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Another-pass-2026',
+    });
+    expect(ok.status).toBe(204);
+    expect((await t.request(here, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await t.request(elsewhere, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await login('pw.change', 'Another-pass-2026')).status).toBe(200);
+    expect((await login('pw.change', TEST_PASSWORD)).status).toBe(401);
+  });
+
+  it('forces a new password after an administrator reset before anything else works', async () => {
+    const user = await t.buildUser({ username: 'pw.reset' });
+    const reset = await t.request(
+      await t.sessionFor(t.admin),
+      'POST',
+      `/api/users/${user.id}/reset-password`,
+    );
+    expect(reset.status).toBe(200);
+    const temporary = reset.body.temporaryPassword as string;
+    const signedIn = await login('pw.reset', temporary);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.mustChangePassword).toBe(true);
+    const blocked = await t.request(signedIn.as, 'GET', '/api/departments');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('password_change_required');
+    const changed = await t.request(signedIn.as, 'POST', '/api/auth/password', {
+      currentPassword: temporary,
+      newPassword: 'My-own-password-9',
+    });
+    expect(changed.status).toBe(204);
+    expect((await t.request(signedIn.as, 'GET', '/api/departments')).status).toBe(200);
+  });
+});
+
+describe('personal API tokens', () => {
+  it('creates a token shown once, authenticates with it without CSRF, and revokes it', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const created = await t.request(as, 'POST', '/api/auth/tokens', { name: '报表脚本', expiresInDays: 30 });
+    expect(created.status).toBe(201);
+    const secret = created.body.secret as string;
+    expect(secret).toMatch(/^lia_/);
+    expect(created.body.token.prefix).toBe(secret.slice(0, 10));
+
+    const bearer = { kind: 'token', secret, userId: user.id } as const;
+    const me = await t.request(bearer, 'GET', '/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.authMethod).toBe('token');
+    expect(me.body.csrfToken).toBeNull();
+    expect((await t.request(bearer, 'PATCH', '/api/profile', { locale: 'en-US' })).status).toBe(200);
+
+    const listed = await t.request(as, 'GET', '/api/auth/tokens');
+    expect(listed.body.items).toHaveLength(1);
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+    expect((await t.request(as, 'DELETE', `/api/auth/tokens/${created.body.token.id}`)).status).toBe(204);
+    expect((await t.request(bearer, 'GET', '/api/auth/me')).status).toBe(401);
+    const actions = (await auditActions('auth.token.')).filter((e) => e.targetId === created.body.token.id);
+    expect(actions.map((e) => e.action).sort()).toEqual(['auth.token.created', 'auth.token.revoked']);
+  });
+
+  it('stops working after its expiry and for a disabled user', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const created = await t.request(as, 'POST', '/api/auth/tokens', { name: 'short', expiresInDays: 1 });
+    const bearer = { kind: 'token', secret: created.body.secret, userId: user.id } as const;
+    t.clock.advance(25 * HOUR);
+    expect((await t.request(bearer, 'GET', '/api/auth/me')).status).toBe(401);
+
+    const other = await t.request(await t.sessionFor(user), 'POST', '/api/auth/tokens', { name: 'long' });
+    const bearer2 = { kind: 'token', secret: other.body.secret, userId: user.id } as const;
+    expect((await t.request(bearer2, 'GET', '/api/auth/me')).status).toBe(200);
+    await t.services.users.disable(t.adminCtx, user.id);
+    expect((await t.request(bearer2, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('ignores a garbage bearer token', async () => {
+    const res = await t.request({ kind: 'token', secret: 'lia_nope', userId: 'x' }, 'GET', '/api/auth/me');
+    expect(res.status).toBe(401);
+  });
+});
