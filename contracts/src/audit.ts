@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = [
   'role.created',
   'role.updated',
   'role.deleted',
+  'security.denied',
   'system.bootstrap',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -14,7 +14,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { RouteAccess } from './platform/http/access-control.ts';
-import { type App, createHttpServer } from './platform/http/server.ts';
+import { type App, contextOf, createHttpServer } from './platform/http/server.ts';
 import { createServices, type Services } from './services.ts';
 
 export const VERSION: string = JSON.parse(
@@ -49,6 +49,13 @@ export async function buildApp(
     version: VERSION,
     authenticate: (request) => services.auth.authenticate(credentialsOf(request)),
     csrfTokenFor: (sessionId) => services.auth.csrfTokenFor(sessionId),
+    onDenied: (request, reason) =>
+      services.audit.record(database.db, contextOf(request), {
+        action: 'security.denied',
+        targetType: 'route',
+        targetId: `${request.method} ${request.routeOptions.url}`,
+        summary: { reason },
+      }),
   });
 
   authRoutes(app, services.auth, { secure: config.cookieSecure });

@@ -104,6 +104,13 @@ describe('authorisation matrix', () => {
     expect(registered).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  it('audits refusals as security events', async () => {
+    const employee = holders.get('employee')!;
+    await t.request(await t.sessionFor(employee), 'GET', '/api/audit');
+    const denied = await t.services.audit.list({ action: 'security.denied', actorId: employee.id, limit: 200 });
+    expect(denied.items.some((e) => e.targetId === 'GET /api/audit' && e.summary.reason === 'permission')).toBe(true);
+  });
+
   it('refuses every non-public route without credentials', async () => {
     for (const [key, rule] of Object.entries(EXPECTED)) {
       if (rule === 'public') continue;

@@ -14,7 +14,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAccessControl(
   app: App,
-  options: Pick<HttpOptions, 'authenticate' | 'csrfTokenFor'>,
+  options: Pick<HttpOptions, 'authenticate' | 'csrfTokenFor' | 'onDenied'>,
 ): RouteAccess[] {
   const table: RouteAccess[] = [];
   app.addHook('onRoute', (route) => {
@@ -47,6 +47,7 @@ export function registerAccessControl(
     if (actor.auth.method === 'session' && UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, options.csrfTokenFor(actor.auth.sessionId))) {
+        await options.onDenied(request, 'csrf');
         throw errors.csrf();
       }
     }
@@ -54,7 +55,10 @@ export function registerAccessControl(
       throw errors.passwordChangeRequired();
     }
     for (const permission of requiredPermissions(rule)) {
-      if (!can(actor.grants, permission)) throw errors.forbidden();
+      if (!can(actor.grants, permission)) {
+        await options.onDenied(request, 'permission');
+        throw errors.forbidden();
+      }
     }
   });
   return table;

@@ -42,6 +42,8 @@ export interface HttpOptions {
   authenticate: (request: FastifyRequest) => Promise<Actor | null>;
   /** The CSRF token a cookie-authenticated session must echo in `x-csrf-token`. */
   csrfTokenFor: (sessionId: string) => string;
+  /** Told about every refused signed-in request (a security event for the audit log). */
+  onDenied: (request: FastifyRequest, reason: 'csrf' | 'permission') => Promise<void>;
 }
 
 /**
