@@ -20,5 +20,6 @@ export async function prepare(
   const migrations = await migrateToLatest(database.db, database.dialect);
   await services.roles.ensureBuiltIns();
   const admin = await services.users.bootstrapAdmin(config.adminPassword);
+  await services.auth.housekeeping();
   return { migrations, admin };
 }

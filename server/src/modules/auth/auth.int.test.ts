@@ -133,6 +133,20 @@ describe('sessions', () => {
     expect((await t.request(busy, 'GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it('forgets long-ended sessions at housekeeping', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    await t.request(as, 'POST', '/api/auth/logout');
+    const count = async () =>
+      (await t.database.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute())
+        .length;
+    await t.services.auth.housekeeping();
+    expect(await count()).toBe(1);
+    t.clock.advance(31 * 24 * HOUR);
+    await t.services.auth.housekeeping();
+    expect(await count()).toBe(0);
+  });
+
   it('requires the CSRF token for cookie-authenticated changes', async () => {
     const user = await t.buildUser();
     const as = await t.sessionFor(user);

@@ -163,6 +163,15 @@ export async function saveThrottle(db: Executor, row: Selectable<LoginThrottleTa
     .execute();
 }
 
+/** Forgets failure counts whose window and lock are both long over. */
+export async function deleteStaleThrottles(db: Executor, before: string): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('window_started_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)]))
+    .execute();
+}
+
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }

@@ -310,6 +310,16 @@ export class AuthService {
     });
   }
 
+  /**
+   * Drops sessions that ended more than 30 days ago and stale sign-in failure counts. Run at
+   * start-up (the job scheduler will run it daily once it exists).
+   */
+  async housekeeping(): Promise<void> {
+    const now = this.#deps.clock.now().getTime();
+    await repo.deleteEndedSessions(this.#deps.db, new Date(now - 30 * DAY).toISOString());
+    await repo.deleteStaleThrottles(this.#deps.db, new Date(now - DAY).toISOString());
+  }
+
   /** Acts as a user outside HTTP (CLI, demo seed), with that user's real grants. */
   async actorFor(userId: string): Promise<Actor> {
     const user = await this.#deps.users.findById(this.#deps.db, userId);

@@ -107,8 +107,14 @@ describe('authorisation matrix', () => {
   it('audits refusals as security events', async () => {
     const employee = holders.get('employee')!;
     await t.request(await t.sessionFor(employee), 'GET', '/api/audit');
-    const denied = await t.services.audit.list({ action: 'security.denied', actorId: employee.id, limit: 200 });
-    expect(denied.items.some((e) => e.targetId === 'GET /api/audit' && e.summary.reason === 'permission')).toBe(true);
+    const denied = await t.services.audit.list({
+      action: 'security.denied',
+      actorId: employee.id,
+      limit: 200,
+    });
+    expect(
+      denied.items.some((e) => e.targetId === 'GET /api/audit' && e.summary.reason === 'permission'),
+    ).toBe(true);
   });
 
   it('refuses every non-public route without credentials', async () => {
