@@ -35,6 +35,8 @@ const integration = ['server/src/**/*.int.test.ts'];
 export default defineConfig({
   test: {
     projects: [
+      // The web client's own unit tests (translations, helpers) with its config.
+      'web/vitest.config.ts',
       {
         test: {
           name: 'unit',

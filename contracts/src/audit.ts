@@ -6,7 +6,8 @@ export const AuditEntry = z
     seq: z.number().int(),
     id: Id,
     at: Timestamp,
-    actor: z.object({ id: Id.nullable(), label: z.string() }),
+    /** `label` is what was recorded (the username, or the name a failed sign-in tried); `name` the person's current display name. */
+    actor: z.object({ id: Id.nullable(), label: z.string(), name: z.string().nullable() }),
     /** Dotted verb, e.g. `auth.login.failed`, `user.roles.changed`. */
     action: z.string(),
     targetType: z.string().nullable(),

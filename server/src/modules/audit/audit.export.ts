@@ -12,7 +12,11 @@ export function auditColumns(timeZone: string): ExportColumn<AuditEntry>[] {
       width: 20,
       value: (e) => formatLocalDateTime(e.at, timeZone),
     },
-    { header: { 'zh-CN': '操作人', 'en-US': 'Actor' }, width: 16, value: (e) => e.actor.label },
+    {
+      header: { 'zh-CN': '操作人', 'en-US': 'Actor' },
+      width: 20,
+      value: (e) => (e.actor.name ? `${e.actor.name} (${e.actor.label})` : e.actor.label),
+    },
     { header: { 'zh-CN': '动作', 'en-US': 'Action' }, width: 24, value: (e) => e.action },
     { header: { 'zh-CN': '对象类型', 'en-US': 'Target type' }, width: 12, value: (e) => e.targetType },
     { header: { 'zh-CN': '对象', 'en-US': 'Target' }, width: 38, value: (e) => e.targetId },

@@ -30,7 +30,7 @@ describe('audit chain', () => {
     const [entry] = page.body.items;
     expect(entry).toMatchObject({
       action: 'department.created',
-      actor: { id: t.admin.id, label: 'admin' },
+      actor: { id: t.admin.id, label: 'admin', name: '系统管理员' },
       targetType: 'department',
       requestId: 'req-12345678',
       summary: { name: '法务部' },

@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/db/schema.ts';
 import type { AuditLogTable } from './audit.tables.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
+export type AuditListRow = AuditRow & { actor_name: string | null };
 
 /** Locks the chain tip for the rest of the transaction, so appends are strictly ordered. */
 export async function lockHead(db: Executor, dialect: SqlDialect): Promise<{ seq: number; hash: string }> {
@@ -33,23 +34,25 @@ export async function head(db: Executor): Promise<{ seq: number; hash: string }>
 }
 
 /** Newest first, `limit + 1` rows so the caller knows whether another page exists. */
-export async function list(db: Executor, q: AuditQuery): Promise<AuditRow[]> {
+export async function list(db: Executor, q: AuditQuery): Promise<AuditListRow[]> {
   let query = db
     .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('seq', 'desc')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .selectAll('audit_log')
+    .select('users.display_name as actor_name')
+    .orderBy('audit_log.seq', 'desc')
     .limit(q.limit + 1);
-  if (q.before) query = query.where('seq', '<', q.before);
-  if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+  if (q.before) query = query.where('audit_log.seq', '<', q.before);
+  if (q.actorId) query = query.where('audit_log.actor_id', '=', q.actorId);
   if (q.action) {
     query = q.action.endsWith('.')
-      ? query.where((eb) => likePrefix(eb.ref('action'), q.action!))
-      : query.where('action', '=', q.action);
+      ? query.where((eb) => likePrefix(eb.ref('audit_log.action'), q.action!))
+      : query.where('audit_log.action', '=', q.action);
   }
-  if (q.targetType) query = query.where('target_type', '=', q.targetType);
-  if (q.targetId) query = query.where('target_id', '=', q.targetId);
-  if (q.from) query = query.where('at', '>=', new Date(q.from).toISOString());
-  if (q.to) query = query.where('at', '<', new Date(q.to).toISOString());
+  if (q.targetType) query = query.where('audit_log.target_type', '=', q.targetType);
+  if (q.targetId) query = query.where('audit_log.target_id', '=', q.targetId);
+  if (q.from) query = query.where('audit_log.at', '>=', new Date(q.from).toISOString());
+  if (q.to) query = query.where('audit_log.at', '<', new Date(q.to).toISOString());
   return query.execute();
 }
 

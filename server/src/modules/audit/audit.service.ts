@@ -138,12 +138,12 @@ function broken(checked: number, seq: number, reason: string): AuditVerification
   return { ok: false, checked, firstBroken: { seq, reason } };
 }
 
-function toEntry(row: repo.AuditRow): AuditEntry {
+function toEntry(row: repo.AuditListRow): AuditEntry {
   return {
     seq: Number(row.seq),
     id: row.id,
     at: row.at,
-    actor: { id: row.actor_id, label: row.actor_label },
+    actor: { id: row.actor_id, label: row.actor_label, name: row.actor_name },
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,

@@ -1,0 +1,51 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  GlobalOutlined,
+  MessageOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@liaison/contracts';
+import type { ReactNode } from 'react';
+
+/** Modules that exist in the menu already but whose screens come in later releases. */
+export const UPCOMING_MODULES = [
+  { key: 'messaging', path: '/messaging', icon: <MessageOutlined /> },
+  { key: 'announcements', path: '/announcements', icon: <NotificationOutlined /> },
+  { key: 'tasks', path: '/tasks', icon: <CarryOutOutlined /> },
+  { key: 'approvals', path: '/approvals', icon: <AuditOutlined /> },
+  { key: 'external', path: '/external', icon: <GlobalOutlined /> },
+  { key: 'complaints', path: '/complaints', icon: <CustomerServiceOutlined /> },
+  { key: 'meetings', path: '/meetings', icon: <CalendarOutlined /> },
+  { key: 'feedback', path: '/feedback', icon: <BulbOutlined /> },
+  { key: 'reports', path: '/reports', icon: <BarChartOutlined /> },
+] as const;
+
+export type UpcomingModule = (typeof UPCOMING_MODULES)[number]['key'];
+
+/** 组织与权限: each screen with the permission that unlocks it (the server enforces it too). */
+export const ORGANISATION_ITEMS = [
+  { key: 'users', path: '/org/users', icon: <UserOutlined />, permission: 'user.read' },
+  { key: 'departments', path: '/org/departments', icon: <ApartmentOutlined />, permission: 'directory.read' },
+  { key: 'teams', path: '/org/teams', icon: <TeamOutlined />, permission: 'directory.read' },
+  { key: 'roles', path: '/org/roles', icon: <SafetyCertificateOutlined />, permission: 'role.read' },
+  { key: 'audit', path: '/org/audit', icon: <FileSearchOutlined />, permission: 'audit.read' },
+] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
+
+export type OrganisationScreen = (typeof ORGANISATION_ITEMS)[number]['key'];
+
+export const DASHBOARD_ITEM = { key: 'dashboard', path: '/', icon: <DashboardOutlined /> } as const;
+
+export function pathOf(key: OrganisationScreen): string {
+  return ORGANISATION_ITEMS.find((item) => item.key === key)?.path ?? '/';
+}

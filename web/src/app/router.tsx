@@ -1,0 +1,72 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { setCsrfToken } from '../api/client.ts';
+import { AppLayout } from './AppLayout.tsx';
+import { loginPathFor, RequireAuth, RequirePermission } from './guards.tsx';
+import { ORGANISATION_ITEMS, type OrganisationScreen, UPCOMING_MODULES } from './navigation.tsx';
+import { PublicPage } from './PublicPage.tsx';
+import { queryClient, setSessionEndedHandler } from './queryClient.ts';
+import { CrashPage, ForbiddenPage, NotFoundPage } from './StatusPages.tsx';
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const ForcedPasswordPage = lazy(() => import('../features/auth/ForcedPasswordPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+const ComingSoonPage = lazy(() => import('../features/placeholder/ComingSoonPage.tsx'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+
+const ORGANISATION_PAGES: Record<OrganisationScreen, LazyExoticComponent<ComponentType>> = {
+  users: lazy(() => import('../features/users/UsersPage.tsx')),
+  departments: lazy(() => import('../features/departments/DepartmentsPage.tsx')),
+  teams: lazy(() => import('../features/teams/TeamsPage.tsx')),
+  roles: lazy(() => import('../features/roles/RolesPage.tsx')),
+  audit: lazy(() => import('../features/audit/AuditPage.tsx')),
+};
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <PublicPage page={LoginPage} />, errorElement: <CrashPage /> },
+  {
+    path: '/change-password',
+    element: <PublicPage page={ForcedPasswordPage} />,
+    errorElement: <CrashPage />,
+  },
+  {
+    element: <RequireAuth />,
+    errorElement: <CrashPage />,
+    children: [
+      {
+        element: <AppLayout />,
+        errorElement: <CrashPage />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          ...UPCOMING_MODULES.map((module) => ({
+            path: module.path,
+            element: <ComingSoonPage module={module.key} />,
+          })),
+          ...ORGANISATION_ITEMS.map((item) => {
+            const Page = ORGANISATION_PAGES[item.key];
+            return {
+              path: item.path,
+              element: (
+                <RequirePermission permission={item.permission}>
+                  <Page />
+                </RequirePermission>
+              ),
+            };
+          }),
+          { path: '/profile', element: <ProfilePage /> },
+          { path: '/403', element: <ForbiddenPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+setSessionEndedHandler(() => {
+  setCsrfToken(null);
+  queryClient.clear();
+  if (router.state.location.pathname !== '/login') {
+    void router.navigate(loginPathFor(router.state.location), { replace: true });
+  }
+});

@@ -1,0 +1,31 @@
+import type { Me, Permission } from '@liaison/contracts';
+import { can } from '@liaison/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useCallback, useContext } from 'react';
+import { fetchMe } from '../api/auth.ts';
+import { setCsrfToken } from '../api/client.ts';
+import { queryKeys } from '../api/keys.ts';
+
+export async function loadMe(): Promise<Me> {
+  const me = await fetchMe();
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: queryKeys.me, queryFn: loadMe, retry: false, staleTime: 60_000 });
+}
+
+export const MeContext = createContext<Me | null>(null);
+
+/** The signed-in user; only valid below the RequireAuth guard. */
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe() used outside the signed-in area');
+  return me;
+}
+
+export function useCan(): (permission: Permission) => boolean {
+  const me = useMe();
+  return useCallback((permission: Permission) => can(me.grants, permission), [me]);
+}
