@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/schema.ts';
+import type { UsersTable } from '../users/users.tables.ts';
 import type { ApiTokensTable, LoginThrottleTable, SessionsTable } from './auth.tables.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -11,19 +12,64 @@ export async function insertSession(db: Executor, row: Insertable<SessionsTable>
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** A live session by its token hash: not revoked, not past its idle or absolute expiry. */
-export function findLiveSession(
+type UserWithDepartmentRow = Selectable<UsersTable> & {
+  department_name: string | null;
+  department_path: string | null;
+};
+
+/**
+ * A live session together with its active user and the user's department: authentication of a
+ * cookie request is this one query (plus the user's roles).
+ */
+export function findLiveSessionUser(
   db: Executor,
   tokenHash: string,
   now: string,
-): Promise<SessionRow | undefined> {
+): Promise<
+  | (UserWithDepartmentRow & { session_id: string; session_last_seen_at: string; session_expires_at: string })
+  | undefined
+> {
   return db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where('idle_expires_at', '>', now)
-    .where('expires_at', '>', now)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .selectAll('users')
+    .select([
+      'departments.name as department_name',
+      'departments.path as department_path',
+      'sessions.id as session_id',
+      'sessions.last_seen_at as session_last_seen_at',
+      'sessions.expires_at as session_expires_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.idle_expires_at', '>', now)
+    .where('sessions.expires_at', '>', now)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+/** The same for a personal API token. */
+export function findLiveTokenUser(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<(UserWithDepartmentRow & { token_id: string; token_last_used_at: string | null }) | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .selectAll('users')
+    .select([
+      'departments.name as department_name',
+      'departments.path as department_path',
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at as token_last_used_at',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .where('users.status', '=', 'active')
     .executeTakeFirst();
 }
 
@@ -98,16 +144,6 @@ export async function deleteEndedSessions(db: Executor, before: string): Promise
 
 export async function insertToken(db: Executor, row: Insertable<ApiTokensTable>): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
-}
-
-export function findLiveToken(db: Executor, tokenHash: string, now: string): Promise<TokenRow | undefined> {
-  return db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .executeTakeFirst();
 }
 
 export async function touchToken(db: Executor, id: string, at: string): Promise<void> {

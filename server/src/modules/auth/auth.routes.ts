@@ -58,7 +58,7 @@ export function authRoutes(app: App, auth: AuthService, cookie: { secure: boolea
       config: { access: { authenticated: true, allowPendingPasswordChange: true } },
       schema: { tags, response: { 200: Me } },
     },
-    (request) => auth.me(actorContext(request)),
+    async (request) => auth.me(actorContext(request)),
   );
 
   app.post(

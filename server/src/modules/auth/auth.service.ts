@@ -18,7 +18,7 @@ import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
 import type { UserWithDepartment } from '../users/users.repository.ts';
-import type { UsersService } from '../users/users.service.ts';
+import { toUser, type UsersService } from '../users/users.service.ts';
 import * as repo from './auth.repository.ts';
 
 export interface AuthDeps {
@@ -48,6 +48,7 @@ export interface Credentials {
 export class AuthService {
   readonly #deps: AuthDeps;
   readonly #csrfKey: Buffer;
+  readonly #csrfCache = new Map<string, string>();
 
   constructor(deps: AuthDeps) {
     this.#deps = deps;
@@ -55,7 +56,14 @@ export class AuthService {
   }
 
   csrfTokenFor(sessionId: string): string {
-    return hmacHex(this.#csrfKey, sessionId);
+    // Asked on every cookie-authenticated change; a small cache saves an HMAC per request.
+    let token = this.#csrfCache.get(sessionId);
+    if (!token) {
+      token = hmacHex(this.#csrfKey, sessionId);
+      if (this.#csrfCache.size >= 10_000) this.#csrfCache.delete(this.#csrfCache.keys().next().value!);
+      this.#csrfCache.set(sessionId, token);
+    }
+    return token;
   }
 
   async login(
@@ -133,7 +141,7 @@ export class AuthService {
       });
     });
     const actor = await this.#actorFor(db, user, { method: 'session', sessionId: session.id });
-    return { token, expiresAt: session.expires_at, me: await this.me({ ...meta, actor }) };
+    return { token, expiresAt: session.expires_at, me: this.me({ ...meta, actor }) };
   }
 
   /** Resolves a bearer token or session cookie into an actor, or null when it is not valid now. */
@@ -143,37 +151,33 @@ export class AuthService {
     const nowIso = now.toISOString();
 
     if (credentials.bearerToken) {
-      const token = await repo.findLiveToken(db, sha256Hex(credentials.bearerToken), nowIso);
-      if (!token) return null;
-      const user = await this.#deps.users.findById(db, token.user_id);
-      if (user?.status !== 'active') return null;
-      if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOUCH_INTERVAL_MS) {
-        await repo.touchToken(db, token.id, nowIso);
+      const row = await repo.findLiveTokenUser(db, sha256Hex(credentials.bearerToken), nowIso);
+      if (!row) return null;
+      if (!row.token_last_used_at || now.getTime() - Date.parse(row.token_last_used_at) > TOUCH_INTERVAL_MS) {
+        await repo.touchToken(db, row.token_id, nowIso);
       }
-      return this.#actorFor(db, user, { method: 'token', tokenId: token.id });
+      return this.#actorFor(db, row, { method: 'token', tokenId: row.token_id });
     }
 
     if (credentials.sessionToken) {
-      const session = await repo.findLiveSession(db, sha256Hex(credentials.sessionToken), nowIso);
-      if (!session) return null;
-      const user = await this.#deps.users.findById(db, session.user_id);
-      if (user?.status !== 'active') return null;
-      if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-        const idle = new Date(
-          Math.min(now.getTime() + this.#deps.session.idleMinutes * MINUTE, Date.parse(session.expires_at)),
+      const row = await repo.findLiveSessionUser(db, sha256Hex(credentials.sessionToken), nowIso);
+      if (!row) return null;
+      if (now.getTime() - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS) {
+        const idle = Math.min(
+          now.getTime() + this.#deps.session.idleMinutes * MINUTE,
+          Date.parse(row.session_expires_at),
         );
-        await repo.touchSession(db, session.id, nowIso, idle.toISOString());
+        await repo.touchSession(db, row.session_id, nowIso, new Date(idle).toISOString());
       }
-      return this.#actorFor(db, user, { method: 'session', sessionId: session.id });
+      return this.#actorFor(db, row, { method: 'session', sessionId: row.session_id });
     }
     return null;
   }
 
-  async me(ctx: ActorContext): Promise<Me> {
-    const row = await this.#deps.users.findById(this.#deps.db, ctx.actor.userId);
-    if (!row) throw errors.unauthenticated();
+  /** The caller as authentication already loaded them: no further queries. */
+  me(ctx: ActorContext): Me {
     return {
-      user: await this.#deps.users.present(this.#deps.db, row),
+      user: ctx.actor.profile,
       grants: ctx.actor.grants,
       csrfToken: ctx.actor.auth.method === 'session' ? this.csrfTokenFor(ctx.actor.auth.sessionId) : null,
       authMethod: ctx.actor.auth.method === 'token' ? 'token' : 'session',
@@ -339,7 +343,7 @@ export class AuthService {
   }
 
   async #actorFor(db: Executor, user: UserWithDepartment, auth: Actor['auth']): Promise<Actor> {
-    const { grants, roleKeys } = await this.#deps.roles.grantsOf(db, user.id);
+    const { grants, roles } = await this.#deps.roles.grantsOf(db, user.id);
     return {
       userId: user.id,
       username: user.username,
@@ -349,7 +353,8 @@ export class AuthService {
       departmentId: user.department_id,
       departmentPath: user.department_path,
       grants,
-      roleKeys,
+      roleKeys: roles.map((r) => r.key),
+      profile: toUser(user, roles),
       mustChangePassword: user.must_change_password === 1,
       auth,
     };

@@ -13,6 +13,7 @@ const actor = (grants: Actor['grants'], departmentPath: string | null = '/a/b/')
   departmentPath,
   grants,
   roleKeys: [],
+  profile: {} as Actor['profile'],
   mustChangePassword: false,
   auth: { method: 'system' },
 });

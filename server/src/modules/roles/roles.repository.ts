@@ -80,15 +80,34 @@ export async function rolesOfUsers(
   return out;
 }
 
+/** What access checks need of a user's roles, in display order: one small query per request. */
 export async function roleGrantsOfUser(
   db: Executor,
   userId: string,
-): Promise<{ key: string; scope: DataScope; permissions: string }[]> {
+): Promise<{ id: string; key: string; name: string; scope: DataScope; permissions: string }[]> {
   return db
     .selectFrom('user_roles')
     .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-    .select(['roles.key', 'roles.scope', 'roles.permissions'])
+    .select(['roles.id', 'roles.key', 'roles.name', 'roles.scope', 'roles.permissions'])
     .where('user_roles.user_id', '=', userId)
+    .orderBy('roles.built_in', 'desc')
+    .orderBy('roles.created_at')
+    .execute();
+}
+
+/** Id, key and name of the roles of many users at once, for showing them in lists. */
+export async function roleRefsOfUsers(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<{ user_id: string; id: string; key: string; name: string }[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .select(['user_roles.user_id', 'roles.id', 'roles.key', 'roles.name'])
+    .where('user_roles.user_id', 'in', userIds)
+    .orderBy('roles.built_in', 'desc')
+    .orderBy('roles.created_at')
     .execute();
 }
 

@@ -61,19 +61,24 @@ export class RolesService {
     });
   }
 
-  async grantsOf(db: Executor, userId: string): Promise<{ grants: Grants; roleKeys: string[] }> {
+  async grantsOf(db: Executor, userId: string): Promise<{ grants: Grants; roles: RoleRef[] }> {
     const roles = await repo.roleGrantsOfUser(db, userId);
     return {
       grants: grantsFromRoles(
         roles.map((r) => ({ scope: r.scope, permissions: parsePermissions(r.permissions) })),
       ),
-      roleKeys: roles.map((r) => r.key),
+      roles: roles.map(toRef),
     };
   }
 
   async rolesOfUsers(db: Executor, userIds: readonly string[]): Promise<Map<string, RoleRef[]>> {
-    const rows = await repo.rolesOfUsers(db, userIds);
-    return new Map([...rows].map(([userId, roles]) => [userId, roles.map(toRef)]));
+    const out = new Map<string, RoleRef[]>();
+    for (const { user_id, ...role } of await repo.roleRefsOfUsers(db, userIds)) {
+      const list = out.get(user_id) ?? [];
+      list.push(toRef(role));
+      out.set(user_id, list);
+    }
+    return out;
   }
 
   async roleIdByKey(db: Executor, key: string): Promise<string> {
@@ -257,7 +262,7 @@ function parsePermissions(json: string): Permission[] {
     : [];
 }
 
-function toRef(row: repo.RoleRow): RoleRef {
+function toRef(row: Pick<repo.RoleRow, 'id' | 'key' | 'name'>): RoleRef {
   return { id: row.id, key: row.key, name: row.name };
 }
 

@@ -10,6 +10,44 @@ import type { UserPersonalTable, UsersTable } from './users.tables.ts';
 export type UserRow = Selectable<UsersTable>;
 export type UserWithDepartment = UserRow & { department_name: string | null; department_path: string | null };
 
+/** The columns a user is shown with; lists select only these (no hash, no search keys). */
+const VIEW_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.kind',
+  'users.status',
+  'users.email',
+  'users.title',
+  'users.employee_no',
+  'users.office_phone',
+  'users.department_id',
+  'users.locale',
+  'users.last_login_at',
+  'users.created_at',
+  'users.updated_at',
+  'departments.name as department_name',
+  'departments.path as department_path',
+] as const;
+
+export type UserView = Pick<
+  UserRow,
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'kind'
+  | 'status'
+  | 'email'
+  | 'title'
+  | 'employee_no'
+  | 'office_phone'
+  | 'department_id'
+  | 'locale'
+  | 'last_login_at'
+  | 'created_at'
+  | 'updated_at'
+> & { department_name: string | null; department_path: string | null };
+
 const SORT_COLUMNS = {
   name: 'users.sort_key',
   username: 'users.username',
@@ -50,8 +88,11 @@ export async function list(
   scope: ScopeFilter,
   query: UserListQuery,
   departmentPath: string | null,
-): Promise<{ rows: UserWithDepartment[]; total: number }> {
-  let base = withDepartment(db);
+): Promise<{ rows: UserView[]; total: number }> {
+  let base = db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .select(VIEW_COLUMNS);
   switch (scope.kind) {
     case 'all':
       break;

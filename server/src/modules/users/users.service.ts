@@ -541,7 +541,7 @@ function filtersOf(query: UserListQuery): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
-export function toUser(row: repo.UserWithDepartment, roles: RoleRef[]): User {
+export function toUser(row: repo.UserView, roles: RoleRef[]): User {
   return {
     id: row.id,
     username: row.username,

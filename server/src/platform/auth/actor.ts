@@ -1,4 +1,4 @@
-import type { DataScope, Grants, Locale, Permission, UserKind } from '@liaison/contracts';
+import type { DataScope, Grants, Locale, Permission, User, UserKind } from '@liaison/contracts';
 
 /** The signed-in person a request acts for, with everything access checks need. */
 export interface Actor {
@@ -13,6 +13,8 @@ export interface Actor {
   departmentPath: string | null;
   grants: Grants;
   roleKeys: string[];
+  /** The user's own record as the API presents it (answers GET /api/auth/me without another query). */
+  profile: User;
   mustChangePassword: boolean;
   /** `system` is the CLI and start-up tasks acting as a named user, never an HTTP request. */
   auth:

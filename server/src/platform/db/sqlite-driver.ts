@@ -14,23 +14,26 @@ export function openSqlite(file: string): { kysely: SqliteDatabase; raw: Databas
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
 
-  const cache = new Map<string, StatementSync>();
-  const prepare = (sql: string): StatementSync => {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      stmt = raw.prepare(sql);
+  // Kysely prepares every query it runs; caching the statement (and whether it returns rows,
+  // which node:sqlite can only tell by describing its columns) saves that work on hot paths.
+  const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
+  const prepare = (sql: string) => {
+    let entry = cache.get(sql);
+    if (!entry) {
+      const stmt = raw.prepare(sql);
+      entry = { stmt, reader: stmt.columns().length > 0 };
       if (cache.size >= 500) cache.delete(cache.keys().next().value!);
-      cache.set(sql, stmt);
+      cache.set(sql, entry);
     }
-    return stmt;
+    return entry;
   };
 
   const kysely: SqliteDatabase = {
     close: () => raw.close(),
     prepare(sql: string): SqliteStatement {
-      const stmt = prepare(sql);
+      const { stmt, reader } = prepare(sql);
       return {
-        reader: stmt.columns().length > 0,
+        reader,
         all: (params) => stmt.all(...bind(params)),
         run: (params) => stmt.run(...bind(params)),
         iterate: (params) => stmt.iterate(...bind(params)),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -16,6 +15,7 @@ import type { AccessRule } from './access.ts';
 import { type RouteAccess, registerAccessControl } from './access-control.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { type Metrics, registerMetrics } from './metrics.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -83,22 +83,7 @@ export async function createHttpServer(
   const routes = registerAccessControl(app, options);
   const metrics = registerMetrics(app);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd writes its CSS-in-JS styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { hsts: options.cookieSecure });
 
   await app.register(fastifySwagger, {
     openapi: {
