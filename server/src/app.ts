@@ -58,8 +58,8 @@ export async function buildApp(
       }),
   });
 
-  authRoutes(app, services.auth, { secure: config.cookieSecure });
-  usersRoutes(app, services.users);
+  authRoutes(app, services, { secure: config.cookieSecure });
+  usersRoutes(app, services.users, services.personal);
   departmentsRoutes(app, services.departments);
   teamsRoutes(app, services.teams);
   rolesRoutes(app, services.roles);

@@ -1,8 +1,10 @@
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { TokensService } from './modules/auth/tokens.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
+import { PersonalService } from './modules/users/personal.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -29,8 +31,14 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     audit,
     roles,
     departments,
-    cipher: new FieldCipher(config.secretKey),
     timeZone: config.timeZone,
+  });
+  const personal = new PersonalService({
+    db,
+    clock,
+    audit,
+    roles,
+    cipher: new FieldCipher(config.secretKey),
   });
   const teams = new TeamsService({ db, clock, audit, departments });
   const auth = new AuthService({
@@ -43,7 +51,8 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     session: config.session,
     login: config.login,
   });
-  return { audit, roles, departments, users, teams, auth };
+  const tokens = new TokensService({ db, clock, audit });
+  return { audit, roles, departments, users, personal, teams, auth, tokens };
 }
 
 export type Services = ReturnType<typeof createServices>;

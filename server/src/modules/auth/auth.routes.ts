@@ -12,8 +12,13 @@ import { z } from 'zod';
 import { actorContext } from '../../platform/http/route-context.ts';
 import { type App, contextOf } from '../../platform/http/server.ts';
 import { type AuthService, SESSION_COOKIE } from './auth.service.ts';
+import type { TokensService } from './tokens.service.ts';
 
-export function authRoutes(app: App, auth: AuthService, cookie: { secure: boolean }): void {
+export function authRoutes(
+  app: App,
+  { auth, tokens }: { auth: AuthService; tokens: TokensService },
+  cookie: { secure: boolean },
+): void {
   const tags = ['auth'];
 
   app.post(
@@ -97,7 +102,7 @@ export function authRoutes(app: App, auth: AuthService, cookie: { secure: boolea
       config: { access: { permission: 'token.manage' } },
       schema: { tags, response: { 200: z.object({ items: z.array(ApiToken) }) } },
     },
-    async (request) => ({ items: await auth.tokens(actorContext(request)) }),
+    async (request) => ({ items: await tokens.list(actorContext(request)) }),
   );
 
   app.post(
@@ -106,15 +111,14 @@ export function authRoutes(app: App, auth: AuthService, cookie: { secure: boolea
       config: { access: { permission: 'token.manage' } },
       schema: { tags, body: CreateTokenRequest, response: { 201: CreatedToken } },
     },
-    async (request, reply) =>
-      reply.code(201).send(await auth.createToken(actorContext(request), request.body)),
+    async (request, reply) => reply.code(201).send(await tokens.create(actorContext(request), request.body)),
   );
 
   app.delete(
     '/api/auth/tokens/:id',
     { config: { access: { permission: 'token.manage' } }, schema: { tags, params: IdParams } },
     async (request, reply) => {
-      await auth.revokeToken(actorContext(request), request.params.id);
+      await tokens.revoke(actorContext(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,12 +1,4 @@
-import type {
-  ApiToken,
-  ChangePasswordRequest,
-  CreatedToken,
-  CreateTokenRequest,
-  LoginRequest,
-  Me,
-  SessionInfo,
-} from '@liaison/contracts';
+import type { ChangePasswordRequest, LoginRequest, Me, SessionInfo } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { Actor, ActorContext, RequestContext } from '../../platform/auth/actor.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
@@ -33,7 +25,6 @@ export interface AuthDeps {
 }
 
 export const SESSION_COOKIE = 'liaison_session';
-export const TOKEN_PREFIX = 'lia_';
 /** Activity timestamps are written at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = MINUTE;
 /** One address may fail this many times more than one account name before it is locked out too. */
@@ -268,52 +259,6 @@ export class AuthService {
     });
   }
 
-  async tokens(ctx: ActorContext): Promise<ApiToken[]> {
-    return (await repo.listTokens(this.#deps.db, ctx.actor.userId)).map(toApiToken);
-  }
-
-  async createToken(ctx: ActorContext, input: CreateTokenRequest): Promise<CreatedToken> {
-    const secret = randomSecret(TOKEN_PREFIX);
-    const now = this.#deps.clock.now();
-    const row = {
-      id: newId(),
-      user_id: ctx.actor.userId,
-      name: input.name,
-      prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
-      token_hash: sha256Hex(secret),
-      created_at: now.toISOString(),
-      expires_at: input.expiresInDays
-        ? new Date(now.getTime() + input.expiresInDays * DAY).toISOString()
-        : null,
-      last_used_at: null,
-      revoked_at: null,
-    };
-    await this.#deps.db.transaction().execute(async (trx) => {
-      await repo.insertToken(trx, row);
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'auth.token.created',
-        targetType: 'api_token',
-        targetId: row.id,
-        summary: { name: row.name, prefix: row.prefix, expiresAt: row.expires_at },
-      });
-    });
-    return { token: toApiToken(row), secret };
-  }
-
-  async revokeToken(ctx: ActorContext, id: string): Promise<void> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const token = await repo.findToken(trx, id, ctx.actor.userId);
-      if (!token) throw errors.notFound('Token');
-      await repo.revokeToken(trx, id, this.#now());
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'auth.token.revoked',
-        targetType: 'api_token',
-        targetId: id,
-        summary: { name: token.name, prefix: token.prefix },
-      });
-    });
-  }
-
   /**
    * Drops sessions that ended more than 30 days ago and stale sign-in failure counts. Run at
    * start-up (the job scheduler will run it daily once it exists).
@@ -396,15 +341,4 @@ export class AuthService {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
-}
-
-function toApiToken(row: repo.TokenRow): ApiToken {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    lastUsedAt: row.last_used_at,
-  };
 }

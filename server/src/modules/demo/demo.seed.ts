@@ -53,7 +53,7 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
       await services.users.setRoles(ctx, user.id, ids);
     }
     if (p.mobile || p.address) {
-      await services.users.updatePersonal(ctx, user.id, {
+      await services.personal.updatePersonal(ctx, user.id, {
         mobile: p.mobile ?? null,
         address: p.address ?? null,
       });

@@ -17,9 +17,10 @@ import { attachment } from '../../platform/export/columns.ts';
 import { XLSX_CONTENT_TYPE } from '../../platform/export/xlsx.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { PersonalService } from './personal.service.ts';
 import type { UsersService } from './users.service.ts';
 
-export function usersRoutes(app: App, users: UsersService): void {
+export function usersRoutes(app: App, users: UsersService, personal: PersonalService): void {
   const tags = ['users'];
 
   app.get(
@@ -110,7 +111,7 @@ export function usersRoutes(app: App, users: UsersService): void {
       config: { access: { permission: 'user.personal.read' } },
       schema: { tags, params: IdParams, response: { 200: PersonalInfo } },
     },
-    (request) => users.personal(actorContext(request), request.params.id),
+    (request) => personal.personal(actorContext(request), request.params.id),
   );
 
   app.patch(
@@ -119,7 +120,7 @@ export function usersRoutes(app: App, users: UsersService): void {
       config: { access: { permission: ['user.manage', 'user.personal.read'] } },
       schema: { tags, params: IdParams, body: UpdatePersonalInfoRequest, response: { 200: PersonalInfo } },
     },
-    (request) => users.updatePersonal(actorContext(request), request.params.id, request.body),
+    (request) => personal.updatePersonal(actorContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -128,7 +129,7 @@ export function usersRoutes(app: App, users: UsersService): void {
       config: { access: { authenticated: true } },
       schema: { tags: ['profile'], response: { 200: Profile } },
     },
-    (request) => users.profile(actorContext(request)),
+    (request) => personal.profile(actorContext(request)),
   );
 
   app.patch(
@@ -137,6 +138,6 @@ export function usersRoutes(app: App, users: UsersService): void {
       config: { access: { authenticated: true } },
       schema: { tags: ['profile'], body: UpdateProfileRequest, response: { 200: Profile } },
     },
-    (request) => users.updateProfile(actorContext(request), request.body),
+    (request) => personal.updateProfile(actorContext(request), request.body),
   );
 }

@@ -3,13 +3,7 @@ import {
   type CreatedUser,
   type CreateUserRequest,
   NewPassword,
-  type Permission,
-  type PersonalInfo,
-  type Profile,
   type RoleRef,
-  SCOPE_RANK,
-  type UpdatePersonalInfoRequest,
-  type UpdateProfileRequest,
   type UpdateUserRequest,
   type User,
   type UserListQuery,
@@ -20,7 +14,6 @@ import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../p
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
-import type { FieldCipher } from '../../platform/crypto/keys.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { exportFileName, toSheet } from '../../platform/export/columns.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
@@ -30,6 +23,7 @@ import { type AuditService, changes } from '../audit/audit.service.ts';
 import { revokeAllSessions, revokeAllTokens } from '../auth/auth.repository.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
+import { findManageable, findVisible } from './users.access.ts';
 import { USER_SHEET, userColumns } from './users.export.ts';
 import * as repo from './users.repository.ts';
 
@@ -39,7 +33,6 @@ export interface UsersDeps {
   audit: AuditService;
   roles: RolesService;
   departments: DepartmentsService;
-  cipher: FieldCipher;
   timeZone: string;
 }
 
@@ -103,7 +96,7 @@ export class UsersService {
 
   /** A user the actor may read (`user.read` in scope, or themselves); others look like they don't exist. */
   async get(ctx: ActorContext, id: string): Promise<User> {
-    const row = await this.#visible(this.#deps.db, ctx, id, 'user.read');
+    const row = await findVisible(this.#deps.db, ctx, id, 'user.read');
     return this.#present(this.#deps.db, row);
   }
 
@@ -169,7 +162,7 @@ export class UsersService {
   async update(ctx: ActorContext, id: string, input: UpdateUserRequest): Promise<User> {
     const db = this.#deps.db;
     await db.transaction().execute(async (trx) => {
-      const row = await this.#manageable(trx, ctx, id);
+      const row = await findManageable(trx, ctx, id, this.#deps.roles);
       if (input.departmentId !== undefined && input.departmentId !== row.department_id) {
         const path = await this.#departmentPath(trx, input.departmentId);
         if (!inScope(scopeFilter(ctx.actor, 'user.manage'), { departmentPath: path, ownerIds: [] })) {
@@ -245,7 +238,7 @@ export class UsersService {
     const password = chosen ?? generatePassword();
     const hash = await hashPassword(password);
     await this.#deps.db.transaction().execute(async (trx) => {
-      const row = await this.#manageable(trx, ctx, id);
+      const row = await findManageable(trx, ctx, id, this.#deps.roles);
       const now = this.#deps.clock.now().toISOString();
       await repo.update(trx, id, {
         password_hash: hash,
@@ -278,72 +271,6 @@ export class UsersService {
       await this.#deps.roles.assign(trx, ctx, id, roleIds);
     });
     return this.#present(db, (await repo.findById(db, id))!);
-  }
-
-  /** Personal fields (个人信息); reading them is itself audited. */
-  async personal(ctx: ActorContext, id: string): Promise<PersonalInfo> {
-    const db = this.#deps.db;
-    const row = await this.#visible(db, ctx, id, 'user.personal.read');
-    const info = await this.#readPersonal(db, id);
-    if (row.id !== ctx.actor.userId) {
-      await this.#deps.audit.record(db, ctx, {
-        action: 'user.personal.viewed',
-        targetType: 'user',
-        targetId: id,
-        summary: { username: row.username },
-      });
-    }
-    return info;
-  }
-
-  async updatePersonal(
-    ctx: ActorContext,
-    id: string,
-    input: UpdatePersonalInfoRequest,
-  ): Promise<PersonalInfo> {
-    const db = this.#deps.db;
-    await db.transaction().execute(async (trx) => {
-      const row = await this.#manageable(trx, ctx, id);
-      await this.#visible(trx, ctx, id, 'user.personal.read');
-      await this.#writePersonal(trx, ctx, row, input);
-    });
-    return this.#readPersonal(db, id);
-  }
-
-  async profile(ctx: ActorContext): Promise<Profile> {
-    const db = this.#deps.db;
-    const row = await repo.findById(db, ctx.actor.userId);
-    if (!row) throw errors.unauthenticated();
-    return { user: await this.#present(db, row), personal: await this.#readPersonal(db, row.id) };
-  }
-
-  async updateProfile(ctx: ActorContext, input: UpdateProfileRequest): Promise<Profile> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const row = await repo.findById(trx, ctx.actor.userId);
-      if (!row) throw errors.unauthenticated();
-      const diff = changes(
-        { locale: row.locale, officePhone: row.office_phone },
-        {
-          locale: input.locale,
-          officePhone: input.officePhone,
-        },
-      );
-      if (Object.keys(diff).length > 0) {
-        await repo.update(trx, row.id, {
-          locale: input.locale ?? row.locale,
-          office_phone: input.officePhone === undefined ? row.office_phone : input.officePhone,
-          updated_at: this.#deps.clock.now().toISOString(),
-        });
-        await this.#deps.audit.record(trx, ctx, {
-          action: 'user.updated',
-          targetType: 'user',
-          targetId: row.id,
-          summary: { username: row.username, ...diff },
-        });
-      }
-      if (input.personal) await this.#writePersonal(trx, ctx, row, input.personal);
-    });
-    return this.profile(ctx);
   }
 
   /**
@@ -434,44 +361,6 @@ export class UsersService {
     return toUser(row, roles.get(row.id) ?? []);
   }
 
-  async #visible(db: Executor, ctx: ActorContext, id: string, permission: Permission) {
-    const row = await repo.findById(db, id);
-    const self = row?.id === ctx.actor.userId;
-    if (
-      !row ||
-      !(
-        self ||
-        inScope(scopeFilter(ctx.actor, permission), {
-          departmentPath: row.department_path,
-          ownerIds: [row.id],
-        })
-      )
-    ) {
-      throw errors.notFound('User');
-    }
-    return row;
-  }
-
-  /**
-   * A user the actor may change: inside their `user.manage` scope, and holding no permission
-   * beyond the actor's own (so HR cannot take over an administrator's account).
-   */
-  async #manageable(trx: Executor, ctx: ActorContext, id: string) {
-    const row = await repo.findById(trx, id);
-    const filter = scopeFilter(ctx.actor, 'user.manage');
-    if (!row || !inScope(filter, { departmentPath: row.department_path, ownerIds: [row.id] })) {
-      throw errors.notFound('User');
-    }
-    const { grants } = await this.#deps.roles.grantsOf(trx, id);
-    const exceeds = Object.entries(grants).some(([p, scope]) => {
-      const held = ctx.actor.grants[p as Permission];
-      return !held || SCOPE_RANK[held] < SCOPE_RANK[scope];
-    });
-    if (exceeds)
-      throw errors.forbidden('This account holds permissions you do not have; ask an administrator.');
-    return row;
-  }
-
   async #checkCanDisable(trx: Executor, ctx: ActorContext, row: repo.UserRow): Promise<void> {
     if (row.id === ctx.actor.userId) throw errors.conflict('You cannot disable your own account.');
     if (await this.#deps.roles.isLastActiveAdmin(trx, row.id)) {
@@ -495,44 +384,6 @@ export class UsersService {
     const path = await this.#deps.departments.pathOf(trx, departmentId);
     if (!path) throw errors.invalidField('body.departmentId', 'no such department');
     return path;
-  }
-
-  async #readPersonal(db: Executor, id: string): Promise<PersonalInfo> {
-    const p = await repo.findPersonal(db, id);
-    const c = this.#deps.cipher;
-    return {
-      mobile: c.decryptNullable(p?.mobile_enc ?? null),
-      address: c.decryptNullable(p?.address_enc ?? null),
-      idNumber: c.decryptNullable(p?.id_number_enc ?? null),
-      emergencyContact: c.decryptNullable(p?.emergency_contact_enc ?? null),
-    };
-  }
-
-  async #writePersonal(
-    trx: Executor,
-    ctx: ActorContext,
-    row: repo.UserRow,
-    input: UpdatePersonalInfoRequest,
-  ): Promise<void> {
-    const current = await this.#readPersonal(trx, row.id);
-    const diff = changes(current, input, ['mobile', 'address', 'idNumber', 'emergencyContact']);
-    if (Object.keys(diff).length === 0) return;
-    const next = { ...current, ...input };
-    const c = this.#deps.cipher;
-    await repo.upsertPersonal(trx, {
-      user_id: row.id,
-      mobile_enc: c.encryptNullable(next.mobile),
-      address_enc: c.encryptNullable(next.address),
-      id_number_enc: c.encryptNullable(next.idNumber),
-      emergency_contact_enc: c.encryptNullable(next.emergencyContact),
-      updated_at: this.#deps.clock.now().toISOString(),
-    });
-    await this.#deps.audit.record(trx, ctx, {
-      action: 'user.personal.updated',
-      targetType: 'user',
-      targetId: row.id,
-      summary: { username: row.username, fields: Object.keys(diff) },
-    });
   }
 }
 
