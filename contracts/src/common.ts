@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Every entity id is a UUID (version 7, so ids sort by creation time). */
-export const Id = z.uuid();
+/**
+ * Every entity id is a UUID (version 7, so ids sort by creation time), lower-cased on the way in
+ * so an id typed in capitals finds the same record on both databases.
+ */
+export const Id = z.uuid().toLowerCase();
 export const IdParams = z.strictObject({ id: Id });
 
 /** Instants travel as ISO 8601 UTC strings with milliseconds, e.g. 2026-11-21T08:00:00.000Z. */

@@ -33,6 +33,13 @@ export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 export const PermissionSchema = z.enum(PERMISSION_KEYS);
 
+/**
+ * The only permissions an external user (a counterparty's contact) may ever hold, whatever role
+ * gives them: external users are confined to their own organisation's items and never see the
+ * company directory. Portal permissions join this list as the portal is built.
+ */
+export const EXTERNAL_PERMISSIONS: readonly Permission[] = [];
+
 export const BUILT_IN_ROLE_KEYS = [
   'system_admin',
   'senior_leadership',
@@ -124,7 +131,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
     name: '外部用户',
     description: '客户、合作伙伴或供应商的联系人，只能看到本组织的事项',
     scope: 'own',
-    permissions: [],
+    permissions: EXTERNAL_PERMISSIONS,
   },
 ];
 

@@ -80,6 +80,12 @@ describe('npm run liaison -- …', () => {
     const chosen = await liaison('user', 'reset-password', 'admin', '--password', 'Chosen-password-1');
     expect(chosen.code, chosen.out).toBe(0);
     expect((await liaison('user', 'reset-password', 'admin', '--password', 'weak')).code).toBe(1);
+    // The CLI applies the API's rules: lower-cased username, password strength.
+    expect((await liaison('user', 'create', '--username', 'Li.Lei', '--name', '李雷')).code).toBe(0);
+    expect((await liaison('user', 'reset-password', 'li.lei')).code).toBe(0);
+    const weak = await liaison('user', 'create', '--username', 'weak.one', '--name', '弱', '--password', '1');
+    expect(weak.code).toBe(1);
+    expect(weak.out).toContain('password');
   });
 
   it('reports the broken entry after a row is altered in the database', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CreateUserRequest } from '@liaison/contracts';
 import { sql } from 'kysely';
 import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.ts';
 import type { ActorContext } from './platform/auth/actor.ts';
@@ -68,13 +69,18 @@ const COMMANDS: Record<string, Handler> = {
       departmentId = dept.id;
     }
     const external = values.external === true;
-    const { user, temporaryPassword } = await services.users.create(ctx, {
+    // The same contract as POST /api/users: lower-cased username, password rules, lengths.
+    const input = CreateUserRequest.safeParse({
       username,
       displayName: name,
       kind: external ? 'external' : 'employee',
       departmentId,
       password: typeof values.password === 'string' ? values.password : undefined,
     });
+    if (!input.success) {
+      return fail(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    }
+    const { user, temporaryPassword } = await services.users.create(ctx, input.data);
     const roleKeys = [values.role ?? []].flat().map(String);
     if (roleKeys.length > 0) {
       const roles = await services.roles.list();

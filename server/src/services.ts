@@ -1,5 +1,6 @@
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { TokensService } from './modules/auth/tokens.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
@@ -23,8 +24,8 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     secretKey: config.secretKey,
     timeZone: config.timeZone,
   });
-  const roles = new RolesService({ db, clock, audit });
-  const departments = new DepartmentsService({ db, clock, audit });
+  const roles = new RolesService({ db, dialect, clock, audit });
+  const departments = new DepartmentsService({ db, dialect, clock, audit });
   const users = new UsersService({
     db,
     clock,
@@ -49,7 +50,7 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     roles,
     secretKey: config.secretKey,
     session: config.session,
-    login: config.login,
+    throttle: new LoginThrottle(dialect, config.login),
   });
   const tokens = new TokensService({ db, clock, audit });
   return { audit, roles, departments, users, personal, teams, auth, tokens };

@@ -15,6 +15,8 @@ export interface TestConfigOverrides {
   login?: { maxFailures: number; lockMinutes: number };
   session?: { idleMinutes: number; maxHours: number };
   bodyLimit?: number;
+  /** Serve a built web client from this folder (default: API only). */
+  webDist?: string;
 }
 
 /** Who a request is sent as: a signed-in browser session, an API token, or nobody. */
@@ -79,7 +81,12 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     timeZone: 'Asia/Shanghai',
     adminPassword: TEST_PASSWORD,
   };
-  const { app, services, routes } = await buildApp({ config, database, clock, webDist: false });
+  const { app, services, routes } = await buildApp({
+    config,
+    database,
+    clock,
+    webDist: overrides.webDist ?? false,
+  });
   await prepare(database, services, config);
   await app.ready();
 

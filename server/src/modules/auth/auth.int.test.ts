@@ -68,8 +68,9 @@ describe('sign-in', () => {
     expect(wrong.body.error.code).toBe('invalid_credentials');
     expect(wrong.cookie).toBeUndefined();
     const failures = await auditActions('auth.login.failed');
+    // A known name is recorded; an unknown one only masked (it may be a password typed in the wrong box).
     expect(failures.map((f) => f.summary.username)).toEqual(
-      expect.arrayContaining(['signin.wrong', 'nobody.here']),
+      expect.arrayContaining(['signin.wrong', 'no***(11)']),
     );
   });
 
@@ -87,6 +88,27 @@ describe('sign-in', () => {
 
     t.clock.advance(16 * MINUTE);
     expect((await login('signin.locked', TEST_PASSWORD, '10.0.0.3')).status).toBe(200);
+  });
+
+  it('cannot be raced: guesses sent in parallel still lock the name', async () => {
+    await t.buildUser({ username: 'signin.race' });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login('signin.race', `wrong-password-${i}`, '10.0.1.1')),
+    );
+    expect(burst.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    const after = await login('signin.race', TEST_PASSWORD, '10.0.1.2');
+    expect(after.status).toBe(429);
+  });
+
+  it('never answers 500 when right and wrong passwords for one name arrive together', async () => {
+    await t.buildUser({ username: 'signin.mixed' });
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        login('signin.mixed', i % 3 === 0 ? TEST_PASSWORD : 'wrong-password-9', `10.0.2.${i}`),
+      ),
+    );
+    expect(attempts.map((a) => a.status).filter((s) => ![200, 401, 429].includes(s))).toEqual([]);
+    expect((await t.services.audit.verify()).ok).toBe(true);
   });
 
   it('locks unknown names too, so lockout does not reveal which accounts exist', async () => {
@@ -233,6 +255,24 @@ describe('passwords', () => {
     });
     expect(changed.status).toBe(204);
     expect((await t.request(signedIn.as, 'GET', '/api/departments')).status).toBe(200);
+  });
+  it('throttles guesses at the current password like sign-in guesses', async () => {
+    const user = await t.buildUser({ username: 'pw.guess' });
+    const as = await t.sessionFor(user);
+    const guess = (currentPassword: string) =>
+      t.request(as, 'POST', '/api/auth/password', { currentPassword, newPassword: 'Brand-new-pass-1' });
+    for (let i = 0; i < 3; i++) expect((await guess(`nope-${i}-password`)).status).toBe(400);
+    const locked = await guess(TEST_PASSWORD);
+    expect(locked.status).toBe(429);
+  });
+
+  it('revokes API tokens too when an administrator resets the password', async () => {
+    const user = await t.buildUser();
+    const created = await t.request(await t.sessionFor(user), 'POST', '/api/auth/tokens', { name: 'script' });
+    const bearer = { kind: 'token', secret: created.body.secret, userId: user.id } as const;
+    expect((await t.request(bearer, 'GET', '/api/auth/me')).status).toBe(200);
+    await t.services.users.resetPassword(t.adminCtx, user.id);
+    expect((await t.request(bearer, 'GET', '/api/auth/me')).status).toBe(401);
   });
 });
 

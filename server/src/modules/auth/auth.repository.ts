@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { UsersTable } from '../users/users.tables.ts';
 import type { ApiTokensTable, LoginThrottleTable, SessionsTable } from './auth.tables.ts';
@@ -186,8 +187,23 @@ export async function revokeAllTokens(db: Executor, userId: string, at: string):
 
 // Login throttling
 
-export function findThrottle(db: Executor, key: string): Promise<Selectable<LoginThrottleTable> | undefined> {
-  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+/** The failure count for a key; with a dialect, row-locked for the rest of the transaction. */
+export function findThrottle(
+  db: Executor,
+  key: string,
+  lockWith: SqlDialect | null = null,
+): Promise<Selectable<LoginThrottleTable> | undefined> {
+  const query = db.selectFrom('login_throttle').selectAll().where('key', '=', key);
+  return (lockWith ? lockWith.forUpdate(query) : query).executeTakeFirst();
+}
+
+/** Makes sure a row exists to lock (a fresh key starts with no failures). */
+export async function ensureThrottle(db: Executor, key: string, now: string): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 0, window_started_at: now, locked_until: null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
 }
 
 export async function saveThrottle(db: Executor, row: Selectable<LoginThrottleTable>): Promise<void> {

@@ -12,6 +12,7 @@ import type { RolesService } from '../roles/roles.service.ts';
 import type { UserWithDepartment } from '../users/users.repository.ts';
 import { toUser, type UsersService } from '../users/users.service.ts';
 import * as repo from './auth.repository.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 
 export interface AuthDeps {
   db: Kysely<DB>;
@@ -21,14 +22,12 @@ export interface AuthDeps {
   roles: RolesService;
   secretKey: Buffer;
   session: { idleMinutes: number; maxHours: number };
-  login: { maxFailures: number; lockMinutes: number };
+  throttle: LoginThrottle;
 }
 
 export const SESSION_COOKIE = 'liaison_session';
 /** Activity timestamps are written at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = MINUTE;
-/** One address may fail this many times more than one account name before it is locked out too. */
-const IP_FAILURE_FACTOR = 10;
 
 export interface Credentials {
   sessionToken?: string | undefined;
@@ -61,25 +60,15 @@ export class AuthService {
     input: LoginRequest,
     meta: RequestContext,
   ): Promise<{ token: string; expiresAt: string; me: Me }> {
-    const { db, clock, login } = this.#deps;
+    const { db, clock, throttle } = this.#deps;
     const username = input.username.trim().toLowerCase();
-    const keys = { user: `user:${username}`, ip: meta.ip ? `ip:${meta.ip}` : null };
+    const keys = throttle.keysFor(username, meta.ip);
     const now = clock.now();
 
-    for (const key of [keys.user, keys.ip]) {
-      if (!key) continue;
-      const t = await repo.findThrottle(db, key);
-      if (t?.locked_until && t.locked_until > now.toISOString()) {
-        const retryAfter = Math.ceil((Date.parse(t.locked_until) - now.getTime()) / 1000);
-        await this.#deps.audit.record(db, meta, {
-          action: 'auth.login.failed',
-          actorLabel: username,
-          targetType: 'user',
-          summary: { username, reason: 'locked' },
-        });
-        throw errors.tooManyAttempts(retryAfter);
-      }
-    }
+    // While locked, refuse at once: no password check, and no audit entry per attempt (the lockout
+    // itself is on record), so a locked name cannot be used to flood the log.
+    const wait = await throttle.lockedFor(db, keys, now);
+    if (wait > 0) throw errors.tooManyAttempts(wait);
 
     const user = await this.#deps.users.findByUsername(db, username);
     // Always run the hash, so the answer takes as long for unknown names as for wrong passwords.
@@ -89,25 +78,29 @@ export class AuthService {
     );
     if (!user || !passwordOk || user.status !== 'active') {
       const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'disabled';
+      // Someone may have typed their password into the name field: keep unknown names masked.
+      const tried = user ? username : maskUnknownName(username);
       await db.transaction().execute(async (trx) => {
+        const { accountLocked, addressLocked } = await throttle.recordFailure(trx, keys, now);
+        // Audit last: the chain head is the last lock any transaction takes (no lock-order cycles).
         await this.#deps.audit.record(trx, meta, {
           action: 'auth.login.failed',
-          actorLabel: username,
+          actorLabel: tried,
           targetType: 'user',
           targetId: user?.id ?? null,
-          summary: { username, reason },
+          summary: { username: tried, reason },
         });
-        const lockedUser = await this.#recordFailure(trx, keys.user, login.maxFailures, now);
-        const lockedIp = keys.ip
-          ? await this.#recordFailure(trx, keys.ip, login.maxFailures * IP_FAILURE_FACTOR, now)
-          : false;
-        if (lockedUser || lockedIp) {
+        if (accountLocked || addressLocked) {
           await this.#deps.audit.record(trx, meta, {
             action: 'auth.lockout',
-            actorLabel: username,
+            actorLabel: tried,
             targetType: 'user',
             targetId: user?.id ?? null,
-            summary: { username, by: lockedUser ? 'account' : 'address', minutes: login.lockMinutes },
+            summary: {
+              username: tried,
+              by: accountLocked ? 'account' : 'address',
+              minutes: throttle.lockMinutes,
+            },
           });
         }
       });
@@ -117,19 +110,23 @@ export class AuthService {
     const token = randomSecret();
     const session = this.#newSession(user.id, token, meta, now);
     await db.transaction().execute(async (trx) => {
-      await repo.clearThrottle(trx, keys.user);
+      // A guess sent in parallel may have locked the name while this password was being checked.
+      const lockedWait = await throttle.lockedFor(trx, keys, now, true);
+      if (lockedWait > 0) throw errors.tooManyAttempts(lockedWait);
+      await throttle.clear(trx, keys);
       await repo.insertSession(trx, session);
       await this.#deps.users.touchLogin(trx, user.id, now.toISOString());
-      const ctx = {
-        ...meta,
-        actor: await this.#actorFor(trx, user, { method: 'session', sessionId: session.id }),
-      };
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'auth.login.succeeded',
-        targetType: 'session',
-        targetId: session.id,
-        summary: { username },
-      });
+      const actor = await this.#actorFor(trx, user, { method: 'session', sessionId: session.id });
+      await this.#deps.audit.record(
+        trx,
+        { ...meta, actor },
+        {
+          action: 'auth.login.succeeded',
+          targetType: 'session',
+          targetId: session.id,
+          summary: { username },
+        },
+      );
     });
     const actor = await this.#actorFor(db, user, { method: 'session', sessionId: session.id });
     return { token, expiresAt: session.expires_at, me: this.me({ ...meta, actor }) };
@@ -230,14 +227,30 @@ export class AuthService {
 
   /** Changing one's password ends every other session (someone else may know the old one). */
   async changePassword(ctx: ActorContext, input: ChangePasswordRequest): Promise<void> {
-    const { db } = this.#deps;
+    const { db, clock, throttle } = this.#deps;
+    // The current-password check is a password guess like any other: same counts, same lockout.
+    const keys = throttle.keysFor(ctx.actor.username, ctx.ip);
+    const now = clock.now();
+    const wait = await throttle.lockedFor(db, keys, now);
+    if (wait > 0) throw errors.tooManyAttempts(wait);
     const user = await this.#deps.users.findById(db, ctx.actor.userId);
     if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-      await this.#deps.audit.record(db, ctx, {
-        action: 'auth.login.failed',
-        targetType: 'user',
-        targetId: ctx.actor.userId,
-        summary: { username: ctx.actor.username, reason: 'wrong_current_password' },
+      await db.transaction().execute(async (trx) => {
+        const { accountLocked } = await throttle.recordFailure(trx, keys, now);
+        await this.#deps.audit.record(trx, ctx, {
+          action: 'auth.login.failed',
+          targetType: 'user',
+          targetId: ctx.actor.userId,
+          summary: { username: ctx.actor.username, reason: 'wrong_current_password' },
+        });
+        if (accountLocked) {
+          await this.#deps.audit.record(trx, ctx, {
+            action: 'auth.lockout',
+            targetType: 'user',
+            targetId: ctx.actor.userId,
+            summary: { username: ctx.actor.username, by: 'account', minutes: throttle.lockMinutes },
+          });
+        }
       });
       throw errors.invalidField('body.currentPassword', 'the current password is incorrect');
     }
@@ -322,23 +335,12 @@ export class AuthService {
     };
   }
 
-  /** Counts a failure against a key; returns true when this failure locked it. */
-  async #recordFailure(trx: Executor, key: string, max: number, now: Date): Promise<boolean> {
-    const windowMs = this.#deps.login.lockMinutes * MINUTE;
-    const t = await repo.findThrottle(trx, key);
-    const fresh = !t || now.getTime() - Date.parse(t.window_started_at) > windowMs;
-    const failures = fresh ? 1 : t.failures + 1;
-    const locked = failures >= max;
-    await repo.saveThrottle(trx, {
-      key,
-      failures: locked ? 0 : failures,
-      window_started_at: fresh || locked ? now.toISOString() : t.window_started_at,
-      locked_until: locked ? new Date(now.getTime() + windowMs).toISOString() : null,
-    });
-    return locked;
-  }
-
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
+}
+
+/** `zh***(12)`: enough to spot a pattern of guesses, not enough to leak a mistyped password. */
+function maskUnknownName(name: string): string {
+  return `${name.slice(0, 2)}***(${name.length})`;
 }

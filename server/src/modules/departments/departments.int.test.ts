@@ -108,4 +108,21 @@ describe('department tree', () => {
     expect((await t.request(as, 'GET', '/api/departments')).status).toBe(200);
     expect((await t.request(as, 'POST', '/api/departments', { name: '私设部门' })).status).toBe(403);
   });
+
+  it('lets only one of two crossing moves through, so the tree never gets a cycle', async () => {
+    const a = await t.buildDepartment({ name: '交叉甲' });
+    const b = await t.buildDepartment({ name: '交叉乙' });
+    const results = await Promise.all([
+      t.request(admin, 'PATCH', `/api/departments/${a.id}`, { parentId: b.id }),
+      t.request(admin, 'PATCH', `/api/departments/${b.id}`, { parentId: a.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const names = (await list()).map((d) => d.name);
+    expect(names).toEqual(expect.arrayContaining(['交叉甲', '交叉乙']));
+  });
+
+  it('finds a department by an id typed in capitals', async () => {
+    const d = await t.buildDepartment();
+    expect((await t.request(admin, 'GET', `/api/departments/${d.id.toUpperCase()}`)).status).toBe(200);
+  });
 });

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
@@ -21,11 +22,18 @@ import * as repo from './departments.repository.ts';
 
 export interface DepartmentsDeps {
   db: Kysely<DB>;
+  dialect: SqlDialect;
   clock: Clock;
   audit: AuditService;
 }
 
 const collator = new Intl.Collator('zh-CN');
+
+/**
+ * Changes to the tree take this lock first, so two concurrent moves cannot build a cycle and two
+ * concurrent creations cannot give siblings the same name.
+ */
+const TREE_LOCK = 'department-tree';
 
 export class DepartmentsService {
   readonly #deps: DepartmentsDeps;
@@ -70,6 +78,7 @@ export class DepartmentsService {
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const parent = input.parentId ? await repo.findById(trx, input.parentId) : null;
       if (input.parentId && !parent) throw errors.invalidField('body.parentId', 'no such department');
       await this.#checkUnique(trx, null, input.parentId ?? null, input.name, input.code ?? null);
@@ -101,6 +110,7 @@ export class DepartmentsService {
 
   async update(ctx: ActorContext, id: string, input: UpdateDepartmentRequest): Promise<Department> {
     await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const row = await repo.findById(trx, id);
       if (!row) throw errors.notFound('Department');
       const parentId = input.parentId === undefined ? row.parent_id : input.parentId;
@@ -143,6 +153,7 @@ export class DepartmentsService {
 
   async remove(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const row = await repo.findById(trx, id);
       if (!row) throw errors.notFound('Department');
       const children = await repo.countChildren(trx, id);

@@ -71,4 +71,80 @@ describe('roles', () => {
     });
     expect(dup.status).toBe(409);
   });
+
+  it('keeps internal permissions away from external users, whichever way the role is edited', async () => {
+    const ext = await t.buildUser({ kind: 'external' });
+    const empty = await t.request(admin, 'POST', '/api/roles', {
+      key: 'partner_empty',
+      name: '伙伴空角色',
+      scope: 'own',
+      permissions: [],
+    });
+    const externalRole = (await t.services.roles.list()).find((r) => r.key === 'external_user')!;
+    expect(
+      (
+        await t.request(admin, 'PUT', `/api/users/${ext.id}/roles`, {
+          roleIds: [externalRole.id, empty.body.id],
+        })
+      ).status,
+    ).toBe(200);
+    const widen = await t.request(admin, 'PATCH', `/api/roles/${empty.body.id}`, {
+      scope: 'all',
+      permissions: ['user.read', 'user.personal.read'],
+    });
+    expect(widen.status).toBe(400);
+    const builtIn = await t.request(admin, 'PATCH', `/api/roles/${externalRole.id}`, {
+      permissions: ['user.read'],
+    });
+    expect(builtIn.status).toBe(400);
+    expect((await t.request(await t.sessionFor(ext), 'GET', '/api/users')).status).toBe(403);
+  });
+
+  it('stops a role manager from changing or deleting roles that hold more than they do', async () => {
+    const limited = await t.request(admin, 'POST', '/api/roles', {
+      key: 'role_clerk',
+      name: '角色管理员（受限）',
+      scope: 'own',
+      permissions: ['role.read', 'role.manage', 'directory.read'],
+    });
+    const clerk = await t.buildUser();
+    const employee = (await t.services.roles.list()).find((r) => r.key === 'employee')!;
+    await t.request(admin, 'PUT', `/api/users/${clerk.id}/roles`, {
+      roleIds: [employee.id, limited.body.id],
+    });
+    const as = await t.sessionFor(clerk);
+    const compliance = (await t.services.roles.list()).find((r) => r.key === 'compliance_officer')!;
+    const strip = await t.request(as, 'PATCH', `/api/roles/${compliance.id}`, {
+      permissions: ['directory.read'],
+    });
+    expect(strip.status).toBe(403);
+    const rich = await t.request(admin, 'POST', '/api/roles', {
+      key: 'rich_role',
+      name: '富角色',
+      scope: 'all',
+      permissions: ['audit.read'],
+    });
+    expect((await t.request(as, 'DELETE', `/api/roles/${rich.body.id}`)).status).toBe(403);
+  });
+
+  it('keeps one administrator when two remove each other at the same moment', async () => {
+    const adminRole = (await t.services.roles.list()).find((r) => r.key === 'system_admin')!;
+    const employee = (await t.services.roles.list()).find((r) => r.key === 'employee')!;
+    const other = await t.buildUser({ roles: ['system_admin'] });
+    // The test administrator steps down first, leaving exactly two: `other` and `third`.
+    const third = await t.buildUser({ roles: ['system_admin'] });
+    await t.request(await t.sessionFor(other), 'PUT', `/api/users/${t.admin.id}/roles`, {
+      roleIds: [employee.id],
+    });
+    const [a, b] = await Promise.all([
+      t.request(await t.sessionFor(other), 'PUT', `/api/users/${third.id}/roles`, { roleIds: [employee.id] }),
+      t.request(await t.sessionFor(third), 'PUT', `/api/users/${other.id}/roles`, { roleIds: [employee.id] }),
+    ]);
+    // One wins; the other is refused: 409 (it would leave no administrator) or 403 (by the time it
+    // was authenticated, its sender had already lost the role).
+    const statuses = [a.status, b.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    expect((await t.services.roles.get(adminRole.id)).userCount).toBe(1);
+  });
 });

@@ -126,6 +126,18 @@ export async function replaceUserRoles(
     .execute();
 }
 
+/** How many external users hold the role (their roles may only carry external permissions). */
+export async function countExternalHolders(db: Executor, roleId: string): Promise<number> {
+  const r = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_roles.role_id', '=', roleId)
+    .where('users.kind', '=', 'external')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** Active users holding the role, to stop the last administrator from being removed. */
 export async function countActiveHolders(db: Executor, roleId: string): Promise<number> {
   const r = await db

@@ -1,6 +1,7 @@
 import {
   BUILT_IN_ROLES,
   type CreateRoleRequest,
+  EXTERNAL_PERMISSIONS,
   type Grants,
   PERMISSIONS,
   type Permission,
@@ -8,18 +9,23 @@ import {
   type RoleRef,
   type UpdateRoleRequest,
 } from '@liaison/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import { canGrant, grantsFromRoles } from './grants.ts';
 import * as repo from './roles.repository.ts';
 
+/** Serialises every change that could remove the last active administrator. */
+const ADMINS_LOCK = 'system-administrators';
+
 export interface RolesDeps {
   db: Kysely<DB>;
+  dialect: SqlDialect;
   clock: Clock;
   audit: AuditService;
 }
@@ -158,8 +164,19 @@ export class RolesService {
         ...input,
         permissions: input.permissions ? [...new Set(input.permissions)] : before.permissions,
       };
-      if (!canGrant(ctx.actor, after))
-        throw errors.forbidden('You cannot grant permissions you do not hold.');
+      // Changing a role hands out (or takes away) all of it: the actor must hold both versions.
+      if (!canGrant(ctx.actor, before) || !canGrant(ctx.actor, after)) {
+        throw errors.forbidden('You cannot change a role with permissions you do not hold.');
+      }
+      if (row.key === 'external_user' || (await repo.countExternalHolders(trx, id)) > 0) {
+        const internal = after.permissions.filter((p) => !EXTERNAL_PERMISSIONS.includes(p));
+        if (internal.length > 0) {
+          throw errors.invalidField(
+            'body.permissions',
+            `external users hold this role and may not receive ${internal.join(', ')}`,
+          );
+        }
+      }
       const diff = changes(before, after);
       if (Object.keys(diff).length === 0) return;
       await repo.update(trx, id, {
@@ -184,6 +201,9 @@ export class RolesService {
       const row = await repo.findById(trx, id);
       if (!row) throw errors.notFound('Role');
       if (row.built_in) throw errors.conflict('Built-in roles cannot be deleted.');
+      if (!canGrant(ctx.actor, { scope: row.scope, permissions: parsePermissions(row.permissions) })) {
+        throw errors.forbidden('You cannot delete a role with permissions you do not hold.');
+      }
       const holders = await repo.countUsers(trx, id);
       if (holders > 0) {
         throw errors.conflict(`The role is held by ${holders} user(s); take it from them first.`, {
@@ -204,7 +224,12 @@ export class RolesService {
    * Replaces a user's roles inside the caller's transaction. The actor must be able to grant
    * every role added or removed, and the company must keep at least one active administrator.
    */
-  async assign(trx: Executor, ctx: ActorContext, userId: string, roleIds: readonly string[]): Promise<void> {
+  async assign(
+    trx: Transaction<DB>,
+    ctx: ActorContext,
+    userId: string,
+    roleIds: readonly string[],
+  ): Promise<void> {
     const wanted = [...new Set(roleIds)];
     const roles = await repo.findByIds(trx, wanted);
     if (roles.length !== wanted.length) {
@@ -220,6 +245,7 @@ export class RolesService {
       }
     }
     if (added.length === 0 && removed.length === 0) return;
+    if (removed.some((r) => r.locked)) await this.#deps.dialect.lockNamed(trx, ADMINS_LOCK);
     await repo.replaceUserRoles(trx, userId, wanted, ctx.actor.userId, this.#deps.clock.now().toISOString());
     for (const role of removed) {
       if (role.locked && (await repo.countActiveHolders(trx, role.id)) === 0) {
@@ -247,7 +273,9 @@ export class RolesService {
   }
 
   /** Whether a user still holds the locked administrator role (for last-admin protection). */
-  async isLastActiveAdmin(trx: Executor, userId: string): Promise<boolean> {
+  async isLastActiveAdmin(trx: Transaction<DB>, userId: string): Promise<boolean> {
+    // Two administrators disabling each other at once must not both succeed.
+    await this.#deps.dialect.lockNamed(trx, ADMINS_LOCK);
     const adminId = await this.roleIdByKey(trx, 'system_admin');
     const mine = (await repo.rolesOfUsers(trx, [userId])).get(userId) ?? [];
     return mine.some((r) => r.id === adminId) && (await repo.countActiveHolders(trx, adminId)) <= 1;

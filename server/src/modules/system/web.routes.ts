@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../../platform/http/server.ts';
 
@@ -10,17 +10,20 @@ import type { App } from '../../platform/http/server.ts';
  */
 export async function webRoutes(app: App, distDir: string): Promise<boolean> {
   if (!existsSync(join(distDir, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root: distDir, serve: false });
+  const root = resolve(distDir);
+  await app.register(fastifyStatic, { root, serve: false });
 
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, (request, reply) => {
     const path = (request.params as { '*': string })['*'];
     if (path.startsWith('api/')) return reply.callNotFound();
-    if (path && existsSync(join(distDir, path)) && !path.endsWith('/')) {
+    // Only files inside the bundle exist for the browser: `..` cannot even probe outside it.
+    const file = resolve(root, path);
+    if (path && file.startsWith(`${root}${sep}`) && existsSync(file) && !path.endsWith('/')) {
       const immutable = path.startsWith('assets/');
       return reply.sendFile(path, { immutable, maxAge: immutable ? '365d' : 0 });
     }
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
+    return reply.sendFile('index.html', { cacheControl: false });
   });
   return true;
 }

@@ -73,4 +73,23 @@ describe('teams and project groups', () => {
     );
     expect((await t.request(as, 'DELETE', `/api/teams/${ok.body.id}`)).status).toBe(204);
   });
+
+  it('finds teams by pinyin and initials as well as by name', async () => {
+    await t.request(admin, 'POST', '/api/teams', { name: '新闻发言组', kind: 'team' });
+    for (const q of ['发言', 'xinwen', 'xwfyz', 'XinWen']) {
+      const res = await t.request(admin, 'GET', `/api/teams?q=${encodeURIComponent(q)}`);
+      expect(
+        res.body.items.map((x: { name: string }) => x.name),
+        q,
+      ).toEqual(['新闻发言组']);
+    }
+  });
+
+  it('still edits a team whose owner has left the company', async () => {
+    const owner = await t.buildUser();
+    const team = await t.request(admin, 'POST', '/api/teams', { name: '遗留组', ownerId: owner.id });
+    await t.services.users.disable(t.adminCtx, owner.id);
+    const res = await t.request(admin, 'PATCH', `/api/teams/${team.body.id}`, { description: '交接中' });
+    expect(res.status).toBe(200);
+  });
 });

@@ -1,7 +1,5 @@
 import type { TeamListQuery } from '@liaison/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import { sql } from 'kysely';
-import { likeContains } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { TeamsTable } from './teams.tables.ts';
 
@@ -28,7 +26,6 @@ function withDetails(db: Executor) {
 
 export async function list(db: Executor, q: TeamListQuery): Promise<TeamRow[]> {
   let query = withDetails(db).orderBy('teams.created_at');
-  if (q.q) query = query.where((eb) => likeContains(sql`lower(${eb.ref('teams.name')})`, q.q!.toLowerCase()));
   if (q.departmentId) query = query.where('teams.department_id', '=', q.departmentId);
   if (q.kind) query = query.where('teams.kind', '=', q.kind);
   if (q.memberId) {

@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { normaliseSearch, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import { activeUsers, userRefs } from '../users/users.refs.ts';
@@ -33,9 +34,18 @@ export class TeamsService {
     this.#deps = deps;
   }
 
+  /**
+   * Teams matching the filters. The name search runs here, not in SQL: it matches Chinese,
+   * pinyin and initials (crm, 大促, dcz) with Unicode lower-casing on both databases, and a
+   * company has hundreds of teams, not millions.
+   */
   async list(query: TeamListQuery): Promise<Team[]> {
     const db = this.#deps.db;
-    const rows = await repo.list(db, query);
+    let rows = await repo.list(db, query);
+    if (query.q) {
+      const needle = normaliseSearch(query.q);
+      rows = rows.filter((r) => searchTextOf(r.name, []).includes(needle));
+    }
     const owners = await userRefs(
       db,
       rows.map((r) => r.owner_id),
@@ -112,7 +122,9 @@ export class TeamsService {
         await this.#departmentPath(trx, after.departmentId ?? null),
         after.ownerId ?? null,
       );
-      if (after.ownerId) await checkEmployees(trx, [after.ownerId], 'body.ownerId');
+      // Only a new owner is checked: a team whose owner has left can still be edited (and handed over).
+      if (after.ownerId && after.ownerId !== row.owner_id)
+        await checkEmployees(trx, [after.ownerId], 'body.ownerId');
       const now = this.#deps.clock.now().toISOString();
       await repo.update(trx, id, {
         name: after.name,

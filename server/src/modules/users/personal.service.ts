@@ -62,7 +62,16 @@ export class PersonalService {
     await db.transaction().execute(async (trx) => {
       const row = await findManageable(trx, ctx, id, this.#deps.roles);
       await findVisible(trx, ctx, id, 'user.personal.read');
-      await this.#write(trx, ctx, row, input);
+      const written = await this.#write(trx, ctx, row, input);
+      // The reply shows every field, so an edit that changed nothing still counts as a look.
+      if (!written && row.id !== ctx.actor.userId) {
+        await this.#deps.audit.record(trx, ctx, {
+          action: 'user.personal.viewed',
+          targetType: 'user',
+          targetId: id,
+          summary: { username: row.username },
+        });
+      }
     });
     return this.#read(db, id);
   }
@@ -119,10 +128,10 @@ export class PersonalService {
     ctx: ActorContext,
     row: repo.UserRow,
     input: UpdatePersonalInfoRequest,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const current = await this.#read(trx, row.id);
     const diff = changes(current, input, PERSONAL_FIELDS);
-    if (Object.keys(diff).length === 0) return;
+    if (Object.keys(diff).length === 0) return false;
     const next = { ...current, ...input };
     const c = this.#deps.cipher;
     await repo.upsertPersonal(trx, {
@@ -139,5 +148,6 @@ export class PersonalService {
       targetId: row.id,
       summary: { username: row.username, fields: Object.keys(diff) },
     });
+    return true;
   }
 }

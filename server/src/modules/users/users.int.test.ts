@@ -255,4 +255,45 @@ describe('role assignment', () => {
     const me = await t.request(await t.sessionFor(ext), 'GET', '/api/departments');
     expect(me.status).toBe(403);
   });
+
+  describe('races and edge cases', () => {
+    it('answers 409, not 500, when two requests create the same username at once', async () => {
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          t.request(admin, 'POST', '/api/users', { username: 'same.time', displayName: '同时' }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    });
+
+    it('sorts people who never signed in last, in either direction', async () => {
+      const dept = await t.buildDepartment();
+      const seen = await t.buildUser({ displayName: '登录过', department: dept });
+      await t.buildUser({ displayName: '没登录', department: dept });
+      await t.services.users.touchLogin(t.database.db, seen.id, new Date().toISOString());
+      for (const order of ['asc', 'desc']) {
+        const res = await t.request(
+          admin,
+          'GET',
+          `/api/users?departmentId=${dept.id}&sort=lastLoginAt&order=${order}`,
+        );
+        expect(res.body.items.map((u: { displayName: string }) => u.displayName)).toEqual([
+          '登录过',
+          '没登录',
+        ]);
+      }
+    });
+
+    it('counts an edit of personal data that changed nothing as a look at it', async () => {
+      const person = await t.buildUser();
+      const hr = await t.buildUser({ roles: ['hr'] });
+      await t.request(await t.sessionFor(hr), 'PATCH', `/api/users/${person.id}/personal`, {});
+      const views = await t.services.audit.list({
+        action: 'user.personal.viewed',
+        targetId: person.id,
+        limit: 5,
+      });
+      expect(views.items.map((v) => v.actor.id)).toEqual([hr.id]);
+    });
+  });
 });

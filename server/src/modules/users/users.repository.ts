@@ -124,7 +124,8 @@ export async function list(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await base
-    .orderBy(SORT_COLUMNS[query.sort], query.order)
+    // Never-signed-in people go last either way, on both databases (their NULL defaults differ).
+    .orderBy(SORT_COLUMNS[query.sort], (ob) => (query.order === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('users.id', query.order)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)

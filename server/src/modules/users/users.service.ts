@@ -1,7 +1,7 @@
 import {
-  BUILT_IN_ROLES,
   type CreatedUser,
   type CreateUserRequest,
+  EXTERNAL_PERMISSIONS,
   NewPassword,
   type RoleRef,
   type UpdateUserRequest,
@@ -9,7 +9,7 @@ import {
   type UserListQuery,
   type UserPage,
 } from '@liaison/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../platform/auth/actor.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -38,10 +38,6 @@ export interface UsersDeps {
 
 /** The most rows one export carries; a filter narrows anything bigger. */
 export const EXPORT_LIMIT = 20_000;
-
-const EXTERNAL_ALLOWED = new Set<string>(
-  BUILT_IN_ROLES.find((r) => r.key === 'external_user')?.permissions ?? [],
-);
 
 export class UsersService {
   readonly #deps: UsersDeps;
@@ -246,12 +242,19 @@ export class UsersService {
         password_changed_at: now,
         updated_at: now,
       });
-      await revokeAllSessions(trx, id, now);
+      // A reset usually means the account may be in the wrong hands: end every way in.
+      const sessions = await revokeAllSessions(trx, id, now);
+      const tokens = await revokeAllTokens(trx, id, now);
       await this.#deps.audit.record(trx, ctx, {
         action: 'user.password.reset',
         targetType: 'user',
         targetId: id,
-        summary: { username: row.username, temporary: chosen === undefined },
+        summary: {
+          username: row.username,
+          temporary: chosen === undefined,
+          sessionsEnded: sessions,
+          tokensRevoked: tokens,
+        },
       });
     });
     return { temporaryPassword: password };
@@ -361,7 +364,7 @@ export class UsersService {
     return toUser(row, roles.get(row.id) ?? []);
   }
 
-  async #checkCanDisable(trx: Executor, ctx: ActorContext, row: repo.UserRow): Promise<void> {
+  async #checkCanDisable(trx: Transaction<DB>, ctx: ActorContext, row: repo.UserRow): Promise<void> {
     if (row.id === ctx.actor.userId) throw errors.conflict('You cannot disable your own account.');
     if (await this.#deps.roles.isLastActiveAdmin(trx, row.id)) {
       throw errors.conflict('At least one active system administrator must remain.');
@@ -370,7 +373,7 @@ export class UsersService {
 
   async #checkExternalRoles(trx: Executor, roleIds: readonly string[]): Promise<void> {
     for (const role of await this.#deps.roles.findMany(trx, roleIds)) {
-      if (!role.permissions.every((p) => EXTERNAL_ALLOWED.has(p))) {
+      if (!role.permissions.every((p) => EXTERNAL_PERMISSIONS.includes(p))) {
         throw errors.invalidField(
           'body.roleIds',
           `${role.name} gives internal permissions an external user may not hold`,

@@ -48,4 +48,14 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '' }, dir()).port).toBe(3000);
     expect(() => loadConfig({ LIAISON_TIME_ZONE: 'Mars/Olympus' }, dir())).toThrow(/time zone/);
   });
+
+  it('reads which proxies to trust: none, a hop count, or addresses', () => {
+    expect(loadConfig({}, dir()).trustProxy).toBe(false);
+    expect(loadConfig({ LIAISON_TRUST_PROXY: '1' }, dir()).trustProxy).toBe(1);
+    expect(loadConfig({ LIAISON_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }, dir()).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(() => loadConfig({ LIAISON_TRUST_PROXY: 'yes please' }, dir())).toThrow(/LIAISON_TRUST_PROXY/);
+  });
 });

@@ -40,8 +40,28 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Session cookie only over HTTPS; turn on behind TLS. */
   LIAISON_COOKIE_SECURE: bool.default(false),
-  /** Trust X-Forwarded-* from a reverse proxy (for client IPs in the audit log). */
-  LIAISON_TRUST_PROXY: bool.default(false),
+  /**
+   * Which reverse proxies may set X-Forwarded-For (the client address in the audit log and the
+   * sign-in throttle): `false`, the number of proxy hops in front of the app, or their addresses /
+   * CIDR ranges separated by commas. `true` trusts any sender — only safe if the proxy overwrites
+   * the header.
+   */
+  LIAISON_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      const s = v.trim();
+      if (s === 'false' || s === '0') return false;
+      if (s === 'true') return true;
+      if (/^\d+$/.test(s)) return Number(s);
+      const list = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      if (list.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) return list;
+      ctx.addIssue({ code: 'custom', message: 'use false, true, a hop count, or proxy addresses/CIDRs' });
+      return z.NEVER;
+    }),
   /** A session ends after this many minutes without use. */
   LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   /** A session ends this many hours after sign-in, however active. */
@@ -84,7 +104,7 @@ export interface Config {
   secretKey: Buffer;
   logLevel: Env['LOG_LEVEL'];
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockMinutes: number };
   bodyLimit: number;

@@ -1,4 +1,4 @@
-import type { ColumnDataType, Expression, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
+import type { ColumnDataType, Expression, Kysely, RawBuilder, SelectQueryBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -19,22 +19,52 @@ export interface SqlDialect {
     timestamp: ColumnDataType;
     json: ColumnDataType;
     bigint: ColumnDataType;
+    /**
+     * Text compared byte by byte, for pinyin sort keys: `li zhi` (李志) must sort before `lin an`
+     * (林安), which a locale collation that ignores spaces would get wrong.
+     */
+    sortKey: ColumnDataType | Expression<unknown>;
   };
   /** Adds `FOR UPDATE` where the database has row locks; SQLite serialises writers anyway. */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Holds a named lock until the transaction ends, for check-then-act rules that span rows (the
+   * last administrator, the shape of the department tree). A no-op on SQLite, whose writers are
+   * serialised already. Take named locks first in a transaction; the audit chain head is locked last.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: works on any schema's transaction
+  lockNamed(trx: Transaction<any>, name: string): Promise<void>;
 }
 
 const sqliteDialect: SqlDialect = {
   kind: 'sqlite',
-  types: { id: 'text', timestamp: 'text', json: 'text', bigint: 'integer' },
+  // SQLite's default BINARY collation already compares bytes.
+  types: { id: 'text', timestamp: 'text', json: 'text', bigint: 'integer', sortKey: 'text' },
   forUpdate: (qb) => qb,
+  lockNamed: async () => {},
 };
 
 const postgresDialect: SqlDialect = {
   kind: 'postgres',
-  types: { id: 'uuid', timestamp: 'timestamptz', json: 'jsonb', bigint: 'bigint' },
+  types: {
+    id: 'uuid',
+    timestamp: 'timestamptz',
+    json: 'jsonb',
+    bigint: 'bigint',
+    sortKey: sql`text collate "C"`,
+  },
   forUpdate: (qb) => qb.forUpdate(),
+  lockNamed: async (trx, name) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`liaison:${name}`}, 0))`.execute(trx);
+  },
 };
+
+/** Whether a database error is a unique-constraint violation (two writers raced to the same key). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; errcode?: unknown; message?: unknown };
+  return e.code === '23505' || e.errcode === 2067 || /UNIQUE constraint failed/.test(String(e.message ?? ''));
+}
 
 export function dialectFor(kind: DialectKind): SqlDialect {
   return kind === 'sqlite' ? sqliteDialect : postgresDialect;

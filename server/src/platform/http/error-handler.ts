@@ -1,6 +1,7 @@
 import type { ErrorBody, ErrorCode } from '@liaison/contracts';
 import type { FastifyError, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/dialect.ts';
 import { AppError } from './errors.ts';
 import type { App } from './server.ts';
 
@@ -55,6 +56,10 @@ export function registerErrorHandling(app: App): void {
       return sendError(reply, new AppError('unsupported_media_type', 'Unsupported content type.'));
     }
     if (err.statusCode === 429) return sendError(reply, new AppError('rate_limited', 'Too many requests.'));
+    // Two requests raced to create the same unique thing; the service's own check lost the race.
+    if (isUniqueViolation(err)) {
+      return sendError(reply, new AppError('conflict', 'This already exists; reload and try again.'));
+    }
 
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, new AppError('internal_error', 'Something went wrong on our side.'));

@@ -35,7 +35,7 @@ declare module 'fastify' {
 export interface HttpOptions {
   logger: { level: string } | false;
   bodyLimit: number;
-  trustProxy: boolean;
+  trustProxy: boolean | number | string[];
   cookieSecure: boolean;
   version: string;
   /** Turns credentials into an actor; returns null when they are missing, expired or revoked. */
@@ -57,7 +57,11 @@ export async function createHttpServer(
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
-    trustProxy: options.trustProxy,
+    // A hop count becomes proxy-addr's "trust the nearest n" function.
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (options.trustProxy as number)
+        : options.trustProxy,
     // An incoming x-request-id is kept only when it looks like an id, so it cannot forge log lines.
     requestIdHeader: false,
     genReqId: (req) => {

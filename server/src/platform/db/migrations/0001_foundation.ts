@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('password_hash', 'text')
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('search_text', 'text', (c) => c.notNull())
-    .addColumn('sort_key', 'text', (c) => c.notNull())
+    .addColumn('sort_key', d.types.sortKey, (c) => c.notNull())
     .addColumn('last_login_at', timestamp)
     .addColumn('password_changed_at', timestamp)
     .addColumn('created_at', timestamp, (c) => c.notNull())
