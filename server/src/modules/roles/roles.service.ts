@@ -10,7 +10,7 @@ import {
   type UpdateRoleRequest,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
-import type { ActorContext } from '../../platform/auth/actor.ts';
+import { type ActorContext, SYSTEM_CONTEXT } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
@@ -48,8 +48,9 @@ export class RolesService {
         const existing = await repo.findByKey(trx, def.key);
         const permissions = JSON.stringify(def.permissions);
         if (!existing) {
+          const id = newId();
           await repo.insert(trx, {
-            id: newId(),
+            id,
             key: def.key,
             name: def.name,
             description: def.description,
@@ -60,8 +61,29 @@ export class RolesService {
             created_at: now,
             updated_at: now,
           });
+          await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
+            action: 'role.created',
+            targetType: 'role',
+            targetId: id,
+            summary: {
+              key: def.key,
+              name: def.name,
+              scope: def.scope,
+              permissions: def.permissions,
+              builtIn: true,
+            },
+          });
         } else if (def.locked && existing.permissions !== permissions) {
           await repo.update(trx, existing.id, { permissions, updated_at: now });
+          await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
+            action: 'role.updated',
+            targetType: 'role',
+            targetId: existing.id,
+            summary: {
+              key: def.key,
+              permissions: { from: JSON.parse(existing.permissions), to: def.permissions },
+            },
+          });
         }
       }
     });
