@@ -27,6 +27,14 @@ export const PERMISSIONS = {
   'role.manage': { group: 'security', scoped: false },
   'audit.read': { group: 'security', scoped: false },
   'token.manage': { group: 'security', scoped: false },
+  'message.use': { group: 'messaging', scoped: false },
+  'message.broadcast': { group: 'messaging', scoped: false },
+  'channel.manage': { group: 'messaging', scoped: true },
+  'channel.external': { group: 'messaging', scoped: false },
+  'message.audit': { group: 'compliance', scoped: false },
+  'retention.manage': { group: 'compliance', scoped: false },
+  'counterparty.read': { group: 'external', scoped: false },
+  'counterparty.manage': { group: 'external', scoped: false },
 } as const satisfies Record<string, { group: string; scoped: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,7 +46,7 @@ export const PermissionSchema = z.enum(PERMISSION_KEYS);
  * gives them: external users are confined to their own organisation's items and never see the
  * company directory. Portal permissions join this list as the portal is built.
  */
-export const EXTERNAL_PERMISSIONS: readonly Permission[] = [];
+export const EXTERNAL_PERMISSIONS: readonly Permission[] = ['message.use'];
 
 export const BUILT_IN_ROLE_KEYS = [
   'system_admin',
@@ -81,35 +89,69 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
     name: '高层领导',
     description: '战略沟通、重大事项审批、查看全部报表',
     scope: 'all',
-    permissions: ['directory.read', 'user.read', 'token.manage'],
+    permissions: [
+      'directory.read',
+      'user.read',
+      'token.manage',
+      'message.use',
+      'message.broadcast',
+      'channel.external',
+      'counterparty.read',
+    ],
   },
   {
     key: 'department_head',
     name: '部门负责人',
     description: '审批本部门事项、查看本部门工作、接收升级',
     scope: 'department',
-    permissions: ['directory.read', 'user.read', 'team.manage', 'token.manage'],
+    permissions: [
+      'directory.read',
+      'user.read',
+      'team.manage',
+      'token.manage',
+      'message.use',
+      'channel.manage',
+      'channel.external',
+      'counterparty.read',
+    ],
   },
   {
     key: 'liaison',
     name: '沟通联系人',
     description: '部门对外沟通的指定联系人',
     scope: 'department',
-    permissions: ['directory.read', 'token.manage'],
+    permissions: [
+      'directory.read',
+      'token.manage',
+      'message.use',
+      'channel.external',
+      'counterparty.read',
+      'counterparty.manage',
+    ],
   },
   {
     key: 'employee',
     name: '员工',
     description: '消息、任务、公告、申请与匿名反馈',
     scope: 'own',
-    permissions: ['directory.read', 'token.manage'],
+    permissions: ['directory.read', 'token.manage', 'message.use'],
   },
   {
     key: 'compliance_officer',
     name: '合规专员',
     description: '沟通控制规则、暂扣消息、审计与法务审核',
     scope: 'all',
-    permissions: ['directory.read', 'user.read', 'role.read', 'audit.read', 'token.manage'],
+    permissions: [
+      'directory.read',
+      'user.read',
+      'role.read',
+      'audit.read',
+      'token.manage',
+      'message.use',
+      'message.audit',
+      'retention.manage',
+      'counterparty.read',
+    ],
   },
   {
     key: 'hr',
@@ -124,6 +166,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'department.manage',
       'team.manage',
       'token.manage',
+      'message.use',
+      'message.broadcast',
     ],
   },
   {

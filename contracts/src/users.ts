@@ -32,6 +32,8 @@ export const User = z
     employeeNo: z.string().nullable(),
     officePhone: z.string().nullable(),
     department: z.object({ id: Id, name: z.string() }).nullable(),
+    /** The organisation an external user belongs to. */
+    counterparty: z.object({ id: Id, name: z.string() }).nullable(),
     roles: z.array(RoleRef),
     locale: Locale,
     lastLoginAt: Timestamp.nullable(),
@@ -58,6 +60,7 @@ export const UserListQuery = PageQuery.extend({
   roleKey: z.string().max(40).optional(),
   status: UserStatus.optional(),
   kind: UserKind.optional(),
+  counterpartyId: Id.optional(),
   sort: z.enum(USER_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 }).strict();
@@ -72,6 +75,8 @@ export const CreateUserRequest = z.strictObject({
   employeeNo: optionalText(32),
   officePhone: optionalText(32),
   departmentId: Id.nullable().optional(),
+  /** Required for external users: the counterparty organisation they represent. */
+  counterpartyId: Id.nullable().optional(),
   locale: Locale.optional(),
   /** Omit to have a temporary password generated and returned once. */
   password: NewPassword.optional(),
@@ -86,6 +91,7 @@ export const UpdateUserRequest = z
     employeeNo: optionalText(32),
     officePhone: optionalText(32),
     departmentId: Id.nullable(),
+    counterpartyId: Id.nullable(),
     locale: Locale,
     status: UserStatus,
   })

@@ -4,7 +4,12 @@ import type { FastifyRequest } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './modules/auth/auth.service.ts';
+import { channelsRoutes } from './modules/channels/channels.routes.ts';
+import { counterpartiesRoutes } from './modules/counterparties/counterparties.routes.ts';
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
+import { messagesRoutes } from './modules/messages/messages.routes.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { retentionRoutes } from './modules/retention/retention.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/system/web.routes.ts';
@@ -15,7 +20,7 @@ import type { Config } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { RouteAccess } from './platform/http/access-control.ts';
 import { type App, contextOf, createHttpServer } from './platform/http/server.ts';
-import { createServices, type Services } from './services.ts';
+import { createServices, type Infrastructure, type ServiceConfig, type Services } from './services.ts';
 
 export const VERSION: string = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
@@ -24,12 +29,10 @@ export const VERSION: string = JSON.parse(
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface AppOptions {
-  config: Pick<
-    Config,
-    'secretKey' | 'session' | 'login' | 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel' | 'timeZone'
-  >;
+  config: ServiceConfig & Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel'>;
   database: Database;
   clock?: Clock;
+  infra?: Infrastructure;
   /** Serve the built web client from this folder (default web/dist); false to serve the API only. */
   webDist?: string | false;
 }
@@ -39,15 +42,17 @@ export async function buildApp(
   options: AppOptions,
 ): Promise<{ app: App; services: Services; routes: RouteAccess[] }> {
   const { config, database } = options;
-  const services = createServices(database, config, options.clock ?? systemClock);
+  const services = createServices(database, config, options.clock ?? systemClock, options.infra);
+  const authenticate = (request: FastifyRequest) => services.auth.authenticate(credentialsOf(request));
 
   const { app, metrics, routes } = await createHttpServer({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    uploadLimit: config.messaging.attachmentMaxBytes,
     trustProxy: config.trustProxy,
     cookieSecure: config.cookieSecure,
     version: VERSION,
-    authenticate: (request) => services.auth.authenticate(credentialsOf(request)),
+    authenticate,
     csrfTokenFor: (sessionId) => services.auth.csrfTokenFor(sessionId),
     onDenied: (request, reason) =>
       services.audit.record(database.db, contextOf(request), {
@@ -64,6 +69,11 @@ export async function buildApp(
   teamsRoutes(app, services.teams);
   rolesRoutes(app, services.roles);
   auditRoutes(app, services.audit);
+  counterpartiesRoutes(app, services.counterparties);
+  channelsRoutes(app, services.channels);
+  messagesRoutes(app, services.messages, services.attachments);
+  retentionRoutes(app, services.retention);
+  await realtimeRoutes(app, { hub: services.hub, authenticate });
   systemRoutes(app, { database, metrics, version: VERSION });
   if (options.webDist !== false) await webRoutes(app, options.webDist ?? WEB_DIST);
 

@@ -10,6 +10,7 @@ import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
+import { InProcessBus } from './platform/events/bus.ts';
 import { AppError } from './platform/http/errors.ts';
 import { createServices, type Services } from './services.ts';
 import { prepare } from './startup.ts';
@@ -193,7 +194,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const database = openDatabase(config.database);
   try {
-    const services = createServices(database, config, systemClock);
+    // One-off commands need no cross-node hints: other nodes' event pumps poll the log anyway.
+    const services = createServices(database, config, systemClock, { bus: new InProcessBus() });
     if (name !== 'migrate' && name !== 'seed') {
       await migrateToLatest(database.db, database.dialect);
       await services.roles.ensureBuiltIns();

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.ts';
 import { ConfigError, loadConfig } from './platform/config/config.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { startBackground, stopBackground } from './services.ts';
 import { prepare } from './startup.ts';
 
 /**
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await stopBackground(services);
     await app.close();
     await database.close();
     process.exit(0);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  await startBackground(services);
   log.info(
     { database: database.dialect.kind, where: database.description },
     `Liaison is serving on port ${config.port}`,

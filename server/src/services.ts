@@ -1,8 +1,16 @@
+import { join } from 'node:path';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { TokensService } from './modules/auth/tokens.service.ts';
+import { ChannelsService } from './modules/channels/channels.service.ts';
+import { CounterpartiesService } from './modules/counterparties/counterparties.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
+import { AttachmentsService } from './modules/messages/attachments.service.ts';
+import { MessagesService } from './modules/messages/messages.service.ts';
+import { ChannelAudience } from './modules/realtime/audience.ts';
+import { RealtimeHub } from './modules/realtime/hub.ts';
+import { RetentionService } from './modules/retention/retention.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
@@ -11,12 +19,36 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import { FieldCipher } from './platform/crypto/keys.ts';
 import type { Database } from './platform/db/database.ts';
+import { type EventBus, InProcessBus, RedisBus } from './platform/events/bus.ts';
+import { EventLog } from './platform/events/event-log.ts';
+import { EventPump } from './platform/events/event-pump.ts';
+import { JobQueue } from './platform/jobs/job-queue.ts';
+import { LocalBlobStore } from './platform/storage/blob-store.ts';
 
-export type ServiceConfig = Pick<Config, 'secretKey' | 'session' | 'login' | 'timeZone'>;
+export type ServiceConfig = Pick<
+  Config,
+  'secretKey' | 'session' | 'login' | 'timeZone' | 'dataDir' | 'redisUrl' | 'messaging'
+>;
+
+export interface Infrastructure {
+  /** Defaults to Redis when REDIS_URL is set, else in-process. */
+  bus?: EventBus;
+  log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
 
 /** Every service, wired once. Routes, the CLI, jobs and tests all start from here. */
-export function createServices(database: Database, config: ServiceConfig, clock: Clock) {
+export function createServices(
+  database: Database,
+  config: ServiceConfig,
+  clock: Clock,
+  infra: Infrastructure = {},
+) {
   const { db, dialect } = database;
+  const bus = infra.bus ?? (config.redisUrl ? new RedisBus(config.redisUrl) : new InProcessBus());
+  const events = new EventLog({ db, clock, bus });
+  const jobs = new JobQueue({ db, dialect, clock, timeZone: config.timeZone, log: infra.log });
+  const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
+
   const audit = new AuditService({
     db,
     dialect,
@@ -25,13 +57,16 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     timeZone: config.timeZone,
   });
   const roles = new RolesService({ db, dialect, clock, audit });
-  const departments = new DepartmentsService({ db, dialect, clock, audit });
+  const departments = new DepartmentsService({ db, dialect, clock, audit, events });
+  const counterparties = new CounterpartiesService({ db, clock, audit });
   const users = new UsersService({
     db,
     clock,
     audit,
     roles,
     departments,
+    counterparties,
+    events,
     timeZone: config.timeZone,
   });
   const personal = new PersonalService({
@@ -41,7 +76,7 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     roles,
     cipher: new FieldCipher(config.secretKey),
   });
-  const teams = new TeamsService({ db, clock, audit, departments });
+  const teams = new TeamsService({ db, clock, audit, departments, events });
   const auth = new AuthService({
     db,
     clock,
@@ -53,7 +88,74 @@ export function createServices(database: Database, config: ServiceConfig, clock:
     throttle: new LoginThrottle(dialect, config.login),
   });
   const tokens = new TokensService({ db, clock, audit });
-  return { audit, roles, departments, users, personal, teams, auth, tokens };
+
+  const channels = new ChannelsService({ db, dialect, clock, audit, events });
+  const messages = new MessagesService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    channels,
+    editWindowMinutes: config.messaging.editWindowMinutes,
+  });
+  const attachments = new AttachmentsService({
+    db,
+    clock,
+    blobs,
+    channels,
+    maxBytes: config.messaging.attachmentMaxBytes,
+  });
+  const retention = new RetentionService({
+    db,
+    dialect,
+    clock,
+    audit,
+    blobs,
+    jobs,
+    events,
+    timeZone: config.timeZone,
+    eventRetentionDays: config.messaging.eventRetentionDays,
+  });
+
+  const pump = new EventPump(events);
+  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
+
+  return {
+    audit,
+    roles,
+    departments,
+    counterparties,
+    users,
+    personal,
+    teams,
+    auth,
+    tokens,
+    channels,
+    messages,
+    attachments,
+    retention,
+    events,
+    pump,
+    hub,
+    jobs,
+    bus,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Starts what runs in the background on a serving node: live delivery and the job worker. */
+export async function startBackground(services: Services): Promise<void> {
+  if (services.bus instanceof RedisBus) await services.bus.ready();
+  await services.pump.start();
+  services.hub.start();
+  services.jobs.start();
+}
+
+export async function stopBackground(services: Services): Promise<void> {
+  await services.jobs.stop();
+  await services.hub.stop();
+  await services.pump.stop();
+  await services.bus.close();
+}

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BuiltInRoleKey, Department, User } from '@liaison/contracts';
 import { buildApp } from '../src/app.ts';
 import type { ActorContext } from '../src/platform/auth/actor.ts';
@@ -6,6 +9,7 @@ import { ManualClock } from '../src/platform/clock.ts';
 import type { RouteAccess } from '../src/platform/http/access-control.ts';
 import type { App } from '../src/platform/http/server.ts';
 import type { Services } from '../src/services.ts';
+import { stopBackground } from '../src/services.ts';
 import { prepare } from '../src/startup.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -17,6 +21,7 @@ export interface TestConfigOverrides {
   bodyLimit?: number;
   /** Serve a built web client from this folder (default: API only). */
   webDist?: string;
+  messaging?: Partial<{ editWindowMinutes: number; attachmentMaxBytes: number; eventRetentionDays: number }>;
 }
 
 /** Who a request is sent as: a signed-in browser session, an API token, or nobody. */
@@ -79,6 +84,14 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     cookieSecure: false,
     logLevel: 'silent' as const,
     timeZone: 'Asia/Shanghai',
+    dataDir: mkdtempSync(join(tmpdir(), 'liaison-data-')),
+    redisUrl: null,
+    messaging: {
+      editWindowMinutes: 60,
+      attachmentMaxBytes: 1024 * 1024,
+      eventRetentionDays: 7,
+      ...overrides.messaging,
+    },
     adminPassword: TEST_PASSWORD,
   };
   const { app, services, routes } = await buildApp({
@@ -174,8 +187,10 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     },
 
     async close() {
+      await stopBackground(services).catch(() => {});
       await app.close();
       await database.drop();
+      rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
   return t;

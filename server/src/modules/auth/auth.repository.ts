@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
-import type { UsersTable } from '../users/users.tables.ts';
+import { USER_JOIN_COLUMNS, type UserWithDepartment } from '../users/users.repository.ts';
 import type { ApiTokensTable, LoginThrottleTable, SessionsTable } from './auth.tables.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -13,11 +13,6 @@ export async function insertSession(db: Executor, row: Insertable<SessionsTable>
   await db.insertInto('sessions').values(row).execute();
 }
 
-type UserWithDepartmentRow = Selectable<UsersTable> & {
-  department_name: string | null;
-  department_path: string | null;
-};
-
 /**
  * A live session together with its active user and the user's department: authentication of a
  * cookie request is this one query (plus the user's roles).
@@ -27,17 +22,17 @@ export function findLiveSessionUser(
   tokenHash: string,
   now: string,
 ): Promise<
-  | (UserWithDepartmentRow & { session_id: string; session_last_seen_at: string; session_expires_at: string })
+  | (UserWithDepartment & { session_id: string; session_last_seen_at: string; session_expires_at: string })
   | undefined
 > {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('departments', 'departments.id', 'users.department_id')
+    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
     .selectAll('users')
     .select([
-      'departments.name as department_name',
-      'departments.path as department_path',
+      ...USER_JOIN_COLUMNS,
       'sessions.id as session_id',
       'sessions.last_seen_at as session_last_seen_at',
       'sessions.expires_at as session_expires_at',
@@ -55,15 +50,15 @@ export function findLiveTokenUser(
   db: Executor,
   tokenHash: string,
   now: string,
-): Promise<(UserWithDepartmentRow & { token_id: string; token_last_used_at: string | null }) | undefined> {
+): Promise<(UserWithDepartment & { token_id: string; token_last_used_at: string | null }) | undefined> {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .leftJoin('departments', 'departments.id', 'users.department_id')
+    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
     .selectAll('users')
     .select([
-      'departments.name as department_name',
-      'departments.path as department_path',
+      ...USER_JOIN_COLUMNS,
       'api_tokens.id as token_id',
       'api_tokens.last_used_at as token_last_used_at',
     ])

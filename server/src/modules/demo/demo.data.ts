@@ -20,6 +20,8 @@ export interface DemoPerson {
   head?: boolean;
   liaison?: boolean;
   kind?: 'employee' | 'external';
+  /** For external users: the name of their organisation in DEMO_COUNTERPARTIES. */
+  counterparty?: string;
   mobile?: string;
   address?: string;
 }
@@ -232,8 +234,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roles: ['liaison'],
     liaison: true,
   },
-  { username: 'deng.jianguo', name: '邓建国', title: '星河零售集团 采购总监', kind: 'external' },
-  { username: 'cao.ying', name: '曹颖', title: '恒通物流 客户经理', kind: 'external' },
+  {
+    username: 'deng.jianguo',
+    name: '邓建国',
+    title: '采购总监',
+    kind: 'external',
+    counterparty: '星河零售集团',
+  },
+  { username: 'cao.ying', name: '曹颖', title: '客户经理', kind: 'external', counterparty: '恒通物流' },
 ];
 
 export const DEMO_TEAMS: DemoTeam[] = [
@@ -268,5 +276,114 @@ export const DEMO_TEAMS: DemoTeam[] = [
     owner: 'li.na',
     members: ['wang.fang', 'chen.jing', 'ma.chao'],
     description: '对外口径统一、新闻稿审核与媒体采访准备',
+  },
+];
+
+export const DEMO_COUNTERPARTIES = [
+  { name: '星河零售集团', kind: 'customer', description: '战略客户，全国连锁零售' },
+  { name: '恒通物流', kind: 'supplier', description: '仓储与干线物流供应商' },
+  { name: '华新科技', kind: 'partner', description: 'CRM 系统实施合作伙伴' },
+  { name: '市场监督管理局', kind: 'government', description: '属地监管部门' },
+] as const;
+
+export interface DemoChannel {
+  kind: 'department' | 'team' | 'all_hands' | 'external' | 'direct';
+  name?: string;
+  /** Department code, team name or counterparty name, by kind. */
+  of?: string;
+  owner: string;
+  members?: string[];
+  topic?: string;
+  /** Messages in order: who, what, and optionally a reply to the message with this index. */
+  messages: { from: string; body: string; replyTo?: number; pin?: boolean }[];
+}
+
+export const DEMO_CHANNELS: DemoChannel[] = [
+  {
+    kind: 'all_hands',
+    name: '华联科技全员群',
+    owner: 'wang.fang',
+    topic: '公司通知与重要事项，仅管理员与授权人员发言',
+    messages: [
+      {
+        from: 'wang.fang',
+        body: '【通知】本周五下午3点公司消防演练，请各部门提前安排好工作，听到警报后按疏散路线到园区广场集合。',
+        pin: true,
+      },
+      { from: 'zhang.wei', body: '上半年经营情况总结会定于下月初召开，各部门负责人请准备汇报材料。@所有人' },
+    ],
+  },
+  {
+    kind: 'department',
+    name: '市场部-日常工作群',
+    of: 'MKT',
+    owner: 'liu.yang',
+    messages: [
+      { from: 'liu.yang', body: '各位，下周一上午10点开月度市场例会，请 @chen.jing 准备品牌活动复盘材料。' },
+      { from: 'chen.jing', body: '收到，周五前把年中大促的复盘报告发群里。', replyTo: 0 },
+      { from: 'yang.fan', body: '新品发布会的场地合同已经提交法务部审核，预计本周三有结果。' },
+      { from: 'liu.yang', body: '好的，媒体邀请名单也请同步给新闻发言组，对外口径以总经办审核版本为准。' },
+    ],
+  },
+  {
+    kind: 'department',
+    name: '销售部-日常工作群',
+    of: 'SAL',
+    owner: 'zhao.lei',
+    messages: [
+      { from: 'zhao.lei', body: '本月回款目标完成率82%，请大家重点跟进星河零售集团的续约。' },
+      { from: 'huang.li', body: '星河那边已约好下周二线上会议，续约方案和报价单我今天整理。' },
+    ],
+  },
+  {
+    kind: 'department',
+    name: '信息部-日常工作群',
+    of: 'IT',
+    owner: 'lin.feng',
+    messages: [{ from: 'han.xue', body: '今晚22:00-23:00进行邮件服务器维护，期间邮件可能延迟，请知悉。' }],
+  },
+  {
+    kind: 'team',
+    name: 'CRM升级项目组-推进群',
+    of: 'CRM升级项目组',
+    owner: 'lin.feng',
+    messages: [
+      { from: 'lin.feng', body: 'CRM系统升级v2.0计划下月上线，请 @liang.yu 本周内完成数据迁移方案。' },
+      { from: 'liang.yu', body: '迁移方案初稿已完成，客户数据清洗规则需要销售部确认。', replyTo: 0 },
+      { from: 'huang.li', body: '我来对接，明天下午和 @zhou.jie 一起过一遍客户分级字段。' },
+    ],
+  },
+  {
+    kind: 'external',
+    name: '星河零售集团-项目沟通群',
+    of: '星河零售集团',
+    owner: 'huang.li',
+    members: ['zhao.lei', 'zhou.jie', 'deng.jianguo'],
+    topic: '与星河零售集团采购部的日常沟通',
+    messages: [
+      { from: 'huang.li', body: '邓总您好，新一季的供货方案已经整理好，稍后发您确认。' },
+      { from: 'deng.jianguo', body: '好的，我们采购部下周二可以安排一次线上会议，讨论续约合同条款。' },
+      { from: 'zhao.lei', body: '感谢邓总，会议邀请我们今天发出。' },
+    ],
+  },
+  {
+    kind: 'external',
+    name: '恒通物流-物流协调群',
+    of: '恒通物流',
+    owner: 'sun.yue',
+    members: ['xu.qiang', 'cao.ying'],
+    messages: [
+      { from: 'sun.yue', body: '曹经理，下周华东仓的入库计划有调整，明细表已更新。' },
+      { from: 'cao.ying', body: '收到，我们安排车辆，周一上午前确认到货时间。' },
+    ],
+  },
+  {
+    kind: 'direct',
+    owner: 'liu.yang',
+    members: ['chen.jing'],
+    messages: [
+      { from: 'liu.yang', body: '发布会的预算表我看了，差旅部分再压缩一下。' },
+      { from: 'chen.jing', body: '好的，下午给您新版本。' },
+    ],
   },
 ];

@@ -1,7 +1,13 @@
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Services } from '../../services.ts';
-import { DEMO_DEPARTMENTS, DEMO_PEOPLE, DEMO_TEAMS } from './demo.data.ts';
+import {
+  DEMO_CHANNELS,
+  DEMO_COUNTERPARTIES,
+  DEMO_DEPARTMENTS,
+  DEMO_PEOPLE,
+  DEMO_TEAMS,
+} from './demo.data.ts';
 
 /** Every demo account's password. Documented in the README; for demonstration only. */
 export const DEMO_PASSWORD = 'Liaison@2026';
@@ -34,6 +40,16 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
     departmentIds.set(d.code, created.id);
   }
 
+  const counterpartyIds = new Map<string, string>();
+  for (const c of DEMO_COUNTERPARTIES) {
+    const created = await services.counterparties.create(ctx, {
+      name: c.name,
+      kind: c.kind,
+      description: c.description,
+    });
+    counterpartyIds.set(c.name, created.id);
+  }
+
   const roleIds = new Map((await services.roles.list()).map((r) => [r.key, r.id]));
   const userIds = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
@@ -44,6 +60,7 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
       email: `${p.username}@demo.example.cn`,
       title: p.title,
       departmentId: p.department ? departmentIds.get(p.department) : null,
+      counterpartyId: p.counterparty ? counterpartyIds.get(p.counterparty) : null,
       password: DEMO_PASSWORD,
     });
     userIds.set(p.username, user.id);
@@ -69,8 +86,9 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
     });
   }
 
+  const teamIds = new Map<string, string>();
   for (const t of DEMO_TEAMS) {
-    await services.teams.create(ctx, {
+    const team = await services.teams.create(ctx, {
       name: t.name,
       kind: t.kind,
       description: t.description,
@@ -78,6 +96,77 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
       ownerId: userIds.get(t.owner),
       memberIds: t.members.map((m) => userIds.get(m)!),
     });
+    teamIds.set(t.name, team.id);
   }
+
+  await seedConversations(services, ctx, { departmentIds, teamIds, counterpartyIds, userIds });
   return true;
+}
+
+/** The demo channels and their conversations, posted by the people in them. */
+async function seedConversations(
+  services: Services,
+  adminCtx: ActorContext,
+  ids: {
+    departmentIds: Map<string, string>;
+    teamIds: Map<string, string>;
+    counterpartyIds: Map<string, string>;
+    userIds: Map<string, string>;
+  },
+): Promise<void> {
+  const as = async (username: string): Promise<ActorContext> => ({
+    ...adminCtx,
+    actor: await services.auth.actorFor(ids.userIds.get(username)!),
+  });
+  for (const c of DEMO_CHANNELS) {
+    const owner = await as(c.owner);
+    const members = (c.members ?? []).map((m) => ids.userIds.get(m)!);
+    let channel: { id: string };
+    switch (c.kind) {
+      case 'all_hands':
+        channel = await services.channels.create(adminCtx, {
+          kind: 'all_hands',
+          name: c.name!,
+          topic: c.topic ?? null,
+          ownerId: ids.userIds.get(c.owner)!,
+        });
+        break;
+      case 'department':
+        channel = await services.channels.create(adminCtx, {
+          kind: 'department',
+          name: c.name!,
+          departmentId: ids.departmentIds.get(c.of!)!,
+          topic: c.topic ?? null,
+          ownerId: ids.userIds.get(c.owner)!,
+        });
+        break;
+      case 'team':
+        channel = await services.channels.create(owner, {
+          kind: 'team',
+          name: c.name!,
+          teamId: ids.teamIds.get(c.of!)!,
+        });
+        break;
+      case 'external':
+        channel = await services.channels.create(owner, {
+          kind: 'external',
+          name: c.name!,
+          counterpartyId: ids.counterpartyIds.get(c.of!)!,
+          memberIds: members,
+          topic: c.topic ?? null,
+        });
+        break;
+      case 'direct':
+        channel = await services.channels.create(owner, { kind: 'direct', memberIds: members });
+        break;
+    }
+    const posted: string[] = [];
+    for (const m of c.messages) {
+      const author = await as(m.from);
+      const threadId = m.replyTo === undefined ? undefined : posted[m.replyTo];
+      const message = await services.messages.post(author, channel.id, { body: m.body, threadId });
+      posted.push(message.id);
+      if (m.pin) await services.messages.pin(author, channel.id, message.id, true);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
+import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import {
@@ -23,6 +24,7 @@ import * as repo from './departments.repository.ts';
 export interface DepartmentsDeps {
   db: Kysely<DB>;
   dialect: SqlDialect;
+  events: EventLog;
   clock: Clock;
   audit: AuditService;
 }
@@ -148,6 +150,7 @@ export class DepartmentsService {
         summary: { name: row.name, ...diff },
       });
     });
+    this.#deps.events.committed();
     return this.get(id);
   }
 
@@ -189,6 +192,8 @@ export class DepartmentsService {
     const newPath = `${parent?.path ?? '/'}${row.id}/`;
     await repo.rewriteSubtreePaths(trx, row.path, newPath, (parent?.depth ?? -1) + 1 - row.depth);
     await repo.update(trx, row.id, { parent_id: parent?.id ?? null });
+    // Department groups follow the tree: who is in them may have changed.
+    await this.#deps.events.append(trx, membershipChanged());
   }
 
   async #checkUnique(

@@ -16,6 +16,16 @@ const DIRECTORY = BUILT_IN_ROLE_KEYS.filter((k) => k !== 'external_user');
 const TEAMS = ['system_admin', 'department_head', 'hr'] as const;
 const AUDIT = ['system_admin', 'compliance_officer'] as const;
 const ROLES = ['system_admin', 'compliance_officer'] as const;
+const MESSAGING = BUILT_IN_ROLE_KEYS;
+const COMPLIANCE = ['system_admin', 'compliance_officer'] as const;
+const COUNTERPARTY_READERS = [
+  'system_admin',
+  'senior_leadership',
+  'department_head',
+  'liaison',
+  'compliance_officer',
+] as const;
+const COUNTERPARTY_MANAGERS = ['system_admin', 'liaison'] as const;
 
 /**
  * Who may call every route, written out by hand. `public` needs no sign-in; `signed-in` is any
@@ -68,6 +78,41 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'GET /api/audit': AUDIT,
   'GET /api/audit/verify': AUDIT,
   'GET /api/audit/export': AUDIT,
+  'GET /api/counterparties': COUNTERPARTY_READERS,
+  'POST /api/counterparties': COUNTERPARTY_MANAGERS,
+  'GET /api/counterparties/:id': COUNTERPARTY_READERS,
+  'PATCH /api/counterparties/:id': COUNTERPARTY_MANAGERS,
+  'GET /api/channels': MESSAGING,
+  'POST /api/channels': MESSAGING,
+  'GET /api/channels/naming-rules': MESSAGING,
+  // channel.manage at company-wide scope: department heads hold it for their department only.
+  'PUT /api/channels/naming-rules': ADMIN,
+  'GET /api/channels/:id': MESSAGING,
+  'PATCH /api/channels/:id': MESSAGING,
+  'POST /api/channels/:id/archive': MESSAGING,
+  'GET /api/channels/:id/members': MESSAGING,
+  'POST /api/channels/:id/members': MESSAGING,
+  'DELETE /api/channels/:id/members/:userId': MESSAGING,
+  'POST /api/channels/:id/read': MESSAGING,
+  'GET /api/channels/:id/messages': MESSAGING,
+  'POST /api/channels/:id/messages': MESSAGING,
+  'PATCH /api/channels/:id/messages/:messageId': MESSAGING,
+  'DELETE /api/channels/:id/messages/:messageId': MESSAGING,
+  'POST /api/channels/:id/messages/:messageId/pin': MESSAGING,
+  'GET /api/channels/:id/messages/:messageId/history': COMPLIANCE,
+  'POST /api/channels/:id/attachments': MESSAGING,
+  'GET /api/attachments/:id': MESSAGING,
+  'GET /api/search/messages': MESSAGING,
+  // Open at the HTTP level so refusals arrive as WebSocket close codes; the handler authenticates.
+  'GET /api/ws': 'public',
+  'GET /api/retention/policies': COMPLIANCE,
+  'PUT /api/retention/policies/:kind': COMPLIANCE,
+  'GET /api/retention/holds': COMPLIANCE,
+  'POST /api/retention/holds': COMPLIANCE,
+  'POST /api/retention/holds/:id/release': COMPLIANCE,
+  'GET /api/archives': COMPLIANCE,
+  'POST /api/archives': COMPLIANCE,
+  'GET /api/archives/:id/download': COMPLIANCE,
 };
 
 /** Routes that belong to the documentation plugin, not to the product's API. */

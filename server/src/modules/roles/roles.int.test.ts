@@ -28,9 +28,12 @@ describe('roles', () => {
     const del = await t.request(admin, 'DELETE', `/api/roles/${roles.find((r) => r.key === 'employee')!.id}`);
     expect(del.status).toBe(409);
     const created = await t.services.audit.list({ action: 'role.created', limit: 50 });
-    expect(created.items.filter((e) => e.summary.builtIn).map((e) => e.summary.key).sort()).toEqual(
-      [...BUILT_IN_ROLE_KEYS].sort(),
-    );
+    expect(
+      created.items
+        .filter((e) => e.summary.builtIn)
+        .map((e) => e.summary.key)
+        .sort(),
+    ).toEqual([...BUILT_IN_ROLE_KEYS].sort());
   });
 
   it('creates a custom role, audits permission changes, and refuses to delete it while held', async () => {

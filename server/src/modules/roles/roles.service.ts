@@ -38,15 +38,16 @@ export class RolesService {
   }
 
   /**
-   * Creates missing built-in roles and keeps the locked administrator role holding the whole
-   * catalogue. Other built-in roles are left as administrators edited them.
+   * Creates missing built-in roles, keeps the locked administrator role holding the whole
+   * catalogue, and hands each built-in role the default permissions a newer release added to it —
+   * once: a default an administrator later removes is not forced back (`defaults_applied`).
    */
   async ensureBuiltIns(): Promise<void> {
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       for (const def of BUILT_IN_ROLES) {
         const existing = await repo.findByKey(trx, def.key);
-        const permissions = JSON.stringify(def.permissions);
+        const defaults = [...def.permissions];
         if (!existing) {
           const id = newId();
           await repo.insert(trx, {
@@ -55,9 +56,10 @@ export class RolesService {
             name: def.name,
             description: def.description,
             scope: def.scope,
-            permissions,
+            permissions: JSON.stringify(defaults),
             built_in: 1,
             locked: def.locked ? 1 : 0,
+            defaults_applied: JSON.stringify(defaults),
             created_at: now,
             updated_at: now,
           });
@@ -65,24 +67,32 @@ export class RolesService {
             action: 'role.created',
             targetType: 'role',
             targetId: id,
-            summary: {
-              key: def.key,
-              name: def.name,
-              scope: def.scope,
-              permissions: def.permissions,
-              builtIn: true,
-            },
+            summary: { key: def.key, name: def.name, scope: def.scope, permissions: defaults, builtIn: true },
           });
-        } else if (def.locked && existing.permissions !== permissions) {
-          await repo.update(trx, existing.id, { permissions, updated_at: now });
+          continue;
+        }
+        const current = parsePermissions(existing.permissions);
+        // Before this bookkeeping existed, what the role held counts as already applied.
+        const applied = existing.defaults_applied
+          ? (JSON.parse(existing.defaults_applied) as string[])
+          : current;
+        const next = def.locked
+          ? defaults
+          : [...current, ...defaults.filter((p) => !applied.includes(p) && !current.includes(p))];
+        const appliedNext = [...new Set([...applied, ...defaults])];
+        const permissionsChanged = JSON.stringify([...next].sort()) !== JSON.stringify([...current].sort());
+        if (!permissionsChanged && JSON.stringify(appliedNext) === existing.defaults_applied) continue;
+        await repo.update(trx, existing.id, {
+          permissions: JSON.stringify(next),
+          defaults_applied: JSON.stringify(appliedNext),
+          updated_at: now,
+        });
+        if (permissionsChanged) {
           await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
             action: 'role.updated',
             targetType: 'role',
             targetId: existing.id,
-            summary: {
-              key: def.key,
-              permissions: { from: JSON.parse(existing.permissions), to: def.permissions },
-            },
+            summary: { key: def.key, permissions: { from: current, to: next }, reason: 'built-in defaults' },
           });
         }
       }
@@ -157,6 +167,7 @@ export class RolesService {
         permissions: JSON.stringify(permissions),
         built_in: 0,
         locked: 0,
+        defaults_applied: null,
         created_at: now,
         updated_at: now,
       });

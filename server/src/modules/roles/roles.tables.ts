@@ -10,6 +10,8 @@ export interface RolesTable {
   permissions: string;
   built_in: number;
   locked: number;
+  /** JSON array: default permissions of a built-in role already handed out (see ensureBuiltIns). */
+  defaults_applied: string | null;
   created_at: string;
   updated_at: string;
 }

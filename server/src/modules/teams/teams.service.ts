@@ -12,6 +12,7 @@ import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/act
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
+import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { normaliseSearch, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
@@ -21,6 +22,7 @@ import * as repo from './teams.repository.ts';
 
 export interface TeamsDeps {
   db: Kysely<DB>;
+  events: EventLog;
   clock: Clock;
   audit: AuditService;
   departments: DepartmentsService;
@@ -87,6 +89,7 @@ export class TeamsService {
         updated_at: now,
       });
       await repo.addMembers(trx, id, memberIds, now);
+      await this.#deps.events.append(trx, membershipChanged(memberIds));
       await this.#deps.audit.record(trx, ctx, {
         action: 'team.created',
         targetType: 'team',
@@ -100,6 +103,7 @@ export class TeamsService {
         },
       });
     });
+    this.#deps.events.committed();
     return this.get(id);
   }
 
@@ -135,6 +139,9 @@ export class TeamsService {
         updated_at: now,
       });
       if (after.ownerId) await repo.addMembers(trx, id, [after.ownerId], now);
+      if (after.ownerId && after.ownerId !== row.owner_id) {
+        await this.#deps.events.append(trx, membershipChanged([after.ownerId]));
+      }
       await this.#deps.audit.record(trx, ctx, {
         action: 'team.updated',
         targetType: 'team',
@@ -142,13 +149,16 @@ export class TeamsService {
         summary: { name: row.name, ...diff },
       });
     });
+    this.#deps.events.committed();
     return this.get(id);
   }
 
   async remove(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await this.#manageable(trx, ctx, id);
+      const formerMembers = [...(await repo.memberIds(trx, id))];
       await repo.remove(trx, id);
+      await this.#deps.events.append(trx, membershipChanged(formerMembers));
       await this.#deps.audit.record(trx, ctx, {
         action: 'team.deleted',
         targetType: 'team',
@@ -156,6 +166,7 @@ export class TeamsService {
         summary: { name: row.name, memberCount: row.member_count },
       });
     });
+    this.#deps.events.committed();
   }
 
   async addMembers(ctx: ActorContext, id: string, input: AddTeamMembersRequest): Promise<TeamDetail> {
@@ -166,6 +177,7 @@ export class TeamsService {
       if (added.length === 0) return;
       await checkEmployees(trx, added, 'body.userIds');
       await repo.addMembers(trx, id, added, this.#deps.clock.now().toISOString());
+      await this.#deps.events.append(trx, membershipChanged(added));
       await this.#deps.audit.record(trx, ctx, {
         action: 'team.members.added',
         targetType: 'team',
@@ -173,6 +185,7 @@ export class TeamsService {
         summary: { name: row.name, userIds: added },
       });
     });
+    this.#deps.events.committed();
     return this.get(id);
   }
 
@@ -182,6 +195,7 @@ export class TeamsService {
       if (row.owner_id === userId)
         throw errors.conflict('Hand the team to another owner before removing its owner.');
       if (!(await repo.removeMember(trx, id, userId))) throw errors.notFound('Team member');
+      await this.#deps.events.append(trx, membershipChanged([userId]));
       await this.#deps.audit.record(trx, ctx, {
         action: 'team.members.removed',
         targetType: 'team',
@@ -189,6 +203,7 @@ export class TeamsService {
         summary: { name: row.name, userIds: [userId] },
       });
     });
+    this.#deps.events.committed();
     return this.get(id);
   }
 

@@ -8,7 +8,23 @@ import { userIdsWithRoleKey } from '../roles/roles.repository.ts';
 import type { UserPersonalTable, UsersTable } from './users.tables.ts';
 
 export type UserRow = Selectable<UsersTable>;
-export type UserWithDepartment = UserRow & { department_name: string | null; department_path: string | null };
+/** What joining a user's department and counterparty adds to a row (see USER_JOIN_COLUMNS). */
+export interface UserJoins {
+  department_name: string | null;
+  department_path: string | null;
+  counterparty_name: string | null;
+}
+export type UserWithDepartment = UserRow & UserJoins;
+
+/**
+ * The columns every user query adds from its left joins on `departments` and `counterparties`;
+ * authentication uses them too, so a signed-in user is one query.
+ */
+export const USER_JOIN_COLUMNS = [
+  'departments.name as department_name',
+  'departments.path as department_path',
+  'counterparties.name as counterparty_name',
+] as const;
 
 /** The columns a user is shown with; lists select only these (no hash, no search keys). */
 const VIEW_COLUMNS = [
@@ -22,12 +38,12 @@ const VIEW_COLUMNS = [
   'users.employee_no',
   'users.office_phone',
   'users.department_id',
+  'users.counterparty_id',
   'users.locale',
   'users.last_login_at',
   'users.created_at',
   'users.updated_at',
-  'departments.name as department_name',
-  'departments.path as department_path',
+  ...USER_JOIN_COLUMNS,
 ] as const;
 
 export type UserView = Pick<
@@ -42,11 +58,13 @@ export type UserView = Pick<
   | 'employee_no'
   | 'office_phone'
   | 'department_id'
+  | 'counterparty_id'
   | 'locale'
   | 'last_login_at'
   | 'created_at'
   | 'updated_at'
-> & { department_name: string | null; department_path: string | null };
+> &
+  UserJoins;
 
 const SORT_COLUMNS = {
   name: 'users.sort_key',
@@ -59,8 +77,9 @@ function withDepartment(db: Executor) {
   return db
     .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
+    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
     .selectAll('users')
-    .select(['departments.name as department_name', 'departments.path as department_path']);
+    .select(USER_JOIN_COLUMNS);
 }
 
 export function findById(db: Executor, id: string): Promise<UserWithDepartment | undefined> {
@@ -92,6 +111,7 @@ export async function list(
   let base = db
     .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
+    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
     .select(VIEW_COLUMNS);
   switch (scope.kind) {
     case 'all':
@@ -118,6 +138,7 @@ export async function list(
   if (query.roleKey) base = base.where('users.id', 'in', userIdsWithRoleKey(db, query.roleKey));
   if (query.status) base = base.where('users.status', '=', query.status);
   if (query.kind) base = base.where('users.kind', '=', query.kind);
+  if (query.counterpartyId) base = base.where('users.counterparty_id', '=', query.counterpartyId);
 
   const totalRow = await base
     .clearSelect()

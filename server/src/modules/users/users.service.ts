@@ -15,12 +15,14 @@ import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
+import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { exportFileName, toSheet } from '../../platform/export/columns.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { pinyinOf, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import { revokeAllSessions, revokeAllTokens } from '../auth/auth.repository.ts';
+import type { CounterpartiesService } from '../counterparties/counterparties.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
 import { findManageable, findVisible } from './users.access.ts';
@@ -33,6 +35,8 @@ export interface UsersDeps {
   audit: AuditService;
   roles: RolesService;
   departments: DepartmentsService;
+  counterparties: CounterpartiesService;
+  events: EventLog;
   timeZone: string;
 }
 
@@ -111,6 +115,7 @@ export class UsersService {
       if (input.kind === 'external' && input.departmentId) {
         throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
       }
+      await this.#checkCounterparty(trx, input.kind, input.counterpartyId ?? null);
       if (await repo.findByUsername(trx, input.username)) {
         throw errors.conflict(`The username ${input.username} is taken.`);
       }
@@ -126,6 +131,7 @@ export class UsersService {
         employee_no: input.employeeNo ?? null,
         office_phone: input.officePhone ?? null,
         department_id: input.departmentId ?? null,
+        counterparty_id: input.counterpartyId ?? null,
         locale: input.locale ?? 'zh-CN',
         password_hash: passwordHash,
         must_change_password: temporaryPassword ? 1 : 0,
@@ -168,6 +174,9 @@ export class UsersService {
           throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
         }
       }
+      if (input.counterpartyId !== undefined && input.counterpartyId !== row.counterparty_id) {
+        await this.#checkCounterparty(trx, row.kind, input.counterpartyId);
+      }
       if (input.status === 'disabled' && row.status === 'active') await this.#checkCanDisable(trx, ctx, row);
 
       const before = {
@@ -177,6 +186,7 @@ export class UsersService {
         employeeNo: row.employee_no,
         officePhone: row.office_phone,
         departmentId: row.department_id,
+        counterpartyId: row.counterparty_id,
         locale: row.locale,
         status: row.status,
       };
@@ -191,12 +201,17 @@ export class UsersService {
         employee_no: after.employeeNo ?? null,
         office_phone: after.officePhone ?? null,
         department_id: after.departmentId ?? null,
+        counterparty_id: after.counterpartyId ?? null,
         locale: after.locale,
         status: after.status,
         search_text: searchTextOf(after.displayName, [row.username, after.email, after.employeeNo]),
         sort_key: pinyinOf(after.displayName).sortKey,
         updated_at: now,
       });
+      if (['departmentId', 'status', 'counterpartyId'].some((field) => field in diff)) {
+        // Department groups follow the department; a disabled account leaves them all.
+        await this.#deps.events.append(trx, membershipChanged([id]));
+      }
       if (after.status === 'disabled' && row.status === 'active') {
         // A disabled account must stop working at once, on every device and integration.
         await revokeAllSessions(trx, id, now);
@@ -211,6 +226,7 @@ export class UsersService {
         summary: { username: row.username, ...diff },
       });
     });
+    this.#deps.events.committed();
     return this.#present(db, (await repo.findById(db, id))!);
   }
 
@@ -371,6 +387,21 @@ export class UsersService {
     }
   }
 
+  /** Only external users belong to a counterparty, and it must exist. */
+  async #checkCounterparty(
+    trx: Executor,
+    kind: 'employee' | 'external',
+    counterpartyId: string | null,
+  ): Promise<void> {
+    if (!counterpartyId) return;
+    if (kind !== 'external') {
+      throw errors.invalidField('body.counterpartyId', 'only external users belong to a counterparty');
+    }
+    if (!(await this.#deps.counterparties.exists(trx, counterpartyId))) {
+      throw errors.invalidField('body.counterpartyId', 'no such counterparty');
+    }
+  }
+
   async #checkExternalRoles(trx: Executor, roleIds: readonly string[]): Promise<void> {
     for (const role of await this.#deps.roles.findMany(trx, roleIds)) {
       if (!role.permissions.every((p) => EXTERNAL_PERMISSIONS.includes(p))) {
@@ -408,6 +439,10 @@ export function toUser(row: repo.UserView, roles: RoleRef[]): User {
     officePhone: row.office_phone,
     department:
       row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
+    counterparty:
+      row.counterparty_id && row.counterparty_name
+        ? { id: row.counterparty_id, name: row.counterparty_name }
+        : null,
     roles,
     locale: row.locale,
     lastLoginAt: row.last_login_at,

@@ -9,6 +9,8 @@ export interface UsersTable {
   employee_no: string | null;
   office_phone: string | null;
   department_id: string | null;
+  /** For external users: the counterparty organisation they represent. */
+  counterparty_id: string | null;
   locale: 'zh-CN' | 'en-US';
   password_hash: string | null;
   /** 1 after an administrator sets a temporary password, until the user picks their own. */

@@ -77,6 +77,17 @@ const EnvSchema = z.object({
     .min(1_024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
+  /** How long after posting an author may still edit or delete their message, in minutes. */
+  LIAISON_MESSAGE_EDIT_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
+  /** Largest attachment, in bytes. */
+  LIAISON_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  /** Days the live-event log is kept for reconnecting clients (older clients reload instead). */
+  LIAISON_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Organisation time zone (IANA), used wherever a calendar day matters. */
   LIAISON_TIME_ZONE: z
     .string()
@@ -108,6 +119,7 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockMinutes: number };
   bodyLimit: number;
+  messaging: { editWindowMinutes: number; attachmentMaxBytes: number; eventRetentionDays: number };
   timeZone: string;
 }
 
@@ -165,6 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     session: { idleMinutes: e.LIAISON_SESSION_IDLE_MINUTES, maxHours: e.LIAISON_SESSION_MAX_HOURS },
     login: { maxFailures: e.LIAISON_LOGIN_MAX_FAILURES, lockMinutes: e.LIAISON_LOGIN_LOCK_MINUTES },
     bodyLimit: e.LIAISON_BODY_LIMIT_BYTES,
+    messaging: {
+      editWindowMinutes: e.LIAISON_MESSAGE_EDIT_MINUTES,
+      attachmentMaxBytes: e.LIAISON_ATTACHMENT_MAX_BYTES,
+      eventRetentionDays: e.LIAISON_EVENT_RETENTION_DAYS,
+    },
     timeZone: e.LIAISON_TIME_ZONE,
   };
 }

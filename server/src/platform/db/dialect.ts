@@ -1,4 +1,12 @@
-import type { ColumnDataType, Expression, Kysely, RawBuilder, SelectQueryBuilder, Transaction } from 'kysely';
+import type {
+  ColumnDataType,
+  ColumnDefinitionBuilder,
+  Expression,
+  Kysely,
+  RawBuilder,
+  SelectQueryBuilder,
+  Transaction,
+} from 'kysely';
 import { sql } from 'kysely';
 
 export type DialectKind = 'sqlite' | 'postgres';
@@ -25,6 +33,13 @@ export interface SqlDialect {
      */
     sortKey: ColumnDataType | Expression<unknown>;
   };
+  /** An increasing integer primary key the database assigns (an event log's position). */
+  identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /**
+   * Adds `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several workers claim different rows instead
+   * of queueing on the same ones; SQLite's single writer needs nothing.
+   */
+  skipLocked<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Adds `FOR UPDATE` where the database has row locks; SQLite serialises writers anyway. */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /**
@@ -40,6 +55,8 @@ const sqliteDialect: SqlDialect = {
   kind: 'sqlite',
   // SQLite's default BINARY collation already compares bytes.
   types: { id: 'text', timestamp: 'text', json: 'text', bigint: 'integer', sortKey: 'text' },
+  identity: (c) => c.primaryKey().autoIncrement(),
+  skipLocked: (qb) => qb,
   forUpdate: (qb) => qb,
   lockNamed: async () => {},
 };
@@ -53,6 +70,8 @@ const postgresDialect: SqlDialect = {
     bigint: 'bigint',
     sortKey: sql`text collate "C"`,
   },
+  identity: (c) => c.primaryKey().generatedByDefaultAsIdentity(),
+  skipLocked: (qb) => qb.forUpdate().skipLocked(),
   forUpdate: (qb) => qb.forUpdate(),
   lockNamed: async (trx, name) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`liaison:${name}`}, 0))`.execute(trx);

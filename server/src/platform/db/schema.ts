@@ -1,10 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../../modules/audit/audit.tables.ts';
 import type { AuthTables } from '../../modules/auth/auth.tables.ts';
+import type { ChannelsTables } from '../../modules/channels/channels.tables.ts';
+import type { CounterpartiesTables } from '../../modules/counterparties/counterparties.tables.ts';
 import type { DepartmentsTables } from '../../modules/departments/departments.tables.ts';
+import type { MessagesTables } from '../../modules/messages/messages.tables.ts';
+import type { RetentionTables } from '../../modules/retention/retention.tables.ts';
 import type { RolesTables } from '../../modules/roles/roles.tables.ts';
 import type { TeamsTables } from '../../modules/teams/teams.tables.ts';
 import type { UsersTables } from '../../modules/users/users.tables.ts';
+import type { EventsTables } from '../events/events.tables.ts';
+import type { JobsTables } from '../jobs/jobs.tables.ts';
 
 /** The whole schema as Kysely sees it; each module declares (and owns) its own tables. */
 export interface DB
@@ -13,7 +19,13 @@ export interface DB
     DepartmentsTables,
     TeamsTables,
     RolesTables,
-    AuditTables {}
+    AuditTables,
+    CounterpartiesTables,
+    ChannelsTables,
+    MessagesTables,
+    RetentionTables,
+    EventsTables,
+    JobsTables {}
 
 /** A connection or an open transaction: repositories accept either. */
 export type Executor = Kysely<DB> | Transaction<DB>;

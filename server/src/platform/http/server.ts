@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -35,6 +36,8 @@ declare module 'fastify' {
 export interface HttpOptions {
   logger: { level: string } | false;
   bodyLimit: number;
+  /** Largest file upload (multipart) in bytes; JSON bodies stay under bodyLimit. */
+  uploadLimit: number;
   trustProxy: boolean | number | string[];
   cookieSecure: boolean;
   version: string;
@@ -88,6 +91,8 @@ export async function createHttpServer(
   const metrics = registerMetrics(app);
 
   registerSecurityHeaders(app, { hsts: options.cookieSecure });
+  // Multipart is only read by routes that ask for a file; one file per request.
+  await app.register(fastifyMultipart, { limits: { fileSize: options.uploadLimit, files: 1, fields: 10 } });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -293,6 +293,9 @@ const enUS: Messages = {
   permissionGroups: {
     organisation: 'Organisation & people',
     security: 'Security & audit',
+    messaging: 'Messaging & channels',
+    compliance: 'Compliance & retention',
+    external: 'External relations',
   },
   permissions: {
     directory: {
@@ -329,6 +332,40 @@ const enUS: Messages = {
     },
     token: {
       manage: { name: 'Manage API tokens', description: 'Create and revoke personal API tokens' },
+    },
+    message: {
+      use: {
+        name: 'Use messaging',
+        description: 'Send and receive messages in own channels and direct messages; search',
+      },
+      broadcast: { name: 'Post in all-hands', description: 'Post messages in the all-hands channel' },
+      audit: {
+        name: 'Review messages (compliance)',
+        description: 'Read every channel, original texts and edit histories; download monthly archives',
+      },
+    },
+    channel: {
+      manage: {
+        name: 'Manage channels',
+        description: 'Create department and project channels; manage settings, members and naming rules',
+      },
+      external: {
+        name: 'Open external channels',
+        description: 'Open channels with customers, suppliers and other counterparties',
+      },
+    },
+    retention: {
+      manage: {
+        name: 'Manage retention and legal holds',
+        description: 'Set how long records are kept; place or release legal holds',
+      },
+    },
+    counterparty: {
+      read: {
+        name: 'View counterparties',
+        description: 'See customers, suppliers, partners and other external organisations',
+      },
+      manage: { name: 'Manage counterparties', description: 'Register and edit external organisations' },
     },
   },
   builtInRoles: {
@@ -405,6 +442,12 @@ const enUS: Messages = {
     audit: 'Audit',
     security: 'Security',
     system: 'System',
+    counterparty: 'Counterparties',
+    channel: 'Channels',
+    message: 'Messages',
+    retention: 'Retention',
+    legal_hold: 'Legal holds',
+    archive: 'Archives',
   },
   auditActions: {
     auth: {
@@ -439,6 +482,24 @@ const enUS: Messages = {
     },
     role: { created: 'Role created', updated: 'Role updated', deleted: 'Role deleted' },
     security: { denied: 'Access denied' },
+    counterparty: { created: 'Counterparty registered', updated: 'Counterparty changed' },
+    channel: {
+      created: 'Channel created',
+      updated: 'Channel changed',
+      archived: 'Channel archived',
+      unarchived: 'Channel unarchived',
+      members: { added: 'Channel members added', removed: 'Channel member removed' },
+      naming_rules: { changed: 'Naming rules changed' },
+    },
+    message: {
+      edited: 'Message edited',
+      deleted: 'Message deleted',
+      moderated: 'Message removed by moderator',
+      history: { viewed: 'Message history viewed' },
+    },
+    retention: { policy: { changed: 'Retention period changed' }, applied: 'Retention applied' },
+    legal_hold: { created: 'Legal hold placed', released: 'Legal hold released' },
+    archive: { created: 'Monthly archive written', downloaded: 'Monthly archive downloaded' },
     system: { bootstrap: 'System initialised' },
   },
   targetTypes: {

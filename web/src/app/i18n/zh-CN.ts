@@ -288,6 +288,9 @@ const zhCN = {
   permissionGroups: {
     organisation: '组织与人员',
     security: '安全与审计',
+    messaging: '消息与群聊',
+    compliance: '合规与留存',
+    external: '外部联络',
   },
   permissions: {
     directory: {
@@ -315,6 +318,22 @@ const zhCN = {
     },
     token: {
       manage: { name: '管理 API 令牌', description: '为自己创建和吊销 API 访问令牌' },
+    },
+    message: {
+      use: { name: '使用消息', description: '在所属群聊与私聊中收发消息、搜索消息' },
+      broadcast: { name: '全员群发言', description: '在全员群中发布消息' },
+      audit: { name: '消息合规审查', description: '查阅所有群聊、消息原文与编辑记录，下载月度归档' },
+    },
+    channel: {
+      manage: { name: '管理群聊', description: '创建部门群与项目群，管理群设置、成员与命名规则' },
+      external: { name: '创建外部群', description: '与客户、供应商等外部联络对象建立沟通群' },
+    },
+    retention: {
+      manage: { name: '管理留存与法律保留', description: '设置沟通记录留存期限，设置或解除法律保留' },
+    },
+    counterparty: {
+      read: { name: '查看外部联络对象', description: '查看客户、供应商、合作伙伴等外部组织' },
+      manage: { name: '管理外部联络对象', description: '登记和编辑外部组织' },
     },
   },
   builtInRoles: {
@@ -367,6 +386,12 @@ const zhCN = {
     audit: '审计',
     security: '安全',
     system: '系统',
+    counterparty: '外部联络对象',
+    channel: '群聊',
+    message: '消息',
+    retention: '留存',
+    legal_hold: '法律保留',
+    archive: '归档',
   },
   auditActions: {
     auth: {
@@ -397,6 +422,24 @@ const zhCN = {
     },
     role: { created: '新建角色', updated: '修改角色', deleted: '删除角色' },
     security: { denied: '拒绝访问' },
+    counterparty: { created: '登记外部联络对象', updated: '修改外部联络对象' },
+    channel: {
+      created: '创建群聊',
+      updated: '修改群聊',
+      archived: '归档群聊',
+      unarchived: '恢复群聊',
+      members: { added: '添加群成员', removed: '移出群成员' },
+      naming_rules: { changed: '修改群命名规则' },
+    },
+    message: {
+      edited: '编辑消息',
+      deleted: '撤回消息',
+      moderated: '删除违规消息',
+      history: { viewed: '查看消息原文' },
+    },
+    retention: { policy: { changed: '修改留存期限' }, applied: '执行留存清理' },
+    legal_hold: { created: '设置法律保留', released: '解除法律保留' },
+    archive: { created: '生成月度归档', downloaded: '下载月度归档' },
     system: { bootstrap: '系统初始化' },
   },
   targetTypes: {

@@ -1,0 +1,421 @@
+import type { ChannelKind } from '@liaison/contracts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { ChannelMembersTable, ChannelsTable } from './channels.tables.ts';
+
+export type ChannelRow = Selectable<ChannelsTable> & {
+  owner_username: string | null;
+  owner_name: string | null;
+  department_name: string | null;
+  department_path: string | null;
+  team_name: string | null;
+  team_owner_id: string | null;
+  team_department_path: string | null;
+  counterparty_name: string | null;
+};
+
+/** Who is asking, as far as implied membership goes. */
+export interface Reader {
+  userId: string;
+  kind: 'employee' | 'external';
+  departmentPath: string | null;
+}
+
+function withRefs(db: Executor) {
+  return db
+    .selectFrom('channels')
+    .leftJoin('users as owner', 'owner.id', 'channels.owner_id')
+    .leftJoin('departments', 'departments.id', 'channels.department_id')
+    .leftJoin('teams', 'teams.id', 'channels.team_id')
+    .leftJoin('departments as team_department', 'team_department.id', 'teams.department_id')
+    .leftJoin('counterparties', 'counterparties.id', 'channels.counterparty_id')
+    .selectAll('channels')
+    .select([
+      'owner.username as owner_username',
+      'owner.display_name as owner_name',
+      'departments.name as department_name',
+      'departments.path as department_path',
+      'teams.name as team_name',
+      'teams.owner_id as team_owner_id',
+      'team_department.path as team_department_path',
+      'counterparties.name as counterparty_name',
+    ]);
+}
+
+export function findById(db: Executor, id: string): Promise<ChannelRow | undefined> {
+  return withRefs(db).where('channels.id', '=', id).executeTakeFirst();
+}
+
+export function findByDirectKey(db: Executor, key: string): Promise<ChannelRow | undefined> {
+  return withRefs(db).where('channels.direct_key', '=', key).executeTakeFirst();
+}
+
+/**
+ * The channels a reader belongs to: explicit members, plus the implied ones — the department
+ * channels of their department and every department above it, the channels of their teams, and
+ * (for employees) the all-hands channel.
+ */
+export function listForReader(db: Executor, reader: Reader, includeArchived: boolean): Promise<ChannelRow[]> {
+  let q = withRefs(db).where((eb) => {
+    const explicit = eb.exists(
+      eb
+        .selectFrom('channel_members')
+        .select(sql`1`.as('one'))
+        .whereRef('channel_members.channel_id', '=', 'channels.id')
+        .where('channel_members.user_id', '=', reader.userId),
+    );
+    if (reader.kind !== 'employee') return explicit;
+    const ors = [
+      explicit,
+      eb('channels.kind', '=', 'all_hands'),
+      eb.and([
+        eb('channels.kind', '=', 'team'),
+        eb.exists(
+          eb
+            .selectFrom('team_members')
+            .select(sql`1`.as('one'))
+            .whereRef('team_members.team_id', '=', 'channels.team_id')
+            .where('team_members.user_id', '=', reader.userId),
+        ),
+      ]),
+    ];
+    if (reader.departmentPath) {
+      // The reader's department path starts with the channel department's path.
+      ors.push(
+        eb.and([
+          eb('channels.kind', '=', 'department'),
+          sql<boolean>`${reader.departmentPath} like ${eb.ref('departments.path')} || '%'`,
+        ]),
+      );
+    }
+    return eb.or(ors);
+  });
+  if (!includeArchived) q = q.where('channels.archived_at', 'is', null);
+  return q.orderBy('channels.last_message_at', 'desc').orderBy('channels.created_at').execute();
+}
+
+/** Every channel (for compliance officers, who may read them all). */
+export function listAll(db: Executor, includeArchived: boolean): Promise<ChannelRow[]> {
+  let q = withRefs(db);
+  if (!includeArchived) q = q.where('channels.archived_at', 'is', null);
+  return q.orderBy('channels.last_message_at', 'desc').execute();
+}
+
+export async function isMember(db: Executor, channel: ChannelRow, reader: Reader): Promise<boolean> {
+  const explicit = await db
+    .selectFrom('channel_members')
+    .select('user_id')
+    .where('channel_id', '=', channel.id)
+    .where('user_id', '=', reader.userId)
+    .executeTakeFirst();
+  if (explicit) return true;
+  if (reader.kind !== 'employee') return false;
+  switch (channel.kind) {
+    case 'all_hands':
+      return true;
+    case 'department':
+      return !!(
+        reader.departmentPath &&
+        channel.department_path &&
+        reader.departmentPath.startsWith(channel.department_path)
+      );
+    case 'team': {
+      if (!channel.team_id) return false;
+      const row = await db
+        .selectFrom('team_members')
+        .select('user_id')
+        .where('team_id', '=', channel.team_id)
+        .where('user_id', '=', reader.userId)
+        .executeTakeFirst();
+      return !!row;
+    }
+    default:
+      return false;
+  }
+}
+
+export interface MemberRow {
+  id: string;
+  username: string;
+  display_name: string;
+  kind: 'employee' | 'external';
+  sort_key: string;
+  via: 'explicit' | 'department' | 'team' | 'company';
+  role: 'owner' | 'member';
+}
+
+/** Everyone in the channel, explicit and implied, active accounts only. */
+export async function members(db: Executor, channel: ChannelRow): Promise<MemberRow[]> {
+  const explicit = await db
+    .selectFrom('channel_members')
+    .innerJoin('users', 'users.id', 'channel_members.user_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.kind',
+      'users.sort_key',
+      'channel_members.role',
+    ])
+    .where('channel_members.channel_id', '=', channel.id)
+    .where('users.status', '=', 'active')
+    .execute();
+  const out = new Map<string, MemberRow>(explicit.map((m) => [m.id, { ...m, via: 'explicit' as const }]));
+  let implied: {
+    id: string;
+    username: string;
+    display_name: string;
+    kind: 'employee' | 'external';
+    sort_key: string;
+  }[] = [];
+  const base = db
+    .selectFrom('users')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.kind', 'users.sort_key'])
+    .where('users.status', '=', 'active')
+    .where('users.kind', '=', 'employee');
+  let via: MemberRow['via'] = 'explicit';
+  if (channel.kind === 'all_hands') {
+    implied = await base.execute();
+    via = 'company';
+  } else if (channel.kind === 'department' && channel.department_path) {
+    implied = await base
+      .innerJoin('departments', 'departments.id', 'users.department_id')
+      .where('departments.path', 'like', `${channel.department_path}%`)
+      .execute();
+    via = 'department';
+  } else if (channel.kind === 'team' && channel.team_id) {
+    implied = await base
+      .innerJoin('team_members', 'team_members.user_id', 'users.id')
+      .where('team_members.team_id', '=', channel.team_id)
+      .execute();
+    via = 'team';
+  }
+  for (const m of implied) {
+    if (!out.has(m.id)) out.set(m.id, { ...m, via, role: m.id === channel.owner_id ? 'owner' : 'member' });
+  }
+  return [...out.values()].sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0));
+}
+
+export async function insert(db: Executor, row: Insertable<ChannelsTable>): Promise<void> {
+  await db.insertInto('channels').values(row).execute();
+}
+
+export async function update(db: Executor, id: string, patch: Updateable<ChannelsTable>): Promise<void> {
+  await db.updateTable('channels').set(patch).where('id', '=', id).execute();
+}
+
+export async function addMembers(db: Executor, rows: Insertable<ChannelMembersTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('channel_members')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['channel_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function removeMember(db: Executor, channelId: string, userId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('channel_members')
+    .where('channel_id', '=', channelId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function explicitMemberIds(db: Executor, channelId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('channel_members')
+    .select('user_id')
+    .where('channel_id', '=', channelId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Takes the next message number in the channel; the row lock orders concurrent posters. */
+export async function nextSeq(
+  db: Executor,
+  dialect: SqlDialect,
+  channelId: string,
+  at: string,
+): Promise<number> {
+  void dialect;
+  const row = await db
+    .updateTable('channels')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: at }))
+    .where('id', '=', channelId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+// Read positions
+
+export async function readPositions(
+  db: Executor,
+  userId: string,
+  channelIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (channelIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('channel_reads')
+    .select(['channel_id', 'last_read_seq'])
+    .where('user_id', '=', userId)
+    .where('channel_id', 'in', channelIds)
+    .execute();
+  return new Map(rows.map((r) => [r.channel_id, Number(r.last_read_seq)]));
+}
+
+/** Unread mentions of the user per channel, after their read position. */
+export async function mentionCounts(
+  db: Executor,
+  userId: string,
+  channelIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (channelIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('message_mentions')
+    .leftJoin('channel_reads', (join) =>
+      join
+        .onRef('channel_reads.channel_id', '=', 'message_mentions.channel_id')
+        .on('channel_reads.user_id', '=', userId),
+    )
+    .select(['message_mentions.channel_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('message_mentions.user_id', '=', userId)
+    .where('message_mentions.channel_id', 'in', channelIds)
+    .where((eb) =>
+      eb.or([
+        eb('channel_reads.last_read_seq', 'is', null),
+        eb('message_mentions.seq', '>', eb.ref('channel_reads.last_read_seq')),
+      ]),
+    )
+    .groupBy('message_mentions.channel_id')
+    .execute();
+  return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
+}
+
+/** Moves the read position forward (never back). Returns whether it moved. */
+export async function markRead(
+  db: Executor,
+  channelId: string,
+  userId: string,
+  seq: number,
+  at: string,
+): Promise<boolean> {
+  const current = await db
+    .selectFrom('channel_reads')
+    .select('last_read_seq')
+    .where('channel_id', '=', channelId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (current && Number(current.last_read_seq) >= seq) return false;
+  await db
+    .insertInto('channel_reads')
+    .values({ channel_id: channelId, user_id: userId, last_read_seq: seq, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(['channel_id', 'user_id']).doUpdateSet({ last_read_seq: seq, updated_at: at }),
+    )
+    .execute();
+  return true;
+}
+
+/**
+ * Member counts for many channels in a few queries: implied members per kind (aggregated), plus
+ * explicit members who are not already implied (an owner from outside the department, say).
+ */
+export async function memberCounts(
+  db: Executor,
+  channels: readonly ChannelRow[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>(channels.map((c) => [c.id, 0]));
+  if (channels.length === 0) return out;
+  const ids = channels.map((c) => c.id);
+
+  const employees = Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'active')
+        .where('kind', '=', 'employee')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const departmentCounts = await db
+    .selectFrom('channels')
+    .innerJoin('departments as cd', 'cd.id', 'channels.department_id')
+    .innerJoin('departments as ud', (join) => join.on(sql<boolean>`ud.path like cd.path || '%'`))
+    .innerJoin('users', 'users.department_id', 'ud.id')
+    .select(['channels.id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('channels.id', 'in', ids)
+    .where('channels.kind', '=', 'department')
+    .where('users.status', '=', 'active')
+    .where('users.kind', '=', 'employee')
+    .groupBy('channels.id')
+    .execute();
+  const teamCounts = await db
+    .selectFrom('channels')
+    .innerJoin('team_members', 'team_members.team_id', 'channels.team_id')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .select(['channels.id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('channels.id', 'in', ids)
+    .where('channels.kind', '=', 'team')
+    .where('users.status', '=', 'active')
+    .groupBy('channels.id')
+    .execute();
+  for (const c of channels) if (c.kind === 'all_hands') out.set(c.id, employees);
+  for (const r of [...departmentCounts, ...teamCounts]) out.set(r.id, Number(r.n));
+
+  const explicit = await db
+    .selectFrom('channel_members')
+    .innerJoin('users', 'users.id', 'channel_members.user_id')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .select(['channel_members.channel_id', 'users.id as user_id', 'users.kind', 'departments.path'])
+    .where('channel_members.channel_id', 'in', ids)
+    .where('users.status', '=', 'active')
+    .execute();
+  const teamIds = channels.filter((c) => c.kind === 'team' && c.team_id).map((c) => c.team_id!);
+  const teamMembers = teamIds.length
+    ? await db
+        .selectFrom('team_members')
+        .select(['team_id', 'user_id'])
+        .where('team_id', 'in', teamIds)
+        .execute()
+    : [];
+  const inTeam = new Set(teamMembers.map((m) => `${m.team_id}/${m.user_id}`));
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  for (const m of explicit) {
+    const c = byId.get(m.channel_id)!;
+    const implied =
+      m.kind === 'employee' &&
+      (c.kind === 'all_hands' ||
+        (c.kind === 'department' &&
+          !!m.path &&
+          !!c.department_path &&
+          m.path.startsWith(c.department_path)) ||
+        (c.kind === 'team' && inTeam.has(`${c.team_id}/${m.user_id}`)));
+    if (!implied) out.set(c.id, (out.get(c.id) ?? 0) + 1);
+  }
+  return out;
+}
+
+// Naming rules
+
+export function namingRules(db: Executor) {
+  return db.selectFrom('channel_naming_rules').selectAll().execute();
+}
+
+export async function saveNamingRule(
+  db: Executor,
+  kind: ChannelKind,
+  pattern: string,
+  by: string,
+  at: string,
+) {
+  await db
+    .insertInto('channel_naming_rules')
+    .values({ kind, pattern, updated_at: at, updated_by: by })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ pattern, updated_at: at, updated_by: by }))
+    .execute();
+}

@@ -1,0 +1,121 @@
+import {
+  AddChannelMembersRequest,
+  ArchiveChannelRequest,
+  Channel,
+  ChannelList,
+  ChannelListQuery,
+  ChannelMemberList,
+  ChannelMemberParams,
+  CreateChannelRequest,
+  IdParams,
+  MarkReadRequest,
+  NamingRules,
+  UpdateChannelRequest,
+  UpdateNamingRulesRequest,
+} from '@liaison/contracts';
+import { z } from 'zod';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { ChannelsService } from './channels.service.ts';
+
+export function channelsRoutes(app: App, channels: ChannelsService): void {
+  const tags = ['channels'];
+  const use = { access: { permission: 'message.use' } } as const;
+
+  app.get(
+    '/api/channels',
+    { config: use, schema: { tags, querystring: ChannelListQuery, response: { 200: ChannelList } } },
+    async (request) => ({ items: await channels.list(actorContext(request), request.query.includeArchived) }),
+  );
+
+  app.post(
+    '/api/channels',
+    { config: use, schema: { tags, body: CreateChannelRequest, response: { 201: Channel } } },
+    async (request, reply) =>
+      reply.code(201).send(await channels.create(actorContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/channels/naming-rules',
+    { config: use, schema: { tags, response: { 200: NamingRules } } },
+    () => channels.namingRules(),
+  );
+
+  app.put(
+    '/api/channels/naming-rules',
+    {
+      config: { access: { permission: 'channel.manage' } },
+      schema: { tags, body: UpdateNamingRulesRequest, response: { 200: NamingRules } },
+    },
+    (request) => channels.updateNamingRules(actorContext(request), request.body),
+  );
+
+  app.get(
+    '/api/channels/:id',
+    { config: use, schema: { tags, params: IdParams, response: { 200: Channel } } },
+    (request) => channels.get(actorContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/channels/:id',
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: UpdateChannelRequest, response: { 200: Channel } },
+    },
+    (request) => channels.update(actorContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/channels/:id/archive',
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: ArchiveChannelRequest, response: { 200: Channel } },
+    },
+    (request) => channels.setArchived(actorContext(request), request.params.id, request.body.archived),
+  );
+
+  app.get(
+    '/api/channels/:id/members',
+    { config: use, schema: { tags, params: IdParams, response: { 200: ChannelMemberList } } },
+    async (request) => ({ items: await channels.members(actorContext(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/channels/:id/members',
+    {
+      config: use,
+      schema: {
+        tags,
+        params: IdParams,
+        body: AddChannelMembersRequest,
+        response: { 200: ChannelMemberList },
+      },
+    },
+    async (request) => ({
+      items: await channels.addMembers(actorContext(request), request.params.id, request.body),
+    }),
+  );
+
+  app.delete(
+    '/api/channels/:id/members/:userId',
+    { config: use, schema: { tags, params: ChannelMemberParams } },
+    async (request, reply) => {
+      await channels.removeMember(actorContext(request), request.params.id, request.params.userId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/channels/:id/read',
+    {
+      config: use,
+      schema: {
+        tags,
+        params: IdParams,
+        body: MarkReadRequest,
+        response: { 200: z.object({ lastReadSeq: z.number().int() }) },
+      },
+    },
+    (request) => channels.markRead(actorContext(request), request.params.id, request.body.seq),
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  Counterparty,
+  CounterpartyList,
+  CreateCounterpartyRequest,
+  IdParams,
+  UpdateCounterpartyRequest,
+} from '@liaison/contracts';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { CounterpartiesService } from './counterparties.service.ts';
+
+export function counterpartiesRoutes(app: App, counterparties: CounterpartiesService): void {
+  const tags = ['counterparties'];
+
+  app.get(
+    '/api/counterparties',
+    {
+      config: { access: { permission: 'counterparty.read' } },
+      schema: { tags, response: { 200: CounterpartyList } },
+    },
+    async () => ({ items: await counterparties.list() }),
+  );
+
+  app.post(
+    '/api/counterparties',
+    {
+      config: { access: { permission: 'counterparty.manage' } },
+      schema: { tags, body: CreateCounterpartyRequest, response: { 201: Counterparty } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await counterparties.create(actorContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/counterparties/:id',
+    {
+      config: { access: { permission: 'counterparty.read' } },
+      schema: { tags, params: IdParams, response: { 200: Counterparty } },
+    },
+    (request) => counterparties.get(request.params.id),
+  );
+
+  app.patch(
+    '/api/counterparties/:id',
+    {
+      config: { access: { permission: 'counterparty.manage' } },
+      schema: { tags, params: IdParams, body: UpdateCounterpartyRequest, response: { 200: Counterparty } },
+    },
+    (request) => counterparties.update(actorContext(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,108 @@
+import type { Counterparty, CreateCounterpartyRequest, UpdateCounterpartyRequest } from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import type { ActorContext } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import { errors } from '../../platform/http/errors.ts';
+import { pinyinOf } from '../../platform/text/chinese.ts';
+import { type AuditService, changes } from '../audit/audit.service.ts';
+import * as repo from './counterparties.repository.ts';
+
+export interface CounterpartiesDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+}
+
+/**
+ * The organisations the company communicates with (客户、供应商、合作伙伴、政府、媒体…). External
+ * users belong to one, and an external channel is shared with one. The full relationship record
+ * (tiers, cadence, contacts, timeline) grows here with the external-relations module.
+ */
+export class CounterpartiesService {
+  readonly #deps: CounterpartiesDeps;
+
+  constructor(deps: CounterpartiesDeps) {
+    this.#deps = deps;
+  }
+
+  /** Sorted by pinyin, as a Chinese reader expects. */
+  async list(): Promise<Counterparty[]> {
+    const rows = await repo.list(this.#deps.db);
+    return rows
+      .sort((a, b) => pinyinOf(a.name).sortKey.localeCompare(pinyinOf(b.name).sortKey))
+      .map(toCounterparty);
+  }
+
+  async get(id: string, db: Executor = this.#deps.db): Promise<Counterparty> {
+    const row = await repo.findById(db, id);
+    if (!row) throw errors.notFound('Counterparty');
+    return toCounterparty(row);
+  }
+
+  async create(ctx: ActorContext, input: CreateCounterpartyRequest): Promise<Counterparty> {
+    const id = newId();
+    const now = this.#deps.clock.now().toISOString();
+    await this.#deps.db.transaction().execute(async (trx) => {
+      if (await repo.findByName(trx, input.name))
+        throw errors.conflict(`${input.name} is already registered.`);
+      await repo.insert(trx, {
+        id,
+        name: input.name,
+        kind: input.kind,
+        description: input.description ?? null,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'counterparty.created',
+        targetType: 'counterparty',
+        targetId: id,
+        summary: { name: input.name, kind: input.kind },
+      });
+    });
+    return this.get(id);
+  }
+
+  async update(ctx: ActorContext, id: string, input: UpdateCounterpartyRequest): Promise<Counterparty> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findById(trx, id);
+      if (!row) throw errors.notFound('Counterparty');
+      if (input.name && input.name !== row.name && (await repo.findByName(trx, input.name))) {
+        throw errors.conflict(`${input.name} is already registered.`);
+      }
+      const diff = changes({ name: row.name, kind: row.kind, description: row.description }, input);
+      if (Object.keys(diff).length === 0) return;
+      await repo.update(trx, id, {
+        name: input.name ?? row.name,
+        kind: input.kind ?? row.kind,
+        description: input.description === undefined ? row.description : input.description,
+        updated_at: this.#deps.clock.now().toISOString(),
+      });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'counterparty.updated',
+        targetType: 'counterparty',
+        targetId: id,
+        summary: { name: row.name, ...diff },
+      });
+    });
+    return this.get(id);
+  }
+
+  async exists(db: Executor, id: string): Promise<boolean> {
+    return (await repo.findById(db, id)) !== undefined;
+  }
+}
+
+function toCounterparty(row: repo.CounterpartyRow): Counterparty {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    contactCount: row.contact_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

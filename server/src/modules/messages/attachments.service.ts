@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Attachment } from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import type { ActorContext } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, errors } from '../../platform/http/errors.ts';
+import type { BlobStore } from '../../platform/storage/blob-store.ts';
+import { detectContentType } from '../../platform/storage/content-type.ts';
+import type { ChannelsService } from '../channels/channels.service.ts';
+import * as repo from './messages.repository.ts';
+import { toAttachment } from './messages.service.ts';
+
+export interface AttachmentsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  blobs: BlobStore;
+  channels: ChannelsService;
+  maxBytes: number;
+}
+
+/**
+ * Files shared in channels. The type is decided by the file's bytes (and must agree with its
+ * extension), never by what the uploader's browser claimed; downloads are served as attachments
+ * with `nosniff`, so nothing uploaded runs in another user's browser.
+ */
+export class AttachmentsService {
+  readonly #deps: AttachmentsDeps;
+
+  constructor(deps: AttachmentsDeps) {
+    this.#deps = deps;
+  }
+
+  get maxBytes(): number {
+    return this.#deps.maxBytes;
+  }
+
+  async upload(
+    ctx: ActorContext,
+    channelId: string,
+    file: { fileName: string; data: Buffer },
+  ): Promise<Attachment> {
+    const access = await this.#deps.channels.access(ctx, channelId);
+    if (!access.isMember) throw errors.forbidden('Only members can share files in this channel.');
+    if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
+    if (file.data.length > this.#deps.maxBytes) {
+      throw new AppError(
+        'payload_too_large',
+        `Files are limited to ${Math.floor(this.#deps.maxBytes / 1048576)} MiB.`,
+      );
+    }
+    const fileName = cleanFileName(file.fileName);
+    const contentType = detectContentType(fileName, file.data.subarray(0, 4096));
+    if (!contentType) {
+      throw new AppError(
+        'unsupported_media_type',
+        'This kind of file is not accepted (images, PDF, Office documents, text and zip are), or its content does not match its name.',
+      );
+    }
+    const id = newId();
+    const now = this.#deps.clock.now();
+    const key = `attachments/${now.toISOString().slice(0, 7)}/${id}`;
+    await this.#deps.blobs.put(key, file.data);
+    const row = {
+      id,
+      uploader_id: ctx.actor.userId,
+      channel_id: channelId,
+      message_id: null,
+      file_name: fileName,
+      content_type: contentType,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      blob_key: key,
+      created_at: now.toISOString(),
+    };
+    await repo.insertAttachment(this.#deps.db, row);
+    return toAttachment(row);
+  }
+
+  async open(ctx: ActorContext, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
+    const row = await repo.findAttachment(this.#deps.db, id);
+    if (!row) throw errors.notFound('Attachment');
+    // Readable by whoever may read its channel (NotFound otherwise, like the channel itself).
+    await this.#deps.channels.access(ctx, row.channel_id);
+    if (!row.message_id && row.uploader_id !== ctx.actor.userId) throw errors.notFound('Attachment');
+    return { attachment: toAttachment(row), stream: await this.#deps.blobs.get(row.blob_key) };
+  }
+}
+
+/** A file name safe to store and to send back in Content-Disposition: no paths, no control characters. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
+  return cleaned || 'file';
+}

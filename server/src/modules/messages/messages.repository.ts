@@ -1,0 +1,146 @@
+import type { MessageListQuery } from '@liaison/contracts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { AttachmentsTable, MessageRevisionsTable, MessagesTable } from './messages.tables.ts';
+
+export type MessageRow = Selectable<MessagesTable> & {
+  author_username: string | null;
+  author_name: string | null;
+};
+export type AttachmentRow = Selectable<AttachmentsTable>;
+
+function withAuthor(db: Executor) {
+  return db
+    .selectFrom('messages')
+    .leftJoin('users as author', 'author.id', 'messages.author_id')
+    .selectAll('messages')
+    .select(['author.username as author_username', 'author.display_name as author_name']);
+}
+
+export function findById(db: Executor, id: string): Promise<MessageRow | undefined> {
+  return withAuthor(db).where('messages.id', '=', id).executeTakeFirst();
+}
+
+export function findByIds(db: Executor, ids: readonly string[]): Promise<MessageRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withAuthor(db).where('messages.id', 'in', ids).execute();
+}
+
+export function findByClientId(
+  db: Executor,
+  authorId: string,
+  clientId: string,
+): Promise<MessageRow | undefined> {
+  return withAuthor(db)
+    .where('messages.author_id', '=', authorId)
+    .where('messages.client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/**
+ * One page of a channel's top-level messages (or one thread's replies), `limit + 1` rows so the
+ * caller knows whether there is more. Newest first; the caller turns the page around.
+ */
+export function page(db: Executor, channelId: string, q: MessageListQuery): Promise<MessageRow[]> {
+  let query = withAuthor(db).where('messages.channel_id', '=', channelId);
+  query = q.threadId
+    ? query.where('messages.thread_root_id', '=', q.threadId)
+    : query.where('messages.thread_root_id', 'is', null);
+  if (q.pinned === 'true') query = query.where('messages.pinned_at', 'is not', null);
+  if (q.after !== undefined) {
+    return query
+      .where('messages.seq', '>', q.after)
+      .orderBy('messages.seq', 'asc')
+      .limit(q.limit + 1)
+      .execute();
+  }
+  if (q.before !== undefined) query = query.where('messages.seq', '<', q.before);
+  return query
+    .orderBy('messages.seq', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+}
+
+export async function insert(db: Executor, row: Insertable<MessagesTable>): Promise<void> {
+  await db.insertInto('messages').values(row).execute();
+}
+
+export async function update(db: Executor, id: string, patch: Updateable<MessagesTable>): Promise<void> {
+  await db.updateTable('messages').set(patch).where('id', '=', id).execute();
+}
+
+export async function addReply(db: Executor, rootId: string, at: string): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set((eb) => ({ reply_count: eb('reply_count', '+', 1), last_reply_at: at }))
+    .where('id', '=', rootId)
+    .execute();
+}
+
+export async function insertMentions(
+  db: Executor,
+  messageId: string,
+  channelId: string,
+  seq: number,
+  userIds: readonly string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .insertInto('message_mentions')
+    .values(userIds.map((user_id) => ({ message_id: messageId, channel_id: channelId, user_id, seq })))
+    .onConflict((oc) => oc.columns(['message_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function insertRevision(db: Executor, row: Insertable<MessageRevisionsTable>): Promise<void> {
+  await db.insertInto('message_revisions').values(row).execute();
+}
+
+export function revisions(db: Executor, messageId: string) {
+  return db
+    .selectFrom('message_revisions')
+    .leftJoin('users', 'users.id', 'message_revisions.actor_id')
+    .selectAll('message_revisions')
+    .select(['users.username', 'users.display_name'])
+    .where('message_revisions.message_id', '=', messageId)
+    .orderBy('message_revisions.at')
+    .execute();
+}
+
+// Attachments
+
+export async function insertAttachment(db: Executor, row: Insertable<AttachmentsTable>): Promise<void> {
+  await db.insertInto('attachments').values(row).execute();
+}
+
+export function findAttachment(db: Executor, id: string): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function attachmentsByIds(db: Executor, ids: readonly string[]): Promise<AttachmentRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('attachments').selectAll().where('id', 'in', ids).execute();
+}
+
+export function attachmentsOfMessages(db: Executor, messageIds: readonly string[]): Promise<AttachmentRow[]> {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('message_id', 'in', messageIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function attach(
+  db: Executor,
+  attachmentIds: readonly string[],
+  messageId: string,
+): Promise<void> {
+  if (attachmentIds.length === 0) return;
+  await db
+    .updateTable('attachments')
+    .set({ message_id: messageId })
+    .where('id', 'in', attachmentIds)
+    .execute();
+}

@@ -1,0 +1,157 @@
+import {
+  Attachment,
+  AttachmentParams,
+  DeleteMessageRequest,
+  EditMessageRequest,
+  IdParams,
+  Message,
+  MessageHistory,
+  MessageListQuery,
+  MessagePage,
+  MessageParams,
+  MessageSearchQuery,
+  MessageSearchResult,
+  PinMessageRequest,
+  PostMessageRequest,
+} from '@liaison/contracts';
+import { attachment as contentDisposition } from '../../platform/export/columns.ts';
+import { AppError, errors } from '../../platform/http/errors.ts';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { AttachmentsService } from './attachments.service.ts';
+import type { MessagesService } from './messages.service.ts';
+
+export function messagesRoutes(app: App, messages: MessagesService, attachments: AttachmentsService): void {
+  const tags = ['messages'];
+  const use = { access: { permission: 'message.use' } } as const;
+
+  app.get(
+    '/api/channels/:id/messages',
+    {
+      config: use,
+      schema: { tags, params: IdParams, querystring: MessageListQuery, response: { 200: MessagePage } },
+    },
+    (request) => messages.list(actorContext(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/channels/:id/messages',
+    { config: use, schema: { tags, params: IdParams, body: PostMessageRequest, response: { 201: Message } } },
+    async (request, reply) =>
+      reply.code(201).send(await messages.post(actorContext(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/channels/:id/messages/:messageId',
+    {
+      config: use,
+      schema: { tags, params: MessageParams, body: EditMessageRequest, response: { 200: Message } },
+    },
+    (request) =>
+      messages.edit(actorContext(request), request.params.id, request.params.messageId, request.body.body),
+  );
+
+  app.delete(
+    '/api/channels/:id/messages/:messageId',
+    {
+      config: use,
+      schema: {
+        tags,
+        params: MessageParams,
+        body: DeleteMessageRequest.optional(),
+        response: { 200: Message },
+      },
+    },
+    (request) =>
+      messages.remove(
+        actorContext(request),
+        request.params.id,
+        request.params.messageId,
+        request.body?.reason,
+      ),
+  );
+
+  app.post(
+    '/api/channels/:id/messages/:messageId/pin',
+    {
+      config: use,
+      schema: { tags, params: MessageParams, body: PinMessageRequest, response: { 200: Message } },
+    },
+    (request) =>
+      messages.pin(actorContext(request), request.params.id, request.params.messageId, request.body.pinned),
+  );
+
+  app.get(
+    '/api/channels/:id/messages/:messageId/history',
+    {
+      config: { access: { permission: 'message.audit' } },
+      schema: { tags, params: MessageParams, response: { 200: MessageHistory } },
+    },
+    (request) => messages.history(actorContext(request), request.params.id, request.params.messageId),
+  );
+
+  app.get(
+    '/api/search/messages',
+    {
+      config: use,
+      schema: { tags: ['search'], querystring: MessageSearchQuery, response: { 200: MessageSearchResult } },
+    },
+    (request) => messages.search(actorContext(request), request.query),
+  );
+
+  app.post(
+    '/api/channels/:id/attachments',
+    {
+      config: use,
+      schema: {
+        tags,
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        description:
+          'Upload one file (form field `file`); then post a message with its id in `attachmentIds`.',
+        response: { 201: Attachment },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+      const file = await request.file({ limits: { fileSize: attachments.maxBytes, files: 1 } });
+      if (!file) throw errors.invalidField('body.file', 'no file in the upload');
+      const data = await file.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(
+            'payload_too_large',
+            `Files are limited to ${Math.floor(attachments.maxBytes / 1048576)} MiB.`,
+          );
+        }
+        throw err;
+      });
+      const created = await attachments.upload(actorContext(request), request.params.id, {
+        fileName: file.filename,
+        data,
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    { config: use, schema: { tags, params: AttachmentParams } },
+    async (request, reply) => {
+      const { attachment, stream } = await attachments.open(actorContext(request), request.params.id);
+      const inline = attachment.contentType.startsWith('image/');
+      return reply
+        .type(attachment.contentType)
+        .header('content-length', String(attachment.size))
+        .header(
+          'content-disposition',
+          inline
+            ? contentDisposition(attachment.fileName).replace(/^attachment/, 'inline')
+            : contentDisposition(attachment.fileName),
+        )
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=86400')
+        .send(stream);
+    },
+  );
+}

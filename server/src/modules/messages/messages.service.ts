@@ -1,0 +1,440 @@
+import type {
+  Attachment,
+  Message,
+  MessageHistory,
+  MessageListQuery,
+  MessagePage,
+  MessageSearchQuery,
+  MessageSearchResult,
+  PostMessageRequest,
+} from '@liaison/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import type { ActorContext } from '../../platform/auth/actor.ts';
+import { type Clock, MINUTE } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import type { EventLog, NewEvent } from '../../platform/events/event-log.ts';
+import { errors } from '../../platform/http/errors.ts';
+import { highlight, queryTerms } from '../../platform/search/segment.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { canAudit, readerOf } from '../channels/channel-access.ts';
+import * as channelsRepo from '../channels/channels.repository.ts';
+import type { ChannelAccess, ChannelsService } from '../channels/channels.service.ts';
+import { parseMentions } from './mentions.ts';
+import { type MessageSearchIndex, messageSearchIndex } from './message-search.ts';
+import * as repo from './messages.repository.ts';
+
+export interface MessagesDeps {
+  db: Kysely<DB>;
+  dialect: SqlDialect;
+  clock: Clock;
+  audit: AuditService;
+  events: EventLog;
+  channels: ChannelsService;
+  /** How long an author may edit or delete their own message. */
+  editWindowMinutes: number;
+}
+
+/** Messages in channels: posting, threads, mentions, edits and moderation, pins, search. */
+export class MessagesService {
+  readonly #deps: MessagesDeps;
+  readonly #search: MessageSearchIndex;
+
+  constructor(deps: MessagesDeps) {
+    this.#deps = deps;
+    this.#search = messageSearchIndex(deps.dialect);
+  }
+
+  async list(ctx: ActorContext, channelId: string, query: MessageListQuery): Promise<MessagePage> {
+    const db = this.#deps.db;
+    await this.#deps.channels.access(ctx, channelId);
+    const rows = await repo.page(db, channelId, query);
+    const more = rows.length > query.limit;
+    const pageRows = rows.slice(0, query.limit);
+    if (query.after === undefined) pageRows.reverse();
+    const items = await this.#present(db, pageRows);
+    return {
+      items,
+      nextBefore: query.after === undefined && more ? (items[0]?.seq ?? null) : null,
+    };
+  }
+
+  /**
+   * Posts a message. Everything — the message, its mentions, thread counters, search terms, the
+   * author's read position and the live event — commits in one transaction, or nothing does.
+   */
+  async post(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<Message> {
+    const { db, clock } = this.#deps;
+    const actor = ctx.actor;
+    let messageId = newId();
+    let fresh = true;
+    await db.transaction().execute(async (trx) => {
+      const access = await this.#deps.channels.access(ctx, channelId, trx);
+      this.#checkCanPost(access);
+      if (input.clientId) {
+        // A retried post (same client id) returns the message the first attempt created.
+        const existing = await repo.findByClientId(trx, actor.userId, input.clientId);
+        if (existing) {
+          if (existing.channel_id !== channelId)
+            throw errors.conflict('This client id was used in another channel.');
+          messageId = existing.id;
+          fresh = false;
+          return;
+        }
+      }
+      const root = input.threadId ? await repo.findById(trx, input.threadId) : undefined;
+      if (
+        input.threadId &&
+        (!root || root.channel_id !== channelId || root.thread_root_id || root.deleted_at)
+      ) {
+        throw errors.invalidField('body.threadId', 'not a message of this channel one can reply to');
+      }
+      const attachments = await repo.attachmentsByIds(trx, input.attachmentIds ?? []);
+      for (const id of input.attachmentIds ?? []) {
+        const a = attachments.find((x) => x.id === id);
+        if (!a || a.uploader_id !== actor.userId || a.channel_id !== channelId || a.message_id) {
+          throw errors.invalidField(
+            'body.attachmentIds',
+            `${id} is not an unused upload of yours in this channel`,
+          );
+        }
+      }
+
+      const now = clock.now().toISOString();
+      const seq = await channelsRepo.nextSeq(trx, this.#deps.dialect, channelId, now);
+      const mentioned = await this.#resolveMentions(trx, access, input.body, actor.userId);
+      await repo.insert(trx, {
+        id: messageId,
+        channel_id: channelId,
+        seq,
+        author_id: actor.userId,
+        thread_root_id: input.threadId ?? null,
+        body: input.body,
+        mentions: JSON.stringify(mentioned.userIds),
+        mentions_channel: mentioned.channel ? 1 : 0,
+        reply_count: 0,
+        last_reply_at: null,
+        edited_at: null,
+        deleted_at: null,
+        deleted_by: null,
+        deleted_reason: null,
+        pinned_at: null,
+        pinned_by: null,
+        client_id: input.clientId ?? null,
+        created_at: now,
+      });
+      await repo.insertMentions(trx, messageId, channelId, seq, mentioned.notify);
+      await repo.attach(trx, input.attachmentIds ?? [], messageId);
+      if (root) await repo.addReply(trx, root.id, now);
+      await this.#search.put(trx, messageId, input.body);
+      // One's own message is read.
+      await channelsRepo.markRead(trx, channelId, actor.userId, seq, now);
+
+      const [message] = await this.#present(trx, [(await repo.findById(trx, messageId))!]);
+      const events: NewEvent[] = [
+        { type: 'message.created', channelId, payload: { type: 'message.created', channelId, message } },
+      ];
+      if (root) {
+        const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, root.id))!]);
+        events.push({
+          type: 'message.updated',
+          channelId,
+          payload: { type: 'message.updated', channelId, message: updatedRoot },
+        });
+      }
+      events.push({
+        type: 'read.updated',
+        userIds: [actor.userId],
+        payload: { type: 'read.updated', channelId, userId: actor.userId, lastReadSeq: seq },
+      });
+      await this.#deps.events.append(trx, ...events);
+    });
+    if (fresh) this.#deps.events.committed();
+    return this.#one(db, messageId);
+  }
+
+  /** The author edits within the edit window; every earlier version is kept for compliance. */
+  async edit(ctx: ActorContext, channelId: string, messageId: string, body: string): Promise<Message> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const { message } = await this.#target(ctx, trx, channelId, messageId);
+      if (message.author_id !== ctx.actor.userId)
+        throw errors.forbidden('Only the author can edit a message.');
+      this.#checkWindow(message);
+      if (message.body === body) return;
+      const now = this.#now();
+      await repo.insertRevision(trx, {
+        id: newId(),
+        message_id: messageId,
+        kind: 'edit',
+        body: message.body,
+        actor_id: ctx.actor.userId,
+        reason: null,
+        at: now,
+      });
+      const access = await this.#deps.channels.access(ctx, channelId, trx);
+      const mentioned = await this.#resolveMentions(trx, access, body, ctx.actor.userId);
+      await repo.update(trx, messageId, {
+        body,
+        edited_at: now,
+        mentions: JSON.stringify(mentioned.userIds),
+        mentions_channel: mentioned.channel ? 1 : 0,
+      });
+      await repo.insertMentions(trx, messageId, channelId, Number(message.seq), mentioned.notify);
+      await this.#search.put(trx, messageId, body);
+      await this.#messageEvent(trx, 'message.updated', channelId, messageId);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'message.edited',
+        targetType: 'message',
+        targetId: messageId,
+        summary: { channelId, seq: Number(message.seq) },
+      });
+    });
+    this.#deps.events.committed();
+    return this.#one(this.#deps.db, messageId);
+  }
+
+  /**
+   * Deletes a message: the author within the edit window, or the channel's owner or a manager at
+   * any time as moderation, with a reason. The text leaves the channel and the search index, but
+   * is kept in the message's history for compliance.
+   */
+  async remove(ctx: ActorContext, channelId: string, messageId: string, reason?: string): Promise<Message> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const { message, access } = await this.#target(ctx, trx, channelId, messageId);
+      if (message.deleted_at) return;
+      const byAuthor = message.author_id === ctx.actor.userId;
+      if (byAuthor) this.#checkWindow(message);
+      else {
+        if (!access.canManage)
+          throw errors.forbidden('Only the author or the channel owner can delete a message.');
+        if (!reason) throw errors.invalidField('body.reason', 'say why you remove someone else’s message');
+      }
+      const now = this.#now();
+      await repo.insertRevision(trx, {
+        id: newId(),
+        message_id: messageId,
+        kind: 'delete',
+        body: message.body,
+        actor_id: ctx.actor.userId,
+        reason: reason ?? null,
+        at: now,
+      });
+      await repo.update(trx, messageId, {
+        body: '',
+        deleted_at: now,
+        deleted_by: ctx.actor.userId,
+        deleted_reason: byAuthor ? null : (reason ?? null),
+        pinned_at: null,
+        pinned_by: null,
+      });
+      await this.#search.remove(trx, messageId);
+      await this.#messageEvent(trx, 'message.deleted', channelId, messageId);
+      await this.#deps.audit.record(trx, ctx, {
+        action: byAuthor ? 'message.deleted' : 'message.moderated',
+        targetType: 'message',
+        targetId: messageId,
+        summary: { channelId, seq: Number(message.seq), authorId: message.author_id, reason: reason ?? null },
+      });
+    });
+    this.#deps.events.committed();
+    return this.#one(this.#deps.db, messageId);
+  }
+
+  async pin(ctx: ActorContext, channelId: string, messageId: string, pinned: boolean): Promise<Message> {
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const { message, access } = await this.#target(ctx, trx, channelId, messageId);
+      if (!access.isMember || access.channel.archived_at)
+        throw errors.forbidden('Only members can pin messages.');
+      if (message.deleted_at) throw errors.conflict('A deleted message cannot be pinned.');
+      if (!!message.pinned_at === pinned) return;
+      await repo.update(trx, messageId, {
+        pinned_at: pinned ? this.#now() : null,
+        pinned_by: pinned ? ctx.actor.userId : null,
+      });
+      await this.#messageEvent(trx, 'message.updated', channelId, messageId);
+    });
+    this.#deps.events.committed();
+    return this.#one(this.#deps.db, messageId);
+  }
+
+  /** The original text and every edit or deletion of a message: compliance officers only, audited. */
+  async history(ctx: ActorContext, channelId: string, messageId: string): Promise<MessageHistory> {
+    if (!canAudit(ctx.actor)) throw errors.forbidden('Message history is for compliance officers.');
+    const db = this.#deps.db;
+    const message = await repo.findById(db, messageId);
+    if (!message || message.channel_id !== channelId) throw errors.notFound('Message');
+    const revisions = await repo.revisions(db, messageId);
+    await this.#deps.audit.record(db, ctx, {
+      action: 'message.history.viewed',
+      targetType: 'message',
+      targetId: messageId,
+      summary: { channelId },
+    });
+    // Each revision row holds the text as it was before that change; the first is the original.
+    const versions: MessageHistory['revisions'] = [];
+    const originalBody = revisions[0]?.body ?? message.body;
+    versions.push({
+      body: originalBody,
+      editedBy:
+        message.author_id && message.author_username
+          ? ref(message.author_id, message.author_username, message.author_name)
+          : null,
+      at: message.created_at,
+      kind: 'original',
+      reason: null,
+    });
+    revisions.forEach((r, i) => {
+      const after = r.kind === 'delete' ? '' : (revisions[i + 1]?.body ?? message.body);
+      versions.push({
+        body: after,
+        editedBy: r.actor_id && r.username ? ref(r.actor_id, r.username, r.display_name) : null,
+        at: r.at,
+        kind: r.kind,
+        reason: r.reason,
+      });
+    });
+    const [presented] = await this.#present(db, [message]);
+    return { message: presented!, revisions: versions };
+  }
+
+  /** Full-text search over what the caller may read (compliance officers: everything). */
+  async search(ctx: ActorContext, query: MessageSearchQuery): Promise<MessageSearchResult> {
+    const db = this.#deps.db;
+    const terms = queryTerms(query.q);
+    if (terms.length === 0) return { items: [], terms: [] };
+    const channelIds = canAudit(ctx.actor)
+      ? null
+      : await this.#deps.channels.memberChannelIds(readerOf(ctx.actor));
+    const ids = await this.#search.search(
+      db,
+      terms,
+      { channelIds, channelId: query.channelId, authorId: query.authorId, from: query.from, to: query.to },
+      query.limit,
+      query.offset,
+    );
+    const rows = new Map((await repo.findByIds(db, ids)).map((r) => [r.id, r]));
+    const channels = new Map<string, channelsRepo.ChannelRow>();
+    for (const r of rows.values()) {
+      if (!channels.has(r.channel_id)) {
+        const c = await channelsRepo.findById(db, r.channel_id);
+        if (c) channels.set(c.id, c);
+      }
+    }
+    const items = ids
+      .map((id) => rows.get(id))
+      .filter((r): r is repo.MessageRow => !!r)
+      .map((r) => {
+        const c = channels.get(r.channel_id);
+        const { snippet, highlights } = highlight(r.body, terms);
+        return {
+          messageId: r.id,
+          channel: { id: r.channel_id, name: c?.name ?? '', kind: c?.kind ?? 'direct' },
+          seq: Number(r.seq),
+          threadId: r.thread_root_id,
+          author:
+            r.author_id && r.author_username ? ref(r.author_id, r.author_username, r.author_name) : null,
+          createdAt: r.created_at,
+          snippet,
+          highlights,
+        };
+      });
+    return { items, terms: terms.map((t) => t.word) };
+  }
+
+  async #one(db: Executor, id: string): Promise<Message> {
+    const row = await repo.findById(db, id);
+    if (!row) throw errors.notFound('Message');
+    return (await this.#present(db, [row]))[0]!;
+  }
+
+  async #target(ctx: ActorContext, trx: Transaction<DB>, channelId: string, messageId: string) {
+    const access = await this.#deps.channels.access(ctx, channelId, trx);
+    const message = await repo.findById(trx, messageId);
+    if (!message || message.channel_id !== channelId) throw errors.notFound('Message');
+    return { access, message };
+  }
+
+  #checkCanPost(access: ChannelAccess): void {
+    if (!access.isMember) throw errors.forbidden('Only members can post in this channel.');
+    if (access.channel.archived_at) throw errors.conflict('This channel is archived; unarchive it to post.');
+    if (!access.canPost)
+      throw errors.forbidden('Only the owner and authorised announcers post in the all-hands group.');
+  }
+
+  #checkWindow(message: repo.MessageRow): void {
+    const age = this.#deps.clock.now().getTime() - Date.parse(message.created_at);
+    if (age > this.#deps.editWindowMinutes * MINUTE) {
+      throw errors.conflict(
+        `Messages can be changed within ${this.#deps.editWindowMinutes} minutes of posting.`,
+      );
+    }
+  }
+
+  /**
+   * Mentioned members (unknown names and non-members are plain text). `notify` is who gets a
+   * mention badge: the named people, or for @channel everyone in the channel but the author.
+   */
+  async #resolveMentions(trx: Executor, access: ChannelAccess, body: string, authorId: string) {
+    const parsed = parseMentions(body);
+    if (parsed.usernames.length === 0 && !parsed.channel) return { userIds: [], channel: false, notify: [] };
+    const memberIds = new Set(await this.#deps.channels.memberIds(trx, access.channel));
+    const named = parsed.usernames.length
+      ? await trx
+          .selectFrom('users')
+          .select(['id', 'username'])
+          .where('username', 'in', parsed.usernames)
+          .execute()
+      : [];
+    const userIds = named.filter((u) => memberIds.has(u.id)).map((u) => u.id);
+    const notify = parsed.channel ? [...memberIds] : userIds;
+    return { userIds, channel: parsed.channel, notify: notify.filter((id) => id !== authorId) };
+  }
+
+  async #messageEvent(
+    trx: Executor,
+    type: 'message.updated' | 'message.deleted',
+    channelId: string,
+    messageId: string,
+  ) {
+    const [message] = await this.#present(trx, [(await repo.findById(trx, messageId))!]);
+    await this.#deps.events.append(trx, { type, channelId, payload: { type, channelId, message } });
+  }
+
+  async #present(db: Executor, rows: repo.MessageRow[]): Promise<Message[]> {
+    const attachments = await repo.attachmentsOfMessages(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      channelId: r.channel_id,
+      seq: Number(r.seq),
+      author: r.author_id && r.author_username ? ref(r.author_id, r.author_username, r.author_name) : null,
+      body: r.deleted_at ? '' : r.body,
+      threadId: r.thread_root_id,
+      replyCount: Number(r.reply_count),
+      lastReplyAt: r.last_reply_at,
+      mentions: JSON.parse(r.mentions) as string[],
+      mentionsChannel: r.mentions_channel === 1,
+      attachments: r.deleted_at ? [] : attachments.filter((a) => a.message_id === r.id).map(toAttachment),
+      editedAt: r.edited_at,
+      deletedAt: r.deleted_at,
+      deletedReason: r.deleted_reason,
+      pinnedAt: r.pinned_at,
+      createdAt: r.created_at,
+    }));
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+}
+
+function ref(id: string, username: string, displayName: string | null) {
+  return { id, username, displayName: displayName ?? username };
+}
+
+export function toAttachment(a: repo.AttachmentRow): Attachment {
+  return { id: a.id, fileName: a.file_name, contentType: a.content_type, size: Number(a.size) };
+}

@@ -1,0 +1,68 @@
+export interface MessagesTable {
+  id: string;
+  channel_id: string;
+  seq: number;
+  author_id: string | null;
+  thread_root_id: string | null;
+  /** Markdown source as written (the current version; earlier ones are in message_revisions). */
+  body: string;
+  /** JSON array of mentioned user ids. */
+  mentions: string;
+  mentions_channel: number;
+  reply_count: number;
+  last_reply_at: string | null;
+  edited_at: string | null;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  deleted_reason: string | null;
+  pinned_at: string | null;
+  pinned_by: string | null;
+  client_id: string | null;
+  created_at: string;
+}
+
+/** Earlier versions of a message, kept for compliance: the text before each edit or deletion. */
+export interface MessageRevisionsTable {
+  id: string;
+  message_id: string;
+  kind: 'edit' | 'delete';
+  body: string;
+  actor_id: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface MessageMentionsTable {
+  message_id: string;
+  channel_id: string;
+  user_id: string;
+  seq: number;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  uploader_id: string;
+  channel_id: string;
+  message_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  blob_key: string;
+  created_at: string;
+}
+
+/** SQLite only: the FTS5 index of segmented message text (PostgreSQL uses messages.search_vector). */
+export interface MessageFtsTable {
+  rowid: number;
+  message_id: string;
+  terms: string;
+}
+
+export interface MessagesTables {
+  messages: MessagesTable;
+  message_revisions: MessageRevisionsTable;
+  message_mentions: MessageMentionsTable;
+  attachments: AttachmentsTable;
+  message_fts: MessageFtsTable;
+}

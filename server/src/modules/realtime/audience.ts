@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import * as channelsRepo from '../channels/channels.repository.ts';
+
+/**
+ * Who may receive a channel's events, cached per channel and dropped whenever membership could
+ * have changed (a membership, channel or organisation event). The cache is filled from the same
+ * membership rules the REST API enforces.
+ */
+export class ChannelAudience {
+  readonly #db: Kysely<DB>;
+  readonly #cache = new Map<string, Promise<Set<string>>>();
+
+  constructor(db: Kysely<DB>) {
+    this.#db = db;
+  }
+
+  members(channelId: string): Promise<Set<string>> {
+    let entry = this.#cache.get(channelId);
+    if (!entry) {
+      entry = this.#load(channelId);
+      this.#cache.set(channelId, entry);
+      // A failed load must not stick.
+      entry.catch(() => this.#cache.delete(channelId));
+    }
+    return entry;
+  }
+
+  forget(channelId: string | null): void {
+    if (channelId) this.#cache.delete(channelId);
+    else this.#cache.clear();
+  }
+
+  async #load(channelId: string): Promise<Set<string>> {
+    const channel = await channelsRepo.findById(this.#db, channelId);
+    if (!channel) return new Set();
+    return new Set((await channelsRepo.members(this.#db, channel)).map((m) => m.id));
+  }
+}

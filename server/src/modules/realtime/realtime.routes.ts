@@ -1,0 +1,50 @@
+import fastifyWebsocket from '@fastify/websocket';
+import { can, WS_CLOSE } from '@liaison/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { RealtimeHub } from './hub.ts';
+
+/**
+ * GET /api/ws. The route is open at the HTTP level so that a refused connection gets a WebSocket
+ * close code a client can act on (4401 sign in, 4403 not allowed) rather than a bare failed
+ * handshake; authentication happens here, with the same credentials as every other route.
+ */
+export async function realtimeRoutes(
+  app: App,
+  deps: { hub: RealtimeHub; authenticate: (request: FastifyRequest) => Promise<Actor | null> },
+): Promise<void> {
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.get(
+    '/api/ws',
+    { websocket: true, config: { access: { public: true } }, schema: { hide: true } },
+    async (socket, request) => {
+      const actor = await deps.authenticate(request).catch(() => null);
+      if (!actor || actor.mustChangePassword) {
+        socket.close(WS_CLOSE.unauthenticated, 'sign in first');
+        return;
+      }
+      // A cookie rides along with any page's connection attempt: only our own pages may use it.
+      if (actor.auth.method === 'session' && !sameOrigin(request)) {
+        socket.close(WS_CLOSE.forbiddenOrigin, 'cross-origin connection refused');
+        return;
+      }
+      if (!can(actor.grants, 'message.use')) {
+        socket.close(WS_CLOSE.forbiddenOrigin, 'messaging is not enabled for this account');
+        return;
+      }
+      deps.hub.attach(socket, actor);
+    },
+  );
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

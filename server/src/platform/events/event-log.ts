@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB, Executor } from '../db/schema.ts';
+import type { EventBus } from './bus.ts';
+
+export interface NewEvent {
+  type: string;
+  /** Delivered to the channel's readers… */
+  channelId?: string | null;
+  /** …or to these users (or to nobody outside the server, for internal events). */
+  userIds?: readonly string[] | null;
+  payload: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  seq: number;
+  type: string;
+  channelId: string | null;
+  userIds: string[] | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+/**
+ * An organisation change that can alter who belongs to which channel (a department moved, a
+ * team's members changed, someone changed department or left). With users, they are told to
+ * refresh their channel list; every node drops its cached channel audiences either way.
+ */
+export function membershipChanged(userIds?: readonly string[]): NewEvent {
+  if (!userIds) return { type: 'org.changed', payload: { type: 'org.changed' } };
+  return {
+    type: 'membership.changed',
+    userIds,
+    payload: { type: 'membership.changed', channelId: null, userId: userIds[0] ?? null },
+  };
+}
+
+/**
+ * The transactional event log behind live delivery. A change appends its events in its own
+ * transaction (so an event exists exactly when the change does) and calls `committed()` after the
+ * transaction, which hints every node — through the bus — to read the new events.
+ */
+export class EventLog {
+  readonly #db: Kysely<DB>;
+  readonly #clock: Clock;
+  readonly #bus: EventBus;
+  readonly nodeId = randomUUID();
+
+  constructor(deps: { db: Kysely<DB>; clock: Clock; bus: EventBus }) {
+    this.#db = deps.db;
+    this.#clock = deps.clock;
+    this.#bus = deps.bus;
+  }
+
+  get bus(): EventBus {
+    return this.#bus;
+  }
+
+  async append(trx: Executor, ...events: NewEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const at = this.#clock.now().toISOString();
+    await trx
+      .insertInto('events')
+      .values(
+        events.map((e) => ({
+          type: e.type,
+          channel_id: e.channelId ?? null,
+          user_ids: e.userIds ? JSON.stringify(e.userIds) : null,
+          payload: JSON.stringify(e.payload),
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+
+  /** Call after the transaction that appended events has committed. */
+  committed(): void {
+    this.#bus.publish({ seq: 0, from: this.nodeId });
+  }
+
+  async since(afterSeq: number, limit: number, db: Executor = this.#db): Promise<StoredEvent[]> {
+    const rows = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(toStored);
+  }
+
+  async latestSeq(): Promise<number> {
+    const r = await this.#db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  }
+
+  async oldestSeq(): Promise<number> {
+    const r = await this.#db
+      .selectFrom('events')
+      .select((eb) => eb.fn.min('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  }
+
+  /** Forgets events older than the cut-off; a client away longer is told to resync. */
+  async prune(before: Date): Promise<number> {
+    const r = await this.#db
+      .deleteFrom('events')
+      .where('created_at', '<', before.toISOString())
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}
+
+function toStored(row: {
+  seq: number;
+  type: string;
+  channel_id: string | null;
+  user_ids: string | null;
+  payload: string;
+  created_at: string;
+}): StoredEvent {
+  return {
+    seq: Number(row.seq),
+    type: row.type,
+    channelId: row.channel_id,
+    userIds: row.user_ids ? (JSON.parse(row.user_ids) as string[]) : null,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    createdAt: row.created_at,
+  };
+}

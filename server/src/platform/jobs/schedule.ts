@@ -1,0 +1,86 @@
+/**
+ * When a recurring job runs next, in the organisation's time zone: "every day at 02:30" means
+ * 02:30 in Shanghai whatever the server's clock zone is.
+ */
+export type Recurrence =
+  | { every: 'day'; hour: number; minute: number }
+  | { every: 'month'; day: number; hour: number; minute: number };
+
+/** The first occurrence strictly after `after`. */
+export function nextOccurrence(rule: Recurrence, after: Date, timeZone: string): Date {
+  const local = wallClock(after, timeZone);
+  let candidate: Date;
+  if (rule.every === 'day') {
+    candidate = fromWallClock({ ...local, hour: rule.hour, minute: rule.minute, second: 0 }, timeZone);
+    if (candidate <= after) {
+      candidate = fromWallClock(
+        addDays({ ...local, hour: rule.hour, minute: rule.minute, second: 0 }, 1),
+        timeZone,
+      );
+    }
+    return candidate;
+  }
+  candidate = fromWallClock(
+    { ...local, day: rule.day, hour: rule.hour, minute: rule.minute, second: 0 },
+    timeZone,
+  );
+  if (candidate <= after) {
+    const month =
+      local.month === 12 ? { year: local.year + 1, month: 1 } : { year: local.year, month: local.month + 1 };
+    candidate = fromWallClock(
+      { ...month, day: rule.day, hour: rule.hour, minute: rule.minute, second: 0 },
+      timeZone,
+    );
+  }
+  return candidate;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function wallClock(at: Date, timeZone: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** The instant whose wall-clock time in `timeZone` is `w` (corrected for the zone's offset then). */
+export function fromWallClock(w: WallClock, timeZone: string): Date {
+  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const offset = guess - asUtc(wallClock(new Date(guess), timeZone));
+  const first = guess + offset;
+  // A second pass settles instants next to a daylight-saving change.
+  const offset2 = guess - asUtc(wallClock(new Date(first), timeZone));
+  return new Date(guess + offset2);
+}
+
+function asUtc(w: WallClock): number {
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+}
+
+function addDays(w: WallClock, days: number): WallClock {
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
+  return { ...w, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

@@ -1,0 +1,91 @@
+/**
+ * What a file really is, judged by its first bytes rather than by its name or by what the browser
+ * claimed. Only these types are accepted as attachments; anything else is refused.
+ */
+export interface DetectedType {
+  contentType: string;
+  /** Extensions a file of this type may carry. */
+  extensions: readonly string[];
+}
+
+const SIGNATURES: { bytes: (number | null)[]; offset?: number; type: DetectedType }[] = [
+  {
+    bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    type: { contentType: 'image/png', extensions: ['png'] },
+  },
+  { bytes: [0xff, 0xd8, 0xff], type: { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'] } },
+  { bytes: [0x47, 0x49, 0x46, 0x38], type: { contentType: 'image/gif', extensions: ['gif'] } },
+  {
+    bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50],
+    type: { contentType: 'image/webp', extensions: ['webp'] },
+  },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], type: { contentType: 'application/pdf', extensions: ['pdf'] } },
+  // Office Open XML, OpenDocument and plain zip archives are all zip containers.
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    type: {
+      contentType: 'application/zip',
+      extensions: ['zip', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'],
+    },
+  },
+  // Legacy Office (OLE compound file).
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    type: { contentType: 'application/x-ole-storage', extensions: ['doc', 'xls', 'ppt'] },
+  },
+];
+
+const OFFICE: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  zip: 'application/zip',
+};
+
+const TEXT_EXTENSIONS = ['txt', 'csv', 'md', 'log'];
+
+/**
+ * The content type to store and serve for an upload, or null when the bytes are not an accepted
+ * type or do not match the file's extension (a `.pdf` that is really an executable, say).
+ */
+export function detectContentType(fileName: string, head: Buffer): string | null {
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  for (const signature of SIGNATURES) {
+    const offset = signature.offset ?? 0;
+    const matches = signature.bytes.every((b, i) => b === null || head[offset + i] === b);
+    if (!matches) continue;
+    if (!signature.type.extensions.includes(extension)) return null;
+    return OFFICE[extension] ?? signature.type.contentType;
+  }
+  if (TEXT_EXTENSIONS.includes(extension) && isUtf8Text(head)) {
+    return extension === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8';
+  }
+  return null;
+}
+
+function isUtf8Text(head: Buffer): boolean {
+  if (head.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(trimIncompleteTail(head));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The sample may end in the middle of a multi-byte character; drop that partial tail. */
+function trimIncompleteTail(buf: Buffer): Buffer {
+  const end = buf.length;
+  for (let i = 1; i <= 3 && end - i >= 0; i++) {
+    const byte = buf[end - i]!;
+    if ((byte & 0xc0) === 0xc0) return buf.subarray(0, end - i);
+    if ((byte & 0x80) === 0) break;
+  }
+  return buf;
+}
