@@ -34,8 +34,8 @@ export function followsRule(pattern: string, name: string, values: NamingValues)
   for (const part of pattern.split(/(\{[^}]*\}|\*)/)) {
     if (part === '*') regex += '.+';
     else if (/^\{[^}]*\}$/.test(part))
-      regex += escape(values[part.slice(1, -1) as keyof NamingValues] ?? part);
-    else regex += escape(part);
+      regex += escapeRegex(values[part.slice(1, -1) as keyof NamingValues] ?? part);
+    else regex += escapeRegex(part);
   }
   return new RegExp(`^${regex}$`, 'u').test(name);
 }
@@ -47,6 +47,6 @@ export function exampleName(pattern: string, values: NamingValues, kind: Channel
     .replace(/\*/g, kind === 'external' ? '项目沟通群' : kind === 'team' ? '推进群' : '日常工作群');
 }
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

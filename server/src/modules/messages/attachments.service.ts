@@ -92,8 +92,8 @@ export class AttachmentsService {
 /** A file name safe to store and to send back in Content-Disposition: no paths, no control characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim()
     .slice(0, 200);

@@ -70,7 +70,10 @@ export class RealtimeHub {
   attach(socket: WebSocket, actor: Actor): void {
     const connection: Connection = { socket, actor, pending: [], caughtUpTo: 0, alive: true };
     let set = this.#byUser.get(actor.userId);
-    if (!set) this.#byUser.set(actor.userId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.#byUser.set(actor.userId, set);
+    }
     set.add(connection);
 
     socket.on('pong', () => {
