@@ -55,8 +55,12 @@ export interface TestApp {
     roles?: BuiltInRoleKey[];
     department?: Department | null;
     kind?: 'employee' | 'external';
+    counterparty?: { id: string } | null;
   }): Promise<User>;
   sessionFor(user: { id: string }): Promise<As>;
+  /** A service-level context acting as this user (for arranging data without HTTP). */
+  ctxFor(user: { id: string }): Promise<ActorContext>;
+  buildCounterparty(name?: string): Promise<{ id: string; name: string }>;
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response fields directly
   request<T = any>(
     as: As,
@@ -129,6 +133,21 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     adminCtx,
     adminSession: await sessionFor(admin),
     sessionFor,
+    async ctxFor(user) {
+      return {
+        actor: await services.auth.actorFor(user.id),
+        ip: '127.0.0.1',
+        requestId: 'test',
+        userAgent: 'vitest',
+      };
+    },
+    async buildCounterparty(name) {
+      counter += 1;
+      return services.counterparties.create(adminCtx, {
+        name: name ?? `外部单位${counter}`,
+        kind: 'customer',
+      });
+    },
 
     async buildDepartment(input = {}) {
       counter += 1;
@@ -146,6 +165,7 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
         displayName: input.displayName ?? `测试用户${counter}`,
         kind,
         departmentId: input.department?.id ?? null,
+        counterpartyId: input.counterparty?.id ?? null,
         password: TEST_PASSWORD,
       });
       if (input.roles?.length) {

@@ -70,13 +70,13 @@ export class ChannelsService {
     return channel!;
   }
 
-  /** The reader's rights in a channel; channels they may not read look as if they did not exist. */
+  /** The reader's rights in a channel; 403 for a channel they may not read (404 when there is none). */
   async access(ctx: ActorContext, id: string, db: Executor = this.#deps.db): Promise<ChannelAccess> {
     const channel = await repo.findById(db, id);
     if (!channel) throw errors.notFound('Channel');
     const isMember = await repo.isMember(db, channel, readerOf(ctx.actor));
     const canRead = isMember || canAudit(ctx.actor);
-    if (!canRead) throw errors.notFound('Channel');
+    if (!canRead) throw errors.forbidden('You are not a member of this channel.');
     return {
       channel,
       isMember,

@@ -1,5 +1,5 @@
 import { ClientFrame, WS_CLOSE } from '@liaison/contracts';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { EventLog, StoredEvent } from '../../platform/events/event-log.ts';
 import type { EventPump } from '../../platform/events/event-pump.ts';
@@ -18,6 +18,7 @@ interface Connection {
   pending: { seq: number; frame: string }[] | null;
   caughtUpTo: number;
   alive: boolean;
+  resuming: boolean;
 }
 
 export interface HubMetrics {
@@ -67,8 +68,15 @@ export class RealtimeHub {
     await this.#processing;
   }
 
-  attach(socket: WebSocket, actor: Actor): void {
-    const connection: Connection = { socket, actor, pending: [], caughtUpTo: 0, alive: true };
+  attach(socket: WebSocket, actor: Actor, early: readonly { data: RawData; isBinary: boolean }[] = []): void {
+    const connection: Connection = {
+      socket,
+      actor,
+      pending: [],
+      caughtUpTo: 0,
+      alive: true,
+      resuming: false,
+    };
     let set = this.#byUser.get(actor.userId);
     if (!set) {
       set = new Set();
@@ -83,7 +91,7 @@ export class RealtimeHub {
       set.delete(connection);
       if (set.size === 0) this.#byUser.delete(actor.userId);
     });
-    socket.on('message', (data, isBinary) => {
+    const onMessage = (data: RawData, isBinary: boolean) => {
       const frame = isBinary ? null : parseFrame(data.toString());
       if (!frame) {
         socket.close(WS_CLOSE.malformedFrame, 'malformed frame');
@@ -93,9 +101,13 @@ export class RealtimeHub {
         send(connection, '{"type":"pong"}');
         return;
       }
-      if (connection.pending === null) return; // already resumed; a second resume is ignored
+      // Only the first resume counts; later ones are ignored.
+      if (connection.pending === null || connection.resuming) return;
+      connection.resuming = true;
       void this.#resume(connection, frame.lastSeq).catch(() => socket.close(1011, 'catch-up failed'));
-    });
+    };
+    socket.on('message', onMessage);
+    for (const frame of early) onMessage(frame.data, frame.isBinary);
   }
 
   /** Replays what the client missed, then releases the live frames held meanwhile. */

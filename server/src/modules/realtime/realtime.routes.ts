@@ -1,6 +1,7 @@
 import fastifyWebsocket from '@fastify/websocket';
 import { can, WS_CLOSE } from '@liaison/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { RawData } from 'ws';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { RealtimeHub } from './hub.ts';
@@ -20,7 +21,12 @@ export async function realtimeRoutes(
     '/api/ws',
     { websocket: true, config: { access: { public: true } }, schema: { hide: true } },
     async (socket, request) => {
+      // Frames can arrive while we authenticate; hold them so the client's first `resume` is not lost.
+      const early: { data: RawData; isBinary: boolean }[] = [];
+      const hold = (data: RawData, isBinary: boolean) => early.push({ data, isBinary });
+      socket.on('message', hold);
       const actor = await deps.authenticate(request).catch(() => null);
+      socket.off('message', hold);
       if (!actor || actor.mustChangePassword) {
         socket.close(WS_CLOSE.unauthenticated, 'sign in first');
         return;
@@ -34,7 +40,7 @@ export async function realtimeRoutes(
         socket.close(WS_CLOSE.forbiddenOrigin, 'messaging is not enabled for this account');
         return;
       }
-      deps.hub.attach(socket, actor);
+      deps.hub.attach(socket, actor, early);
     },
   );
 }

@@ -1,0 +1,297 @@
+import type { Department, User } from '@liaison/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+
+let t: TestApp;
+let admin: As;
+let market: Department;
+let marketSub: Department;
+let sales: Department;
+let head: User;
+let staff: User;
+let subStaff: User;
+let seller: User;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = t.adminSession;
+  market = await t.buildDepartment({ name: '市场部' });
+  marketSub = await t.buildDepartment({ name: '品牌组', parent: market });
+  sales = await t.buildDepartment({ name: '销售部' });
+  head = await t.buildUser({ displayName: '刘洋', roles: ['department_head'], department: market });
+  staff = await t.buildUser({ displayName: '杨帆', department: market });
+  subStaff = await t.buildUser({ displayName: '陈静', department: marketSub });
+  seller = await t.buildUser({ displayName: '黄丽', roles: ['liaison'], department: sales });
+});
+afterAll(() => t.close());
+
+const names = async (as: As) =>
+  ((await t.request(as, 'GET', '/api/channels')).body.items as { name: string }[]).map((c) => c.name);
+
+describe('department channels', () => {
+  it('follow the naming rule and explain it when a name breaks it', async () => {
+    const headAs = await t.sessionFor(head);
+    const bad = await t.request(headAs, 'POST', '/api/channels', {
+      kind: 'department',
+      name: '随便聊聊',
+      departmentId: market.id,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('{department}-*');
+    expect(bad.body.error.message).toContain('市场部-日常工作群');
+    const ok = await t.request(headAs, 'POST', '/api/channels', {
+      kind: 'department',
+      name: '市场部-日常工作群',
+      departmentId: market.id,
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({
+      kind: 'department',
+      owner: { id: head.id },
+      canManage: true,
+      canPost: true,
+    });
+  });
+
+  it('are only created by managers whose scope covers the department', async () => {
+    const headAs = await t.sessionFor(head);
+    const other = await t.request(headAs, 'POST', '/api/channels', {
+      kind: 'department',
+      name: '销售部-日常工作群',
+      departmentId: sales.id,
+    });
+    expect(other.status).toBe(403);
+    const employee = await t.request(await t.sessionFor(staff), 'POST', '/api/channels', {
+      kind: 'department',
+      name: '市场部-闲聊群',
+      departmentId: market.id,
+    });
+    expect(employee.status).toBe(403);
+  });
+
+  it('include everyone in the department subtree, and follow people who move', async () => {
+    const mover = await t.buildUser({ displayName: '周杰', department: marketSub });
+    expect(await names(await t.sessionFor(subStaff))).toContain('市场部-日常工作群');
+    expect(await names(await t.sessionFor(seller))).not.toContain('市场部-日常工作群');
+    const moverAs = await t.sessionFor(mover);
+    expect(await names(moverAs)).toContain('市场部-日常工作群');
+    await t.request(admin, 'PATCH', `/api/users/${mover.id}`, { departmentId: sales.id });
+    expect(await names(moverAs)).not.toContain('市场部-日常工作群');
+    const channel = (await t.request(await t.sessionFor(head), 'GET', '/api/channels')).body.items.find(
+      (c: { name: string }) => c.name === '市场部-日常工作群',
+    );
+    expect((await t.request(moverAs, 'GET', `/api/channels/${channel.id}`)).status).toBe(403);
+    const members = await t.request(await t.sessionFor(head), 'GET', `/api/channels/${channel.id}/members`);
+    expect(members.body.items.map((m: { user: { id: string } }) => m.user.id).sort()).toEqual(
+      [head.id, staff.id, subStaff.id].sort(),
+    );
+    expect(channel.memberCount).toBe(3);
+  });
+
+  it('cannot take members by hand: they follow the organisation', async () => {
+    const channel = (await t.request(await t.sessionFor(head), 'GET', '/api/channels')).body.items[0];
+    const res = await t.request(await t.sessionFor(head), 'POST', `/api/channels/${channel.id}/members`, {
+      userIds: [seller.id],
+    });
+    expect(res.status).toBe(409);
+  });
+});
+
+describe('all-hands, team and direct channels', () => {
+  it('lets every employee read the all-hands group but only broadcasters post', async () => {
+    const created = await t.request(admin, 'POST', '/api/channels', {
+      kind: 'all_hands',
+      name: '华联科技全员群',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const staffAs = await t.sessionFor(staff);
+    const seen = await t.request(staffAs, 'GET', `/api/channels/${id}`);
+    expect(seen.body).toMatchObject({ isMember: true, canPost: false });
+    expect(
+      (await t.request(staffAs, 'POST', `/api/channels/${id}/messages`, { body: '大家好' })).status,
+    ).toBe(403);
+    const hr = await t.buildUser({ roles: ['hr'] });
+    expect(
+      (
+        await t.request(await t.sessionFor(hr), 'POST', `/api/channels/${id}/messages`, {
+          body: '【通知】周五消防演练',
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('lets a team owner open the team channel, which follows the team', async () => {
+    const team = await t.services.teams.create(t.adminCtx, {
+      name: '大促推进组',
+      kind: 'project',
+      ownerId: staff.id,
+      memberIds: [seller.id],
+    });
+    const res = await t.request(await t.sessionFor(staff), 'POST', '/api/channels', {
+      kind: 'team',
+      name: '大促推进组-推进群',
+      teamId: team.id,
+    });
+    expect(res.status).toBe(201);
+    expect(await names(await t.sessionFor(seller))).toContain('大促推进组-推进群');
+    await t.services.teams.removeMember(t.adminCtx, team.id, seller.id);
+    expect(await names(await t.sessionFor(seller))).not.toContain('大促推进组-推进群');
+  });
+
+  it('opens one 1:1 conversation per pair, named after the other person', async () => {
+    const staffAs = await t.sessionFor(staff);
+    const first = await t.request(staffAs, 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [seller.id],
+    });
+    const again = await t.request(await t.sessionFor(seller), 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [staff.id],
+    });
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(first.body.name).toBe('黄丽');
+    expect(again.body.name).toBe('杨帆');
+    const outsider = await t.request(await t.sessionFor(head), 'GET', `/api/channels/${first.body.id}`);
+    expect(outsider.status).toBe(403);
+    const group = await t.request(staffAs, 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [seller.id, head.id],
+    });
+    expect(group.body.memberCount).toBe(3);
+    expect(
+      (await t.request(staffAs, 'POST', `/api/channels/${group.body.id}/members`, { userIds: [subStaff.id] }))
+        .status,
+    ).toBe(200);
+  });
+});
+
+describe('external channels', () => {
+  it('are shared with one counterparty only, and its contacts see nothing else', async () => {
+    const xinghe = await t.buildCounterparty('星河零售集团');
+    const hengtong = await t.buildCounterparty('恒通物流');
+    const deng = await t.buildUser({ displayName: '邓建国', kind: 'external', counterparty: xinghe });
+    const cao = await t.buildUser({ displayName: '曹颖', kind: 'external', counterparty: hengtong });
+    const sellerAs = await t.sessionFor(seller);
+    const wrongName = await t.request(sellerAs, 'POST', '/api/channels', {
+      kind: 'external',
+      name: '项目群',
+      counterpartyId: xinghe.id,
+    });
+    expect(wrongName.status).toBe(400);
+    const wrongContact = await t.request(sellerAs, 'POST', '/api/channels', {
+      kind: 'external',
+      name: '星河零售集团-项目沟通群',
+      counterpartyId: xinghe.id,
+      memberIds: [cao.id],
+    });
+    expect(wrongContact.status).toBe(400);
+    const created = await t.request(sellerAs, 'POST', '/api/channels', {
+      kind: 'external',
+      name: '星河零售集团-项目沟通群',
+      counterpartyId: xinghe.id,
+      memberIds: [deng.id],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.counterparty.name).toBe('星河零售集团');
+
+    const dengAs = await t.sessionFor(deng);
+    expect(await names(dengAs)).toEqual(['星河零售集团-项目沟通群']);
+    expect(
+      (
+        await t.request(dengAs, 'POST', `/api/channels/${created.body.id}/messages`, {
+          body: '您好，收到方案了',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await t.request(dengAs, 'GET', '/api/departments')).status).toBe(403);
+    expect((await t.request(dengAs, 'GET', '/api/users')).status).toBe(403);
+    expect(
+      (await t.request(dengAs, 'POST', '/api/channels', { kind: 'direct', memberIds: [seller.id] })).status,
+    ).toBe(403);
+    expect(
+      (await t.request(sellerAs, 'POST', `/api/channels/${created.body.id}/members`, { userIds: [cao.id] }))
+        .status,
+    ).toBe(400);
+    const employee = await t.request(await t.sessionFor(staff), 'POST', '/api/channels', {
+      kind: 'external',
+      name: '星河零售集团-私建群',
+      counterpartyId: xinghe.id,
+    });
+    expect(employee.status).toBe(403);
+  });
+});
+
+describe('archiving and naming rules', () => {
+  it('archives a channel (no more posts) and brings it back', async () => {
+    const staffAs = await t.sessionFor(staff);
+    const group = await t.request(staffAs, 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [seller.id, subStaff.id],
+    });
+    const id = group.body.id;
+    expect(
+      (await t.request(await t.sessionFor(seller), 'POST', `/api/channels/${id}/archive`, { archived: true }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.request(staffAs, 'POST', `/api/channels/${id}/archive`, { archived: true })).body.archivedAt,
+    ).not.toBeNull();
+    const post = await t.request(staffAs, 'POST', `/api/channels/${id}/messages`, { body: '还在吗' });
+    expect(post.status).toBe(409);
+    expect(await names(staffAs)).not.toContain(group.body.name);
+    await t.request(staffAs, 'POST', `/api/channels/${id}/archive`, { archived: false });
+    expect(
+      (await t.request(staffAs, 'POST', `/api/channels/${id}/messages`, { body: '还在吗' })).status,
+    ).toBe(201);
+    const audit = await t.services.audit.list({ action: 'channel.', targetId: id, limit: 10 });
+    expect(audit.items.map((e) => e.action)).toEqual([
+      'channel.unarchived',
+      'channel.archived',
+      'channel.created',
+    ]);
+  });
+
+  it('lets administrators set naming rules, refusing unknown placeholders', async () => {
+    const bad = await t.request(admin, 'PUT', '/api/channels/naming-rules', { team: '{department}-推进群' });
+    expect(bad.status).toBe(400);
+    const ok = await t.request(admin, 'PUT', '/api/channels/naming-rules', {
+      department: '{department}-日常工作群',
+    });
+    expect(ok.body.department).toBe('{department}-日常工作群');
+    const headAs = await t.sessionFor(head);
+    const refused = await t.request(headAs, 'POST', '/api/channels', {
+      kind: 'department',
+      name: '市场部-活动群',
+      departmentId: market.id,
+    });
+    expect(refused.status).toBe(400);
+    expect((await t.request(headAs, 'PUT', '/api/channels/naming-rules', { department: '*' })).status).toBe(
+      403,
+    );
+    await t.request(admin, 'PUT', '/api/channels/naming-rules', { department: '{department}-*' });
+  });
+});
+
+describe('read state', () => {
+  it('counts unread messages and mentions until the reader marks the channel read', async () => {
+    const channel = (await t.request(await t.sessionFor(head), 'GET', '/api/channels')).body.items.find(
+      (c: { name: string }) => c.name === '市场部-日常工作群',
+    );
+    const headCtx = await t.ctxFor(head);
+    const staffRow = await t.services.users.findById(t.database.db, staff.id);
+    await t.services.messages.post(headCtx, channel.id, { body: '今天下午开会' });
+    await t.services.messages.post(headCtx, channel.id, { body: `@${staffRow!.username} 请准备材料` });
+    const staffAs = await t.sessionFor(staff);
+    const before = (await t.request(staffAs, 'GET', `/api/channels/${channel.id}`)).body;
+    expect(before.unreadCount).toBe(2);
+    expect(before.mentionCount).toBe(1);
+    const own = (await t.request(await t.sessionFor(head), 'GET', `/api/channels/${channel.id}`)).body;
+    expect(own.unreadCount).toBe(0);
+    const read = await t.request(staffAs, 'POST', `/api/channels/${channel.id}/read`, {});
+    expect(read.body.lastReadSeq).toBe(before.lastMessageSeq);
+    const after = (await t.request(staffAs, 'GET', `/api/channels/${channel.id}`)).body;
+    expect(after).toMatchObject({ unreadCount: 0, mentionCount: 0 });
+  });
+});
