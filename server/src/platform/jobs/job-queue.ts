@@ -46,6 +46,9 @@ export function backoffMs(attempt: number): number {
   return Math.min(10_000 * 2 ** (attempt - 1), 3_600_000);
 }
 
+/** Missed occurrences of a recurring job enqueued in one pass (the rest follow on the next). */
+const MAX_CATCH_UP = 31;
+
 /** How long a claimed job may run before another worker may assume its node died and retry it. */
 const LEASE_MS = 10 * 60_000;
 
@@ -162,21 +165,26 @@ export class JobQueue {
             .execute();
           return;
         }
-        if (row.next_run_at > now.toISOString()) return;
-        await this.enqueue(
-          trx,
-          job.kind,
-          { ...job.payload, scheduledFor: row.next_run_at },
-          {
-            uniqueKey: `${job.name}@${row.next_run_at}`,
-          },
-        );
+        // Every occurrence missed while no node was running is caught up (a monthly archive must
+        // not skip a month), at most MAX_CATCH_UP at a time.
+        let next = new Date(row.next_run_at);
+        let caughtUp = 0;
+        while (next <= now && caughtUp < MAX_CATCH_UP) {
+          await this.enqueue(
+            trx,
+            job.kind,
+            { ...job.payload, scheduledFor: next.toISOString() },
+            {
+              uniqueKey: `${job.name}@${next.toISOString()}`,
+            },
+          );
+          next = nextOccurrence(job.when, next, timeZone);
+          caughtUp += 1;
+        }
+        if (caughtUp === 0) return;
         await trx
           .updateTable('job_schedules')
-          .set({
-            next_run_at: nextOccurrence(job.when, now, timeZone).toISOString(),
-            last_run_at: now.toISOString(),
-          })
+          .set({ next_run_at: next.toISOString(), last_run_at: now.toISOString() })
           .where('name', '=', job.name)
           .execute();
       });

@@ -68,12 +68,12 @@ export function wallClock(at: Date, timeZone: string): WallClock {
 
 /** The instant whose wall-clock time in `timeZone` is `w` (corrected for the zone's offset then). */
 export function fromWallClock(w: WallClock, timeZone: string): Date {
-  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const offset = guess - asUtc(wallClock(new Date(guess), timeZone));
-  const first = guess + offset;
-  // A second pass settles instants next to a daylight-saving change.
-  const offset2 = guess - asUtc(wallClock(new Date(first), timeZone));
-  return new Date(guess + offset2);
+  const target = asUtc(w);
+  // Start from the wall-clock reading taken as UTC and correct by the zone's offset at that
+  // instant; a second correction settles instants next to a daylight-saving change.
+  let t = target;
+  for (let i = 0; i < 2; i++) t += target - asUtc(wallClock(new Date(t), timeZone));
+  return new Date(t);
 }
 
 function asUtc(w: WallClock): number {
