@@ -1,12 +1,12 @@
 import { cpus, loadavg } from 'node:os';
-import { envNumber, type LoadSettings, type Measurement, measure, problemsOf, type Target } from './load.ts';
 import {
   createApiToken,
   login,
   type RunningProcess,
-  startBareFastify,
   startLiaison,
-} from './server-process.ts';
+} from '../../server/test/server-process.ts';
+import { startBareFastify } from './ceilings.ts';
+import { envNumber, type LoadSettings, type Measurement, measure, problemsOf, type Target } from './load.ts';
 
 /**
  * `npm run bench:api` — requests per second and latency of authenticated reads on the embedded

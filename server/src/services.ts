@@ -118,7 +118,7 @@ export function createServices(
     eventRetentionDays: config.messaging.eventRetentionDays,
   });
 
-  const pump = new EventPump(events);
+  const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
   const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
 
   return {

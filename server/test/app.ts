@@ -21,7 +21,12 @@ export interface TestConfigOverrides {
   bodyLimit?: number;
   /** Serve a built web client from this folder (default: API only). */
   webDist?: string;
-  messaging?: Partial<{ editWindowMinutes: number; attachmentMaxBytes: number; eventRetentionDays: number }>;
+  messaging?: Partial<{
+    editWindowMinutes: number;
+    attachmentMaxBytes: number;
+    eventRetentionDays: number;
+    eventPollMs: number;
+  }>;
 }
 
 /** Who a request is sent as: a signed-in browser session, an API token, or nobody. */
@@ -94,6 +99,7 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
       editWindowMinutes: 60,
       attachmentMaxBytes: 1024 * 1024,
       eventRetentionDays: 7,
+      eventPollMs: 1000,
       ...overrides.messaging,
     },
     adminPassword: TEST_PASSWORD,

@@ -86,6 +86,11 @@ const EnvSchema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /**
+   * How often each node reads the event log even without a hint from the bus, in milliseconds: the
+   * upper bound on live-delivery delay when a hint is lost (e.g. Redis briefly away).
+   */
+  LIAISON_EVENT_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   /** Days the live-event log is kept for reconnecting clients (older clients reload instead). */
   LIAISON_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Organisation time zone (IANA), used wherever a calendar day matters. */
@@ -119,7 +124,12 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockMinutes: number };
   bodyLimit: number;
-  messaging: { editWindowMinutes: number; attachmentMaxBytes: number; eventRetentionDays: number };
+  messaging: {
+    editWindowMinutes: number;
+    attachmentMaxBytes: number;
+    eventRetentionDays: number;
+    eventPollMs: number;
+  };
   timeZone: string;
 }
 
@@ -181,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       editWindowMinutes: e.LIAISON_MESSAGE_EDIT_MINUTES,
       attachmentMaxBytes: e.LIAISON_ATTACHMENT_MAX_BYTES,
       eventRetentionDays: e.LIAISON_EVENT_RETENTION_DAYS,
+      eventPollMs: e.LIAISON_EVENT_POLL_MS,
     },
     timeZone: e.LIAISON_TIME_ZONE,
   };

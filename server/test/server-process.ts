@@ -1,4 +1,4 @@
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,15 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Child processes for benchmarks: the real Liaison server and a bare Fastify ceiling. They run in
- * their own processes so the load generator (autocannon, in the parent) never shares an event
- * loop with what it measures. Every child started here is stopped, and its temporary data
+ * The real Liaison server as a child process, for tests that need a whole process (crash and
+ * restart, two nodes on one database) and for benchmarks (so the load generator never shares an
+ * event loop with what it measures). Every child started here is stopped, and its temporary data
  * directory removed, on normal return, on an exception and on Ctrl-C.
  */
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_MAIN = join(REPO_ROOT, 'server/src/main.ts');
-const BARE_FASTIFY = fileURLToPath(new URL('./bare-fastify.ts', import.meta.url));
 
 /** The password of every demo account (the server's DEMO_PASSWORD); set explicitly for admin too. */
 export const DEMO_PASSWORD = 'Liaison@2026';
@@ -25,19 +24,21 @@ export interface RunningProcess {
   pid: number;
   /** Stops the process (SIGTERM, then SIGKILL after a grace period) and removes its temp files. */
   stop(): Promise<void>;
+  /** Kills it at once, like a crash (SIGKILL); the data directory is kept for a restart. */
+  crash(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup in all cases
 
-interface Tracked {
+export interface Tracked {
   child: ChildProcess;
   tempDir: string | null;
 }
 const tracked = new Set<Tracked>();
 let hooksInstalled = false;
 
-function track(entry: Tracked): void {
+export function track(entry: Tracked): void {
   tracked.add(entry);
   if (hooksInstalled) return;
   hooksInstalled = true;
@@ -61,7 +62,7 @@ function killNow(t: Tracked): void {
   tracked.delete(t);
 }
 
-async function stopGracefully(t: Tracked, graceMs = 5_000): Promise<void> {
+export async function stopGracefully(t: Tracked, graceMs = 5_000): Promise<void> {
   const { child } = t;
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -95,7 +96,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Keeps the last lines a child printed, so a failure can show why without flooding the terminal. */
-function tail(child: ChildProcess, maxLines = 40): () => string {
+export function tail(child: ChildProcess, maxLines = 40): () => string {
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -106,7 +107,7 @@ function tail(child: ChildProcess, maxLines = 40): () => string {
   return () => lines.join('\n');
 }
 
-function exitDescription(child: ChildProcess): string {
+export function exitDescription(child: ChildProcess): string {
   return child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`;
 }
 
@@ -124,6 +125,10 @@ export interface LiaisonOptions {
   entry?: string;
   /** How long to wait for /api/health (first start migrates and seeds: argon2 hashes). Default 90 s. */
   startTimeoutMs?: number;
+  /** Use this data directory (and leave it in place afterwards) instead of a fresh temporary one. */
+  dataDir?: string;
+  /** A fixed port (for a restart at the same address); default a free one. */
+  port?: number;
 }
 
 /**
@@ -132,8 +137,8 @@ export interface LiaisonOptions {
  * settings, so a developer's shell cannot silently point the benchmark at another database.
  */
 export async function startLiaison(options: LiaisonOptions = {}): Promise<RunningProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'liaison-process-'));
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) => !key.startsWith('LIAISON_') && !['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST'].includes(key),
@@ -151,7 +156,7 @@ export async function startLiaison(options: LiaisonOptions = {}): Promise<Runnin
   const args = [options.entry ?? SERVER_MAIN, ...(options.demo === false ? [] : ['--demo'])];
   // process.execPath is the Node 24 that npm put on PATH for us, not the system's Node 20.
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const handle: Tracked = { child, tempDir: dataDir };
+  const handle: Tracked = { child, tempDir: options.dataDir ? null : dataDir };
   track(handle);
   const output = tail(child);
   const url = `http://127.0.0.1:${port}`;
@@ -162,7 +167,17 @@ export async function startLiaison(options: LiaisonOptions = {}): Promise<Runnin
     await stopGracefully(handle);
     throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${output()}`);
   }
-  return { url, pid: child.pid!, stop: () => stopGracefully(handle) };
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => stopGracefully(handle),
+    crash: async () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+      tracked.delete(handle);
+    },
+  };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -181,41 +196,6 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The ceiling
-
-/**
- * Starts `bare-fastify.ts`: one GET route (`/bare`) answering `body` as JSON, nothing else. The
- * child picks its own port and reports it over IPC, so there is no port race.
- */
-export async function startBareFastify(body: unknown, startTimeoutMs = 30_000): Promise<RunningProcess> {
-  const child = fork(BARE_FASTIFY, [], {
-    env: { ...process.env, BARE_FASTIFY_BODY: JSON.stringify(body) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  const handle: Tracked = { child, tempDir: null };
-  track(handle);
-  const output = tail(child);
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('bare Fastify did not start in time')), startTimeoutMs);
-      child.once('message', (message: { port?: number }) => {
-        clearTimeout(timer);
-        if (typeof message.port === 'number') resolve(message.port);
-        else reject(new Error(`unexpected message from bare Fastify: ${JSON.stringify(message)}`));
-      });
-      child.once('exit', () => {
-        clearTimeout(timer);
-        reject(new Error(`bare Fastify exited during start-up (${exitDescription(child)})`));
-      });
-    });
-    return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopGracefully(handle) };
-  } catch (err) {
-    await stopGracefully(handle);
-    throw new Error(`${(err as Error).message}\n--- output ---\n${output()}`);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
