@@ -74,7 +74,14 @@ export async function buildApp(
   messagesRoutes(app, services.messages, services.attachments);
   retentionRoutes(app, services.retention);
   await realtimeRoutes(app, { hub: services.hub, authenticate });
-  systemRoutes(app, { database, metrics, version: VERSION });
+  systemRoutes(app, {
+    database,
+    metrics,
+    version: VERSION,
+    bus: services.bus,
+    realtime: () => services.hub.metrics,
+    eventPumpSeq: () => services.pump.lastSeq,
+  });
   if (options.webDist !== false) await webRoutes(app, options.webDist ?? WEB_DIST);
 
   return { app, services, routes };

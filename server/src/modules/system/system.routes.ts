@@ -1,15 +1,51 @@
 import { Health } from '@liaison/contracts';
 import { sql } from 'kysely';
+import { Gauge } from 'prom-client';
 import type { Database } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events/bus.ts';
 import type { Metrics } from '../../platform/http/metrics.ts';
 import type { App } from '../../platform/http/server.ts';
 
 const started = Date.now();
 
-export function systemRoutes(
-  app: App,
-  deps: { database: Database; metrics: Metrics; version: string },
-): void {
+export interface SystemDeps {
+  database: Database;
+  metrics: Metrics;
+  version: string;
+  /** The cross-node event bus: reported when it is Redis (in-process needs no check). */
+  bus: EventBus;
+  /** Live connections and delivered events on this node, for /metrics. */
+  realtime: () => { connections: number; delivered: number };
+  eventPumpSeq: () => number;
+}
+
+export function systemRoutes(app: App, deps: SystemDeps): void {
+  // Read at scrape time from the live objects, so there is nothing to keep in step.
+  new Gauge({
+    name: 'liaison_ws_connections',
+    help: 'Open WebSocket connections on this node',
+    registers: [deps.metrics.registry],
+    collect() {
+      this.set(deps.realtime().connections);
+    },
+  });
+  new Gauge({
+    name: 'liaison_ws_events_delivered',
+    help: 'Events sent to WebSocket clients by this node since it started',
+    registers: [deps.metrics.registry],
+    collect() {
+      this.set(deps.realtime().delivered);
+    },
+  });
+  new Gauge({
+    name: 'liaison_event_log_position',
+    help: 'The last event-log sequence number this node has processed',
+    registers: [deps.metrics.registry],
+    collect() {
+      this.set(deps.eventPumpSeq());
+    },
+  });
+
   app.get(
     '/api/health',
     {
@@ -23,13 +59,16 @@ export function systemRoutes(
       } catch {
         database = 'failing';
       }
+      const redis: 'ok' | 'failing' | 'disabled' =
+        deps.bus.kind === 'redis' ? (deps.bus.healthy() ? 'ok' : 'failing') : 'disabled';
       const body = {
-        status: database === 'ok' ? ('ok' as const) : ('degraded' as const),
+        status: database === 'ok' && redis !== 'failing' ? ('ok' as const) : ('degraded' as const),
         database: deps.database.dialect.kind,
         version: deps.version,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
-        checks: { database },
+        checks: { database, redis },
       };
+      // Without the database nothing works; without Redis this node still serves, just less live.
       return reply.code(database === 'ok' ? 200 : 503).send(body);
     },
   );

@@ -76,6 +76,7 @@ describe('HTTP platform', () => {
       'liaison_http_requests_total{method="GET",route="/api/departments",status="200"}',
     );
     expect(res.body).toContain('liaison_process_cpu_seconds_total');
+    expect(res.body).toContain('liaison_ws_connections 0');
   });
 
   it('publishes an OpenAPI document describing the routes and their schemas', async () => {
