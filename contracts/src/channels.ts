@@ -22,6 +22,8 @@ export const Channel = z
     team: z.object({ id: Id, name: z.string() }).nullable(),
     counterparty: z.object({ id: Id, name: z.string() }).nullable(),
     archivedAt: Timestamp.nullable(),
+    /** A direct conversation between exactly two people (no owner, cannot grow). */
+    oneToOne: z.boolean(),
     memberCount: z.number().int(),
     /** Whether the reader is a member (a compliance officer may read without being one). */
     isMember: z.boolean(),
@@ -45,6 +47,8 @@ export const ChannelListQuery = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** `all`: every channel in the company (compliance officers, for holds and archives). */
+  scope: z.enum(['mine', 'all']).default('mine'),
 });
 
 export const CreateChannelRequest = z.discriminatedUnion('kind', [

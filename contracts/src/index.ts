@@ -4,6 +4,7 @@ export * from './channels.ts';
 export * from './common.ts';
 export * from './counterparties.ts';
 export * from './departments.ts';
+export * from './directory.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './messages.ts';

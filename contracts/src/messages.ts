@@ -43,6 +43,8 @@ export const MessagePage = z.object({
   items: z.array(Message),
   /** Pass as `before` for older messages; null when the beginning is reached. */
   nextBefore: z.number().int().nullable(),
+  /** Whether more messages follow in the direction asked for (older, or newer with `after`). */
+  hasMore: z.boolean(),
 });
 export type MessagePage = z.infer<typeof MessagePage>;
 
@@ -56,13 +58,19 @@ export const MessageListQuery = z.strictObject({
 });
 export type MessageListQuery = z.infer<typeof MessageListQuery>;
 
-export const PostMessageRequest = z.strictObject({
-  body: z.string().trim().min(1).max(MESSAGE_BODY_MAX),
-  threadId: Id.optional(),
-  attachmentIds: z.array(Id).max(10).optional(),
-  /** Lets a client retry a post without creating it twice. */
-  clientId: z.string().min(1).max(64).optional(),
-});
+export const PostMessageRequest = z
+  .strictObject({
+    /** May be empty only when files are attached. */
+    body: z.string().trim().max(MESSAGE_BODY_MAX),
+    threadId: Id.optional(),
+    attachmentIds: z.array(Id).max(10).optional(),
+    /** Lets a client retry a post without creating it twice. */
+    clientId: z.string().min(1).max(64).optional(),
+  })
+  .refine((m) => m.body.length > 0 || (m.attachmentIds?.length ?? 0) > 0, {
+    path: ['body'],
+    message: 'write something or attach a file',
+  });
 export type PostMessageRequest = z.infer<typeof PostMessageRequest>;
 
 export const EditMessageRequest = z.strictObject({

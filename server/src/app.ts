@@ -69,7 +69,7 @@ export async function buildApp(
   teamsRoutes(app, services.teams);
   rolesRoutes(app, services.roles);
   auditRoutes(app, services.audit);
-  counterpartiesRoutes(app, services.counterparties);
+  counterpartiesRoutes(app, services.counterparties, services.users);
   channelsRoutes(app, services.channels);
   messagesRoutes(app, services.messages, services.attachments);
   retentionRoutes(app, services.retention);

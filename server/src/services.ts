@@ -45,7 +45,7 @@ export function createServices(
 ) {
   const { db, dialect } = database;
   const bus = infra.bus ?? (config.redisUrl ? new RedisBus(config.redisUrl) : new InProcessBus());
-  const events = new EventLog({ db, clock, bus });
+  const events = new EventLog({ db, dialect, clock, bus });
   const jobs = new JobQueue({ db, dialect, clock, timeZone: config.timeZone, log: infra.log });
   const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
 
@@ -57,7 +57,8 @@ export function createServices(
     timeZone: config.timeZone,
   });
   const roles = new RolesService({ db, dialect, clock, audit });
-  const departments = new DepartmentsService({ db, dialect, clock, audit, events });
+  const channels = new ChannelsService({ db, dialect, clock, audit, events });
+  const departments = new DepartmentsService({ db, dialect, clock, audit, events, channels });
   const counterparties = new CounterpartiesService({ db, clock, audit });
   const users = new UsersService({
     db,
@@ -76,7 +77,7 @@ export function createServices(
     roles,
     cipher: new FieldCipher(config.secretKey),
   });
-  const teams = new TeamsService({ db, clock, audit, departments, events });
+  const teams = new TeamsService({ db, clock, audit, departments, events, channels });
   const auth = new AuthService({
     db,
     clock,
@@ -86,10 +87,10 @@ export function createServices(
     secretKey: config.secretKey,
     session: config.session,
     throttle: new LoginThrottle(dialect, config.login),
+    events,
   });
-  const tokens = new TokensService({ db, clock, audit });
+  const tokens = new TokensService({ db, clock, audit, events });
 
-  const channels = new ChannelsService({ db, dialect, clock, audit, events });
   const messages = new MessagesService({
     db,
     dialect,

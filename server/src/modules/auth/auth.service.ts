@@ -6,6 +6,7 @@ import { type Clock, DAY, HOUR, MINUTE } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import { deriveKey, hmacHex, randomSecret, sha256Hex } from '../../platform/crypto/keys.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
+import { credentialsEnded, type EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
@@ -23,6 +24,7 @@ export interface AuthDeps {
   secretKey: Buffer;
   session: { idleMinutes: number; maxHours: number };
   throttle: LoginThrottle;
+  events: EventLog;
 }
 
 export const SESSION_COOKIE = 'liaison_session';
@@ -178,18 +180,21 @@ export class AuthService {
     const sessionId = ctx.actor.auth.sessionId;
     await this.#deps.db.transaction().execute(async (trx) => {
       await repo.revokeSession(trx, sessionId, ctx.actor.userId, this.#now());
+      await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: [sessionId] }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.logout',
         targetType: 'session',
         targetId: sessionId,
       });
     });
+    this.#deps.events.committed();
   }
 
   /** 退出所有设备: ends every session of the user, including this one. */
   async logoutEverywhere(ctx: ActorContext): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const n = await repo.revokeAllSessions(trx, ctx.actor.userId, this.#now());
+      await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: 'all' }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.logout_all',
         targetType: 'user',
@@ -197,6 +202,7 @@ export class AuthService {
         summary: { sessions: n },
       });
     });
+    this.#deps.events.committed();
   }
 
   async sessions(ctx: ActorContext): Promise<SessionInfo[]> {
@@ -217,12 +223,14 @@ export class AuthService {
     await this.#deps.db.transaction().execute(async (trx) => {
       if (!(await repo.revokeSession(trx, sessionId, ctx.actor.userId, this.#now())))
         throw errors.notFound('Session');
+      await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: [sessionId] }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.session.revoked',
         targetType: 'session',
         targetId: sessionId,
       });
     });
+    this.#deps.events.committed();
   }
 
   /** Changing one's password ends every other session (someone else may know the old one). */
@@ -263,6 +271,10 @@ export class AuthService {
       await this.#deps.users.setPassword(trx, user.id, hash, now);
       const keep = ctx.actor.auth.method === 'session' ? ctx.actor.auth.sessionId : undefined;
       const ended = await repo.revokeAllSessions(trx, user.id, now, keep);
+      await this.#deps.events.append(
+        trx,
+        credentialsEnded(user.id, { sessionIds: 'all', keepSessionId: keep }),
+      );
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.password.changed',
         targetType: 'user',
@@ -270,6 +282,7 @@ export class AuthService {
         summary: { otherSessionsEnded: ended },
       });
     });
+    this.#deps.events.committed();
   }
 
   /**

@@ -38,13 +38,17 @@ export class LoginThrottle {
 
   /**
    * Seconds until the account name or the address may try again, or 0. Inside a transaction pass
-   * `lock` to hold the rows, so a lock set by a parallel failure is seen before a success commits.
+   * `lock` to hold the account's row (created if need be), so a lock set by a parallel failure is
+   * seen before a success commits. Only the account row is locked here, and failures lock account
+   * then address: the same order everywhere, so the two paths cannot deadlock.
    */
   async lockedFor(db: Executor, keys: ThrottleKeys, now: Date, lock = false): Promise<number> {
     let wait = 0;
     for (const key of [keys.account, keys.address]) {
       if (!key) continue;
-      const t = await repo.findThrottle(db, key, lock ? this.#dialect : null);
+      const lockThis = lock && key === keys.account;
+      if (lockThis) await repo.ensureThrottle(db, key, now.toISOString());
+      const t = await repo.findThrottle(db, key, lockThis ? this.#dialect : null);
       if (t?.locked_until && Date.parse(t.locked_until) > now.getTime()) {
         wait = Math.max(wait, Math.ceil((Date.parse(t.locked_until) - now.getTime()) / 1000));
       }

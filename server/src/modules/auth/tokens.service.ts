@@ -5,6 +5,7 @@ import { type Clock, DAY } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import { randomSecret, sha256Hex } from '../../platform/crypto/keys.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { credentialsEnded, type EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
@@ -16,6 +17,7 @@ export interface TokensDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
+  events: EventLog;
 }
 
 /**
@@ -66,6 +68,7 @@ export class TokensService {
       const token = await repo.findToken(trx, id, ctx.actor.userId);
       if (!token) throw errors.notFound('Token');
       await repo.revokeToken(trx, id, this.#deps.clock.now().toISOString());
+      await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { tokenIds: [id] }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.token.revoked',
         targetType: 'api_token',
@@ -73,6 +76,7 @@ export class TokensService {
         summary: { name: token.name, prefix: token.prefix },
       });
     });
+    this.#deps.events.committed();
   }
 }
 

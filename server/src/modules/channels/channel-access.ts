@@ -3,7 +3,12 @@ import { type Actor, inScope, scopeFilter } from '../../platform/auth/actor.ts';
 import type { ChannelRow, Reader } from './channels.repository.ts';
 
 export function readerOf(actor: Actor): Reader {
-  return { userId: actor.userId, kind: actor.kind, departmentPath: actor.departmentPath };
+  return {
+    userId: actor.userId,
+    kind: actor.kind,
+    departmentPath: actor.departmentPath,
+    counterpartyId: actor.profile.counterparty?.id ?? null,
+  };
 }
 
 /**
@@ -12,6 +17,8 @@ export function readerOf(actor: Actor): Reader {
  * department for team channels). All-hands, direct and external channels need company-wide scope.
  */
 export function canManageChannel(actor: Actor, channel: ChannelRow): boolean {
+  // Between two people nobody moderates the other.
+  if (channel.direct_key) return false;
   if (channel.owner_id === actor.userId) return true;
   if (channel.kind === 'team' && channel.team_owner_id === actor.userId) return true;
   const filter = scopeFilter(actor, 'channel.manage');

@@ -295,3 +295,118 @@ describe('read state', () => {
     expect(after).toMatchObject({ unreadCount: 0, mentionCount: 0 });
   });
 });
+
+describe('leaving', () => {
+  it('takes a department channel away from its former owner once they are no longer in the department', async () => {
+    const dept = await t.buildDepartment({ name: '行政部' });
+    const former = await t.buildUser({ displayName: '胡斌', roles: ['department_head'], department: dept });
+    const next = await t.buildUser({ displayName: '郭婷', department: dept });
+    const created = await t.services.channels.create(await t.ctxFor(former), {
+      kind: 'department',
+      name: '行政部-日常工作群',
+      departmentId: dept.id,
+    });
+    await t.services.channels.update(t.adminCtx, created.id, { ownerId: next.id });
+    await t.request(admin, 'PATCH', `/api/users/${former.id}`, { departmentId: sales.id });
+    const formerAs = await t.sessionFor(former);
+    expect((await t.request(formerAs, 'GET', `/api/channels/${created.id}`)).status).toBe(403);
+    expect(await names(formerAs)).not.toContain('行政部-日常工作群');
+    const members = await t.request(await t.sessionFor(next), 'GET', `/api/channels/${created.id}/members`);
+    expect(
+      members.body.items
+        .filter((m: { role: string }) => m.role === 'owner')
+        .map((m: { user: { id: string } }) => m.user.id),
+    ).toEqual([next.id]);
+  });
+
+  it('takes an external channel away from a contact who moved to another organisation', async () => {
+    const a = await t.buildCounterparty('甲公司');
+    const b = await t.buildCounterparty('乙公司');
+    const contact = await t.buildUser({ kind: 'external', counterparty: a });
+    const channel = await t.services.channels.create(await t.ctxFor(seller), {
+      kind: 'external',
+      name: '甲公司-沟通群',
+      counterpartyId: a.id,
+      memberIds: [contact.id],
+    });
+    const contactAs = await t.sessionFor(contact);
+    expect((await t.request(contactAs, 'GET', `/api/channels/${channel.id}`)).status).toBe(200);
+    await t.request(admin, 'PATCH', `/api/users/${contact.id}`, { counterpartyId: b.id });
+    expect((await t.request(contactAs, 'GET', `/api/channels/${channel.id}`)).status).toBe(403);
+    expect(await names(contactAs)).toEqual([]);
+    const members = await t.request(await t.sessionFor(seller), 'GET', `/api/channels/${channel.id}/members`);
+    expect(members.body.items.map((m: { user: { id: string } }) => m.user.id)).not.toContain(contact.id);
+  });
+
+  it('archives the channel of a deleted team instead of failing', async () => {
+    const team = await t.services.teams.create(t.adminCtx, {
+      name: '临时项目组',
+      kind: 'project',
+      ownerId: staff.id,
+    });
+    const channel = await t.services.channels.create(await t.ctxFor(staff), {
+      kind: 'team',
+      name: '临时项目组-推进群',
+      teamId: team.id,
+    });
+    expect((await t.request(admin, 'DELETE', `/api/teams/${team.id}`)).status).toBe(204);
+    const after = await t.request(await t.sessionFor(staff), 'GET', `/api/channels/${channel.id}`);
+    expect(after.body.archivedAt).not.toBeNull();
+  });
+
+  it('hands a group conversation on when its owner leaves, and keeps one-to-one conversations whole', async () => {
+    const staffAs = await t.sessionFor(staff);
+    const group = await t.request(staffAs, 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [seller.id, head.id],
+    });
+    expect(
+      (await t.request(staffAs, 'DELETE', `/api/channels/${group.body.id}/members/${staff.id}`)).status,
+    ).toBe(204);
+    const seen = await t.request(await t.sessionFor(seller), 'GET', `/api/channels/${group.body.id}`);
+    expect(seen.body.owner.id).not.toBe(staff.id);
+    const pair = await t.request(staffAs, 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [subStaff.id],
+    });
+    expect(
+      (await t.request(staffAs, 'DELETE', `/api/channels/${pair.body.id}/members/${staff.id}`)).status,
+    ).toBe(409);
+  });
+});
+
+describe('finding people and channels', () => {
+  it('searches the directory by name, pinyin and initials, employees only', async () => {
+    const staffAs = await t.sessionFor(staff);
+    const res = await t.request(staffAs, 'GET', `/api/directory/people?q=${encodeURIComponent('ly')}`);
+    expect(res.body.items.map((p: { displayName: string }) => p.displayName)).toContain('刘洋');
+    const all = await t.request(staffAs, 'GET', '/api/directory/people?limit=100');
+    expect(all.body.items.every((p: { kind: string }) => p.kind === 'employee')).toBe(true);
+    expect(JSON.stringify(all.body)).not.toContain('mobile');
+    const cp = await t.buildCounterparty('丙公司');
+    const contact = await t.buildUser({ kind: 'external', counterparty: cp });
+    expect((await t.request(await t.sessionFor(contact), 'GET', '/api/directory/people')).status).toBe(403);
+    const contacts = await t.request(
+      await t.sessionFor(seller),
+      'GET',
+      `/api/counterparties/${cp.id}/contacts`,
+    );
+    expect(contacts.body.items.map((p: { id: string }) => p.id)).toEqual([contact.id]);
+  });
+
+  it('lists every channel for compliance officers only', async () => {
+    const officer = await t.buildUser({ roles: ['compliance_officer'] });
+    const all = await t.request(await t.sessionFor(officer), 'GET', '/api/channels?scope=all');
+    expect(all.body.items.length).toBeGreaterThan(3);
+    expect(all.body.items.some((c: { isMember: boolean }) => !c.isMember)).toBe(true);
+    expect((await t.request(await t.sessionFor(staff), 'GET', '/api/channels?scope=all')).status).toBe(403);
+  });
+
+  it('marks one-to-one conversations, where nobody moderates the other', async () => {
+    const pair = await t.request(await t.sessionFor(head), 'POST', '/api/channels', {
+      kind: 'direct',
+      memberIds: [staff.id],
+    });
+    expect(pair.body).toMatchObject({ oneToOne: true, canManage: false });
+  });
+});

@@ -21,7 +21,12 @@ export interface Reader {
   userId: string;
   kind: 'employee' | 'external';
   departmentPath: string | null;
+  /** For external users: their organisation; they only ever see its external channels. */
+  counterpartyId: string | null;
 }
+
+/** Kinds whose members are listed one by one; the others follow the organisation. */
+export const EXPLICIT_KINDS = ['direct', 'external'] as const;
 
 function withRefs(db: Executor) {
   return db
@@ -53,22 +58,33 @@ export function findByDirectKey(db: Executor, key: string): Promise<ChannelRow |
 }
 
 /**
- * The channels a reader belongs to: explicit members, plus the implied ones — the department
- * channels of their department and every department above it, the channels of their teams, and
- * (for employees) the all-hands channel.
+ * The channels a reader belongs to: direct and external channels they were added to (external
+ * ones only while they still belong to that channel's counterparty), channels they own, and the
+ * implied ones of employees — the department channels of their department and every department
+ * above it, the channels of their teams, and the all-hands channel.
  */
 export function listForReader(db: Executor, reader: Reader, includeArchived: boolean): Promise<ChannelRow[]> {
   let q = withRefs(db).where((eb) => {
-    const explicit = eb.exists(
-      eb
-        .selectFrom('channel_members')
-        .select(sql`1`.as('one'))
-        .whereRef('channel_members.channel_id', '=', 'channels.id')
-        .where('channel_members.user_id', '=', reader.userId),
-    );
-    if (reader.kind !== 'employee') return explicit;
+    const explicit = eb.and([
+      eb('channels.kind', 'in', EXPLICIT_KINDS),
+      eb.exists(
+        eb
+          .selectFrom('channel_members')
+          .select(sql`1`.as('one'))
+          .whereRef('channel_members.channel_id', '=', 'channels.id')
+          .where('channel_members.user_id', '=', reader.userId),
+      ),
+    ]);
+    if (reader.kind !== 'employee') {
+      return eb.and([
+        explicit,
+        eb('channels.kind', '=', 'external'),
+        eb('channels.counterparty_id', '=', reader.counterpartyId),
+      ]);
+    }
     const ors = [
       explicit,
+      eb('channels.owner_id', '=', reader.userId),
       eb('channels.kind', '=', 'all_hands'),
       eb.and([
         eb('channels.kind', '=', 'team'),
@@ -103,15 +119,22 @@ export function listAll(db: Executor, includeArchived: boolean): Promise<Channel
   return q.orderBy('channels.last_message_at', 'desc').execute();
 }
 
+/** The same rule as listForReader, for one channel. */
 export async function isMember(db: Executor, channel: ChannelRow, reader: Reader): Promise<boolean> {
-  const explicit = await db
-    .selectFrom('channel_members')
-    .select('user_id')
-    .where('channel_id', '=', channel.id)
-    .where('user_id', '=', reader.userId)
-    .executeTakeFirst();
-  if (explicit) return true;
-  if (reader.kind !== 'employee') return false;
+  if (reader.kind !== 'employee') {
+    if (channel.kind !== 'external' || channel.counterparty_id !== reader.counterpartyId) return false;
+  } else if (channel.owner_id === reader.userId) {
+    return true;
+  }
+  if ((EXPLICIT_KINDS as readonly string[]).includes(channel.kind)) {
+    const row = await db
+      .selectFrom('channel_members')
+      .select('user_id')
+      .where('channel_id', '=', channel.id)
+      .where('user_id', '=', reader.userId)
+      .executeTakeFirst();
+    return !!row;
+  }
   switch (channel.kind) {
     case 'all_hands':
       return true;
@@ -146,55 +169,50 @@ export interface MemberRow {
   role: 'owner' | 'member';
 }
 
-/** Everyone in the channel, explicit and implied, active accounts only. */
+/** Everyone in the channel — listed, implied and its owner — active accounts only, by pinyin. */
 export async function members(db: Executor, channel: ChannelRow): Promise<MemberRow[]> {
-  const explicit = await db
-    .selectFrom('channel_members')
-    .innerJoin('users', 'users.id', 'channel_members.user_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.kind',
-      'users.sort_key',
-      'channel_members.role',
-    ])
-    .where('channel_members.channel_id', '=', channel.id)
-    .where('users.status', '=', 'active')
-    .execute();
-  const out = new Map<string, MemberRow>(explicit.map((m) => [m.id, { ...m, via: 'explicit' as const }]));
-  let implied: {
-    id: string;
-    username: string;
-    display_name: string;
-    kind: 'employee' | 'external';
-    sort_key: string;
-  }[] = [];
+  const out = new Map<string, MemberRow>();
   const base = db
     .selectFrom('users')
     .select(['users.id', 'users.username', 'users.display_name', 'users.kind', 'users.sort_key'])
-    .where('users.status', '=', 'active')
-    .where('users.kind', '=', 'employee');
-  let via: MemberRow['via'] = 'explicit';
-  if (channel.kind === 'all_hands') {
-    implied = await base.execute();
-    via = 'company';
-  } else if (channel.kind === 'department' && channel.department_path) {
-    implied = await base
-      .innerJoin('departments', 'departments.id', 'users.department_id')
-      .where('departments.path', 'like', `${channel.department_path}%`)
+    .where('users.status', '=', 'active');
+  if ((EXPLICIT_KINDS as readonly string[]).includes(channel.kind)) {
+    const explicit = await base
+      .innerJoin('channel_members', 'channel_members.user_id', 'users.id')
+      .select('channel_members.role')
+      .where('channel_members.channel_id', '=', channel.id)
+      .where((eb) =>
+        // A contact who moved to another organisation is no longer in its external channels.
+        eb.or([eb('users.kind', '=', 'employee'), eb('users.counterparty_id', '=', channel.counterparty_id)]),
+      )
       .execute();
-    via = 'department';
-  } else if (channel.kind === 'team' && channel.team_id) {
-    implied = await base
-      .innerJoin('team_members', 'team_members.user_id', 'users.id')
-      .where('team_members.team_id', '=', channel.team_id)
-      .execute();
-    via = 'team';
+    for (const m of explicit) out.set(m.id, { ...m, via: 'explicit' });
+  } else {
+    const employees = base.where('users.kind', '=', 'employee');
+    let implied: Omit<MemberRow, 'via' | 'role'>[] = [];
+    let via: MemberRow['via'] = 'company';
+    if (channel.kind === 'all_hands') {
+      implied = await employees.execute();
+    } else if (channel.kind === 'department' && channel.department_path) {
+      implied = await employees
+        .innerJoin('departments', 'departments.id', 'users.department_id')
+        .where('departments.path', 'like', `${channel.department_path}%`)
+        .execute();
+      via = 'department';
+    } else if (channel.kind === 'team' && channel.team_id) {
+      implied = await employees
+        .innerJoin('team_members', 'team_members.user_id', 'users.id')
+        .where('team_members.team_id', '=', channel.team_id)
+        .execute();
+      via = 'team';
+    }
+    for (const m of implied) out.set(m.id, { ...m, via, role: 'member' });
+    if (channel.owner_id && !out.has(channel.owner_id)) {
+      const owner = await base.where('users.id', '=', channel.owner_id).executeTakeFirst();
+      if (owner) out.set(owner.id, { ...owner, via: 'explicit', role: 'owner' });
+    }
   }
-  for (const m of implied) {
-    if (!out.has(m.id)) out.set(m.id, { ...m, via, role: m.id === channel.owner_id ? 'owner' : 'member' });
-  }
+  for (const m of out.values()) if (m.id === channel.owner_id) m.role = 'owner';
   return [...out.values()].sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0));
 }
 
@@ -222,6 +240,49 @@ export async function removeMember(db: Executor, channelId: string, userId: stri
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** Makes `ownerId` the owner among the listed members and the previous owner a plain member. */
+export async function setRoles(
+  db: Executor,
+  channelId: string,
+  ownerId: string,
+  previous: string | null,
+): Promise<void> {
+  if (previous) {
+    await db
+      .updateTable('channel_members')
+      .set({ role: 'member' })
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', previous)
+      .execute();
+  }
+  await db
+    .updateTable('channel_members')
+    .set({ role: 'owner' })
+    .where('channel_id', '=', channelId)
+    .where('user_id', '=', ownerId)
+    .execute();
+}
+
+/** Archives the channels of a team or department; returns their ids. */
+export async function archiveByOrganisation(
+  db: Executor,
+  ref: { teamId: string } | { departmentId: string },
+  at: string,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('channels')
+    .set({ archived_at: at, updated_at: at })
+    .where(
+      'teamId' in ref ? 'team_id' : 'department_id',
+      '=',
+      'teamId' in ref ? ref.teamId : ref.departmentId,
+    )
+    .where('archived_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function explicitMemberIds(db: Executor, channelId: string): Promise<string[]> {
@@ -367,35 +428,62 @@ export async function memberCounts(
   for (const c of channels) if (c.kind === 'all_hands') out.set(c.id, employees);
   for (const r of [...departmentCounts, ...teamCounts]) out.set(r.id, Number(r.n));
 
+  // Listed members of direct and external channels (contacts only of the channel's organisation).
   const explicit = await db
     .selectFrom('channel_members')
+    .innerJoin('channels', 'channels.id', 'channel_members.channel_id')
     .innerJoin('users', 'users.id', 'channel_members.user_id')
-    .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select(['channel_members.channel_id', 'users.id as user_id', 'users.kind', 'departments.path'])
+    .select(['channel_members.channel_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('channel_members.channel_id', 'in', ids)
+    .where('channels.kind', 'in', EXPLICIT_KINDS)
     .where('users.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb('users.kind', '=', 'employee'),
+        eb('users.counterparty_id', '=', eb.ref('channels.counterparty_id')),
+      ]),
+    )
+    .groupBy('channel_members.channel_id')
     .execute();
-  const teamIds = channels.filter((c) => c.kind === 'team' && c.team_id).map((c) => c.team_id!);
-  const teamMembers = teamIds.length
-    ? await db
-        .selectFrom('team_members')
-        .select(['team_id', 'user_id'])
-        .where('team_id', 'in', teamIds)
-        .execute()
-    : [];
-  const inTeam = new Set(teamMembers.map((m) => `${m.team_id}/${m.user_id}`));
-  const byId = new Map(channels.map((c) => [c.id, c]));
-  for (const m of explicit) {
-    const c = byId.get(m.channel_id)!;
-    const implied =
-      m.kind === 'employee' &&
-      (c.kind === 'all_hands' ||
-        (c.kind === 'department' &&
-          !!m.path &&
-          !!c.department_path &&
-          m.path.startsWith(c.department_path)) ||
-        (c.kind === 'team' && inTeam.has(`${c.team_id}/${m.user_id}`)));
-    if (!implied) out.set(c.id, (out.get(c.id) ?? 0) + 1);
+  for (const r of explicit) out.set(r.channel_id, Number(r.n));
+
+  // The owner of an implied channel counts when they are not implied themselves.
+  const owners = channels.filter(
+    (c) => !(EXPLICIT_KINDS as readonly string[]).includes(c.kind) && c.owner_id,
+  );
+  if (owners.length > 0) {
+    const rows = await db
+      .selectFrom('users')
+      .leftJoin('departments', 'departments.id', 'users.department_id')
+      .select(['users.id', 'users.kind', 'users.status', 'departments.path'])
+      .where(
+        'users.id',
+        'in',
+        owners.map((c) => c.owner_id!),
+      )
+      .execute();
+    const teamIds = owners.filter((c) => c.kind === 'team' && c.team_id).map((c) => c.team_id!);
+    const teamMembers = teamIds.length
+      ? await db
+          .selectFrom('team_members')
+          .select(['team_id', 'user_id'])
+          .where('team_id', 'in', teamIds)
+          .execute()
+      : [];
+    const inTeam = new Set(teamMembers.map((m) => `${m.team_id}/${m.user_id}`));
+    for (const c of owners) {
+      const u = rows.find((r) => r.id === c.owner_id);
+      if (u?.status !== 'active') continue;
+      const implied =
+        u.kind === 'employee' &&
+        (c.kind === 'all_hands' ||
+          (c.kind === 'department' &&
+            !!u.path &&
+            !!c.department_path &&
+            u.path.startsWith(c.department_path)) ||
+          (c.kind === 'team' && inTeam.has(`${c.team_id}/${u.id}`)));
+      if (!implied) out.set(c.id, (out.get(c.id) ?? 0) + 1);
+    }
   }
   return out;
 }

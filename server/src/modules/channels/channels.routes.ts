@@ -25,7 +25,9 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
   app.get(
     '/api/channels',
     { config: use, schema: { tags, querystring: ChannelListQuery, response: { 200: ChannelList } } },
-    async (request) => ({ items: await channels.list(actorContext(request), request.query.includeArchived) }),
+    async (request) => ({
+      items: await channels.list(actorContext(request), request.query.includeArchived, request.query.scope),
+    }),
   );
 
   app.post(

@@ -8,7 +8,7 @@ import {
   type NamingRules,
   type UpdateChannelRequest,
 } from '@liaison/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
@@ -53,10 +53,18 @@ export class ChannelsService {
     this.#deps = deps;
   }
 
-  async list(ctx: ActorContext, includeArchived: boolean): Promise<Channel[]> {
+  /** The reader's channels; with `all`, every channel (compliance officers only). */
+  async list(
+    ctx: ActorContext,
+    includeArchived: boolean,
+    scope: 'mine' | 'all' = 'mine',
+  ): Promise<Channel[]> {
     const db = this.#deps.db;
-    const rows = await repo.listForReader(db, readerOf(ctx.actor), includeArchived);
-    return this.#present(db, ctx, rows, new Set(rows.map((r) => r.id)));
+    const mine = await repo.listForReader(db, readerOf(ctx.actor), includeArchived);
+    if (scope === 'mine') return this.#present(db, ctx, mine, new Set(mine.map((r) => r.id)));
+    if (!canAudit(ctx.actor)) throw errors.forbidden('Only compliance officers list every channel.');
+    const all = await repo.listAll(db, includeArchived);
+    return this.#present(db, ctx, all, new Set(mine.map((r) => r.id)));
   }
 
   async get(ctx: ActorContext, id: string): Promise<Channel> {
@@ -130,12 +138,12 @@ export class ChannelsService {
         created_at: now,
         updated_at: now,
       };
-      // For groups that follow the organisation, the owner is the only explicit member.
+      // Groups that follow the organisation have no listed members: their owner reads them as owner.
       if ('ownerId' in input && input.ownerId && input.ownerId !== actor.userId) {
         await this.#checkInternal(trx, [input.ownerId]);
         base.owner_id = input.ownerId;
       }
-      let explicit: string[] = [base.owner_id];
+      let explicit: string[] = [];
 
       switch (input.kind) {
         case 'department': {
@@ -266,25 +274,28 @@ export class ChannelsService {
     await db.transaction().execute(async (trx) => {
       const { channel, canManage } = await this.access(ctx, id, trx);
       if (!canManage) throw errors.forbidden('Only the channel owner or a manager can change it.');
-      if (channel.kind === 'direct' && input.ownerId)
-        throw errors.invalidField('body.ownerId', 'direct messages have no owner');
+      if (channel.kind === 'direct' && channel.direct_key && input.ownerId) {
+        throw errors.invalidField('body.ownerId', 'a one-to-one conversation has no owner');
+      }
       if (input.name !== undefined && input.name !== channel.name && channel.kind !== 'direct') {
         await this.#checkName(trx, channel.kind, input.name, valuesOf(channel));
       }
       if (input.ownerId && input.ownerId !== channel.owner_id) {
-        await this.#checkInternal(trx, [input.ownerId]);
-        await repo.addMembers(trx, [
-          {
-            channel_id: id,
-            user_id: input.ownerId,
-            role: 'owner',
-            added_by: ctx.actor.userId,
-            joined_at: this.#now(),
-          },
-        ]);
+        if (channel.kind === 'direct' || channel.kind === 'external') {
+          // The new owner must already be in the conversation; ownership alone grants nothing extra.
+          const members = await repo.explicitMemberIds(trx, id);
+          if (!members.includes(input.ownerId)) throw errors.invalidField('body.ownerId', 'must be a member');
+          await repo.setRoles(trx, id, input.ownerId, channel.owner_id);
+        } else {
+          await this.#checkInternal(trx, [input.ownerId]);
+        }
       }
       const diff = changes({ name: channel.name, topic: channel.topic, ownerId: channel.owner_id }, input);
       if (Object.keys(diff).length === 0) return;
+      if (diff.ownerId && channel.owner_id && input.ownerId) {
+        // Owners read implied channels as owners: the old one may lose it, the new one gain it.
+        await this.#membershipEvents(trx, id, [channel.owner_id, input.ownerId]);
+      }
       await repo.update(trx, id, {
         name: input.name ?? channel.name,
         topic: input.topic === undefined ? channel.topic : input.topic,
@@ -365,13 +376,27 @@ export class ChannelsService {
   }
 
   /** Removes a member (the owner or a manager removes anyone; anyone may leave). */
+  /**
+   * Removes a member: the owner or a manager removes anyone, anyone may leave. An owner leaving a
+   * group conversation hands it to the longest-standing member; a one-to-one conversation is
+   * not left (it would strand the other person).
+   */
   async removeMember(ctx: ActorContext, id: string, userId: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const { channel, canManage } = await this.access(ctx, id, trx);
       this.#checkExplicitMembership(channel);
-      if (userId !== ctx.actor.userId && !canManage)
-        throw errors.forbidden('Only the channel owner can remove members.');
-      if (userId === channel.owner_id) throw errors.conflict('Hand the channel to another owner first.');
+      if (channel.direct_key) throw errors.conflict('A one-to-one conversation cannot be left.');
+      const leaving = userId === ctx.actor.userId;
+      if (!leaving && !canManage) throw errors.forbidden('Only the channel owner can remove members.');
+      if (userId === channel.owner_id) {
+        if (!leaving || channel.kind !== 'direct')
+          throw errors.conflict('Hand the channel to another owner first.');
+        const heir = (await repo.explicitMemberIds(trx, id)).find((m) => m !== userId);
+        if (heir) {
+          await repo.setRoles(trx, id, heir, null);
+          await repo.update(trx, id, { owner_id: heir, updated_at: this.#now() });
+        }
+      }
       if (!(await repo.removeMember(trx, id, userId))) throw errors.notFound('Channel member');
       await this.#membershipEvents(trx, id, [userId]);
       await this.#deps.audit.record(trx, ctx, {
@@ -382,6 +407,16 @@ export class ChannelsService {
       });
     });
     this.#deps.events.committed();
+  }
+
+  /**
+   * Before a team or department is deleted: its channels are archived (their history stays for
+   * compliance and the owner); the deleting service calls this inside its own transaction.
+   */
+  async archiveFor(trx: Transaction<DB>, ref: { teamId: string } | { departmentId: string }): Promise<void> {
+    const now = this.#now();
+    const ids = await repo.archiveByOrganisation(trx, ref, now);
+    for (const channelId of ids) await this.#channelEvent(trx, channelId);
   }
 
   /** Moves the reader's read position forward (to the latest message when no seq is given). */
@@ -503,7 +538,11 @@ export class ChannelsService {
     }
   }
 
-  async #membershipEvents(trx: Executor, channelId: string, userIds: readonly string[]): Promise<void> {
+  async #membershipEvents(
+    trx: Transaction<DB>,
+    channelId: string,
+    userIds: readonly string[],
+  ): Promise<void> {
     await this.#deps.events.append(
       trx,
       {
@@ -515,7 +554,7 @@ export class ChannelsService {
     );
   }
 
-  async #channelEvent(trx: Executor, channelId: string): Promise<void> {
+  async #channelEvent(trx: Transaction<DB>, channelId: string): Promise<void> {
     await this.#deps.events.append(trx, {
       type: 'channel.updated',
       channelId,
@@ -560,6 +599,7 @@ export class ChannelsService {
             ? { id: r.counterparty_id, name: r.counterparty_name }
             : null,
         archivedAt: r.archived_at,
+        oneToOne: r.direct_key !== null,
         memberCount: counts.get(r.id) ?? 0,
         isMember,
         canPost: canPostIn(ctx.actor, r, isMember),

@@ -2,14 +2,20 @@ import {
   Counterparty,
   CounterpartyList,
   CreateCounterpartyRequest,
+  DirectoryList,
   IdParams,
   UpdateCounterpartyRequest,
 } from '@liaison/contracts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { UsersService } from '../users/users.service.ts';
 import type { CounterpartiesService } from './counterparties.service.ts';
 
-export function counterpartiesRoutes(app: App, counterparties: CounterpartiesService): void {
+export function counterpartiesRoutes(
+  app: App,
+  counterparties: CounterpartiesService,
+  users: UsersService,
+): void {
   const tags = ['counterparties'];
 
   app.get(
@@ -38,6 +44,15 @@ export function counterpartiesRoutes(app: App, counterparties: CounterpartiesSer
       schema: { tags, params: IdParams, response: { 200: Counterparty } },
     },
     (request) => counterparties.get(request.params.id),
+  );
+
+  app.get(
+    '/api/counterparties/:id/contacts',
+    {
+      config: { access: { permission: 'counterparty.read' } },
+      schema: { tags, params: IdParams, response: { 200: DirectoryList } },
+    },
+    async (request) => ({ items: await users.contactsOf(request.params.id) }),
   );
 
   app.patch(

@@ -4,7 +4,7 @@ import type {
   UpdateDepartmentRequest,
   UserRef,
 } from '@liaison/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
@@ -13,6 +13,7 @@ import type { DB, Executor } from '../../platform/db/schema.ts';
 import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
+import type { ChannelsService } from '../channels/channels.service.ts';
 import {
   activeUsers,
   countMembersOfDepartment,
@@ -23,6 +24,7 @@ import * as repo from './departments.repository.ts';
 
 export interface DepartmentsDeps {
   db: Kysely<DB>;
+  channels: Pick<ChannelsService, 'archiveFor'>;
   dialect: SqlDialect;
   events: EventLog;
   clock: Clock;
@@ -170,6 +172,7 @@ export class DepartmentsService {
           },
         );
       }
+      await this.#deps.channels.archiveFor(trx, { departmentId: id });
       await repo.remove(trx, id);
       await this.#deps.audit.record(trx, ctx, {
         action: 'department.deleted',
@@ -180,7 +183,7 @@ export class DepartmentsService {
     });
   }
 
-  async #move(trx: Executor, row: repo.DepartmentRow, parentId: string | null): Promise<void> {
+  async #move(trx: Transaction<DB>, row: repo.DepartmentRow, parentId: string | null): Promise<void> {
     const parent = parentId ? await repo.findById(trx, parentId) : null;
     if (parentId && !parent) throw errors.invalidField('body.parentId', 'no such department');
     if (parent?.path.startsWith(row.path)) {

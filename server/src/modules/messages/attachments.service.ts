@@ -9,6 +9,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, errors } from '../../platform/http/errors.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { detectContentType } from '../../platform/storage/content-type.ts';
+import { canAudit } from '../channels/channel-access.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import * as repo from './messages.repository.ts';
 import { toAttachment } from './messages.service.ts';
@@ -82,9 +83,13 @@ export class AttachmentsService {
   async open(ctx: ActorContext, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
     const row = await repo.findAttachment(this.#deps.db, id);
     if (!row) throw errors.notFound('Attachment');
-    // Readable by whoever may read its channel (NotFound otherwise, like the channel itself).
+    // Readable by whoever may read its channel, while its message stands (compliance: always).
     await this.#deps.channels.access(ctx, row.channel_id);
     if (!row.message_id && row.uploader_id !== ctx.actor.userId) throw errors.notFound('Attachment');
+    if (row.message_id && !canAudit(ctx.actor)) {
+      const message = await repo.findById(this.#deps.db, row.message_id);
+      if (!message || message.deleted_at) throw errors.notFound('Attachment');
+    }
     return { attachment: toAttachment(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }
 }

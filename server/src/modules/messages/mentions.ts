@@ -1,7 +1,13 @@
+/**
+ * What may stand right before an @ for it to be a mention: anything but the characters of an
+ * e-mail address's local part. Chinese writers put no space before @ (请@张伟看一下), so a Han
+ * character before it still starts a mention, while a@b.cn does not.
+ */
+const BEFORE = '(^|[^A-Za-z0-9._%+-])';
 /** @channel, @all and @所有人 notify everyone in the channel. */
-const CHANNEL_MENTION = /(^|[^\p{L}\p{N}._-])@(channel|all|所有人)(?![\p{L}\p{N}._-])/u;
+const CHANNEL_MENTION = new RegExp(`${BEFORE}@(channel|all|所有人)(?![A-Za-z0-9._-])`, 'u');
 /** @username, where usernames are lower-case letters, digits, dots, dashes and underscores. */
-const USER_MENTION = /(^|[^\p{L}\p{N}._-])@([a-z0-9][a-z0-9._-]{1,63})/gu;
+const USER_MENTION = new RegExp(`${BEFORE}@([a-z0-9][a-z0-9._-]{1,63})`, 'gu');
 
 /** The usernames and the channel-wide mention a message body contains (code spans excluded). */
 export function parseMentions(body: string): { usernames: string[]; channel: boolean } {

@@ -258,4 +258,105 @@ describe('attachments', () => {
       201,
     );
   });
+
+  describe('review findings', () => {
+    it('stops serving the files of a deleted message, except to compliance', async () => {
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(50, 2),
+      ]);
+      const ctx = await t.ctxFor(member);
+      const attachment = await t.services.attachments.upload(ctx, channelId, {
+        fileName: '工资表.png',
+        data: png,
+      });
+      const msg = await t.services.messages.post(ctx, channelId, {
+        body: '发错了',
+        attachmentIds: [attachment.id],
+      });
+      await t.services.messages.remove(ctx, channelId, msg.id);
+      await expect(t.services.attachments.open(await t.ctxFor(owner), attachment.id)).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      const officer = await t.services.attachments.open(await t.ctxFor(compliance), attachment.id);
+      officer.stream.destroy();
+      expect(officer.attachment.id).toBe(attachment.id);
+    });
+
+    it('refuses to edit a deleted message or to change messages of an archived channel', async () => {
+      const ctx = await t.ctxFor(member);
+      const msg = await t.services.messages.post(ctx, channelId, { body: '要删的' });
+      await t.services.messages.remove(ctx, channelId, msg.id);
+      const edit = await t.request(memberAs, 'PATCH', `/api/channels/${channelId}/messages/${msg.id}`, {
+        body: '复活',
+      });
+      expect(edit.status).toBe(409);
+    });
+
+    it('stores a post retried in parallel once', async () => {
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() => post(memberAs, { body: '并发重试', clientId: 'same-client-id' })),
+      );
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    });
+
+    it('gives an upload to one message only, even when two posts race for it', async () => {
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(50, 3),
+      ]);
+      const attachment = await t.services.attachments.upload(await t.ctxFor(member), channelId, {
+        fileName: 'a.png',
+        data: png,
+      });
+      const results = await Promise.all([
+        post(memberAs, { body: '抢1', attachmentIds: [attachment.id] }),
+        post(memberAs, { body: '抢2', attachmentIds: [attachment.id] }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+    });
+
+    it('drops the mention badge when the mention is edited out or the message deleted', async () => {
+      const reader = await t.buildUser({ username: 'reader.one' });
+      const group = await t.services.channels.create(await t.ctxFor(owner), {
+        kind: 'direct',
+        memberIds: [reader.id, member.id],
+      });
+      const ctx = await t.ctxFor(owner);
+      const readerAs = await t.sessionFor(reader);
+      const mentions = async () =>
+        (await t.request(readerAs, 'GET', `/api/channels/${group.id}`)).body.mentionCount;
+      const a = await t.services.messages.post(ctx, group.id, { body: '@reader.one 看一下' });
+      const b = await t.services.messages.post(ctx, group.id, { body: '@reader.one 这个也看' });
+      expect(await mentions()).toBe(2);
+      await t.services.messages.edit(ctx, group.id, a.id, '算了不用看');
+      expect(await mentions()).toBe(1);
+      await t.services.messages.remove(ctx, group.id, b.id);
+      expect(await mentions()).toBe(0);
+    });
+
+    it('finds mentions written right after Chinese text', async () => {
+      const res = await post(ownerAs, { body: '请@member.one看一下，邮件发到 a@member.one.cn' });
+      expect(res.body.mentions).toEqual([member.id]);
+    });
+  });
+
+  it('fetches one message, and accepts a message that is only files', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(40, 4),
+    ]);
+    const attachment = await t.services.attachments.upload(await t.ctxFor(member), channelId, {
+      fileName: 'b.png',
+      data: png,
+    });
+    const res = await post(memberAs, { body: '', attachmentIds: [attachment.id] });
+    expect(res.status).toBe(201);
+    expect((await post(memberAs, { body: '' })).status).toBe(400);
+    const one = await t.request(ownerAs, 'GET', `/api/channels/${channelId}/messages/${res.body.id}`);
+    expect(one.body.attachments).toHaveLength(1);
+    const page = await t.request(ownerAs, 'GET', `/api/channels/${channelId}/messages?limit=1`);
+    expect(page.body.hasMore).toBe(true);
+  });
 });

@@ -132,15 +132,36 @@ export function attachmentsOfMessages(db: Executor, messageIds: readonly string[
     .execute();
 }
 
+/**
+ * Claims unused uploads of this author in this channel for a message; returns how many it got
+ * (fewer than asked means another post claimed one first).
+ */
 export async function attach(
   db: Executor,
   attachmentIds: readonly string[],
   messageId: string,
-): Promise<void> {
-  if (attachmentIds.length === 0) return;
-  await db
+  uploaderId: string,
+  channelId: string,
+): Promise<number> {
+  if (attachmentIds.length === 0) return 0;
+  const r = await db
     .updateTable('attachments')
     .set({ message_id: messageId })
     .where('id', 'in', attachmentIds)
-    .execute();
+    .where('message_id', 'is', null)
+    .where('uploader_id', '=', uploaderId)
+    .where('channel_id', '=', channelId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Removes a message's mention rows (all, or those of people no longer mentioned). */
+export async function removeMentions(
+  db: Executor,
+  messageId: string,
+  keep: readonly string[] = [],
+): Promise<void> {
+  let q = db.deleteFrom('message_mentions').where('message_id', '=', messageId);
+  if (keep.length > 0) q = q.where('user_id', 'not in', keep);
+  await q.execute();
 }

@@ -41,6 +41,12 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
       reply.code(201).send(await messages.post(actorContext(request), request.params.id, request.body)),
   );
 
+  app.get(
+    '/api/channels/:id/messages/:messageId',
+    { config: use, schema: { tags, params: MessageParams, response: { 200: Message } } },
+    (request) => messages.one(actorContext(request), request.params.id, request.params.messageId),
+  );
+
   app.patch(
     '/api/channels/:id/messages/:messageId',
     {
@@ -58,7 +64,7 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
       schema: {
         tags,
         params: MessageParams,
-        body: DeleteMessageRequest.optional(),
+        body: DeleteMessageRequest.nullish(),
         response: { 200: Message },
       },
     },

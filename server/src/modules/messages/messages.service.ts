@@ -12,11 +12,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import { type Clock, MINUTE } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
-import type { SqlDialect } from '../../platform/db/dialect.ts';
+import { isUniqueViolation, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog, NewEvent } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { highlight, queryTerms } from '../../platform/search/segment.ts';
+import { markdownToPlainText } from '../../platform/text/markdown.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { canAudit, readerOf } from '../channels/channel-access.ts';
 import * as channelsRepo from '../channels/channels.repository.ts';
@@ -57,7 +58,16 @@ export class MessagesService {
     return {
       items,
       nextBefore: query.after === undefined && more ? (items[0]?.seq ?? null) : null,
+      hasMore: more,
     };
+  }
+
+  /** One message (for a deep link to a reply whose thread is not on screen). */
+  async one(ctx: ActorContext, channelId: string, messageId: string): Promise<Message> {
+    await this.#deps.channels.access(ctx, channelId);
+    const row = await repo.findById(this.#deps.db, messageId);
+    if (!row || row.channel_id !== channelId) throw errors.notFound('Message');
+    return (await this.#present(this.#deps.db, [row]))[0]!;
   }
 
   /**
@@ -65,24 +75,46 @@ export class MessagesService {
    * author's read position and the live event — commits in one transaction, or nothing does.
    */
   async post(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<Message> {
-    const { db, clock } = this.#deps;
+    const { db } = this.#deps;
     const actor = ctx.actor;
     let messageId = newId();
     let fresh = true;
+    const retried = async (): Promise<boolean> => {
+      if (!input.clientId) return false;
+      // A retried post (same client id) returns the message the first attempt created, whatever
+      // happened to the channel since.
+      const existing = await repo.findByClientId(db, actor.userId, input.clientId);
+      if (!existing) return false;
+      if (existing.channel_id !== channelId)
+        throw errors.conflict('This client id was used in another channel.');
+      messageId = existing.id;
+      fresh = false;
+      return true;
+    };
+    await this.#deps.channels.access(ctx, channelId);
+    if (await retried()) return this.#one(db, messageId);
+    try {
+      await this.#insert(ctx, channelId, input, messageId);
+    } catch (err) {
+      // Two attempts of the same post raced: the other one stored it.
+      if (isUniqueViolation(err) && (await retried())) return this.#one(db, messageId);
+      throw err;
+    }
+    if (fresh) this.#deps.events.committed();
+    return this.#one(db, messageId);
+  }
+
+  async #insert(
+    ctx: ActorContext,
+    channelId: string,
+    input: PostMessageRequest,
+    messageId: string,
+  ): Promise<void> {
+    const { db, clock } = this.#deps;
+    const actor = ctx.actor;
     await db.transaction().execute(async (trx) => {
       const access = await this.#deps.channels.access(ctx, channelId, trx);
       this.#checkCanPost(access);
-      if (input.clientId) {
-        // A retried post (same client id) returns the message the first attempt created.
-        const existing = await repo.findByClientId(trx, actor.userId, input.clientId);
-        if (existing) {
-          if (existing.channel_id !== channelId)
-            throw errors.conflict('This client id was used in another channel.');
-          messageId = existing.id;
-          fresh = false;
-          return;
-        }
-      }
       const root = input.threadId ? await repo.findById(trx, input.threadId) : undefined;
       if (
         input.threadId &&
@@ -125,7 +157,10 @@ export class MessagesService {
         created_at: now,
       });
       await repo.insertMentions(trx, messageId, channelId, seq, mentioned.notify);
-      await repo.attach(trx, input.attachmentIds ?? [], messageId);
+      const claimed = await repo.attach(trx, input.attachmentIds ?? [], messageId, actor.userId, channelId);
+      if (claimed !== (input.attachmentIds?.length ?? 0)) {
+        throw errors.invalidField('body.attachmentIds', 'an attachment was already used by another message');
+      }
       if (root) await repo.addReply(trx, root.id, now);
       await this.#search.put(trx, messageId, input.body);
       // One's own message is read.
@@ -133,13 +168,19 @@ export class MessagesService {
 
       const [message] = await this.#present(trx, [(await repo.findById(trx, messageId))!]);
       const events: NewEvent[] = [
-        { type: 'message.created', channelId, payload: { type: 'message.created', channelId, message } },
+        {
+          type: 'message.created',
+          channelId,
+          messageId,
+          payload: { type: 'message.created', channelId, message },
+        },
       ];
       if (root) {
         const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, root.id))!]);
         events.push({
           type: 'message.updated',
           channelId,
+          messageId: root.id,
           payload: { type: 'message.updated', channelId, message: updatedRoot },
         });
       }
@@ -150,16 +191,16 @@ export class MessagesService {
       });
       await this.#deps.events.append(trx, ...events);
     });
-    if (fresh) this.#deps.events.committed();
-    return this.#one(db, messageId);
   }
 
   /** The author edits within the edit window; every earlier version is kept for compliance. */
   async edit(ctx: ActorContext, channelId: string, messageId: string, body: string): Promise<Message> {
     await this.#deps.db.transaction().execute(async (trx) => {
-      const { message } = await this.#target(ctx, trx, channelId, messageId);
+      const { message, access } = await this.#target(ctx, trx, channelId, messageId);
       if (message.author_id !== ctx.actor.userId)
         throw errors.forbidden('Only the author can edit a message.');
+      if (message.deleted_at) throw errors.conflict('A deleted message cannot be edited.');
+      if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
       this.#checkWindow(message);
       if (message.body === body) return;
       const now = this.#now();
@@ -172,7 +213,6 @@ export class MessagesService {
         reason: null,
         at: now,
       });
-      const access = await this.#deps.channels.access(ctx, channelId, trx);
       const mentioned = await this.#resolveMentions(trx, access, body, ctx.actor.userId);
       await repo.update(trx, messageId, {
         body,
@@ -180,6 +220,8 @@ export class MessagesService {
         mentions: JSON.stringify(mentioned.userIds),
         mentions_channel: mentioned.channel ? 1 : 0,
       });
+      // Whoever is no longer mentioned loses the badge.
+      await repo.removeMentions(trx, messageId, mentioned.notify);
       await repo.insertMentions(trx, messageId, channelId, Number(message.seq), mentioned.notify);
       await this.#search.put(trx, messageId, body);
       await this.#messageEvent(trx, 'message.updated', channelId, messageId);
@@ -203,6 +245,7 @@ export class MessagesService {
     await this.#deps.db.transaction().execute(async (trx) => {
       const { message, access } = await this.#target(ctx, trx, channelId, messageId);
       if (message.deleted_at) return;
+      if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
       const byAuthor = message.author_id === ctx.actor.userId;
       if (byAuthor) this.#checkWindow(message);
       else {
@@ -229,6 +272,7 @@ export class MessagesService {
         pinned_by: null,
       });
       await this.#search.remove(trx, messageId);
+      await repo.removeMentions(trx, messageId);
       await this.#messageEvent(trx, 'message.deleted', channelId, messageId);
       await this.#deps.audit.record(trx, ctx, {
         action: byAuthor ? 'message.deleted' : 'message.moderated',
@@ -244,8 +288,9 @@ export class MessagesService {
   async pin(ctx: ActorContext, channelId: string, messageId: string, pinned: boolean): Promise<Message> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const { message, access } = await this.#target(ctx, trx, channelId, messageId);
-      if (!access.isMember || access.channel.archived_at)
-        throw errors.forbidden('Only members can pin messages.');
+      // Pinning speaks to the whole channel: it takes the right to post (or to run the channel).
+      if (!access.canPost && !access.canManage) throw errors.forbidden('Only members who can post may pin.');
+      if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
       if (message.deleted_at) throw errors.conflict('A deleted message cannot be pinned.');
       if (!!message.pinned_at === pinned) return;
       await repo.update(trx, messageId, {
@@ -326,7 +371,7 @@ export class MessagesService {
       .filter((r): r is repo.MessageRow => !!r)
       .map((r) => {
         const c = channels.get(r.channel_id);
-        const { snippet, highlights } = highlight(r.body, terms);
+        const { snippet, highlights } = highlight(markdownToPlainText(r.body), terms);
         return {
           messageId: r.id,
           channel: { id: r.channel_id, name: c?.name ?? '', kind: c?.kind ?? 'direct' },
@@ -391,14 +436,21 @@ export class MessagesService {
     return { userIds, channel: parsed.channel, notify: notify.filter((id) => id !== authorId) };
   }
 
+  /** The live event for an edit, deletion or pin, and the rewrite of what replays will show. */
   async #messageEvent(
-    trx: Executor,
+    trx: Transaction<DB>,
     type: 'message.updated' | 'message.deleted',
     channelId: string,
     messageId: string,
   ) {
     const [message] = await this.#present(trx, [(await repo.findById(trx, messageId))!]);
-    await this.#deps.events.append(trx, { type, channelId, payload: { type, channelId, message } });
+    await this.#deps.events.rewriteMessage(trx, messageId, message);
+    await this.#deps.events.append(trx, {
+      type,
+      channelId,
+      messageId,
+      payload: { type, channelId, message },
+    });
   }
 
   async #present(db: Executor, rows: repo.MessageRow[]): Promise<Message[]> {

@@ -10,16 +10,23 @@ import * as channelsRepo from '../channels/channels.repository.ts';
 export class ChannelAudience {
   readonly #db: Kysely<DB>;
   readonly #cache = new Map<string, Promise<Set<string>>>();
+  /** Channels remembered at most; the least recently used make room (a Map keeps insertion order). */
+  readonly #limit: number;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, limit = 5000) {
     this.#db = db;
+    this.#limit = limit;
   }
 
   members(channelId: string): Promise<Set<string>> {
     let entry = this.#cache.get(channelId);
-    if (!entry) {
+    if (entry) {
+      this.#cache.delete(channelId);
+      this.#cache.set(channelId, entry);
+    } else {
       entry = this.#load(channelId);
       this.#cache.set(channelId, entry);
+      if (this.#cache.size > this.#limit) this.#cache.delete(this.#cache.keys().next().value!);
       // A failed load must not stick.
       entry.catch(() => this.#cache.delete(channelId));
     }

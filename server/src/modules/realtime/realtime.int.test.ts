@@ -122,4 +122,55 @@ describe('refusals', () => {
     await socket.waitFor((f) => f.event?.message?.body === '给机器人');
     socket.close();
   });
+
+  describe('what a connection may keep seeing', () => {
+    it('closes a connection the moment its session is signed out', async () => {
+      const session = await t.sessionFor(bob);
+      const socket = await connect(base, session);
+      await t.request(session, 'POST', '/api/auth/logout');
+      expect((await socket.waitClosed()).code).toBe(WS_CLOSE.unauthenticated);
+    });
+
+    it('closes a connection whose API token is revoked', async () => {
+      const created = await t.request(bobAs, 'POST', '/api/auth/tokens', { name: 'revoked-bot' });
+      const socket = await connect(base, { kind: 'token', secret: created.body.secret, userId: bob.id });
+      await t.request(bobAs, 'DELETE', `/api/auth/tokens/${created.body.token.id}`);
+      expect((await socket.waitClosed()).code).toBe(WS_CLOSE.unauthenticated);
+    });
+
+    it('replays the corrected text, never the original, to a client catching up after an edit or deletion', async () => {
+      const first = await connect(base, bobAs);
+      await post(aliceAs, '标记');
+      const mark = await first.waitFor((f) => f.event?.message?.body === '标记');
+      first.close();
+      await first.waitClosed();
+      const ctx = await t.ctxFor(alice);
+      const wrong = await t.services.messages.post(ctx, channelId, { body: '原文：客户名单在这里' });
+      await t.services.messages.edit(ctx, channelId, wrong.id, '（已更正）');
+      const gone = await t.services.messages.post(ctx, channelId, { body: '原文：不该发的工资表' });
+      await t.services.messages.remove(ctx, channelId, gone.id);
+      const again = await connect(base, bobAs, mark.seq);
+      const texts = again.frames.map((f) => f.event?.message?.body).filter((b) => b !== undefined);
+      expect(texts.join('|')).not.toContain('原文');
+      expect(texts).toContain('（已更正）');
+      again.close();
+    });
+
+    it('tells a client to reload when the events it missed are no longer kept', async () => {
+      const first = await connect(base, bobAs);
+      await post(aliceAs, '很久以前');
+      const old = await first.waitFor((f) => f.event?.message?.body === '很久以前');
+      first.close();
+      await first.waitClosed();
+      await post(aliceAs, '之后');
+      await t.services.pump.flush();
+      await t.database.db.deleteFrom('events').execute();
+      const socket = new TestSocket(`${base.replace('http', 'ws')}/api/ws`, bobAs);
+      await socket.opened();
+      socket.send({ type: 'resume', lastSeq: old.seq });
+      const frame = await socket.waitFor((f) => f.type === 'resync' || f.type === 'ready');
+      expect(frame.type).toBe('resync');
+      socket.close();
+    });
+  });
 });

@@ -40,7 +40,7 @@ export async function realtimeRoutes(
         socket.close(WS_CLOSE.forbiddenOrigin, 'messaging is not enabled for this account');
         return;
       }
-      deps.hub.attach(socket, actor, early);
+      deps.hub.attach(socket, actor, () => deps.authenticate(request), early);
     },
   );
 }

@@ -19,9 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function conversation(body: string) {
+async function conversation(body: string, with_: User[] = [bob, officer]) {
   const ctx = await t.ctxFor(alice);
-  const channel = await t.services.channels.create(ctx, { kind: 'direct', memberIds: [bob.id, officer.id] });
+  const channel = await t.services.channels.create(ctx, {
+    kind: 'direct',
+    memberIds: with_.map((u) => u.id),
+  });
   await t.services.messages.post(ctx, channel.id, { body });
   return channel.id;
 }
@@ -49,8 +52,10 @@ describe('retention policies', () => {
   });
 
   it('delete what is older than the policy in the daily job, except under a legal hold', async () => {
-    const plain = await conversation('普通沟通记录');
-    const held = await conversation('涉诉合同沟通');
+    const plain = await conversation('普通沟通记录', [officer]);
+    const held = await conversation('涉诉合同沟通', [await t.buildUser({ displayName: '法务' })]);
+    // Bob's side of a conversation needs the other side too: a hold on him keeps Alice's words to him.
+    const withHeldUser = await conversation('合同按80万签', [bob]);
     const byHeldUser = await t.services.channels.create(await t.ctxFor(bob), {
       kind: 'direct',
       memberIds: [officer.id],
@@ -80,6 +85,7 @@ describe('retention policies', () => {
     expect(await count(plain)).toBe(0);
     expect(await count(held)).toBe(1);
     expect(await count(byHeldUser.id)).toBe(1);
+    expect(await count(withHeldUser)).toBe(1);
     const runs = await t.services.audit.list({ action: 'retention.applied', limit: 10 });
     expect(runs.items.some((r) => (r.summary.deleted as Record<string, number>).direct === 1)).toBe(true);
 

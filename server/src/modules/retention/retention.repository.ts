@@ -71,7 +71,9 @@ export async function releaseHold(db: Executor, id: string, by: string, at: stri
 
 /**
  * Up to `limit` messages of a channel kind created before the cut-off that may go: not in a channel
- * or by an author under an active legal hold, and not a thread whose replies are still kept.
+ * under an active legal hold, not written by a held person, not in a direct or external
+ * conversation a held person belongs to (their side of a conversation needs the other side too),
+ * and not a thread whose replies are still kept.
  */
 export async function expiredMessages(db: Executor, kind: ChannelKind, cutoff: string, limit: number) {
   return db
@@ -99,6 +101,16 @@ export async function expiredMessages(db: Executor, kind: ChannelKind, cutoff: s
                 h.and([
                   h('legal_holds.target_type', '=', 'user'),
                   h('legal_holds.target_id', '=', h.ref('messages.author_id')),
+                ]),
+                h.and([
+                  h('legal_holds.target_type', '=', 'user'),
+                  h.exists(
+                    h
+                      .selectFrom('channel_members')
+                      .select(sql`1`.as('one'))
+                      .whereRef('channel_members.channel_id', '=', 'messages.channel_id')
+                      .whereRef('channel_members.user_id', '=', 'legal_holds.target_id'),
+                  ),
                 ]),
               ]),
             ),

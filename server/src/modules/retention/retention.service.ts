@@ -37,6 +37,9 @@ export interface RetentionDeps {
   eventRetentionDays: number;
 }
 
+/** Taken by retention runs and by new holds, so no batch is deleted past a hold placed meanwhile. */
+const HOLDS_LOCK = 'legal-holds';
+
 export const JOB = {
   apply: 'retention.apply',
   monthlyArchive: 'archive.monthly',
@@ -114,6 +117,7 @@ export class RetentionService {
   async createHold(ctx: ActorContext, input: CreateLegalHoldRequest): Promise<LegalHold> {
     const id = newId();
     await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.dialect.lockNamed(trx, HOLDS_LOCK);
       const exists =
         input.targetType === 'channel'
           ? await trx.selectFrom('channels').select('id').where('id', '=', input.targetId).executeTakeFirst()
@@ -167,14 +171,18 @@ export class RetentionService {
       const cutoff = new Date(now.getTime() - policy.keepDays * DAY).toISOString();
       let count = 0;
       for (;;) {
-        const batch = await repo.expiredMessages(db, policy.channelKind, cutoff, 500);
-        if (batch.length === 0) break;
-        const ids = batch.map((m) => m.id);
-        const files = await repo.attachmentKeysOf(db, ids);
-        await db.transaction().execute(async (trx) => {
+        // Choosing and deleting happen under the hold lock, so a hold placed meanwhile is honoured.
+        const { ids, files } = await db.transaction().execute(async (trx) => {
+          await this.#deps.dialect.lockNamed(trx, HOLDS_LOCK);
+          const batch = await repo.expiredMessages(trx, policy.channelKind, cutoff, 500);
+          const ids = batch.map((m) => m.id);
+          if (ids.length === 0) return { ids, files: [] };
+          const files = await repo.attachmentKeysOf(trx, ids);
           await this.#search.removeMany(trx, ids);
           await repo.deleteMessages(trx, ids);
+          return { ids, files };
         });
+        if (ids.length === 0) break;
         for (const f of files) await blobs.delete(f.blob_key);
         count += ids.length;
       }
@@ -281,12 +289,18 @@ export class RetentionService {
         .filter((v) => v.message_id === r.id)
         .map((v) => ({ kind: v.kind, body: v.body, at: v.at, actorId: v.actor_id, reason: v.reason })),
     }));
+    // Never replace an archive with a thinner one: after retention has removed messages, a
+    // rewrite of an old month would otherwise destroy the only remaining record.
+    const existing = await repo.archives(db, { channelId, month });
+    if (existing.some((a) => a.message_count > messages.length)) return;
     const files = {
       jsonl: toJsonLines(messages),
       csv: toCsv(messages, (iso) => formatLocalDateTime(iso, timeZone)),
     };
+    const version = this.#deps.clock.now().getTime();
     for (const [format, data] of Object.entries(files) as ['jsonl' | 'csv', Buffer][]) {
-      const key = `archives/${channelId}/${month}.${format}`;
+      // A new file for each version: the old one stays valid until the row points elsewhere.
+      const key = `archives/${channelId}/${month}-${version}.${format}`;
       await blobs.put(key, data);
       await db.transaction().execute(async (trx) => {
         await repo.saveArchive(trx, {
@@ -307,6 +321,8 @@ export class RetentionService {
           summary: { month, format, messages: messages.length, requestedBy },
         });
       });
+      const previous = existing.find((a) => a.format === format);
+      if (previous && previous.blob_key !== key) await blobs.delete(previous.blob_key);
     }
   }
 

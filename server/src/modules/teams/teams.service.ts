@@ -16,12 +16,14 @@ import { type EventLog, membershipChanged } from '../../platform/events/event-lo
 import { errors } from '../../platform/http/errors.ts';
 import { normaliseSearch, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
+import type { ChannelsService } from '../channels/channels.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import { activeUsers, userRefs } from '../users/users.refs.ts';
 import * as repo from './teams.repository.ts';
 
 export interface TeamsDeps {
   db: Kysely<DB>;
+  channels: Pick<ChannelsService, 'archiveFor'>;
   events: EventLog;
   clock: Clock;
   audit: AuditService;
@@ -157,6 +159,7 @@ export class TeamsService {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await this.#manageable(trx, ctx, id);
       const formerMembers = [...(await repo.memberIds(trx, id))];
+      await this.#deps.channels.archiveFor(trx, { teamId: id });
       await repo.remove(trx, id);
       await this.#deps.events.append(trx, membershipChanged(formerMembers));
       await this.#deps.audit.record(trx, ctx, {

@@ -188,3 +188,26 @@ export async function firstActiveWithRole(db: Executor, roleKey: string): Promis
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** Active people for the directory (通讯录): employees, or the contacts of one counterparty. */
+export function directory(
+  db: Executor,
+  filter: { q?: string | undefined; departmentPath?: string | null; counterpartyId?: string; limit: number },
+): Promise<UserView[]> {
+  let q = db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
+    .select(VIEW_COLUMNS)
+    .where('users.status', '=', 'active');
+  q = filter.counterpartyId
+    ? q.where('users.kind', '=', 'external').where('users.counterparty_id', '=', filter.counterpartyId)
+    : q.where('users.kind', '=', 'employee');
+  if (filter.q) {
+    const needle = normaliseSearch(filter.q);
+    q = q.where((eb) => likeContains(eb.ref('users.search_text'), needle));
+  }
+  if (filter.departmentPath)
+    q = q.where((eb) => likePrefix(eb.ref('departments.path'), filter.departmentPath!));
+  return q.orderBy('users.sort_key').orderBy('users.id').limit(filter.limit).execute();
+}

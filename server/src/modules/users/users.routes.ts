@@ -1,6 +1,8 @@
 import {
   CreatedUser,
   CreateUserRequest,
+  DirectoryList,
+  DirectoryQuery,
   IdParams,
   PersonalInfo,
   Profile,
@@ -121,6 +123,15 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
       schema: { tags, params: IdParams, body: UpdatePersonalInfoRequest, response: { 200: PersonalInfo } },
     },
     (request) => personal.updatePersonal(actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/directory/people',
+    {
+      config: { access: { permission: 'directory.read' } },
+      schema: { tags: ['directory'], querystring: DirectoryQuery, response: { 200: DirectoryList } },
+    },
+    async (request) => ({ items: await users.directory(request.query) }),
   );
 
   app.get(

@@ -1,6 +1,8 @@
 import {
   type CreatedUser,
   type CreateUserRequest,
+  type DirectoryPerson,
+  type DirectoryQuery,
   EXTERNAL_PERMISSIONS,
   NewPassword,
   type RoleRef,
@@ -15,7 +17,7 @@ import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
-import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
+import { credentialsEnded, type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { exportFileName, toSheet } from '../../platform/export/columns.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { errors } from '../../platform/http/errors.ts';
@@ -92,6 +94,25 @@ export class UsersService {
       file,
       fileName: exportFileName(USER_SHEET[locale], this.#deps.clock.now(), this.#deps.timeZone),
     };
+  }
+
+  /** The directory (通讯录): employees by name, pinyin or initials, optionally within a department. */
+  async directory(query: DirectoryQuery): Promise<DirectoryPerson[]> {
+    const db = this.#deps.db;
+    const departmentPath = query.departmentId
+      ? await this.#deps.departments.pathOf(db, query.departmentId)
+      : null;
+    if (query.departmentId && !departmentPath) return [];
+    const rows = await repo.directory(db, { q: query.q, departmentPath, limit: query.limit });
+    return rows.map(toDirectoryPerson);
+  }
+
+  /** A counterparty's contacts (its external users), for opening or growing its external channels. */
+  async contactsOf(counterpartyId: string): Promise<DirectoryPerson[]> {
+    if (!(await this.#deps.counterparties.exists(this.#deps.db, counterpartyId)))
+      throw errors.notFound('Counterparty');
+    const rows = await repo.directory(this.#deps.db, { counterpartyId, limit: 500 });
+    return rows.map(toDirectoryPerson);
   }
 
   /** A user the actor may read (`user.read` in scope, or themselves); others look like they don't exist. */
@@ -216,6 +237,7 @@ export class UsersService {
         // A disabled account must stop working at once, on every device and integration.
         await revokeAllSessions(trx, id, now);
         await revokeAllTokens(trx, id, now);
+        await this.#deps.events.append(trx, credentialsEnded(id, { sessionIds: 'all', tokenIds: 'all' }));
       }
       const action =
         after.status === 'disabled' && row.status === 'active' ? 'user.disabled' : 'user.updated';
@@ -261,6 +283,7 @@ export class UsersService {
       // A reset usually means the account may be in the wrong hands: end every way in.
       const sessions = await revokeAllSessions(trx, id, now);
       const tokens = await revokeAllTokens(trx, id, now);
+      await this.#deps.events.append(trx, credentialsEnded(id, { sessionIds: 'all', tokenIds: 'all' }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'user.password.reset',
         targetType: 'user',
@@ -273,6 +296,7 @@ export class UsersService {
         },
       });
     });
+    this.#deps.events.committed();
     return { temporaryPassword: password };
   }
 
@@ -424,6 +448,22 @@ export class UsersService {
 function filtersOf(query: UserListQuery): Record<string, unknown> {
   const { page: _p, pageSize: _s, ...filters } = query;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+}
+
+function toDirectoryPerson(row: repo.UserView): DirectoryPerson {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    kind: row.kind,
+    title: row.title,
+    department:
+      row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
+    counterparty:
+      row.counterparty_id && row.counterparty_name
+        ? { id: row.counterparty_id, name: row.counterparty_name }
+        : null,
+  };
 }
 
 export function toUser(row: repo.UserView, roles: RoleRef[]): User {

@@ -62,9 +62,10 @@ export class RedisBus implements EventBus {
   readonly #local = new InProcessBus();
 
   constructor(url: string) {
-    const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
-    this.#pub = new Redis(url, options);
-    this.#sub = new Redis(url, options);
+    // While Redis is away, hints are dropped rather than queued without bound: every node's pump
+    // polls the log anyway. The subscriber queues its SUBSCRIBE until the first connection.
+    this.#pub = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.#sub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true });
     // Connection errors are retried by ioredis; the pump's polling covers the gap meanwhile.
     this.#pub.on('error', () => {});
     this.#sub.on('error', () => {});

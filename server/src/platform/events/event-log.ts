@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
+import type { SqlDialect } from '../db/dialect.ts';
 import type { DB, Executor } from '../db/schema.ts';
 import type { EventBus } from './bus.ts';
 
 export interface NewEvent {
   type: string;
+  /** The message a message event is about (see rewriteMessage). */
+  messageId?: string | null;
   /** Delivered to the channel's readers… */
   channelId?: string | null;
   /** …or to these users (or to nobody outside the server, for internal events). */
@@ -37,18 +40,35 @@ export function membershipChanged(userIds?: readonly string[]): NewEvent {
 }
 
 /**
+ * Credentials stopped working (sign-out, revocation, password change, a disabled account): every
+ * node closes the live connections that used them. Internal, never sent to clients.
+ */
+export function credentialsEnded(
+  userId: string,
+  ended: {
+    sessionIds?: readonly string[] | 'all';
+    tokenIds?: readonly string[] | 'all';
+    keepSessionId?: string;
+  },
+): NewEvent {
+  return { type: 'session.ended', userIds: [userId], payload: { type: 'session.ended', userId, ...ended } };
+}
+
+/**
  * The transactional event log behind live delivery. A change appends its events in its own
  * transaction (so an event exists exactly when the change does) and calls `committed()` after the
  * transaction, which hints every node — through the bus — to read the new events.
  */
 export class EventLog {
   readonly #db: Kysely<DB>;
+  readonly #dialect: SqlDialect;
   readonly #clock: Clock;
   readonly #bus: EventBus;
   readonly nodeId = randomUUID();
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; bus: EventBus }) {
+  constructor(deps: { db: Kysely<DB>; dialect: SqlDialect; clock: Clock; bus: EventBus }) {
     this.#db = deps.db;
+    this.#dialect = deps.dialect;
     this.#clock = deps.clock;
     this.#bus = deps.bus;
   }
@@ -57,8 +77,16 @@ export class EventLog {
     return this.#bus;
   }
 
-  async append(trx: Executor, ...events: NewEvent[]): Promise<void> {
+  /**
+   * Appends events inside the caller's transaction. Appenders take the `event-log` lock first, so
+   * they commit in the order their sequence numbers were given: a reader never sees seq n+1 while
+   * seq n may still commit, and a gap can only be a rolled-back transaction. (SQLite's single
+   * writer gives the same for free.) The lock is held only from here to the commit; the audit
+   * chain head, if the transaction writes one, is locked after it.
+   */
+  async append(trx: Transaction<DB>, ...events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
+    await this.#dialect.lockNamed(trx, 'event-log');
     const at = this.#clock.now().toISOString();
     await trx
       .insertInto('events')
@@ -66,12 +94,34 @@ export class EventLog {
         events.map((e) => ({
           type: e.type,
           channel_id: e.channelId ?? null,
+          message_id: e.messageId ?? null,
           user_ids: e.userIds ? JSON.stringify(e.userIds) : null,
           payload: JSON.stringify(e.payload),
           created_at: at,
         })),
       )
       .execute();
+  }
+
+  /**
+   * Makes every logged event about a message carry its current version, in the transaction that
+   * edits or deletes it: a client catching up later must not be replayed the text that was
+   * corrected or removed (the original is kept for compliance in the message's history only).
+   */
+  async rewriteMessage(trx: Transaction<DB>, messageId: string, message: unknown): Promise<void> {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['seq', 'payload'])
+      .where('message_id', '=', messageId)
+      .execute();
+    for (const row of rows) {
+      const payload = { ...(JSON.parse(row.payload) as Record<string, unknown>), message };
+      await trx
+        .updateTable('events')
+        .set({ payload: JSON.stringify(payload) })
+        .where('seq', '=', row.seq)
+        .execute();
+    }
   }
 
   /** Call after the transaction that appended events has committed. */

@@ -4,8 +4,8 @@ export interface PumpOptions {
   /** Safety net when a bus hint is lost: read the log at least this often. */
   pollMs?: number;
   /**
-   * How long to wait for a missing seq before skipping it. On PostgreSQL a seq can become visible
-   * after a higher one (concurrent transactions) or never (a rolled-back one).
+   * How long to wait for a missing seq before skipping it. Appends are serialised (see
+   * EventLog.append), so a gap is a rolled-back transaction; the short wait is a safety margin.
    */
   gapWaitMs?: number;
   batch?: number;
@@ -18,6 +18,7 @@ export interface PumpOptions {
 export class EventPump {
   readonly #log: EventLog;
   readonly #listeners = new Set<(events: StoredEvent[]) => void>();
+  readonly #gapListeners = new Set<() => void>();
   readonly #pollMs: number;
   readonly #gapWaitMs: number;
   readonly #batch: number;
@@ -32,7 +33,7 @@ export class EventPump {
   constructor(log: EventLog, options: PumpOptions = {}) {
     this.#log = log;
     this.#pollMs = options.pollMs ?? 1000;
-    this.#gapWaitMs = options.gapWaitMs ?? 2000;
+    this.#gapWaitMs = options.gapWaitMs ?? 250;
     this.#batch = options.batch ?? 1000;
   }
 
@@ -43,6 +44,12 @@ export class EventPump {
   onEvents(listener: (events: StoredEvent[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Told when a gap is skipped: whatever it held (a membership change, say) was never seen here. */
+  onGap(listener: () => void): () => void {
+    this.#gapListeners.add(listener);
+    return () => this.#gapListeners.delete(listener);
   }
 
   /** Starts from the current end of the log: earlier events are history, served by catch-up. */
@@ -98,6 +105,7 @@ export class EventPump {
           const now = Date.now();
           this.#gapSince ??= now;
           if (now - this.#gapSince < this.#gapWaitMs) break;
+          for (const listener of this.#gapListeners) listener();
         }
         this.#gapSince = null;
         this.#lastSeq = event.seq;

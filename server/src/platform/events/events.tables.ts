@@ -9,6 +9,7 @@ export interface EventsTable {
   type: string;
   /** Channel events reach the channel's readers. */
   channel_id: string | null;
+  message_id: string | null;
   /** Or an explicit audience: JSON array of user ids. */
   user_ids: string | null;
   payload: string;

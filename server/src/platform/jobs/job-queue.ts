@@ -235,12 +235,25 @@ export class JobQueue {
   async #run(job: { id: string; kind: string; payload: string; attempts: number; max_attempts: number }) {
     const { db, clock } = this.#deps;
     const handler = this.#handlers.get(job.kind);
+    // Keep the lease while working, so a long job is not taken for dead and run a second time.
+    const renew = setInterval(() => {
+      void db
+        .updateTable('jobs')
+        .set({ locked_until: new Date(clock.now().getTime() + LEASE_MS).toISOString() })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.#workerId)
+        .execute()
+        .catch(() => {});
+    }, LEASE_MS / 3);
+    renew.unref();
+    // Only the worker that still holds the job may record how it ended.
+    const mine = (q: ReturnType<typeof db.updateTable<'jobs'>>) =>
+      q.where('id', '=', job.id).where('locked_by', '=', this.#workerId).where('status', '=', 'running');
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler.run(JSON.parse(job.payload), { jobId: job.id, attempt: job.attempts });
       const now = clock.now().toISOString();
-      await db
-        .updateTable('jobs')
+      await mine(db.updateTable('jobs'))
         .set({
           status: 'done',
           finished_at: now,
@@ -249,14 +262,12 @@ export class JobQueue {
           locked_until: null,
           unique_key: null,
         })
-        .where('id', '=', job.id)
         .execute();
     } catch (err) {
       const now = clock.now();
       const dead = job.attempts >= job.max_attempts;
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      await db
-        .updateTable('jobs')
+      await mine(db.updateTable('jobs'))
         .set({
           status: dead ? 'dead' : 'pending',
           run_at: new Date(now.getTime() + backoffMs(job.attempts)).toISOString(),
@@ -268,12 +279,13 @@ export class JobQueue {
           // A dead job frees its key, so the next scheduled run is not blocked by it.
           ...(dead ? { unique_key: null } : {}),
         })
-        .where('id', '=', job.id)
         .execute();
       this.#deps.log?.warn(
         { job: job.id, kind: job.kind, attempt: job.attempts, dead, err: message },
         'job failed',
       );
+    } finally {
+      clearInterval(renew);
     }
   }
 }

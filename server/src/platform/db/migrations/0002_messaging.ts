@@ -42,8 +42,9 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('topic', 'text')
     .addColumn('owner_id', id, (c) => c.references('users.id'))
-    .addColumn('department_id', id, (c) => c.references('departments.id'))
-    .addColumn('team_id', id, (c) => c.references('teams.id'))
+    // A deleted team or department leaves its channels archived, not dangling (see archiveFor).
+    .addColumn('department_id', id, (c) => c.references('departments.id').onDelete('set null'))
+    .addColumn('team_id', id, (c) => c.references('teams.id').onDelete('set null'))
     .addColumn('counterparty_id', id, (c) => c.references('counterparties.id'))
     // The sorted member ids of a direct conversation, so the same people get the same conversation.
     .addColumn('direct_key', 'text', (c) => c.unique())
@@ -173,11 +174,14 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('seq', bigint, (c) => d.identity(c))
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('channel_id', id)
+    // For message events: which message, so an edit or deletion can rewrite what replays show.
+    .addColumn('message_id', id)
     .addColumn('user_ids', json)
     .addColumn('payload', json, (c) => c.notNull())
     .addColumn('created_at', timestamp, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('events_created_idx').on('events').column('created_at').execute();
+  await db.schema.createIndex('events_message_idx').on('events').column('message_id').execute();
 
   await db.schema
     .createTable('jobs')
