@@ -103,6 +103,9 @@ export type UpdateChannelRequest = z.infer<typeof UpdateChannelRequest>;
 export const ChannelMember = z.object({
   user: UserRef,
   kind: z.enum(['employee', 'external']),
+  title: z.string().nullable(),
+  /** The department of an employee, or the organisation of an external contact. */
+  organisation: z.string().nullable(),
   role: z.enum(['owner', 'member']),
   /** How they are in it: added by hand, or by following the department, team or company. */
   via: z.enum(['explicit', 'department', 'team', 'company']),

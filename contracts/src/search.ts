@@ -28,6 +28,8 @@ export type MessageSearchHit = z.infer<typeof MessageSearchHit>;
 
 export const MessageSearchResult = z.object({
   items: z.array(MessageSearchHit),
+  /** Whether another page follows (ask again with offset + limit). */
+  hasMore: z.boolean(),
   /** The words the query was split into (分词), as the index saw them. */
   terms: z.array(z.string()),
 });

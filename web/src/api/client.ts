@@ -52,6 +52,7 @@ export function toQueryString(query: Query | undefined): string {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
+  /** JSON-encoded, except FormData, which the browser sends as multipart with its own boundary. */
   body?: unknown;
 }
 
@@ -59,7 +60,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function send(path: string, { method = 'GET', query, body }: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -67,7 +69,7 @@ async function send(path: string, { method = 'GET', query, body }: RequestOption
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError('service_unavailable', cause instanceof Error ? cause.message : 'network error', 0);

@@ -1,5 +1,7 @@
 import type { TeamListQuery } from '@liaison/contracts';
 import type { AuditFilters } from './audit.ts';
+import type { DirectoryParams } from './directory.ts';
+import type { SearchParams } from './messages.ts';
 import type { UserListParams } from './users.ts';
 
 /** Query keys in one place so a mutation can invalidate exactly what it changed. */
@@ -15,6 +17,8 @@ export const queryKeys = {
     detail: (id: string) => ['users', 'detail', id] as const,
     personal: (id: string) => ['users', 'personal', id] as const,
   },
+  /** 通讯录 searches (employees by name, pinyin or initials). */
+  directory: (params: DirectoryParams) => ['directory', params] as const,
   departments: ['departments'] as const,
   teams: {
     all: ['teams'] as const,
@@ -26,5 +30,35 @@ export const queryKeys = {
     all: ['audit'] as const,
     list: (filters: AuditFilters) => ['audit', 'list', filters] as const,
     latest: ['audit', 'latest'] as const,
+  },
+  channels: {
+    all: ['channels'] as const,
+    list: ['channels', 'list'] as const,
+    /** Every channel of the company (compliance officers), apart from the reader's own live list. */
+    company: ['channels', 'company'] as const,
+    detail: (id: string) => ['channels', 'detail', id] as const,
+    members: (id: string) => ['channels', 'members', id] as const,
+    namingRules: ['channels', 'naming-rules'] as const,
+  },
+  /** Everything under ['messages', channelId] belongs to one channel, so it can be dropped at once. */
+  messages: {
+    all: ['messages'] as const,
+    channel: (channelId: string) => ['messages', channelId] as const,
+    /** The main timeline; `anchor` is the seq a deep link opened it around (null: the latest). */
+    timeline: (channelId: string, anchor: number | null) =>
+      ['messages', channelId, 'timeline', anchor ?? 'latest'] as const,
+    /** One message fetched on its own (a thread root not in the loaded timeline). */
+    one: (channelId: string, messageId: string) => ['messages', channelId, 'one', messageId] as const,
+    thread: (channelId: string, rootId: string) => ['messages', channelId, 'thread', rootId] as const,
+    pinned: (channelId: string) => ['messages', channelId, 'pinned'] as const,
+    history: (channelId: string, messageId: string) => ['messages', channelId, 'history', messageId] as const,
+  },
+  search: (params: SearchParams) => ['search', params] as const,
+  counterparties: ['counterparties'] as const,
+  counterpartyContacts: (id: string) => ['counterparties', id, 'contacts'] as const,
+  retention: {
+    policies: ['retention', 'policies'] as const,
+    holds: ['retention', 'holds'] as const,
+    archives: (query: { channelId?: string; month?: string }) => ['retention', 'archives', query] as const,
   },
 };

@@ -1,53 +1,100 @@
+import { can } from '@liaison/contracts';
 import type { MenuProps } from 'antd';
-import { Layout, Menu, theme } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { Badge, Layout, Menu, theme } from 'antd';
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { titleWithUnread, totalUnread } from '../features/messaging/channelGroups.ts';
+import { useChannels } from '../features/messaging/queries.ts';
 import { FullPageSpin } from './guards.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
-import { DASHBOARD_ITEM, ORGANISATION_ITEMS, UPCOMING_MODULES } from './navigation.tsx';
-import { useCan } from './session.ts';
+import type { Messages } from './i18n/zh-CN.ts';
+import {
+  COMPLIANCE_ITEMS,
+  DASHBOARD_ITEM,
+  MESSAGING_ITEMS,
+  ORGANISATION_ITEMS,
+  UPCOMING_MODULES,
+} from './navigation.tsx';
+import { RealtimeProvider } from './RealtimeProvider.tsx';
+import { useCan, useMe } from './session.ts';
 
 const COLLAPSED_KEY = 'liaison.siderCollapsed';
 const ORGANISATION_GROUP = 'organisation';
+const COMPLIANCE_GROUP = 'compliance';
 
-function selectedKey(pathname: string): string {
-  const all = [...ORGANISATION_ITEMS, ...UPCOMING_MODULES, { key: 'profile', path: '/profile' }];
-  return (
-    all.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))?.key ?? 'dashboard'
-  );
+const ALL_ITEMS: readonly { key: string; path: string }[] = [
+  DASHBOARD_ITEM,
+  ...MESSAGING_ITEMS,
+  ...UPCOMING_MODULES,
+  ...ORGANISATION_ITEMS,
+  ...COMPLIANCE_ITEMS,
+  { key: 'profile', path: '/profile' },
+];
+
+/** The menu entry of a path: the longest matching one (/messages/search is not /messages). */
+export function selectedKey(pathname: string): string {
+  let best: { key: string; path: string } | null = null;
+  for (const item of ALL_ITEMS) {
+    if (item.path === '/') continue;
+    if (pathname === item.path || pathname.startsWith(`${item.path}/`)) {
+      if (!best || item.path.length > best.path.length) best = item;
+    }
+  }
+  return best?.key ?? 'dashboard';
 }
 
-export function AppLayout() {
+/** Unread messages on the menu entry and in the tab title, kept live by the realtime connection. */
+function useUnread(): number {
+  const { t } = useTranslation();
+  const channels = useChannels();
+  const unread = totalUnread(channels.data);
+  useEffect(() => {
+    document.title = titleWithUnread(t('app.fullName'), unread);
+  }, [unread, t]);
+  return unread;
+}
+
+function SideMenu({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const allowed = useCan();
-  const { token } = theme.useToken();
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
-
-  const toggle = () => {
-    setCollapsed((value) => {
-      localStorage.setItem(COLLAPSED_KEY, value ? '0' : '1');
-      return !value;
-    });
-  };
+  const me = useMe();
+  const unread = useUnread();
+  // External users (a counterparty's contacts) get the conversations shared with them, nothing internal.
+  const employee = me.user.kind === 'employee';
 
   const items = useMemo<MenuProps['items']>(() => {
-    const organisation = ORGANISATION_ITEMS.filter((item) => allowed(item.permission)).map((item) => ({
+    const entry = (item: { key: keyof Messages['menu']; icon: ReactNode }, label?: ReactNode) => ({
       key: item.key,
       icon: item.icon,
-      label: t(`menu.${item.key}`),
+      label: label ?? t(`menu.${item.key}`),
       'data-testid': `menu-${item.key}`,
-    }));
+    });
+    const messaging = MESSAGING_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
+      item.key === 'messaging'
+        ? entry(
+            item,
+            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+              {t('menu.messaging')}
+              {unread > 0 && !collapsed && (
+                <Badge count={unread} overflowCount={99} size="small" data-testid="menu-unread" />
+              )}
+            </span>,
+          )
+        : entry(item),
+    );
+    const organisation = ORGANISATION_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
+      entry(item),
+    );
+    const compliance = COMPLIANCE_ITEMS.filter((item) => item.anyOf.some((p) => allowed(p))).map((item) =>
+      entry(item),
+    );
     return [
-      { key: DASHBOARD_ITEM.key, icon: DASHBOARD_ITEM.icon, label: t('menu.dashboard') },
-      ...UPCOMING_MODULES.map((item) => ({
-        key: item.key,
-        icon: item.icon,
-        label: t(`menu.${item.key}`),
-        'data-testid': `menu-${item.key}`,
-      })),
+      ...(employee ? [entry(DASHBOARD_ITEM)] : []),
+      ...messaging,
+      ...(employee ? UPCOMING_MODULES.map((item) => entry(item)) : []),
       ...(organisation.length > 0
         ? [
             {
@@ -58,63 +105,91 @@ export function AppLayout() {
             },
           ]
         : []),
+      ...(compliance.length > 0
+        ? [
+            {
+              key: COMPLIANCE_GROUP,
+              label: t('menu.compliance'),
+              type: 'group' as const,
+              children: compliance,
+            },
+          ]
+        : []),
     ];
-  }, [allowed, t]);
+  }, [allowed, t, unread, collapsed, employee]);
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    const target = [DASHBOARD_ITEM, ...UPCOMING_MODULES, ...ORGANISATION_ITEMS].find(
-      (item) => item.key === key,
-    );
+    const target = ALL_ITEMS.find((item) => item.key === key);
     if (target) navigate(target.path);
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        width={216}
-        breakpoint="lg"
-        onBreakpoint={(broken) => setCollapsed(broken)}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 10,
-            padding: collapsed ? '0 24px' : '0 20px',
-            color: '#fff',
-            fontSize: 18,
-            fontWeight: 600,
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
+    <Menu
+      data-testid="app-menu"
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey(location.pathname)]}
+      onClick={onClick}
+    />
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+
+  const toggle = () => {
+    setCollapsed((value) => {
+      localStorage.setItem(COLLAPSED_KEY, value ? '0' : '1');
+      return !value;
+    });
+  };
+
+  return (
+    <RealtimeProvider enabled={can(me.grants, 'message.use')}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={216}
+          breakpoint="lg"
+          onBreakpoint={(broken) => setCollapsed(broken)}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          {!collapsed && <span>{t('app.fullName')}</span>}
-        </div>
-        <Menu
-          data-testid="app-menu"
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={[selectedKey(location.pathname)]}
-          onClick={onClick}
-        />
-      </Layout.Sider>
-      <Layout>
-        <HeaderBar collapsed={collapsed} onToggle={toggle} />
-        <Layout.Content style={{ margin: 24, minWidth: 0 }}>
-          <div style={{ maxWidth: 1600, margin: '0 auto', color: token.colorText }}>
-            <Suspense fallback={<FullPageSpin />}>
-              <Outlet />
-            </Suspense>
+          <div
+            style={{
+              height: 56,
+              display: 'flex',
+              alignItems: 'center',
+              gap: 10,
+              padding: collapsed ? '0 24px' : '0 20px',
+              color: '#fff',
+              fontSize: 18,
+              fontWeight: 600,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
+          >
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            {!collapsed && <span>{t('app.fullName')}</span>}
           </div>
-        </Layout.Content>
+          <SideMenu collapsed={collapsed} />
+        </Layout.Sider>
+        <Layout>
+          <HeaderBar collapsed={collapsed} onToggle={toggle} />
+          <Layout.Content style={{ margin: 24, minWidth: 0 }}>
+            <div style={{ maxWidth: 1600, margin: '0 auto', color: token.colorText }}>
+              <Suspense fallback={<FullPageSpin />}>
+                <Outlet />
+              </Suspense>
+            </div>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </RealtimeProvider>
   );
 }

@@ -59,3 +59,25 @@ export function RequirePermission({ permission, children }: { permission: Permis
   if (!can(me.grants, permission)) return <Navigate to="/403" replace />;
   return children;
 }
+
+export function RequireAnyPermission({
+  permissions,
+  children,
+}: {
+  permissions: readonly Permission[];
+  children: ReactNode;
+}) {
+  const me = useMe();
+  if (!permissions.some((permission) => can(me.grants, permission))) return <Navigate to="/403" replace />;
+  return children;
+}
+
+/**
+ * Internal screens (the workbench, modules still to come): an external user — a counterparty's
+ * contact — is taken to the conversations shared with them instead.
+ */
+export function RequireEmployee({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.user.kind !== 'employee') return <Navigate to="/messages" replace />;
+  return children;
+}

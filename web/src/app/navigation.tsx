@@ -12,15 +12,22 @@ import {
   MessageOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
+  SearchOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@liaison/contracts';
 import type { ReactNode } from 'react';
 
+/** 消息: the chat and its search; external users see these and nothing else. */
+export const MESSAGING_ITEMS = [
+  { key: 'messaging', path: '/messages', icon: <MessageOutlined />, permission: 'message.use' },
+  { key: 'messageSearch', path: '/messages/search', icon: <SearchOutlined />, permission: 'message.use' },
+] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
+
 /** Modules that exist in the menu already but whose screens come in later releases. */
 export const UPCOMING_MODULES = [
-  { key: 'messaging', path: '/messaging', icon: <MessageOutlined /> },
   { key: 'announcements', path: '/announcements', icon: <NotificationOutlined /> },
   { key: 'tasks', path: '/tasks', icon: <CarryOutOutlined /> },
   { key: 'approvals', path: '/approvals', icon: <AuditOutlined /> },
@@ -43,6 +50,16 @@ export const ORGANISATION_ITEMS = [
 ] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
 
 export type OrganisationScreen = (typeof ORGANISATION_ITEMS)[number]['key'];
+
+/** 合规: shown to whoever holds any of the listed permissions; each section checks its own. */
+export const COMPLIANCE_ITEMS = [
+  {
+    key: 'retention',
+    path: '/compliance/retention',
+    icon: <SafetyOutlined />,
+    anyOf: ['retention.manage', 'message.audit'],
+  },
+] as const satisfies readonly { key: string; path: string; icon: ReactNode; anyOf: readonly Permission[] }[];
 
 export const DASHBOARD_ITEM = { key: 'dashboard', path: '/', icon: <DashboardOutlined /> } as const;
 

@@ -16,7 +16,7 @@ function isMeKey(key: QueryKey | undefined): boolean {
   return key?.[0] === queryKeys.me[0];
 }
 
-function handleError(error: unknown, key?: QueryKey): void {
+function handleError(error: unknown, key?: QueryKey, silent = false): void {
   if (!(error instanceof ApiError)) return;
   if (error.code === 'unauthenticated') {
     // The guard turns a failed /me into a redirect itself; any other 401 means the session died.
@@ -27,7 +27,8 @@ function handleError(error: unknown, key?: QueryKey): void {
     void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     return;
   }
-  if (key && !isMeKey(key)) notifyError(errorText(error));
+  // Screens that show a failure in place (a channel one left, say) mark their query `silent`.
+  if (key && !isMeKey(key) && !silent) notifyError(errorText(error));
 }
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -36,7 +37,9 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: (error, query) => handleError(error, query.queryKey) }),
+  queryCache: new QueryCache({
+    onError: (error, query) => handleError(error, query.queryKey, query.meta?.silent === true),
+  }),
   mutationCache: new MutationCache({ onError: (error) => handleError(error) }),
   defaultOptions: {
     queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },

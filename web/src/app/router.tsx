@@ -1,9 +1,15 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { setCsrfToken } from '../api/client.ts';
 import { AppLayout } from './AppLayout.tsx';
-import { loginPathFor, RequireAuth, RequirePermission } from './guards.tsx';
+import {
+  loginPathFor,
+  RequireAnyPermission,
+  RequireAuth,
+  RequireEmployee,
+  RequirePermission,
+} from './guards.tsx';
 import { ORGANISATION_ITEMS, type OrganisationScreen, UPCOMING_MODULES } from './navigation.tsx';
 import { PublicPage } from './PublicPage.tsx';
 import { queryClient, setSessionEndedHandler } from './queryClient.ts';
@@ -14,6 +20,9 @@ const ForcedPasswordPage = lazy(() => import('../features/auth/ForcedPasswordPag
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const ComingSoonPage = lazy(() => import('../features/placeholder/ComingSoonPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const MessagingPage = lazy(() => import('../features/messaging/MessagingPage.tsx'));
+const SearchPage = lazy(() => import('../features/messaging/SearchPage.tsx'));
+const RetentionPage = lazy(() => import('../features/compliance/RetentionPage.tsx'));
 
 const ORGANISATION_PAGES: Record<OrganisationScreen, LazyExoticComponent<ComponentType>> = {
   users: lazy(() => import('../features/users/UsersPage.tsx')),
@@ -38,11 +47,48 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         errorElement: <CrashPage />,
         children: [
-          { index: true, element: <DashboardPage /> },
+          {
+            index: true,
+            element: (
+              <RequireEmployee>
+                <DashboardPage />
+              </RequireEmployee>
+            ),
+          },
           ...UPCOMING_MODULES.map((module) => ({
             path: module.path,
-            element: <ComingSoonPage module={module.key} />,
+            element: (
+              <RequireEmployee>
+                <ComingSoonPage module={module.key} />
+              </RequireEmployee>
+            ),
           })),
+          // The menu entry lived here before the chat existed; old bookmarks keep working.
+          { path: '/messaging', element: <Navigate to="/messages" replace /> },
+          ...['/messages', '/messages/:channelId'].map((path) => ({
+            path,
+            element: (
+              <RequirePermission permission="message.use">
+                <MessagingPage />
+              </RequirePermission>
+            ),
+          })),
+          {
+            path: '/messages/search',
+            element: (
+              <RequirePermission permission="message.use">
+                <SearchPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/compliance/retention',
+            element: (
+              <RequireAnyPermission permissions={['retention.manage', 'message.audit']}>
+                <RetentionPage />
+              </RequireAnyPermission>
+            ),
+          },
           ...ORGANISATION_ITEMS.map((item) => {
             const Page = ORGANISATION_PAGES[item.key];
             return {

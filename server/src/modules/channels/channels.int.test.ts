@@ -240,6 +240,9 @@ describe('archiving and naming rules', () => {
     ).not.toBeNull();
     const post = await t.request(staffAs, 'POST', `/api/channels/${id}/messages`, { body: '还在吗' });
     expect(post.status).toBe(409);
+    const rename = await t.request(staffAs, 'PATCH', `/api/channels/${id}`, { topic: '已归档' });
+    expect(rename.status).toBe(409);
+    expect(rename.body.error.code).toBe('conflict');
     expect(await names(staffAs)).not.toContain(group.body.name);
     await t.request(staffAs, 'POST', `/api/channels/${id}/archive`, { archived: false });
     expect(
@@ -407,6 +410,16 @@ describe('finding people and channels', () => {
       kind: 'direct',
       memberIds: [staff.id],
     });
-    expect(pair.body).toMatchObject({ oneToOne: true, canManage: false });
+    expect(pair.body).toMatchObject({ oneToOne: true, canManage: false, owner: null });
+    const members = await t.request(
+      await t.sessionFor(staff),
+      'GET',
+      `/api/channels/${pair.body.id}/members`,
+    );
+    expect(members.body.items.map((m: { role: string }) => m.role)).toEqual(['member', 'member']);
+    // Members carry what a colleague needs to recognise them: their department.
+    expect(members.body.items).toContainEqual(
+      expect.objectContaining({ user: expect.objectContaining({ id: head.id }), organisation: '市场部' }),
+    );
   });
 });

@@ -164,6 +164,8 @@ export interface MemberRow {
   username: string;
   display_name: string;
   kind: 'employee' | 'external';
+  title: string | null;
+  organisation: string | null;
   sort_key: string;
   via: 'explicit' | 'department' | 'team' | 'company';
   role: 'owner' | 'member';
@@ -174,7 +176,17 @@ export async function members(db: Executor, channel: ChannelRow): Promise<Member
   const out = new Map<string, MemberRow>();
   const base = db
     .selectFrom('users')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.kind', 'users.sort_key'])
+    .leftJoin('departments as member_department', 'member_department.id', 'users.department_id')
+    .leftJoin('counterparties as member_org', 'member_org.id', 'users.counterparty_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.kind',
+      'users.sort_key',
+      'users.title',
+      (eb) => eb.fn.coalesce('member_department.name', 'member_org.name').as('organisation'),
+    ])
     .where('users.status', '=', 'active');
   if ((EXPLICIT_KINDS as readonly string[]).includes(channel.kind)) {
     const explicit = await base

@@ -101,10 +101,14 @@ export class ChannelsService {
 
   async members(ctx: ActorContext, id: string): Promise<ChannelMember[]> {
     const { channel } = await this.access(ctx, id);
+    // A conversation between two people has no owner, whoever happened to open it.
+    const oneToOne = channel.direct_key !== null;
     return (await repo.members(this.#deps.db, channel)).map((m) => ({
       user: { id: m.id, username: m.username, displayName: m.display_name },
       kind: m.kind,
-      role: m.role === 'owner' || m.id === channel.owner_id ? 'owner' : 'member',
+      title: m.title,
+      organisation: m.organisation,
+      role: !oneToOne && (m.role === 'owner' || m.id === channel.owner_id) ? 'owner' : 'member',
       via: m.via,
     }));
   }
@@ -274,6 +278,7 @@ export class ChannelsService {
     await db.transaction().execute(async (trx) => {
       const { channel, canManage } = await this.access(ctx, id, trx);
       if (!canManage) throw errors.forbidden('Only the channel owner or a manager can change it.');
+      if (channel.archived_at) throw errors.conflict('This channel is archived; unarchive it to change it.');
       if (channel.kind === 'direct' && channel.direct_key && input.ownerId) {
         throw errors.invalidField('body.ownerId', 'a one-to-one conversation has no owner');
       }
@@ -588,7 +593,7 @@ export class ChannelsService {
         name: r.kind === 'direct' && !r.name ? (directNames.get(r.id) ?? '') : r.name,
         topic: r.topic,
         owner:
-          r.owner_id && r.owner_username
+          r.owner_id && r.owner_username && r.direct_key === null
             ? { id: r.owner_id, username: r.owner_username, displayName: r.owner_name ?? '' }
             : null,
         department:

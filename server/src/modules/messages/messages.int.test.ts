@@ -224,6 +224,23 @@ describe('attachments', () => {
     const msg = await post(memberAs, { body: '见图', attachmentIds: [attachment.id] });
     expect(msg.body.attachments).toEqual([attachment]);
     expect((await post(memberAs, { body: '再发一次', attachmentIds: [attachment.id] })).status).toBe(400);
+    // The file name is searchable with the text, and stays so after an edit.
+    const found = await t.request(
+      memberAs,
+      'GET',
+      `/api/search/messages?q=${encodeURIComponent('现场照片')}`,
+    );
+    expect(found.body.items.map((h: { messageId: string }) => h.messageId)).toEqual([msg.body.id]);
+    const edited = await t.request(memberAs, 'PATCH', `/api/channels/${channelId}/messages/${msg.body.id}`, {
+      body: '见附图',
+    });
+    expect(edited.body.body).toBe('见附图');
+    const again = await t.request(
+      memberAs,
+      'GET',
+      `/api/search/messages?q=${encodeURIComponent('现场照片')}`,
+    );
+    expect(again.body.items).toHaveLength(1);
 
     const cookie = memberAs?.kind === 'session' ? memberAs.token : '';
     const download = await t.app.inject({

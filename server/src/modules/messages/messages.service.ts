@@ -162,7 +162,7 @@ export class MessagesService {
         throw errors.invalidField('body.attachmentIds', 'an attachment was already used by another message');
       }
       if (root) await repo.addReply(trx, root.id, now);
-      await this.#search.put(trx, messageId, input.body);
+      await this.#search.put(trx, messageId, searchText(input.body, attachments));
       // One's own message is read.
       await channelsRepo.markRead(trx, channelId, actor.userId, seq, now);
 
@@ -223,7 +223,11 @@ export class MessagesService {
       // Whoever is no longer mentioned loses the badge.
       await repo.removeMentions(trx, messageId, mentioned.notify);
       await repo.insertMentions(trx, messageId, channelId, Number(message.seq), mentioned.notify);
-      await this.#search.put(trx, messageId, body);
+      await this.#search.put(
+        trx,
+        messageId,
+        searchText(body, await repo.attachmentsOfMessages(trx, [messageId])),
+      );
       await this.#messageEvent(trx, 'message.updated', channelId, messageId);
       await this.#deps.audit.record(trx, ctx, {
         action: 'message.edited',
@@ -347,17 +351,19 @@ export class MessagesService {
   async search(ctx: ActorContext, query: MessageSearchQuery): Promise<MessageSearchResult> {
     const db = this.#deps.db;
     const terms = queryTerms(query.q);
-    if (terms.length === 0) return { items: [], terms: [] };
+    if (terms.length === 0) return { items: [], terms: [], hasMore: false };
     const channelIds = canAudit(ctx.actor)
       ? null
       : await this.#deps.channels.memberChannelIds(readerOf(ctx.actor));
-    const ids = await this.#search.search(
+    const found = await this.#search.search(
       db,
       terms,
       { channelIds, channelId: query.channelId, authorId: query.authorId, from: query.from, to: query.to },
-      query.limit,
+      query.limit + 1,
       query.offset,
     );
+    const hasMore = found.length > query.limit;
+    const ids = found.slice(0, query.limit);
     const rows = new Map((await repo.findByIds(db, ids)).map((r) => [r.id, r]));
     const channels = new Map<string, channelsRepo.ChannelRow>();
     for (const r of rows.values()) {
@@ -384,7 +390,7 @@ export class MessagesService {
           highlights,
         };
       });
-    return { items, terms: terms.map((t) => t.word) };
+    return { items, terms: terms.map((t) => t.word), hasMore };
   }
 
   async #one(db: Executor, id: string): Promise<Message> {
@@ -489,4 +495,9 @@ function ref(id: string, username: string, displayName: string | null) {
 
 export function toAttachment(a: repo.AttachmentRow): Attachment {
   return { id: a.id, fileName: a.file_name, contentType: a.content_type, size: Number(a.size) };
+}
+
+/** What the index holds for a message: its text and its files' names (a message may be only files). */
+function searchText(body: string, attachments: readonly { file_name: string }[]): string {
+  return [body, ...attachments.map((a) => a.file_name)].join('\n');
 }

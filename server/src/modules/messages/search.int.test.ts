@@ -85,6 +85,19 @@ describe('message search', () => {
     expect((await search(aliceAs, '差旅')).items).toHaveLength(0);
   });
 
+  it('pages through results, saying whether more follow', async () => {
+    const ctx = await t.ctxFor(alice);
+    for (let i = 0; i < 3; i++) await t.services.messages.post(ctx, shared, { body: `第${i}次周报已提交` });
+    const first = await search(aliceAs, '周报', '&limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(first.hasMore).toBe(true);
+    const last = await search(aliceAs, '周报', '&limit=2&offset=2');
+    expect(last.items).toHaveLength(1);
+    expect(last.hasMore).toBe(false);
+    const seen = new Set([...first.items, ...last.items].map((h: { messageId: string }) => h.messageId));
+    expect(seen.size).toBe(3);
+  });
+
   it('treats query syntax as text and refuses empty queries', async () => {
     expect((await search(aliceAs, '"合同" OR NEAR(x)')).items).toHaveLength(0);
     expect((await t.request(aliceAs, 'GET', '/api/search/messages?q=')).status).toBe(400);

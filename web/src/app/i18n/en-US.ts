@@ -1,3 +1,5 @@
+import complianceEnUS from './compliance.en-US.ts';
+import messagingEnUS from './messaging.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 const enUS: Messages = {
@@ -38,6 +40,7 @@ const enUS: Messages = {
   menu: {
     dashboard: 'Workbench',
     messaging: 'Messaging',
+    messageSearch: 'Message search',
     announcements: 'Announcements',
     tasks: 'Tasks',
     approvals: 'Approvals',
@@ -52,6 +55,8 @@ const enUS: Messages = {
     teams: 'Teams',
     roles: 'Roles & permissions',
     audit: 'Audit log',
+    compliance: 'Compliance',
+    retention: 'Retention & archives',
   },
   placeholder: {
     title: '{{module}} is coming soon',
@@ -553,6 +558,8 @@ const enUS: Messages = {
     confirmRevokeToken: 'Revoke the token "{{name}}"? Programs using it lose access immediately.',
     tokenRevoked: 'Token revoked',
   },
+  messaging: messagingEnUS,
+  compliance: complianceEnUS,
 };
 
 export default enUS;

@@ -1,3 +1,6 @@
+import complianceZhCN from './compliance.zh-CN.ts';
+import messagingZhCN from './messaging.zh-CN.ts';
+
 /** zh-CN is the first language: every key starts here, and en-US must mirror it (type-checked). */
 const zhCN = {
   app: {
@@ -37,6 +40,7 @@ const zhCN = {
   menu: {
     dashboard: '工作台',
     messaging: '消息',
+    messageSearch: '消息搜索',
     announcements: '公告',
     tasks: '任务',
     approvals: '审批',
@@ -51,6 +55,8 @@ const zhCN = {
     teams: '团队',
     roles: '角色权限',
     audit: '审计日志',
+    compliance: '合规',
+    retention: '留存与归档',
   },
   placeholder: {
     title: '「{{module}}」即将上线',
@@ -493,6 +499,8 @@ const zhCN = {
     confirmRevokeToken: '确定吊销令牌「{{name}}」吗？使用它的程序将立即无法访问。',
     tokenRevoked: '令牌已吊销',
   },
+  messaging: messagingZhCN,
+  compliance: complianceZhCN,
 };
 
 export default zhCN;

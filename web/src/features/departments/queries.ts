@@ -5,10 +5,11 @@ import { useMemo } from 'react';
 import { listDepartments } from '../../api/departments.ts';
 import { queryKeys } from '../../api/keys.ts';
 
-export function useDepartments() {
+export function useDepartments(enabled = true) {
   const query = useQuery({
     queryKey: queryKeys.departments,
     queryFn: listDepartments,
+    enabled,
     staleTime: 60_000,
     select: (data) => data.items,
   });

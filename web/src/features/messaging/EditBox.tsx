@@ -1,0 +1,44 @@
+import type { Message } from '@liaison/contracts';
+import { Button, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isSendKey } from './keyboard.ts';
+import { useMessageActions } from './useMessageActions.ts';
+
+/** Editing one's own message in place: Enter saves, Esc cancels. */
+export function EditBox({ message, onDone }: { message: Message; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { edit } = useMessageActions();
+  const [text, setText] = useState(message.body);
+  const save = () => {
+    const body = text.trim();
+    if (!body || body === message.body) return onDone();
+    edit.mutate({ message, body }, { onSuccess: onDone });
+  };
+  return (
+    <div className="lia-edit-box">
+      <Input.TextArea
+        autoFocus
+        value={text}
+        autoSize={{ minRows: 1, maxRows: 10 }}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (isSendKey(event)) {
+            event.preventDefault();
+            save();
+          } else if (event.key === 'Escape') onDone();
+        }}
+        data-testid="message-edit-input"
+      />
+      <div className="lia-edit-actions">
+        <Typography.Text type="secondary">{t('messaging.message.editHint')}</Typography.Text>
+        <Button size="small" onClick={onDone}>
+          {t('messaging.message.cancel')}
+        </Button>
+        <Button size="small" type="primary" loading={edit.isPending} onClick={save}>
+          {t('messaging.message.save')}
+        </Button>
+      </div>
+    </div>
+  );
+}

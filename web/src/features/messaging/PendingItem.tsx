@@ -1,0 +1,61 @@
+import { ExclamationCircleFilled, LoadingOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/session.ts';
+import { FileChip } from './Attachments.tsx';
+import { UserAvatar } from './Avatars.tsx';
+import { discardMessage, type PendingMessage, retryMessage } from './outbox.ts';
+
+/** A message not yet confirmed by the server: greyed while sending, red with retry when it failed. */
+export function PendingItem({ entry }: { entry: PendingMessage }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const failed = entry.status === 'failed';
+  return (
+    <div
+      className={`lia-msg lia-msg-pending${failed ? ' lia-msg-failed' : ''}`}
+      data-testid="message-pending"
+      data-status={entry.status}
+    >
+      <div className="lia-msg-gutter">
+        <UserAvatar user={me.user} />
+      </div>
+      <div className="lia-msg-main">
+        <div className="lia-msg-head">
+          <span className="lia-msg-author">{me.user.displayName}</span>
+          {failed ? (
+            <Tooltip title={entry.error}>
+              <span className="lia-msg-failed-note">
+                <ExclamationCircleFilled /> {t('messaging.message.failed')}
+              </span>
+            </Tooltip>
+          ) : (
+            <span className="lia-msg-time">
+              <LoadingOutlined /> {t('messaging.message.sending')}
+            </span>
+          )}
+        </div>
+        {entry.body && <div className="lia-msg-content lia-pending-body">{entry.body}</div>}
+        {entry.attachments.map((a) => (
+          <FileChip key={a.id} attachment={a} extra={<span />} />
+        ))}
+        {failed && (
+          <Space size={4} style={{ marginTop: 4 }}>
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              onClick={() => retryMessage(entry.localId)}
+              data-testid="pending-retry"
+            >
+              {t('messaging.message.retry')}
+            </Button>
+            <Button size="small" onClick={() => discardMessage(entry.localId)}>
+              {t('messaging.message.discard')}
+            </Button>
+          </Space>
+        )}
+      </div>
+    </div>
+  );
+}
