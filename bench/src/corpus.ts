@@ -1,4 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
+import { messageSearchIndex } from '../../server/src/modules/messages/message-search.ts';
+import { newMessageRow } from '../../server/src/modules/messages/messages.repository.ts';
 import type { MessagesTable } from '../../server/src/modules/messages/messages.tables.ts';
 import { newId } from '../../server/src/platform/crypto/ids.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
@@ -14,15 +16,14 @@ import { num } from './table.ts';
 
 /**
  * Bulk message rows for corpora too large to post one by one (bench:search, the query-count
- * diagnostic's "after N messages" figures). Each row is indexed exactly as the search adapter's
- * `put` indexes it — `indexTerms(body)` from the server's segmenter, stored as a `message_fts` row
- * on SQLite or as `to_tsvector('simple', …)` in `messages.search_vector` on PostgreSQL — but many
- * rows per statement. (On SQLite `put` first deletes by `message_id`, an UNINDEXED FTS5 column: a
- * scan of the whole index per call, so one `put` per message would make a large build quadratic.)
+ * diagnostic's "after N messages" figures). On SQLite each chunk is indexed through the search
+ * adapter's own `add`, many rows per statement; on PostgreSQL the row is inserted with the same
+ * `to_tsvector('simple', indexTerms(body))` the adapter writes, which saves updating every row
+ * right after inserting it.
  */
 
-/** A message row and its index terms. */
-export type MessageRow = Insertable<MessagesTable> & { terms: string };
+/** A message row. */
+export type MessageRow = Insertable<MessagesTable> & { body: string; created_at: string };
 
 /** A plain top-level message, as `MessagesService.post` would store it. */
 export function messageRow(
@@ -32,27 +33,14 @@ export function messageRow(
   body: string,
   at: number,
 ): MessageRow {
-  return {
+  return newMessageRow({
     id: newId(at),
     channel_id: channelId,
     seq,
     author_id: authorId,
-    thread_root_id: null,
     body,
-    mentions: '[]',
-    mentions_channel: 0,
-    reply_count: 0,
-    last_reply_at: null,
-    edited_at: null,
-    deleted_at: null,
-    deleted_by: null,
-    deleted_reason: null,
-    pinned_at: null,
-    pinned_by: null,
-    client_id: null,
     created_at: new Date(at).toISOString(),
-    terms: indexTerms(body),
-  };
+  });
 }
 
 /** Inserts the rows and their index entries; call inside a transaction. */
@@ -65,13 +53,17 @@ export async function insertMessageRows(
     // SQLite allows 32,766 bound values per statement: 19 columns × 1,000 rows stays under.
     for (let i = 0; i < rows.length; i += 1_000) {
       const chunk = rows.slice(i, i + 1_000);
-      await trx
-        .insertInto('messages')
-        .values(chunk.map(({ terms: _, ...row }) => row))
-        .execute();
-      await sql`insert into message_fts (message_id, terms) values ${sql.join(
-        chunk.map((r) => sql`(${r.id}, ${r.terms})`),
-      )}`.execute(trx);
+      await trx.insertInto('messages').values(chunk).execute();
+      await messageSearchIndex(dialect).add(
+        trx,
+        chunk.map((r) => ({
+          id: r.id,
+          channelId: r.channel_id,
+          authorId: r.author_id ?? null,
+          createdAt: r.created_at,
+          text: r.body,
+        })),
+      );
     }
     return;
   }
@@ -82,9 +74,9 @@ export async function insertMessageRows(
     await withVector
       .insertInto('messages')
       .values(
-        rows.slice(i, i + 2_000).map(({ terms, ...row }) => ({
+        rows.slice(i, i + 2_000).map((row) => ({
           ...row,
-          search_vector: sql<string>`to_tsvector('simple', ${terms})`,
+          search_vector: sql<string>`to_tsvector('simple', ${indexTerms(row.body)})`,
         })),
       )
       .execute();

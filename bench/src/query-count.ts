@@ -188,7 +188,9 @@ try {
   conditions.push({ name: 'fresh', runs: await post(POSTS) });
   if (FILL > 0) {
     // Another conversation's history: the table sizes grow, this channel's rows do not.
-    process.stderr.write(`inserting ${FILL.toLocaleString('en-US')} messages (bulk, indexed as put does) … `);
+    process.stderr.write(
+      `inserting ${FILL.toLocaleString('en-US')} messages (bulk, indexed as a post does) … `,
+    );
     const fillChannel = await openChannel(others[1]!.id);
     const author = (
       await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()

@@ -37,10 +37,9 @@ import { num, percentile, printTable } from './table.ts';
  * (chat-text.ts), on SQLite (FTS5) and, when reachable, PostgreSQL (tsvector + GIN).
  *
  * The corpus (corpus.ts) is written through the index's own write path — each message's
- * `indexTerms(body)` from the server's segmenter, stored exactly as the adapter's `put` stores it —
- * but many rows per statement and 10,000 per transaction instead of one `put` per message: on
- * SQLite `put` first deletes by `message_id`, an UNINDEXED FTS5 column, which scans the whole
- * index, so a million `put`s would be quadratic. What one `put` costs at full size is printed.
+ * `indexTerms(body)` from the server's segmenter, stored exactly as the adapter's `add` stores it —
+ * but many rows per statement and 10,000 per transaction. What re-indexing one edited message
+ * (`replace`) costs at full size is printed.
  *
  * Measured, one query at a time, each beside its ceiling in the same run:
  *  - ceiling: a bare ranked MATCH (SQLite: `message_fts MATCH ? ORDER BY rank LIMIT 20` on a raw
@@ -381,10 +380,10 @@ ms per query, one at a time. ceiling = bare ranked MATCH top ${LIMIT} (${
 MessagesService.search for an employee in ${channelIds.length} channels (permission filter + loading hits). hits = matches
 in the whole corpus per query. ÷ ceiling = p50 ÷ ceiling p50.`);
 
-  // What one `put` (the write path of every post and edit) costs on a corpus this size.
+  // What re-indexing one edited message costs on a corpus this size.
   const putMs = await timePut(corpus);
   console.log(
-    `one put (index one message) on this corpus: ${num(putMs.mean, 2)} ms mean, ${num(putMs.max, 2)} ms max over ` +
+    `one replace (re-index an edited message) on this corpus: ${num(putMs.mean, 2)} ms mean, ${num(putMs.max, 2)} ms max over ` +
       `${putMs.runs} (in a rolled-back transaction)\n`,
   );
 }
@@ -490,7 +489,7 @@ async function timePut(corpus: Corpus): Promise<{ mean: number; max: number; run
     .execute(async (trx) => {
       for (const m of sample) {
         const t0 = performance.now();
-        await index.put(trx, m.id, m.body);
+        await index.replace(trx, m.id, m.body);
         times.push(performance.now() - t0);
       }
       throw rollback;

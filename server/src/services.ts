@@ -19,6 +19,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import { FieldCipher } from './platform/crypto/keys.ts';
 import type { Database } from './platform/db/database.ts';
+import { GroupCommit } from './platform/db/group-commit.ts';
 import { type EventBus, InProcessBus, RedisBus } from './platform/events/bus.ts';
 import { EventLog } from './platform/events/event-log.ts';
 import { EventPump } from './platform/events/event-pump.ts';
@@ -98,6 +99,7 @@ export function createServices(
     audit,
     events,
     channels,
+    writes: GroupCommit.for(db, dialect),
     editWindowMinutes: config.messaging.editWindowMinutes,
   });
   const attachments = new AttachmentsService({

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { USER_JOIN_COLUMNS, type UserWithDepartment } from '../users/users.repository.ts';
 import type { ApiTokensTable, LoginThrottleTable, SessionsTable } from './auth.tables.ts';
@@ -13,19 +14,15 @@ export async function insertSession(db: Executor, row: Insertable<SessionsTable>
   await db.insertInto('sessions').values(row).execute();
 }
 
-/**
- * A live session together with its active user and the user's department: authentication of a
- * cookie request is this one query (plus the user's roles).
- */
-export function findLiveSessionUser(
-  db: Executor,
-  tokenHash: string,
-  now: string,
-): Promise<
-  | (UserWithDepartment & { session_id: string; session_last_seen_at: string; session_expires_at: string })
-  | undefined
-> {
-  return db
+type LiveSessionUser = UserWithDepartment & {
+  session_id: string;
+  session_last_seen_at: string;
+  session_expires_at: string;
+};
+
+// Run on every request: prepared once (see platform/db/prepared.ts).
+const liveSessionUser = prepared((db, p: { tokenHash: string; now: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('departments', 'departments.id', 'users.department_id')
@@ -37,21 +34,29 @@ export function findLiveSessionUser(
       'sessions.last_seen_at as session_last_seen_at',
       'sessions.expires_at as session_expires_at',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.token_hash', '=', p.tokenHash)
     .where('sessions.revoked_at', 'is', null)
-    .where('sessions.idle_expires_at', '>', now)
-    .where('sessions.expires_at', '>', now)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-}
+    .where('sessions.idle_expires_at', '>', p.now)
+    .where('sessions.expires_at', '>', p.now)
+    .where('users.status', '=', 'active'),
+);
 
-/** The same for a personal API token. */
-export function findLiveTokenUser(
+/**
+ * A live session together with its active user and the user's department: authentication of a
+ * cookie request is this one query (plus the user's roles).
+ */
+export function findLiveSessionUser(
   db: Executor,
   tokenHash: string,
   now: string,
-): Promise<(UserWithDepartment & { token_id: string; token_last_used_at: string | null }) | undefined> {
-  return db
+): Promise<LiveSessionUser | undefined> {
+  return liveSessionUser.first(db, { tokenHash, now }) as Promise<LiveSessionUser | undefined>;
+}
+
+type LiveTokenUser = UserWithDepartment & { token_id: string; token_last_used_at: string | null };
+
+const liveTokenUser = prepared((db, p: { tokenHash: string; now: string }) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .leftJoin('departments', 'departments.id', 'users.department_id')
@@ -62,11 +67,19 @@ export function findLiveTokenUser(
       'api_tokens.id as token_id',
       'api_tokens.last_used_at as token_last_used_at',
     ])
-    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.token_hash', '=', p.tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', p.now)]))
+    .where('users.status', '=', 'active'),
+);
+
+/** The same for a personal API token. */
+export function findLiveTokenUser(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<LiveTokenUser | undefined> {
+  return liveTokenUser.first(db, { tokenHash, now }) as Promise<LiveTokenUser | undefined>;
 }
 
 export async function touchSession(

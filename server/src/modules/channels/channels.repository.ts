@@ -1,7 +1,7 @@
 import type { ChannelKind } from '@liaison/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { SqlDialect } from '../../platform/db/dialect.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { ChannelMembersTable, ChannelsTable } from './channels.tables.ts';
 
@@ -49,8 +49,11 @@ function withRefs(db: Executor) {
     ]);
 }
 
+// Every message post and read checks access with this: prepared once (see platform/db/prepared.ts).
+const byId = prepared((db, p: { id: string }) => withRefs(db).where('channels.id', '=', p.id));
+
 export function findById(db: Executor, id: string): Promise<ChannelRow | undefined> {
-  return withRefs(db).where('channels.id', '=', id).executeTakeFirst();
+  return byId.first(db, { id });
 }
 
 export function findByDirectKey(db: Executor, key: string): Promise<ChannelRow | undefined> {
@@ -119,6 +122,14 @@ export function listAll(db: Executor, includeArchived: boolean): Promise<Channel
   return q.orderBy('channels.last_message_at', 'desc').execute();
 }
 
+const listedMember = prepared((db, p: { channelId: string; userId: string }) =>
+  db
+    .selectFrom('channel_members')
+    .select('user_id')
+    .where('channel_id', '=', p.channelId)
+    .where('user_id', '=', p.userId),
+);
+
 /** The same rule as listForReader, for one channel. */
 export async function isMember(db: Executor, channel: ChannelRow, reader: Reader): Promise<boolean> {
   if (reader.kind !== 'employee') {
@@ -127,13 +138,7 @@ export async function isMember(db: Executor, channel: ChannelRow, reader: Reader
     return true;
   }
   if ((EXPLICIT_KINDS as readonly string[]).includes(channel.kind)) {
-    const row = await db
-      .selectFrom('channel_members')
-      .select('user_id')
-      .where('channel_id', '=', channel.id)
-      .where('user_id', '=', reader.userId)
-      .executeTakeFirst();
-    return !!row;
+    return !!(await listedMember.first(db, { channelId: channel.id, userId: reader.userId }));
   }
   switch (channel.kind) {
     case 'all_hands':
@@ -307,19 +312,18 @@ export async function explicitMemberIds(db: Executor, channelId: string): Promis
 }
 
 /** Takes the next message number in the channel; the row lock orders concurrent posters. */
-export async function nextSeq(
-  db: Executor,
-  dialect: SqlDialect,
-  channelId: string,
-  at: string,
-): Promise<number> {
-  void dialect;
-  const row = await db
+const bumpSeq = prepared((db, p: { id: string; at: string }) =>
+  db
     .updateTable('channels')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: at }))
-    .where('id', '=', channelId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: p.at }))
+    .where('id', '=', p.id)
+    .returning('last_seq'),
+);
+
+/** The channel's next message seq (its row stays locked until the transaction ends). */
+export async function nextSeq(db: Executor, channelId: string, at: string): Promise<number> {
+  const row = await bumpSeq.first(db, { id: channelId, at });
+  if (!row) throw new Error(`channel ${channelId} vanished while posting`);
   return Number(row.last_seq);
 }
 
@@ -369,6 +373,19 @@ export async function mentionCounts(
 }
 
 /** Moves the read position forward (never back). Returns whether it moved. */
+const advanceRead = prepared((db, p: { channelId: string; userId: string; seq: number; at: string }) =>
+  db
+    .insertInto('channel_reads')
+    .values({ channel_id: p.channelId, user_id: p.userId, last_read_seq: p.seq, updated_at: p.at })
+    .onConflict((oc) =>
+      oc
+        .columns(['channel_id', 'user_id'])
+        .doUpdateSet({ last_read_seq: p.seq, updated_at: p.at })
+        .where('channel_reads.last_read_seq', '<', p.seq),
+    ),
+);
+
+/** Moves a read position forward (never back); whether it moved. */
 export async function markRead(
   db: Executor,
   channelId: string,
@@ -376,21 +393,8 @@ export async function markRead(
   seq: number,
   at: string,
 ): Promise<boolean> {
-  const current = await db
-    .selectFrom('channel_reads')
-    .select('last_read_seq')
-    .where('channel_id', '=', channelId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (current && Number(current.last_read_seq) >= seq) return false;
-  await db
-    .insertInto('channel_reads')
-    .values({ channel_id: channelId, user_id: userId, last_read_seq: seq, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['channel_id', 'user_id']).doUpdateSet({ last_read_seq: seq, updated_at: at }),
-    )
-    .execute();
-  return true;
+  const r = await advanceRead.execute(db, { channelId, userId, seq, at });
+  return Number(r.numAffectedRows ?? 0) > 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { fts5Query, indexTerms, type QueryTerm } from '../../platform/search/segment.ts';
 
@@ -12,13 +13,27 @@ export interface SearchFilter {
   to?: string | undefined;
 }
 
+/** A message as the index needs it when it is first indexed. */
+export interface IndexedMessage {
+  id: string;
+  channelId: string;
+  authorId: string | null;
+  createdAt: string;
+  /** Its text and its files' names. */
+  text: string;
+}
+
 /**
  * The one place where message search differs between the databases: an FTS5 table on SQLite, a
  * tsvector column with a GIN index on PostgreSQL. Both index the same segmented terms
- * (platform/search/segment.ts) and are written in the message's own transaction.
+ * (platform/search/segment.ts) and are written in the message's own transaction. Deleted messages
+ * leave the index, so a search never needs to look at the message rows to rule them out.
  */
 export interface MessageSearchIndex {
-  put(trx: Executor, messageId: string, text: string): Promise<void>;
+  /** Indexes messages just inserted (never indexed before). */
+  add(trx: Executor, messages: readonly IndexedMessage[]): Promise<void>;
+  /** Re-indexes an edited message. */
+  replace(trx: Executor, messageId: string, text: string): Promise<void>;
   remove(trx: Executor, messageId: string): Promise<void>;
   /** Before deleting messages outright (retention). */
   removeMany(trx: Executor, messageIds: readonly string[]): Promise<void>;
@@ -36,49 +51,131 @@ export function messageSearchIndex(dialect: SqlDialect): MessageSearchIndex {
   return dialect.kind === 'sqlite' ? sqliteIndex : postgresIndex;
 }
 
-function baseFilter(filter: SearchFilter) {
-  const parts = [sql`m.deleted_at is null`];
+/** The filter as SQL over a row that has channel_id, author_id and created_at columns. */
+function filterSql(alias: string, filter: SearchFilter) {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  const parts = [sql`1 = 1`];
   if (filter.channelIds) {
     parts.push(
       filter.channelIds.length > 0
-        ? sql`m.channel_id in (${sql.join(filter.channelIds.map((id) => sql`${id}`))})`
+        ? sql`${col('channel_id')} in (${sql.join(filter.channelIds.map((id) => sql`${id}`))})`
         : sql`1 = 0`,
     );
   }
-  if (filter.channelId) parts.push(sql`m.channel_id = ${filter.channelId}`);
-  if (filter.authorId) parts.push(sql`m.author_id = ${filter.authorId}`);
-  if (filter.from) parts.push(sql`m.created_at >= ${new Date(filter.from).toISOString()}`);
-  if (filter.to) parts.push(sql`m.created_at < ${new Date(filter.to).toISOString()}`);
+  if (filter.channelId) parts.push(sql`${col('channel_id')} = ${filter.channelId}`);
+  if (filter.authorId) parts.push(sql`${col('author_id')} = ${filter.authorId}`);
+  if (filter.from) parts.push(sql`${col('created_at')} >= ${new Date(filter.from).toISOString()}`);
+  if (filter.to) parts.push(sql`${col('created_at')} < ${new Date(filter.to).toISOString()}`);
   return sql.join(parts, sql` and `);
 }
 
+/** SQLite allows 32,766 bound values per statement; rows are added in chunks well under it. */
+const SQLITE_CHUNK = 1_000;
+
+// One message at a time (every post): prepared once (see platform/db/prepared.ts).
+const newKey = prepared((db, p: { messageId: string }) =>
+  db.insertInto('message_search_keys').values({ message_id: p.messageId }).returning('key'),
+);
+const newFtsRow = prepared(
+  (db, p: { key: number; terms: string; channelId: string; authorId: string | null; createdAt: string }) =>
+    db.insertInto('message_fts').values({
+      rowid: p.key,
+      terms: p.terms,
+      channel_id: p.channelId,
+      author_id: p.authorId,
+      created_at: p.createdAt,
+    }),
+);
+
 const sqliteIndex: MessageSearchIndex = {
-  async put(trx, messageId, text) {
-    await sql`delete from message_fts where message_id = ${messageId}`.execute(trx);
-    await sql`insert into message_fts (message_id, terms) values (${messageId}, ${indexTerms(text)})`.execute(
-      trx,
-    );
+  async add(trx, messages) {
+    if (messages.length === 1) {
+      const m = messages[0]!;
+      const row = await newKey.first(trx, { messageId: m.id });
+      if (!row) throw new Error('no search key was assigned');
+      await newFtsRow.execute(trx, {
+        key: row.key,
+        terms: indexTerms(m.text),
+        channelId: m.channelId,
+        authorId: m.authorId,
+        createdAt: m.createdAt,
+      });
+      return;
+    }
+    for (let i = 0; i < messages.length; i += SQLITE_CHUNK) {
+      const chunk = messages.slice(i, i + SQLITE_CHUNK);
+      const keys = await trx
+        .insertInto('message_search_keys')
+        .values(chunk.map((m) => ({ message_id: m.id })))
+        .returning(['key', 'message_id'])
+        .execute();
+      const keyOf = new Map(keys.map((k) => [k.message_id, k.key]));
+      await trx
+        .insertInto('message_fts')
+        .values(
+          chunk.map((m) => ({
+            rowid: keyOf.get(m.id)!,
+            terms: indexTerms(m.text),
+            channel_id: m.channelId,
+            author_id: m.authorId,
+            created_at: m.createdAt,
+          })),
+        )
+        .execute();
+    }
+  },
+  async replace(trx, messageId, text) {
+    const key = await keyOf(trx, messageId);
+    if (key === undefined) return;
+    await trx
+      .updateTable('message_fts')
+      .set({ terms: indexTerms(text) })
+      .where('rowid', '=', key)
+      .execute();
   },
   async remove(trx, messageId) {
-    await sql`delete from message_fts where message_id = ${messageId}`.execute(trx);
+    const key = await keyOf(trx, messageId);
+    if (key === undefined) return;
+    await trx.deleteFrom('message_fts').where('rowid', '=', key).execute();
+    await trx.deleteFrom('message_search_keys').where('key', '=', key).execute();
   },
   async removeMany(trx, messageIds) {
-    if (messageIds.length === 0) return;
-    await sql`delete from message_fts where message_id in (${sql.join(messageIds.map((id) => sql`${id}`))})`.execute(
-      trx,
-    );
+    for (let i = 0; i < messageIds.length; i += SQLITE_CHUNK) {
+      const keys = await trx
+        .selectFrom('message_search_keys')
+        .select('key')
+        .where('message_id', 'in', messageIds.slice(i, i + SQLITE_CHUNK))
+        .execute();
+      if (keys.length === 0) continue;
+      const ids = keys.map((k) => k.key);
+      await trx.deleteFrom('message_fts').where('rowid', 'in', ids).execute();
+      await trx.deleteFrom('message_search_keys').where('key', 'in', ids).execute();
+    }
   },
   async search(db, terms, filter, limit, offset) {
     if (terms.length === 0) return [];
-    const { rows } = await sql<{ id: string }>`
-      select m.id from message_fts f
-      join messages m on m.id = f.message_id
-      where message_fts match ${fts5Query(terms)} and ${baseFilter(filter)}
-      order by bm25(message_fts), m.created_at desc
-      limit ${limit} offset ${offset}`.execute(db);
-    return rows.map((r) => r.id);
+    // Filter and rank inside FTS5, then look up only the page's message ids.
+    const { rows } = await sql<{ message_id: string }>`
+      select k.message_id from (
+        select rowid, rank, created_at from message_fts f
+        where message_fts match ${fts5Query(terms)} and ${filterSql('f', filter)}
+        order by rank, created_at desc
+        limit ${limit} offset ${offset}
+      ) hit
+      join message_search_keys k on k.key = hit.rowid
+      order by hit.rank, hit.created_at desc`.execute(db);
+    return rows.map((r) => r.message_id);
   },
 };
+
+async function keyOf(trx: Executor, messageId: string): Promise<number | undefined> {
+  const row = await trx
+    .selectFrom('message_search_keys')
+    .select('key')
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  return row?.key;
+}
 
 /** A tsquery for the terms in to_tsquery syntax: quoted lexemes (letters and digits only). */
 function tsQuery(terms: readonly QueryTerm[]): string {
@@ -93,7 +190,10 @@ function tsQuery(terms: readonly QueryTerm[]): string {
 }
 
 const postgresIndex: MessageSearchIndex = {
-  async put(trx, messageId, text) {
+  async add(trx, messages) {
+    for (const m of messages) await postgresIndex.replace(trx, m.id, m.text);
+  },
+  async replace(trx, messageId, text) {
     await sql`update messages set search_vector = to_tsvector('simple', ${indexTerms(text)}) where id = ${messageId}`.execute(
       trx,
     );
@@ -107,7 +207,7 @@ const postgresIndex: MessageSearchIndex = {
     if (terms.length === 0) return [];
     const { rows } = await sql<{ id: string }>`
       select m.id from messages m, to_tsquery('simple', ${tsQuery(terms)}) q
-      where m.search_vector @@ q and ${baseFilter(filter)}
+      where m.search_vector @@ q and ${filterSql('m', filter)}
       order by ts_rank(m.search_vector, q) desc, m.created_at desc
       limit ${limit} offset ${offset}`.execute(db);
     return rows.map((r) => r.id);

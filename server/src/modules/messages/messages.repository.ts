@@ -1,5 +1,6 @@
 import type { MessageListQuery } from '@liaison/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { AttachmentsTable, MessageRevisionsTable, MessagesTable } from './messages.tables.ts';
 
@@ -26,15 +27,16 @@ export function findByIds(db: Executor, ids: readonly string[]): Promise<Message
   return withAuthor(db).where('messages.id', 'in', ids).execute();
 }
 
+const byClientId = prepared((db, p: { authorId: string; clientId: string }) =>
+  withAuthor(db).where('messages.author_id', '=', p.authorId).where('messages.client_id', '=', p.clientId),
+);
+
 export function findByClientId(
   db: Executor,
   authorId: string,
   clientId: string,
 ): Promise<MessageRow | undefined> {
-  return withAuthor(db)
-    .where('messages.author_id', '=', authorId)
-    .where('messages.client_id', '=', clientId)
-    .executeTakeFirst();
+  return byClientId.first(db, { authorId, clientId });
 }
 
 /**
@@ -61,8 +63,58 @@ export function page(db: Executor, channelId: string, q: MessageListQuery): Prom
     .execute();
 }
 
-export async function insert(db: Executor, row: Insertable<MessagesTable>): Promise<void> {
-  await db.insertInto('messages').values(row).execute();
+// Posting a message runs these on every post: prepared once (see platform/db/prepared.ts).
+const insertMessage = prepared((db, p: Selectable<MessagesTable>) =>
+  db.insertInto('messages').values({
+    id: p.id,
+    channel_id: p.channel_id,
+    seq: p.seq,
+    author_id: p.author_id,
+    thread_root_id: p.thread_root_id,
+    body: p.body,
+    mentions: p.mentions,
+    mentions_channel: p.mentions_channel,
+    reply_count: p.reply_count,
+    last_reply_at: p.last_reply_at,
+    edited_at: p.edited_at,
+    deleted_at: p.deleted_at,
+    deleted_by: p.deleted_by,
+    deleted_reason: p.deleted_reason,
+    pinned_at: p.pinned_at,
+    pinned_by: p.pinned_by,
+    client_id: p.client_id,
+    created_at: p.created_at,
+  }),
+);
+
+type NewMessage = Pick<
+  Selectable<MessagesTable>,
+  'id' | 'channel_id' | 'seq' | 'author_id' | 'body' | 'created_at'
+> &
+  Partial<Selectable<MessagesTable>>;
+
+/** A complete row for a new message: nothing edited, deleted, pinned or replied to yet. */
+export function newMessageRow(fields: NewMessage): Selectable<MessagesTable> {
+  return {
+    thread_root_id: null,
+    mentions: '[]',
+    mentions_channel: 0,
+    reply_count: 0,
+    last_reply_at: null,
+    edited_at: null,
+    deleted_at: null,
+    deleted_by: null,
+    deleted_reason: null,
+    pinned_at: null,
+    pinned_by: null,
+    client_id: null,
+    ...fields,
+  };
+}
+
+/** Inserts a message; every column is given, so the statement is always the same. */
+export async function insert(db: Executor, row: Selectable<MessagesTable>): Promise<void> {
+  await insertMessage.execute(db, row);
 }
 
 export async function update(db: Executor, id: string, patch: Updateable<MessagesTable>): Promise<void> {

@@ -13,6 +13,7 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import { type Clock, MINUTE } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import { isUniqueViolation, type SqlDialect } from '../../platform/db/dialect.ts';
+import type { GroupCommit } from '../../platform/db/group-commit.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog, NewEvent } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
@@ -33,6 +34,8 @@ export interface MessagesDeps {
   audit: AuditService;
   events: EventLog;
   channels: ChannelsService;
+  /** Shares commits between posts that arrive together. */
+  writes: GroupCommit;
   /** How long an author may edit or delete their own message. */
   editWindowMinutes: number;
 }
@@ -72,125 +75,129 @@ export class MessagesService {
 
   /**
    * Posts a message. Everything — the message, its mentions, thread counters, search terms, the
-   * author's read position and the live event — commits in one transaction, or nothing does.
+   * author's read position and the live event — commits in one transaction, or nothing does. Posts
+   * that arrive together share a commit (see GroupCommit); each resolves only once it is durable.
    */
   async post(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<Message> {
-    const { db } = this.#deps;
-    const actor = ctx.actor;
-    let messageId = newId();
-    let fresh = true;
-    const retried = async (): Promise<boolean> => {
-      if (!input.clientId) return false;
-      // A retried post (same client id) returns the message the first attempt created, whatever
-      // happened to the channel since.
-      const existing = await repo.findByClientId(db, actor.userId, input.clientId);
-      if (!existing) return false;
+    let result: { message: Message; fresh: boolean };
+    try {
+      result = await this.#deps.writes.run((trx) => this.#insert(ctx, channelId, input, trx));
+    } catch (err) {
+      // Two attempts of the same post raced (on PostgreSQL): the other one stored it.
+      if (!input.clientId || !isUniqueViolation(err)) throw err;
+      const existing = await repo.findByClientId(this.#deps.db, ctx.actor.userId, input.clientId);
+      if (!existing) throw err;
       if (existing.channel_id !== channelId)
         throw errors.conflict('This client id was used in another channel.');
-      messageId = existing.id;
-      fresh = false;
-      return true;
-    };
-    await this.#deps.channels.access(ctx, channelId);
-    if (await retried()) return this.#one(db, messageId);
-    try {
-      await this.#insert(ctx, channelId, input, messageId);
-    } catch (err) {
-      // Two attempts of the same post raced: the other one stored it.
-      if (isUniqueViolation(err) && (await retried())) return this.#one(db, messageId);
-      throw err;
+      return this.#one(this.#deps.db, existing.id);
     }
-    if (fresh) this.#deps.events.committed();
-    return this.#one(db, messageId);
+    if (result.fresh) this.#deps.events.committed();
+    return result.message;
   }
 
   async #insert(
     ctx: ActorContext,
     channelId: string,
     input: PostMessageRequest,
-    messageId: string,
-  ): Promise<void> {
-    const { db, clock } = this.#deps;
+    trx: Transaction<DB>,
+  ): Promise<{ message: Message; fresh: boolean }> {
     const actor = ctx.actor;
-    await db.transaction().execute(async (trx) => {
-      const access = await this.#deps.channels.access(ctx, channelId, trx);
-      this.#checkCanPost(access);
-      const root = input.threadId ? await repo.findById(trx, input.threadId) : undefined;
-      if (
-        input.threadId &&
-        (!root || root.channel_id !== channelId || root.thread_root_id || root.deleted_at)
-      ) {
-        throw errors.invalidField('body.threadId', 'not a message of this channel one can reply to');
+    const access = await this.#deps.channels.access(ctx, channelId, trx);
+    if (input.clientId) {
+      // A retried post (same client id) returns the message the first attempt created, whatever
+      // happened to the channel since.
+      const existing = await repo.findByClientId(trx, actor.userId, input.clientId);
+      if (existing) {
+        if (existing.channel_id !== channelId)
+          throw errors.conflict('This client id was used in another channel.');
+        return { message: (await this.#present(trx, [existing]))[0]!, fresh: false };
       }
-      const attachments = await repo.attachmentsByIds(trx, input.attachmentIds ?? []);
-      for (const id of input.attachmentIds ?? []) {
-        const a = attachments.find((x) => x.id === id);
-        if (!a || a.uploader_id !== actor.userId || a.channel_id !== channelId || a.message_id) {
-          throw errors.invalidField(
-            'body.attachmentIds',
-            `${id} is not an unused upload of yours in this channel`,
-          );
-        }
+    }
+    this.#checkCanPost(access);
+    const messageId = newId();
+    const root = input.threadId ? await repo.findById(trx, input.threadId) : undefined;
+    if (
+      input.threadId &&
+      (!root || root.channel_id !== channelId || root.thread_root_id || root.deleted_at)
+    ) {
+      throw errors.invalidField('body.threadId', 'not a message of this channel one can reply to');
+    }
+    const attachments = await repo.attachmentsByIds(trx, input.attachmentIds ?? []);
+    for (const id of input.attachmentIds ?? []) {
+      const a = attachments.find((x) => x.id === id);
+      if (!a || a.uploader_id !== actor.userId || a.channel_id !== channelId || a.message_id) {
+        throw errors.invalidField(
+          'body.attachmentIds',
+          `${id} is not an unused upload of yours in this channel`,
+        );
       }
+    }
 
-      const now = clock.now().toISOString();
-      const seq = await channelsRepo.nextSeq(trx, this.#deps.dialect, channelId, now);
-      const mentioned = await this.#resolveMentions(trx, access, input.body, actor.userId);
-      await repo.insert(trx, {
-        id: messageId,
-        channel_id: channelId,
-        seq,
-        author_id: actor.userId,
-        thread_root_id: input.threadId ?? null,
-        body: input.body,
-        mentions: JSON.stringify(mentioned.userIds),
-        mentions_channel: mentioned.channel ? 1 : 0,
-        reply_count: 0,
-        last_reply_at: null,
-        edited_at: null,
-        deleted_at: null,
-        deleted_by: null,
-        deleted_reason: null,
-        pinned_at: null,
-        pinned_by: null,
-        client_id: input.clientId ?? null,
-        created_at: now,
-      });
-      await repo.insertMentions(trx, messageId, channelId, seq, mentioned.notify);
-      const claimed = await repo.attach(trx, input.attachmentIds ?? [], messageId, actor.userId, channelId);
-      if (claimed !== (input.attachmentIds?.length ?? 0)) {
-        throw errors.invalidField('body.attachmentIds', 'an attachment was already used by another message');
-      }
-      if (root) await repo.addReply(trx, root.id, now);
-      await this.#search.put(trx, messageId, searchText(input.body, attachments));
-      // One's own message is read.
-      await channelsRepo.markRead(trx, channelId, actor.userId, seq, now);
-
-      const [message] = await this.#present(trx, [(await repo.findById(trx, messageId))!]);
-      const events: NewEvent[] = [
-        {
-          type: 'message.created',
-          channelId,
-          messageId,
-          payload: { type: 'message.created', channelId, message },
-        },
-      ];
-      if (root) {
-        const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, root.id))!]);
-        events.push({
-          type: 'message.updated',
-          channelId,
-          messageId: root.id,
-          payload: { type: 'message.updated', channelId, message: updatedRoot },
-        });
-      }
-      events.push({
-        type: 'read.updated',
-        userIds: [actor.userId],
-        payload: { type: 'read.updated', channelId, userId: actor.userId, lastReadSeq: seq },
-      });
-      await this.#deps.events.append(trx, ...events);
+    const now = this.#now();
+    const seq = await channelsRepo.nextSeq(trx, channelId, now);
+    const mentioned = await this.#resolveMentions(trx, access, input.body, actor.userId);
+    const values = repo.newMessageRow({
+      id: messageId,
+      channel_id: channelId,
+      seq,
+      author_id: actor.userId,
+      thread_root_id: input.threadId ?? null,
+      body: input.body,
+      mentions: JSON.stringify(mentioned.userIds),
+      mentions_channel: mentioned.channel ? 1 : 0,
+      client_id: input.clientId ?? null,
+      created_at: now,
     });
+    await repo.insert(trx, values);
+    await repo.insertMentions(trx, messageId, channelId, seq, mentioned.notify);
+    const claimed = await repo.attach(trx, input.attachmentIds ?? [], messageId, actor.userId, channelId);
+    if (claimed !== (input.attachmentIds?.length ?? 0)) {
+      throw errors.invalidField('body.attachmentIds', 'an attachment was already used by another message');
+    }
+    if (root) await repo.addReply(trx, root.id, now);
+    await this.#search.add(trx, [
+      {
+        id: messageId,
+        channelId,
+        authorId: actor.userId,
+        createdAt: now,
+        text: searchText(input.body, attachments),
+      },
+    ]);
+    // One's own message is read.
+    await channelsRepo.markRead(trx, channelId, actor.userId, seq, now);
+
+    // The message as stored, without reading it back.
+    const message = toMessage(
+      { ...values, author_username: actor.username, author_name: actor.displayName },
+      attachments
+        .map((a) => ({ ...a, message_id: messageId }))
+        .sort((a, b) => a.created_at.localeCompare(b.created_at)),
+    );
+    const events: NewEvent[] = [
+      {
+        type: 'message.created',
+        channelId,
+        messageId,
+        payload: { type: 'message.created', channelId, message },
+      },
+    ];
+    if (root) {
+      const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, root.id))!]);
+      events.push({
+        type: 'message.updated',
+        channelId,
+        messageId: root.id,
+        payload: { type: 'message.updated', channelId, message: updatedRoot },
+      });
+    }
+    events.push({
+      type: 'read.updated',
+      userIds: [actor.userId],
+      payload: { type: 'read.updated', channelId, userId: actor.userId, lastReadSeq: seq },
+    });
+    await this.#deps.events.append(trx, ...events);
+    return { message, fresh: true };
   }
 
   /** The author edits within the edit window; every earlier version is kept for compliance. */
@@ -223,7 +230,7 @@ export class MessagesService {
       // Whoever is no longer mentioned loses the badge.
       await repo.removeMentions(trx, messageId, mentioned.notify);
       await repo.insertMentions(trx, messageId, channelId, Number(message.seq), mentioned.notify);
-      await this.#search.put(
+      await this.#search.replace(
         trx,
         messageId,
         searchText(body, await repo.attachmentsOfMessages(trx, [messageId])),
@@ -464,29 +471,39 @@ export class MessagesService {
       db,
       rows.map((r) => r.id),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      channelId: r.channel_id,
-      seq: Number(r.seq),
-      author: r.author_id && r.author_username ? ref(r.author_id, r.author_username, r.author_name) : null,
-      body: r.deleted_at ? '' : r.body,
-      threadId: r.thread_root_id,
-      replyCount: Number(r.reply_count),
-      lastReplyAt: r.last_reply_at,
-      mentions: JSON.parse(r.mentions) as string[],
-      mentionsChannel: r.mentions_channel === 1,
-      attachments: r.deleted_at ? [] : attachments.filter((a) => a.message_id === r.id).map(toAttachment),
-      editedAt: r.edited_at,
-      deletedAt: r.deleted_at,
-      deletedReason: r.deleted_reason,
-      pinnedAt: r.pinned_at,
-      createdAt: r.created_at,
-    }));
+    return rows.map((r) =>
+      toMessage(
+        r,
+        attachments.filter((a) => a.message_id === r.id),
+      ),
+    );
   }
 
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
+}
+
+/** A message as clients see it (a deleted one keeps its place but not its text or files). */
+function toMessage(r: repo.MessageRow, attachments: readonly repo.AttachmentRow[]): Message {
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    seq: Number(r.seq),
+    author: r.author_id && r.author_username ? ref(r.author_id, r.author_username, r.author_name) : null,
+    body: r.deleted_at ? '' : r.body,
+    threadId: r.thread_root_id,
+    replyCount: Number(r.reply_count),
+    lastReplyAt: r.last_reply_at,
+    mentions: JSON.parse(r.mentions) as string[],
+    mentionsChannel: r.mentions_channel === 1,
+    attachments: r.deleted_at ? [] : attachments.map(toAttachment),
+    editedAt: r.edited_at,
+    deletedAt: r.deleted_at,
+    deletedReason: r.deleted_reason,
+    pinnedAt: r.pinned_at,
+    createdAt: r.created_at,
+  };
 }
 
 function ref(id: string, username: string, displayName: string | null) {

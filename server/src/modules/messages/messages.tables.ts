@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface MessagesTable {
   id: string;
   channel_id: string;
@@ -54,9 +56,18 @@ export interface AttachmentsTable {
 
 /** SQLite only: the FTS5 index of segmented message text (PostgreSQL uses messages.search_vector). */
 export interface MessageFtsTable {
+  /** message_search_keys.key */
   rowid: number;
-  message_id: string;
   terms: string;
+  channel_id: string;
+  author_id: string | null;
+  created_at: string;
+}
+
+/** SQLite only: each indexed message's FTS5 rowid. */
+export interface MessageSearchKeysTable {
+  key: Generated<number>;
+  message_id: string;
 }
 
 export interface MessagesTables {
@@ -65,4 +76,5 @@ export interface MessagesTables {
   message_mentions: MessageMentionsTable;
   attachments: AttachmentsTable;
   message_fts: MessageFtsTable;
+  message_search_keys: MessageSearchKeysTable;
 }

@@ -27,7 +27,7 @@ interface Connection {
   actor: Actor;
   revalidate: Revalidate;
   /** Until the client has resumed and caught up, live frames wait here. */
-  pending: { seq: number; frame: string }[] | null;
+  pending: { seq: number; frame: Frame }[] | null;
   caughtUpTo: number;
   alive: boolean;
   resuming: boolean;
@@ -224,7 +224,8 @@ export class RealtimeHub {
     if (event.type === 'session.ended') this.#endSessions(event.payload);
     if (INTERNAL.has(event.type) || this.#byUser.size === 0) return;
 
-    const frame = frameOf(event);
+    // Encoded once for every recipient (ws would otherwise encode the string for each socket).
+    const frame = Buffer.from(frameOf(event));
     const recipients = event.channelId
       ? new Set(await this.#audience.members(event.channelId))
       : new Set(event.userIds ?? []);
@@ -306,13 +307,16 @@ function frameOf(event: StoredEvent): string {
   return `{"type":"event","seq":${event.seq},"event":${JSON.stringify(event.payload)}}`;
 }
 
-function send(c: Connection, frame: string): void {
+/** A text frame, as a string or already encoded as UTF-8. */
+type Frame = string | Buffer;
+
+function send(c: Connection, frame: Frame): void {
   if (c.socket.readyState !== c.socket.OPEN) return;
   if (c.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     c.socket.close(WS_CLOSE.tooSlow, 'client too slow; reconnect to catch up');
     return;
   }
-  c.socket.send(frame);
+  c.socket.send(frame, { binary: false });
 }
 
 function parseFrame(text: string): ClientFrame | null {

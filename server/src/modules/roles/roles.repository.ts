@@ -1,5 +1,6 @@
 import type { DataScope } from '@liaison/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { RolesTable } from './roles.tables.ts';
 
@@ -81,18 +82,22 @@ export async function rolesOfUsers(
 }
 
 /** What access checks need of a user's roles, in display order: one small query per request. */
+// Run on every request: prepared once (see platform/db/prepared.ts).
+const grantsOfUser = prepared((db, p: { userId: string }) =>
+  db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .select(['roles.id', 'roles.key', 'roles.name', 'roles.scope', 'roles.permissions'])
+    .where('user_roles.user_id', '=', p.userId)
+    .orderBy('roles.built_in', 'desc')
+    .orderBy('roles.created_at'),
+);
+
 export async function roleGrantsOfUser(
   db: Executor,
   userId: string,
 ): Promise<{ id: string; key: string; name: string; scope: DataScope; permissions: string }[]> {
-  return db
-    .selectFrom('user_roles')
-    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-    .select(['roles.id', 'roles.key', 'roles.name', 'roles.scope', 'roles.permissions'])
-    .where('user_roles.user_id', '=', userId)
-    .orderBy('roles.built_in', 'desc')
-    .orderBy('roles.created_at')
-    .execute();
+  return grantsOfUser.all(db, { userId });
 }
 
 /** Id, key and name of the roles of many users at once, for showing them in lists. */

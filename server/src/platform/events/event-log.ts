@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { SqlDialect } from '../db/dialect.ts';
+import { prepared } from '../db/prepared.ts';
 import type { DB, Executor } from '../db/schema.ts';
 import type { EventBus } from './bus.ts';
+import type { EventsTable } from './events.tables.ts';
 
 export interface NewEvent {
   type: string;
@@ -54,6 +56,18 @@ export function credentialsEnded(
   return { type: 'session.ended', userIds: [userId], payload: { type: 'session.ended', userId, ...ended } };
 }
 
+// Every change with a live event runs this: prepared once (see platform/db/prepared.ts).
+const insertEvent = prepared((db, p: Omit<Selectable<EventsTable>, 'seq'>) =>
+  db.insertInto('events').values({
+    type: p.type,
+    channel_id: p.channel_id,
+    message_id: p.message_id,
+    user_ids: p.user_ids,
+    payload: p.payload,
+    created_at: p.created_at,
+  }),
+);
+
 /**
  * The transactional event log behind live delivery. A change appends its events in its own
  * transaction (so an event exists exactly when the change does) and calls `committed()` after the
@@ -88,19 +102,16 @@ export class EventLog {
     if (events.length === 0) return;
     await this.#dialect.lockNamed(trx, 'event-log');
     const at = this.#clock.now().toISOString();
-    await trx
-      .insertInto('events')
-      .values(
-        events.map((e) => ({
-          type: e.type,
-          channel_id: e.channelId ?? null,
-          message_id: e.messageId ?? null,
-          user_ids: e.userIds ? JSON.stringify(e.userIds) : null,
-          payload: JSON.stringify(e.payload),
-          created_at: at,
-        })),
-      )
-      .execute();
+    for (const e of events) {
+      await insertEvent.execute(trx, {
+        type: e.type,
+        channel_id: e.channelId ?? null,
+        message_id: e.messageId ?? null,
+        user_ids: e.userIds ? JSON.stringify(e.userIds) : null,
+        payload: JSON.stringify(e.payload),
+        created_at: at,
+      });
+    }
   }
 
   /**

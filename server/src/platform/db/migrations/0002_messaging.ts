@@ -161,7 +161,15 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
   // Full-text search over segmented message text (see messages/message-search.ts): an FTS5 table
   // on SQLite, a tsvector column with a GIN index on PostgreSQL.
   if (d.kind === 'sqlite') {
-    await sql`create virtual table message_fts using fts5(message_id unindexed, terms, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+    // An FTS5 row is found by its integer rowid only; this table gives each message one, so an
+    // edit or deletion touches its own row instead of scanning the index. The filter columns
+    // ride along unindexed, so a search filters and ranks inside FTS5 before touching messages.
+    await db.schema
+      .createTable('message_search_keys')
+      .addColumn('key', 'integer', (c) => c.primaryKey())
+      .addColumn('message_id', id, (c) => c.notNull().unique().references('messages.id').onDelete('cascade'))
+      .execute();
+    await sql`create virtual table message_fts using fts5(terms, channel_id unindexed, author_id unindexed, created_at unindexed, tokenize = 'unicode61 remove_diacritics 2')`.execute(
       db,
     );
   } else {
