@@ -14,8 +14,12 @@ export const ERROR_STATUS = {
   password_change_required: 403,
   not_found: 404,
   conflict: 409,
+  /** A `warn` policy matched: resend with `confirm: true` (and a justification when asked). */
+  policy_confirmation_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A `block` policy matched; details name the rules and kinds, never the matched values. */
+  policy_blocked: 422,
   too_many_attempts: 429,
   rate_limited: 429,
   internal_error: 500,

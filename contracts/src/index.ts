@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './channels.ts';
 export * from './common.ts';
+export * from './control.ts';
 export * from './counterparties.ts';
 export * from './departments.ts';
 export * from './directory.ts';

@@ -34,6 +34,8 @@ export const Message = z
     /** Set when the channel owner removed it for moderation. */
     deletedReason: z.string().nullable(),
     pinnedAt: Timestamp.nullable(),
+    /** A control policy masked part of the text before delivery (compliance keeps the original). */
+    redacted: z.boolean(),
     createdAt: Timestamp,
   })
   .meta({ id: 'Message' });
@@ -66,6 +68,10 @@ export const PostMessageRequest = z
     attachmentIds: z.array(Id).max(10).optional(),
     /** Lets a client retry a post without creating it twice. */
     clientId: z.string().min(1).max(64).optional(),
+    /** The sender confirms a post a `warn` policy asked about (after 409 policy_confirmation_required). */
+    confirm: z.boolean().optional(),
+    /** Why the sender continues, when the warning asks for a reason. */
+    justification: z.string().trim().max(500).optional(),
   })
   .refine((m) => m.body.length > 0 || (m.attachmentIds?.length ?? 0) > 0, {
     path: ['body'],
@@ -91,7 +97,8 @@ export const MessageRevision = z.object({
   body: z.string(),
   editedBy: UserRef.nullable(),
   at: Timestamp,
-  kind: z.enum(['original', 'edit', 'delete']),
+  /** `redact`: what the recipients got after a control policy masked part of the original. */
+  kind: z.enum(['original', 'edit', 'delete', 'redact']),
   reason: z.string().nullable(),
 });
 export const MessageHistory = z.object({ message: Message, revisions: z.array(MessageRevision) });

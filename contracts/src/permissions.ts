@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'channel.external': { group: 'messaging', scoped: false },
   'message.audit': { group: 'compliance', scoped: false },
   'retention.manage': { group: 'compliance', scoped: false },
+  'control.manage': { group: 'compliance', scoped: false },
+  'control.review': { group: 'compliance', scoped: false },
   'counterparty.read': { group: 'external', scoped: false },
   'counterparty.manage': { group: 'external', scoped: false },
 } as const satisfies Record<string, { group: string; scoped: boolean }>;
@@ -150,6 +152,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'message.use',
       'message.audit',
       'retention.manage',
+      'control.manage',
+      'control.review',
       'counterparty.read',
     ],
   },

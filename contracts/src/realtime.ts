@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { HeldMessage } from './control.ts';
 import { Message } from './messages.ts';
 
 /**
@@ -14,6 +15,8 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   /** The reader was added to or removed from a channel (or its membership rules changed). */
   z.object({ type: z.literal('membership.changed'), channelId: Id.nullable(), userId: Id }),
   z.object({ type: z.literal('read.updated'), channelId: Id, userId: Id, lastReadSeq: z.number().int() }),
+  /** To its sender only: one of their messages was held for review, approved or rejected. */
+  z.object({ type: z.literal('held.updated'), channelId: Id, held: HeldMessage }),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 

@@ -1,31 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openChannel, signIn } from './demo-session.ts';
 
-/** Every demo account's password (the server starts with `--demo` on a fresh database). */
-const DEMO_PASSWORD = 'Liaison@2026';
 const MARKETING = '市场部-日常工作群';
-
-/** A separate browser context per person, signed in through the form. */
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-function channelItem(page: Page, name: string) {
-  return page.getByTestId('channel-item').filter({ hasText: name });
-}
-
-async function openChannel(page: Page, name: string): Promise<void> {
-  await page.goto('/messages');
-  await channelItem(page, name).click();
-  await expect(page.getByTestId('channel-title')).toHaveText(name);
-  await expect(page.getByTestId('composer-input')).toBeVisible();
-}
 
 test.describe('messaging', () => {
   test('a message arrives live, is found by a Chinese word, and external users see only their channel', async ({

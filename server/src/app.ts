@@ -5,6 +5,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './modules/auth/auth.service.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
+import { controlRoutes } from './modules/control/control.routes.ts';
 import { counterpartiesRoutes } from './modules/counterparties/counterparties.routes.ts';
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { messagesRoutes } from './modules/messages/messages.routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(
   counterpartiesRoutes(app, services.counterparties, services.users);
   channelsRoutes(app, services.channels);
   messagesRoutes(app, services.messages, services.attachments);
+  controlRoutes(app, services);
   retentionRoutes(app, services.retention);
   await realtimeRoutes(app, { hub: services.hub, authenticate });
   systemRoutes(app, {

@@ -4,6 +4,11 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { TokensService } from './modules/auth/tokens.service.ts';
 import { ChannelsService } from './modules/channels/channels.service.ts';
+import { AnomaliesService } from './modules/control/anomalies.service.ts';
+import { ControlGate } from './modules/control/gate.service.ts';
+import { PoliciesService } from './modules/control/policies.service.ts';
+import { RecordsService } from './modules/control/records.service.ts';
+import { ReviewService } from './modules/control/review.service.ts';
 import { CounterpartiesService } from './modules/counterparties/counterparties.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { AttachmentsService } from './modules/messages/attachments.service.ts';
@@ -92,6 +97,9 @@ export function createServices(
   });
   const tokens = new TokensService({ db, clock, audit, events });
 
+  const policies = new PoliciesService({ db, clock, audit });
+  const control = new ControlGate({ db, clock, audit, policies });
+  const review = new ReviewService({ db, clock, audit, events, channels });
   const messages = new MessagesService({
     db,
     dialect,
@@ -100,8 +108,11 @@ export function createServices(
     events,
     channels,
     writes: GroupCommit.for(db, dialect),
+    control,
+    review,
     editWindowMinutes: config.messaging.editWindowMinutes,
   });
+  review.setDeliverer((trx, held) => messages.deliverHeld(trx, held));
   const attachments = new AttachmentsService({
     db,
     clock,
@@ -109,6 +120,8 @@ export function createServices(
     channels,
     maxBytes: config.messaging.attachmentMaxBytes,
   });
+  const records = new RecordsService({ db, clock, audit, timeZone: config.timeZone });
+  const anomalies = new AnomaliesService({ db, clock, audit, jobs, timeZone: config.timeZone });
   const retention = new RetentionService({
     db,
     dialect,
@@ -137,6 +150,11 @@ export function createServices(
     channels,
     messages,
     attachments,
+    policies,
+    control,
+    review,
+    records,
+    anomalies,
     retention,
     events,
     pump,

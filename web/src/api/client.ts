@@ -110,10 +110,18 @@ function codeForStatus(status: number): ErrorCode {
 
 /** Sends one API call and returns its parsed JSON body (or undefined for 204). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithStatus<T>(path, options)).body;
+}
+
+/** Like request(), for the few routes whose success status means something (201 stored, 202 held). */
+export async function requestWithStatus<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ status: number; body: T }> {
   const response = await send(path, options);
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { status: 204, body: undefined as T };
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 /** Fetches a file (e.g. an .xlsx export) and hands it to the browser as a download. */

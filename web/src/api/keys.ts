@@ -1,5 +1,6 @@
 import type { TeamListQuery } from '@liaison/contracts';
 import type { AuditFilters } from './audit.ts';
+import type { AlertFilters, ControlEventFilters, ExternalRecordFilters } from './control.ts';
 import type { DirectoryParams } from './directory.ts';
 import type { SearchParams } from './messages.ts';
 import type { UserListParams } from './users.ts';
@@ -52,10 +53,28 @@ export const queryKeys = {
     thread: (channelId: string, rootId: string) => ['messages', channelId, 'thread', rootId] as const,
     pinned: (channelId: string) => ['messages', channelId, 'pinned'] as const,
     history: (channelId: string, messageId: string) => ['messages', channelId, 'history', messageId] as const,
+    /** The reader's own messages held by a communication policy (GET /channels/:id/held). */
+    held: (channelId: string) => ['messages', channelId, 'held'] as const,
   },
   search: (params: SearchParams) => ['search', params] as const,
   counterparties: ['counterparties'] as const,
   counterpartyContacts: (id: string) => ['counterparties', id, 'contacts'] as const,
+  control: {
+    all: ['control'] as const,
+    detectors: ['control', 'detectors'] as const,
+    policies: ['control', 'policies'] as const,
+    events: ['control', 'events'] as const,
+    eventList: (filters: ControlEventFilters, page: number, pageSize: number) =>
+      ['control', 'events', 'list', filters, page, pageSize] as const,
+    event: (id: string) => ['control', 'events', 'detail', id] as const,
+    /** How many held messages wait for a decision (the menu badge). */
+    pendingCount: ['control', 'events', 'pending-count'] as const,
+    records: (filters: ExternalRecordFilters, page: number, pageSize: number) =>
+      ['control', 'records', filters, page, pageSize] as const,
+    alerts: ['control', 'alerts'] as const,
+    alertList: (filters: AlertFilters, page: number, pageSize: number) =>
+      ['control', 'alerts', filters, page, pageSize] as const,
+  },
   retention: {
     policies: ['retention', 'policies'] as const,
     holds: ['retention', 'holds'] as const,

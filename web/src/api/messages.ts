@@ -1,12 +1,13 @@
 import type {
   Attachment,
+  HeldMessage,
   Message,
   MessageHistory,
   MessagePage,
   MessageSearchResult,
   PostMessageRequest,
 } from '@liaison/contracts';
-import { request } from './client.ts';
+import { request, requestWithStatus } from './client.ts';
 
 /** One page of a channel's top-level messages, or of one thread's replies (ascending seq). */
 export interface MessagePageParams {
@@ -24,8 +25,18 @@ export const listMessages = (channelId: string, params: MessagePageParams) =>
 /** One message of a channel (any reader), e.g. a thread's root that is not on screen. */
 export const getMessage = (channelId: string, messageId: string) =>
   request<Message>(`/channels/${channelId}/messages/${messageId}`);
-export const postMessage = (channelId: string, body: PostMessageRequest) =>
-  request<Message>(`/channels/${channelId}/messages`, { method: 'POST', body });
+/** What a post became: delivered (201), or held by a communication policy for review (202). */
+export type PostOutcome = { kind: 'created'; message: Message } | { kind: 'held'; held: HeldMessage };
+
+export async function postMessage(channelId: string, body: PostMessageRequest): Promise<PostOutcome> {
+  const answer = await requestWithStatus<Message | HeldMessage>(`/channels/${channelId}/messages`, {
+    method: 'POST',
+    body,
+  });
+  return answer.status === 202
+    ? { kind: 'held', held: answer.body as HeldMessage }
+    : { kind: 'created', message: answer.body as Message };
+}
 export const editMessage = (channelId: string, messageId: string, body: string) =>
   request<Message>(`/channels/${channelId}/messages/${messageId}`, { method: 'PATCH', body: { body } });
 export const deleteMessage = (channelId: string, messageId: string, reason?: string) =>

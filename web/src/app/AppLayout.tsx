@@ -4,6 +4,7 @@ import { Badge, Layout, Menu, theme } from 'antd';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { usePendingReviewCount } from '../features/control/queries.ts';
 import { titleWithUnread, totalUnread } from '../features/messaging/channelGroups.ts';
 import { useChannels } from '../features/messaging/queries.ts';
 import { FullPageSpin } from './guards.tsx';
@@ -62,6 +63,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   const allowed = useCan();
   const me = useMe();
   const unread = useUnread();
+  const pendingReview = usePendingReviewCount(allowed('control.review'));
   // External users (a counterparty's contacts) get the conversations shared with them, nothing internal.
   const employee = me.user.kind === 'employee';
 
@@ -89,7 +91,22 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
       entry(item),
     );
     const compliance = COMPLIANCE_ITEMS.filter((item) => item.anyOf.some((p) => allowed(p))).map((item) =>
-      entry(item),
+      item.key === 'controlReview'
+        ? entry(
+            item,
+            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+              {t('menu.controlReview')}
+              {pendingReview > 0 && !collapsed && (
+                <Badge
+                  count={pendingReview}
+                  overflowCount={99}
+                  size="small"
+                  data-testid="menu-review-pending"
+                />
+              )}
+            </span>,
+          )
+        : entry(item),
     );
     return [
       ...(employee ? [entry(DASHBOARD_ITEM)] : []),
@@ -116,7 +133,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
           ]
         : []),
     ];
-  }, [allowed, t, unread, collapsed, employee]);
+  }, [allowed, t, unread, pendingReview, collapsed, employee]);
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     const target = ALL_ITEMS.find((item) => item.key === key);

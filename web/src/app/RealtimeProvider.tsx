@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { queryKeys } from '../api/keys.ts';
+import { applyHeld } from '../features/messaging/held.ts';
 import { applyRealtimeEvent, applySentMessage, reloadMessaging } from '../features/messaging/liveUpdates.ts';
-import { setSentHandler } from '../features/messaging/outbox.ts';
+import { setOutboxHandlers } from '../features/messaging/outbox.ts';
 import { RealtimeContext } from './RealtimeContext.ts';
 import { RealtimeClient, type RealtimeStatus, realtimeUrl } from './realtime.ts';
 import { useMe } from './session.ts';
@@ -21,10 +22,13 @@ export function RealtimeProvider({ enabled, children }: { enabled: boolean; chil
   const [ready, setReady] = useState(!enabled);
   const meId = me.user.id;
 
-  // A sent message goes into the lists from the POST answer; its live event, if any, is deduplicated.
+  // A sent (or held) message goes into the lists from the POST answer; its live event, if any, is deduplicated.
   useEffect(() => {
-    setSentHandler((message) => applySentMessage(queryClient, message, meId));
-    return () => setSentHandler(() => {});
+    setOutboxHandlers({
+      sent: (message) => applySentMessage(queryClient, message, meId),
+      held: (held) => applyHeld(queryClient, held),
+    });
+    return () => setOutboxHandlers({ sent: () => {}, held: () => {} });
   }, [queryClient, meId]);
 
   useEffect(() => {

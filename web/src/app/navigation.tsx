@@ -1,18 +1,23 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BulbOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ControlOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   MessageOutlined,
   NotificationOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ScanOutlined,
   SearchOutlined,
   TeamOutlined,
   UserOutlined,
@@ -54,12 +59,39 @@ export type OrganisationScreen = (typeof ORGANISATION_ITEMS)[number]['key'];
 /** 合规: shown to whoever holds any of the listed permissions; each section checks its own. */
 export const COMPLIANCE_ITEMS = [
   {
+    key: 'controlReview',
+    path: '/compliance/review',
+    icon: <FileProtectOutlined />,
+    anyOf: ['control.review'],
+  },
+  {
+    key: 'externalRecords',
+    path: '/compliance/records',
+    icon: <ProfileOutlined />,
+    anyOf: ['control.review'],
+  },
+  { key: 'anomalyAlerts', path: '/compliance/alerts', icon: <AlertOutlined />, anyOf: ['control.review'] },
+  {
+    key: 'controlPolicies',
+    path: '/compliance/policies',
+    icon: <ControlOutlined />,
+    anyOf: ['control.manage'],
+  },
+  {
+    key: 'controlDetectors',
+    path: '/compliance/detectors',
+    icon: <ScanOutlined />,
+    anyOf: ['control.manage'],
+  },
+  {
     key: 'retention',
     path: '/compliance/retention',
     icon: <SafetyOutlined />,
     anyOf: ['retention.manage', 'message.audit'],
   },
 ] as const satisfies readonly { key: string; path: string; icon: ReactNode; anyOf: readonly Permission[] }[];
+
+export type ComplianceScreen = (typeof COMPLIANCE_ITEMS)[number]['key'];
 
 export const DASHBOARD_ITEM = { key: 'dashboard', path: '/', icon: <DashboardOutlined /> } as const;
 

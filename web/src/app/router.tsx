@@ -10,7 +10,13 @@ import {
   RequireEmployee,
   RequirePermission,
 } from './guards.tsx';
-import { ORGANISATION_ITEMS, type OrganisationScreen, UPCOMING_MODULES } from './navigation.tsx';
+import {
+  COMPLIANCE_ITEMS,
+  type ComplianceScreen,
+  ORGANISATION_ITEMS,
+  type OrganisationScreen,
+  UPCOMING_MODULES,
+} from './navigation.tsx';
 import { PublicPage } from './PublicPage.tsx';
 import { queryClient, setSessionEndedHandler } from './queryClient.ts';
 import { CrashPage, ForbiddenPage, NotFoundPage } from './StatusPages.tsx';
@@ -22,7 +28,15 @@ const ComingSoonPage = lazy(() => import('../features/placeholder/ComingSoonPage
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
 const MessagingPage = lazy(() => import('../features/messaging/MessagingPage.tsx'));
 const SearchPage = lazy(() => import('../features/messaging/SearchPage.tsx'));
-const RetentionPage = lazy(() => import('../features/compliance/RetentionPage.tsx'));
+
+const COMPLIANCE_PAGES: Record<ComplianceScreen, LazyExoticComponent<ComponentType>> = {
+  controlReview: lazy(() => import('../features/control/ReviewQueuePage.tsx')),
+  externalRecords: lazy(() => import('../features/control/RecordsPage.tsx')),
+  anomalyAlerts: lazy(() => import('../features/control/AlertsPage.tsx')),
+  controlPolicies: lazy(() => import('../features/control/PoliciesPage.tsx')),
+  controlDetectors: lazy(() => import('../features/control/DetectorsPage.tsx')),
+  retention: lazy(() => import('../features/compliance/RetentionPage.tsx')),
+};
 
 const ORGANISATION_PAGES: Record<OrganisationScreen, LazyExoticComponent<ComponentType>> = {
   users: lazy(() => import('../features/users/UsersPage.tsx')),
@@ -81,14 +95,17 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
-          {
-            path: '/compliance/retention',
-            element: (
-              <RequireAnyPermission permissions={['retention.manage', 'message.audit']}>
-                <RetentionPage />
-              </RequireAnyPermission>
-            ),
-          },
+          ...COMPLIANCE_ITEMS.map((item) => {
+            const Page = COMPLIANCE_PAGES[item.key];
+            return {
+              path: item.path,
+              element: (
+                <RequireAnyPermission permissions={item.anyOf}>
+                  <Page />
+                </RequireAnyPermission>
+              ),
+            };
+          }),
           ...ORGANISATION_ITEMS.map((item) => {
             const Page = ORGANISATION_PAGES[item.key];
             return {

@@ -44,3 +44,39 @@ export function DepartmentSelect({
     />
   );
 }
+
+/** Several departments (each counts with its sub-departments), e.g. for a policy's scope. */
+export function DepartmentsSelect({
+  value,
+  onChange,
+  placeholder,
+  id,
+  'data-testid': testId,
+}: {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  placeholder?: string;
+  id?: string;
+  'data-testid'?: string;
+}) {
+  const { tree, isLoading } = useDepartments();
+  const treeData = useMemo(() => toTreeOptions(tree), [tree]);
+  return (
+    <TreeSelect
+      id={id}
+      data-testid={testId}
+      multiple
+      value={value ?? []}
+      onChange={(next: string[]) => onChange?.(next ?? [])}
+      treeData={treeData}
+      loading={isLoading}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      allowClear
+      treeDefaultExpandAll
+      placeholder={placeholder}
+      popupMatchSelectWidth={false}
+      maxTagCount="responsive"
+      style={{ width: '100%' }}
+    />
+  );
+}

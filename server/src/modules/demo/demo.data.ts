@@ -387,3 +387,85 @@ export const DEMO_CHANNELS: DemoChannel[] = [
     ],
   },
 ];
+
+/** Custom detectors of the demo company's communication control (沟通控制). */
+export const DEMO_DETECTORS = [
+  {
+    name: '机密关键词',
+    description: '公司内部机密事项用语，对外发送前需要确认',
+    type: 'keywords' as const,
+    terms: [
+      '投标底价',
+      '底价',
+      '未公开财报',
+      '财务预测',
+      '薪酬方案',
+      '客户名单',
+      '源代码',
+      '并购计划',
+      '内部定价',
+      'roadmap draft',
+      'unreleased earnings',
+      'source code',
+      'price floor',
+    ],
+  },
+  {
+    name: '广告与刷屏用语',
+    description: '内部群聊中的广告、兼职与推销信息',
+    type: 'keywords' as const,
+    terms: ['加微信', '代开发票', '刷单', '兼职日结', '免费领取', '点击领取', '低价代购'],
+  },
+];
+
+/**
+ * The demo company's policies: personal data and confidential content toward counterparties, and
+ * hygiene in internal groups. Rules name detectors by built-in key or by DEMO_DETECTORS name.
+ */
+export const DEMO_POLICIES = [
+  {
+    name: '个人信息对外保护',
+    description: '对外群聊中的身份证号、银行卡号与手机号',
+    scope: { direction: 'external' as const },
+    rules: [
+      { name: '身份证号码', detectors: ['cn_id_card'], minConfidence: 0.8, action: 'block' as const },
+      { name: '银行卡号', detectors: ['bank_card'], minConfidence: 0.8, action: 'hold' as const },
+      { name: '手机号码', detectors: ['cn_mobile'], minConfidence: 0.5, action: 'audit' as const },
+    ],
+  },
+  {
+    name: '机密信息外发管控',
+    description: '机密关键词需确认并说明理由；标注密级的内容不得对外发送',
+    scope: { direction: 'external' as const },
+    rules: [
+      {
+        name: '机密关键词',
+        detectors: ['机密关键词'],
+        action: 'warn' as const,
+        requireJustification: true,
+      },
+      { name: '密级标识', detectors: ['classification'], minConfidence: 0.8, action: 'block' as const },
+    ],
+  },
+  {
+    name: '内部群聊规范',
+    description: '内部群聊中的广告与重复刷屏',
+    scope: { direction: 'internal' as const },
+    rules: [
+      { name: '广告信息', detectors: ['广告与刷屏用语'], action: 'block' as const },
+      {
+        name: '重复刷屏',
+        behaviour: { kind: 'repetition' as const, maxRepeats: 3, windowSeconds: 300 },
+        action: 'warn' as const,
+      },
+    ],
+  },
+  {
+    name: '全员群信息保密',
+    description: '标注密级的内容发到全员群前由合规审核',
+    scope: { direction: 'internal' as const, channelKinds: ['all_hands' as const] },
+    rules: [
+      { name: '全员群密级内容', detectors: ['classification'], minConfidence: 0.8, action: 'hold' as const },
+    ],
+  },
+];

@@ -1,3 +1,4 @@
+import { SavePolicyRequest } from '@liaison/contracts';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Services } from '../../services.ts';
@@ -5,7 +6,9 @@ import {
   DEMO_CHANNELS,
   DEMO_COUNTERPARTIES,
   DEMO_DEPARTMENTS,
+  DEMO_DETECTORS,
   DEMO_PEOPLE,
+  DEMO_POLICIES,
   DEMO_TEAMS,
 } from './demo.data.ts';
 
@@ -100,7 +103,31 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
   }
 
   await seedConversations(services, ctx, { departmentIds, teamIds, counterpartyIds, userIds });
+  // After the conversations, which were written before the company switched its policies on.
+  await seedControl(services, ctx);
   return true;
+}
+
+/** The sample detectors and policies of communication control. */
+async function seedControl(services: Services, ctx: ActorContext): Promise<void> {
+  const detectorIds = new Map<string, string>();
+  for (const d of DEMO_DETECTORS) {
+    const created = await services.policies.createDetector(ctx, d);
+    detectorIds.set(d.name, created.id);
+  }
+  for (const [i, p] of DEMO_POLICIES.entries()) {
+    await services.policies.createPolicy(
+      ctx,
+      SavePolicyRequest.parse({
+        ...p,
+        priority: (i + 1) * 10,
+        rules: p.rules.map((r) => ({
+          ...r,
+          detectors: ('detectors' in r ? (r.detectors ?? []) : []).map((d) => detectorIds.get(d) ?? d),
+        })),
+      }),
+    );
+  }
 }
 
 /** The demo channels and their conversations, posted by the people in them. */

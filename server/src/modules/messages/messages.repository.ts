@@ -83,6 +83,7 @@ const insertMessage = prepared((db, p: Selectable<MessagesTable>) =>
     pinned_at: p.pinned_at,
     pinned_by: p.pinned_by,
     client_id: p.client_id,
+    redacted: p.redacted,
     created_at: p.created_at,
   }),
 );
@@ -108,6 +109,7 @@ export function newMessageRow(fields: NewMessage): Selectable<MessagesTable> {
     pinned_at: null,
     pinned_by: null,
     client_id: null,
+    redacted: 0,
     ...fields,
   };
 }

@@ -3,6 +3,7 @@ import {
   AttachmentParams,
   DeleteMessageRequest,
   EditMessageRequest,
+  HeldMessage,
   IdParams,
   Message,
   MessageHistory,
@@ -36,9 +37,22 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
 
   app.post(
     '/api/channels/:id/messages',
-    { config: use, schema: { tags, params: IdParams, body: PostMessageRequest, response: { 201: Message } } },
-    async (request, reply) =>
-      reply.code(201).send(await messages.post(actorContext(request), request.params.id, request.body)),
+    {
+      config: use,
+      schema: {
+        tags,
+        params: IdParams,
+        body: PostMessageRequest,
+        response: { 201: Message, 202: HeldMessage },
+      },
+    },
+    async (request, reply) => {
+      const result = await messages.send(actorContext(request), request.params.id, request.body);
+      // 202: held by a communication policy until a compliance officer decides.
+      return result.status === 'held'
+        ? reply.code(202).send(result.held)
+        : reply.code(201).send(result.message);
+    },
   );
 
   app.get(

@@ -1,11 +1,13 @@
 import type {
   Attachment,
+  HeldMessage,
   Message,
   MessageHistory,
   MessageListQuery,
   MessagePage,
   MessageSearchQuery,
   MessageSearchResult,
+  PolicyRefusal,
   PostMessageRequest,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
@@ -23,9 +25,21 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { canAudit, readerOf } from '../channels/channel-access.ts';
 import * as channelsRepo from '../channels/channels.repository.ts';
 import type { ChannelAccess, ChannelsService } from '../channels/channels.service.ts';
+import type { ControlGate } from '../control/gate.service.ts';
+import type { CompiledPolicies } from '../control/policy-engine.ts';
+import type { HeldRow } from '../control/review.repository.ts';
+import type { ReviewService } from '../control/review.service.ts';
 import { parseMentions } from './mentions.ts';
 import { type MessageSearchIndex, messageSearchIndex } from './message-search.ts';
 import * as repo from './messages.repository.ts';
+
+/** What a post became: delivered (201), or held for review (202). */
+export type PostResult = { status: 'created'; message: Message } | { status: 'held'; held: HeldMessage };
+
+type Posted =
+  | { kind: 'created'; message: Message; fresh: boolean }
+  | { kind: 'held'; held: HeldMessage; fresh: boolean }
+  | { kind: 'blocked'; refusal: PolicyRefusal; record: () => Promise<void> };
 
 export interface MessagesDeps {
   db: Kysely<DB>;
@@ -36,6 +50,9 @@ export interface MessagesDeps {
   channels: ChannelsService;
   /** Shares commits between posts that arrive together. */
   writes: GroupCommit;
+  /** Communication control: asked before anything is stored or delivered. */
+  control: ControlGate;
+  review: ReviewService;
   /** How long an author may edit or delete their own message. */
   editWindowMinutes: number;
 }
@@ -74,14 +91,17 @@ export class MessagesService {
   }
 
   /**
-   * Posts a message. Everything — the message, its mentions, thread counters, search terms, the
-   * author's read position and the live event — commits in one transaction, or nothing does. Posts
-   * that arrive together share a commit (see GroupCommit); each resolves only once it is durable.
+   * Posts a message. Communication control is asked first: a blocked message is refused (and the
+   * attempt recorded), a held one waits for a compliance officer. Everything else — the message,
+   * its mentions, thread counters, search terms, the author's read position, the control record and
+   * the live event — commits in one transaction, or nothing does. Posts that arrive together share
+   * a commit (see GroupCommit); each resolves only once it is durable.
    */
-  async post(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<Message> {
-    let result: { message: Message; fresh: boolean };
+  async send(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<PostResult> {
+    let result: Posted;
+    const policies = await this.#deps.control.policies();
     try {
-      result = await this.#deps.writes.run((trx) => this.#insert(ctx, channelId, input, trx));
+      result = await this.#deps.writes.run((trx) => this.#insert(ctx, channelId, input, policies, trx));
     } catch (err) {
       // Two attempts of the same post raced (on PostgreSQL): the other one stored it.
       if (!input.clientId || !isUniqueViolation(err)) throw err;
@@ -89,9 +109,22 @@ export class MessagesService {
       if (!existing) throw err;
       if (existing.channel_id !== channelId)
         throw errors.conflict('This client id was used in another channel.');
-      return this.#one(this.#deps.db, existing.id);
+      return { status: 'created', message: await this.#one(this.#deps.db, existing.id) };
+    }
+    if (result.kind === 'blocked') {
+      await result.record();
+      throw errors.policyBlocked('This content may not be sent here (communication policy).', result.refusal);
     }
     if (result.fresh) this.#deps.events.committed();
+    return result.kind === 'held'
+      ? { status: 'held', held: result.held }
+      : { status: 'created', message: result.message };
+  }
+
+  /** Posts where a held message would be a surprise (seeding, tests): held is a conflict here. */
+  async post(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<Message> {
+    const result = await this.send(ctx, channelId, input);
+    if (result.status === 'held') throw errors.conflict('The message was held for review.');
     return result.message;
   }
 
@@ -99,22 +132,28 @@ export class MessagesService {
     ctx: ActorContext,
     channelId: string,
     input: PostMessageRequest,
+    policies: CompiledPolicies,
     trx: Transaction<DB>,
-  ): Promise<{ message: Message; fresh: boolean }> {
+  ): Promise<Posted> {
     const actor = ctx.actor;
     const access = await this.#deps.channels.access(ctx, channelId, trx);
     if (input.clientId) {
-      // A retried post (same client id) returns the message the first attempt created, whatever
-      // happened to the channel since.
+      // A retried post (same client id) returns what the first attempt created, whatever happened
+      // to the channel since.
       const existing = await repo.findByClientId(trx, actor.userId, input.clientId);
       if (existing) {
         if (existing.channel_id !== channelId)
           throw errors.conflict('This client id was used in another channel.');
-        return { message: (await this.#present(trx, [existing]))[0]!, fresh: false };
+        return { kind: 'created', message: (await this.#present(trx, [existing]))[0]!, fresh: false };
+      }
+      const held = await this.#deps.review.heldByClientId(trx, actor.userId, input.clientId);
+      if (held) {
+        if (held.row.channel_id !== channelId)
+          throw errors.conflict('This client id was used in another channel.');
+        return { kind: 'held', held: held.held, fresh: false };
       }
     }
     this.#checkCanPost(access);
-    const messageId = newId();
     const root = input.threadId ? await repo.findById(trx, input.threadId) : undefined;
     if (
       input.threadId &&
@@ -132,72 +171,186 @@ export class MessagesService {
         );
       }
     }
+    const ordered = (input.attachmentIds ?? []).map((id) => attachments.find((a) => a.id === id)!);
 
+    const check = await this.#deps.control.checkMessage(
+      trx,
+      ctx,
+      {
+        channel: access.channel,
+        body: input.body,
+        attachments: ordered,
+        threadId: input.threadId ?? null,
+        clientId: input.clientId ?? null,
+        confirm: input.confirm ?? false,
+        justification: input.justification ?? null,
+      },
+      policies,
+    );
+    if (check.kind === 'block') return { kind: 'blocked', refusal: check.refusal, record: check.commit };
+
+    const messageId = newId();
+    // The files belong to the message from now on, delivered or held.
+    await this.#claimAttachments(trx, ordered, messageId, actor.userId, channelId);
+    if (check.kind === 'hold') {
+      const held = await check.commit(trx, messageId);
+      await this.#deps.events.append(trx, {
+        type: 'held.updated',
+        userIds: [actor.userId],
+        payload: { type: 'held.updated', channelId, held },
+      });
+      return { kind: 'held', held, fresh: true };
+    }
+    const message = await this.#store(trx, {
+      id: messageId,
+      channel: access.channel,
+      author: { id: actor.userId, username: actor.username, displayName: actor.displayName },
+      body: check.body,
+      original: check.redacted ? input.body : null,
+      root,
+      attachments: ordered,
+      clientId: input.clientId ?? null,
+      // One's own message is read.
+      markRead: true,
+    });
+    await check.commit(trx, messageId);
+    return { kind: 'created', message, fresh: true };
+  }
+
+  /**
+   * Delivers a held message a compliance officer approved, as its author wrote it, into the
+   * reviewer's transaction. It takes its place in the channel now, not when it was written.
+   */
+  async deliverHeld(trx: Transaction<DB>, held: HeldRow): Promise<void> {
+    const channel = await channelsRepo.findById(trx, held.channel_id);
+    if (!channel) throw errors.notFound('Channel');
+    if (channel.archived_at)
+      throw errors.conflict('The channel is archived; unarchive it to deliver this message.');
+    const memberIds = await this.#deps.channels.memberIds(trx, channel);
+    if (!memberIds.includes(held.author_id))
+      throw errors.conflict('The sender is no longer a member of this channel.');
+    const author = await trx
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name as displayName'])
+      .where('id', '=', held.author_id)
+      .executeTakeFirstOrThrow();
+    const root = held.thread_root_id ? await repo.findById(trx, held.thread_root_id) : undefined;
+    const attachments = await repo.attachmentsByIds(trx, JSON.parse(held.attachment_ids) as string[]);
+    await this.#store(trx, {
+      id: held.id,
+      channel,
+      author,
+      body: held.body,
+      original: null,
+      // A thread that went away meanwhile: the reply stands on its own.
+      root: root && !root.deleted_at ? root : undefined,
+      attachments,
+      clientId: held.client_id,
+      markRead: false,
+    });
+  }
+
+  /** Writes a message that may be delivered, with everything that goes with it, and its live events. */
+  async #store(
+    trx: Transaction<DB>,
+    m: {
+      id: string;
+      channel: channelsRepo.ChannelRow;
+      author: { id: string; username: string; displayName: string };
+      body: string;
+      /** The text as written, when a policy masked part of it before delivery. */
+      original: string | null;
+      root: repo.MessageRow | undefined;
+      attachments: readonly repo.AttachmentRow[];
+      clientId: string | null;
+      markRead: boolean;
+    },
+  ): Promise<Message> {
+    const channelId = m.channel.id;
     const now = this.#now();
     const seq = await channelsRepo.nextSeq(trx, channelId, now);
-    const mentioned = await this.#resolveMentions(trx, access, input.body, actor.userId);
+    const mentioned = await this.#resolveMentions(trx, m.channel, m.body, m.author.id);
     const values = repo.newMessageRow({
-      id: messageId,
+      id: m.id,
       channel_id: channelId,
       seq,
-      author_id: actor.userId,
-      thread_root_id: input.threadId ?? null,
-      body: input.body,
+      author_id: m.author.id,
+      thread_root_id: m.root?.id ?? null,
+      body: m.body,
       mentions: JSON.stringify(mentioned.userIds),
       mentions_channel: mentioned.channel ? 1 : 0,
-      client_id: input.clientId ?? null,
+      client_id: m.clientId,
+      redacted: m.original === null ? 0 : 1,
       created_at: now,
     });
     await repo.insert(trx, values);
-    await repo.insertMentions(trx, messageId, channelId, seq, mentioned.notify);
-    const claimed = await repo.attach(trx, input.attachmentIds ?? [], messageId, actor.userId, channelId);
-    if (claimed !== (input.attachmentIds?.length ?? 0)) {
-      throw errors.invalidField('body.attachmentIds', 'an attachment was already used by another message');
+    await repo.insertMentions(trx, m.id, channelId, seq, mentioned.notify);
+    if (m.original !== null) {
+      // Compliance keeps what was written; the channel has the masked text.
+      await repo.insertRevision(trx, {
+        id: newId(),
+        message_id: m.id,
+        kind: 'redact',
+        body: m.original,
+        actor_id: null,
+        reason: null,
+        at: now,
+      });
     }
-    if (root) await repo.addReply(trx, root.id, now);
+    if (m.root) await repo.addReply(trx, m.root.id, now);
     await this.#search.add(trx, [
-      {
-        id: messageId,
-        channelId,
-        authorId: actor.userId,
-        createdAt: now,
-        text: searchText(input.body, attachments),
-      },
+      { id: m.id, channelId, authorId: m.author.id, createdAt: now, text: searchText(m.body, m.attachments) },
     ]);
-    // One's own message is read.
-    await channelsRepo.markRead(trx, channelId, actor.userId, seq, now);
+    if (m.markRead) await channelsRepo.markRead(trx, channelId, m.author.id, seq, now);
 
     // The message as stored, without reading it back.
     const message = toMessage(
-      { ...values, author_username: actor.username, author_name: actor.displayName },
-      attachments
-        .map((a) => ({ ...a, message_id: messageId }))
+      { ...values, author_username: m.author.username, author_name: m.author.displayName },
+      m.attachments
+        .map((a) => ({ ...a, message_id: m.id }))
         .sort((a, b) => a.created_at.localeCompare(b.created_at)),
     );
     const events: NewEvent[] = [
       {
         type: 'message.created',
         channelId,
-        messageId,
+        messageId: m.id,
         payload: { type: 'message.created', channelId, message },
       },
     ];
-    if (root) {
-      const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, root.id))!]);
+    if (m.root) {
+      const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, m.root.id))!]);
       events.push({
         type: 'message.updated',
         channelId,
-        messageId: root.id,
+        messageId: m.root.id,
         payload: { type: 'message.updated', channelId, message: updatedRoot },
       });
     }
-    events.push({
-      type: 'read.updated',
-      userIds: [actor.userId],
-      payload: { type: 'read.updated', channelId, userId: actor.userId, lastReadSeq: seq },
-    });
+    if (m.markRead) {
+      events.push({
+        type: 'read.updated',
+        userIds: [m.author.id],
+        payload: { type: 'read.updated', channelId, userId: m.author.id, lastReadSeq: seq },
+      });
+    }
     await this.#deps.events.append(trx, ...events);
-    return { message, fresh: true };
+    return message;
+  }
+
+  async #claimAttachments(
+    trx: Transaction<DB>,
+    attachments: readonly repo.AttachmentRow[],
+    messageId: string,
+    uploaderId: string,
+    channelId: string,
+  ): Promise<void> {
+    if (attachments.length === 0) return;
+    const ids = attachments.map((a) => a.id);
+    const claimed = await repo.attach(trx, ids, messageId, uploaderId, channelId);
+    if (claimed !== ids.length) {
+      throw errors.invalidField('body.attachmentIds', 'an attachment was already used by another message');
+    }
   }
 
   /** The author edits within the edit window; every earlier version is kept for compliance. */
@@ -220,7 +373,7 @@ export class MessagesService {
         reason: null,
         at: now,
       });
-      const mentioned = await this.#resolveMentions(trx, access, body, ctx.actor.userId);
+      const mentioned = await this.#resolveMentions(trx, access.channel, body, ctx.actor.userId);
       await repo.update(trx, messageId, {
         body,
         edited_at: now,
@@ -433,10 +586,10 @@ export class MessagesService {
    * Mentioned members (unknown names and non-members are plain text). `notify` is who gets a
    * mention badge: the named people, or for @channel everyone in the channel but the author.
    */
-  async #resolveMentions(trx: Executor, access: ChannelAccess, body: string, authorId: string) {
+  async #resolveMentions(trx: Executor, channel: channelsRepo.ChannelRow, body: string, authorId: string) {
     const parsed = parseMentions(body);
     if (parsed.usernames.length === 0 && !parsed.channel) return { userIds: [], channel: false, notify: [] };
-    const memberIds = new Set(await this.#deps.channels.memberIds(trx, access.channel));
+    const memberIds = new Set(await this.#deps.channels.memberIds(trx, channel));
     const named = parsed.usernames.length
       ? await trx
           .selectFrom('users')
@@ -502,6 +655,7 @@ function toMessage(r: repo.MessageRow, attachments: readonly repo.AttachmentRow[
     deletedAt: r.deleted_at,
     deletedReason: r.deleted_reason,
     pinnedAt: r.pinned_at,
+    redacted: r.redacted === 1,
     createdAt: r.created_at,
   };
 }

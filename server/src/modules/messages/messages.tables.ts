@@ -20,14 +20,19 @@ export interface MessagesTable {
   pinned_at: string | null;
   pinned_by: string | null;
   client_id: string | null;
+  /** 1 when a control policy masked part of the text before delivery (the original is a revision). */
+  redacted: number;
   created_at: string;
 }
 
-/** Earlier versions of a message, kept for compliance: the text before each edit or deletion. */
+/**
+ * Earlier versions of a message, kept for compliance: the text before each edit or deletion, or the
+ * original of a message delivered redacted.
+ */
 export interface MessageRevisionsTable {
   id: string;
   message_id: string;
-  kind: 'edit' | 'delete';
+  kind: 'edit' | 'delete' | 'redact';
   body: string;
   actor_id: string | null;
   reason: string | null;

@@ -36,6 +36,9 @@ export const errors = {
     new AppError('password_change_required', 'Choose a new password before continuing.'),
   notFound: (what: string) => new AppError('not_found', `${what} not found.`),
   conflict: (message: string, details?: unknown) => new AppError('conflict', message, details),
+  policyBlocked: (message: string, details: unknown) => new AppError('policy_blocked', message, details),
+  policyConfirmationRequired: (message: string, details: unknown) =>
+    new AppError('policy_confirmation_required', message, details),
   tooManyAttempts: (retryAfterSeconds: number) =>
     new AppError(
       'too_many_attempts',

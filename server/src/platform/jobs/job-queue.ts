@@ -169,7 +169,9 @@ export class JobQueue {
         // not skip a month), at most MAX_CATCH_UP at a time.
         let next = new Date(row.next_run_at);
         let caughtUp = 0;
-        while (next <= now && caughtUp < MAX_CATCH_UP) {
+        // A frequent sweep looks at the present: after a stop it runs once, not once per missed turn.
+        const catchUp = job.when.every === 'minutes' ? 1 : MAX_CATCH_UP;
+        while (next <= now && caughtUp < catchUp) {
           await this.enqueue(
             trx,
             job.kind,
@@ -178,7 +180,7 @@ export class JobQueue {
               uniqueKey: `${job.name}@${next.toISOString()}`,
             },
           );
-          next = nextOccurrence(job.when, next, timeZone);
+          next = nextOccurrence(job.when, job.when.every === 'minutes' ? now : next, timeZone);
           caughtUp += 1;
         }
         if (caughtUp === 0) return;

@@ -3,11 +3,18 @@
  * 02:30 in Shanghai whatever the server's clock zone is.
  */
 export type Recurrence =
+  /** Every N minutes, on the multiples of N within the hour (N divides 60). */
+  | { every: 'minutes'; interval: number }
   | { every: 'day'; hour: number; minute: number }
   | { every: 'month'; day: number; hour: number; minute: number };
 
 /** The first occurrence strictly after `after`. */
 export function nextOccurrence(rule: Recurrence, after: Date, timeZone: string): Date {
+  if (rule.every === 'minutes') {
+    // Aligned to UTC multiples, which in a whole-hour zone such as Asia/Shanghai are local ones too.
+    const step = rule.interval * 60_000;
+    return new Date(Math.floor(after.getTime() / step) * step + step);
+  }
   const local = wallClock(after, timeZone);
   let candidate: Date;
   if (rule.every === 'day') {

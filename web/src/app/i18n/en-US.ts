@@ -1,4 +1,5 @@
 import complianceEnUS from './compliance.en-US.ts';
+import controlEnUS from './control.en-US.ts';
 import messagingEnUS from './messaging.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -57,6 +58,11 @@ const enUS: Messages = {
     audit: 'Audit log',
     compliance: 'Compliance',
     retention: 'Retention & archives',
+    controlReview: 'Review queue',
+    externalRecords: 'External record',
+    anomalyAlerts: 'Anomaly alerts',
+    controlPolicies: 'Policies',
+    controlDetectors: 'Detectors',
   },
   placeholder: {
     title: '{{module}} is coming soon',
@@ -83,6 +89,9 @@ const enUS: Messages = {
     password_change_required: 'Please change your password first.',
     not_found: 'The record does not exist or has been deleted.',
     conflict: 'This conflicts with the current data. Please refresh and try again.',
+    policy_confirmation_required:
+      'This content triggered a communication policy warning: confirm to send it.',
+    policy_blocked: 'This content does not comply with the communication policies and cannot be sent.',
     payload_too_large: 'The submitted content is too large.',
     unsupported_media_type: 'Unsupported content type.',
     too_many_attempts: 'Too many attempts. Please try again later.',
@@ -365,6 +374,17 @@ const enUS: Messages = {
         description: 'Set how long records are kept; place or release legal holds',
       },
     },
+    control: {
+      manage: {
+        name: 'Manage communication policies',
+        description: 'Maintain sensitive-content detectors and communication policies; try policies out',
+      },
+      review: {
+        name: 'Review communication (compliance)',
+        description:
+          'Decide on held messages, review policy matches, view and export the external record, handle anomaly alerts',
+      },
+    },
     counterparty: {
       read: {
         name: 'View counterparties',
@@ -453,6 +473,7 @@ const enUS: Messages = {
     retention: 'Retention',
     legal_hold: 'Legal holds',
     archive: 'Archives',
+    control: 'Communication control',
   },
   auditActions: {
     auth: {
@@ -505,6 +526,19 @@ const enUS: Messages = {
     retention: { policy: { changed: 'Retention period changed' }, applied: 'Retention applied' },
     legal_hold: { created: 'Legal hold placed', released: 'Legal hold released' },
     archive: { created: 'Monthly archive written', downloaded: 'Monthly archive downloaded' },
+    control: {
+      detector: { created: 'Detector created', updated: 'Detector changed', deleted: 'Detector deleted' },
+      policy: { created: 'Policy created', updated: 'Policy changed', deleted: 'Policy deleted' },
+      message: {
+        blocked: 'Message blocked',
+        warned: 'Sent after warning',
+        held: 'Message held for review',
+        redacted: 'Sent masked',
+      },
+      reviewed: 'Compliance review',
+      records: { exported: 'External record exported' },
+      alert: { raised: 'Anomaly alert raised', acknowledged: 'Anomaly alert acknowledged' },
+    },
     system: { bootstrap: 'System initialised' },
   },
   targetTypes: {
@@ -515,6 +549,11 @@ const enUS: Messages = {
     session: 'Session',
     token: 'API token',
     system: 'System',
+    control_event: 'Control record',
+    control_policy: 'Communication policy',
+    control_detector: 'Detector',
+    external_records: 'External record',
+    anomaly_alert: 'Anomaly alert',
   },
   profile: {
     title: 'My profile',
@@ -560,6 +599,7 @@ const enUS: Messages = {
   },
   messaging: messagingEnUS,
   compliance: complianceEnUS,
+  control: controlEnUS,
 };
 
 export default enUS;

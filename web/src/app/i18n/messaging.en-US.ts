@@ -117,8 +117,10 @@ const messagingEnUS: MessagingMessages = {
       original: 'Original',
       edit: 'Edit',
       delete: 'Deletion',
+      redact: 'Delivered masked',
     },
     by: 'By',
+    byPolicy: 'communication policy',
     reason: 'Reason: {{reason}}',
     empty: '(empty)',
   },
@@ -138,6 +140,38 @@ const messagingEnUS: MessagingMessages = {
   },
   attachments: {
     download: 'Download',
+  },
+  control: {
+    confirmExternal: 'This contains {{kinds}}. Send it outside the company anyway?',
+    confirmInternal: 'This contains {{kinds}}. Send it anyway?',
+    confirmBehaviour: 'This message triggered the “{{rules}}” reminder. Send it anyway?',
+    confirmGeneric: 'This content triggered a communication policy reminder. Send it anyway?',
+    confirmIntro: 'These communication policy rules suggest the content may not be fit to send:',
+    confirmRecorded:
+      'If you continue, your confirmation and reason are recorded and may be reviewed by compliance.',
+    justification: 'Reason for sending',
+    justificationOptional: 'Reason for sending (optional)',
+    justificationPlaceholder:
+      'Why does this need to be sent? E.g. the customer signed an NDA; the price was approved by the department head',
+    justificationRequired: 'Please give a reason',
+    continue: 'Send anyway',
+    waiting: 'Waiting for your confirmation',
+    blockedTitle: 'Message not sent',
+    blocked:
+      'The content matched the communication policy rule “{{rules}}” ({{kinds}}) and may not be sent here. Your text is back in the box: edit it and send again.',
+    blockedNoKinds:
+      'The content matched the communication policy rule “{{rules}}” and may not be sent here. Your text is back in the box: edit it and send again.',
+    blockedUnknown:
+      'The content does not comply with the communication policies and may not be sent here. Your text is back in the box: edit it and send again.',
+    heldTag: 'Awaiting compliance review',
+    heldHint:
+      'A compliance officer reviews this message first; once approved it is delivered. Nobody else sees it yet.',
+    heldRules: 'Rules: {{rules}}',
+    rejectedTag: 'Not approved',
+    rejectedComment: 'Reviewer’s comment: {{comment}}',
+    rejectedNoComment: 'Compliance did not approve sending this message.',
+    dismiss: 'Dismiss',
+    redactedNote: 'Part of this message was masked under a compliance policy',
   },
   thread: {
     title: 'Thread',

@@ -1,4 +1,5 @@
 import complianceZhCN from './compliance.zh-CN.ts';
+import controlZhCN from './control.zh-CN.ts';
 import messagingZhCN from './messaging.zh-CN.ts';
 
 /** zh-CN is the first language: every key starts here, and en-US must mirror it (type-checked). */
@@ -57,6 +58,11 @@ const zhCN = {
     audit: '审计日志',
     compliance: '合规',
     retention: '留存与归档',
+    controlReview: '审核队列',
+    externalRecords: '对外沟通记录',
+    anomalyAlerts: '异常告警',
+    controlPolicies: '沟通策略',
+    controlDetectors: '检测器',
   },
   placeholder: {
     title: '「{{module}}」即将上线',
@@ -83,6 +89,8 @@ const zhCN = {
     password_change_required: '请先修改密码。',
     not_found: '记录不存在或已被删除。',
     conflict: '操作与当前数据冲突，请刷新后重试。',
+    policy_confirmation_required: '该内容触发了沟通策略提醒，需要确认后才能发送。',
+    policy_blocked: '该内容不符合沟通策略，不能发送。',
     payload_too_large: '提交的内容过大。',
     unsupported_media_type: '不支持的内容类型。',
     too_many_attempts: '尝试次数过多，请稍后再试。',
@@ -337,6 +345,13 @@ const zhCN = {
     retention: {
       manage: { name: '管理留存与法律保留', description: '设置沟通记录留存期限，设置或解除法律保留' },
     },
+    control: {
+      manage: { name: '管理沟通策略', description: '维护敏感内容检测器与沟通策略，试用策略效果' },
+      review: {
+        name: '沟通合规审核',
+        description: '审核暂扣的消息，复核策略命中记录，查看和导出对外沟通记录，处理异常告警',
+      },
+    },
     counterparty: {
       read: { name: '查看外部联络对象', description: '查看客户、供应商、合作伙伴等外部组织' },
       manage: { name: '管理外部联络对象', description: '登记和编辑外部组织' },
@@ -398,6 +413,7 @@ const zhCN = {
     retention: '留存',
     legal_hold: '法律保留',
     archive: '归档',
+    control: '沟通控制',
   },
   auditActions: {
     auth: {
@@ -446,6 +462,19 @@ const zhCN = {
     retention: { policy: { changed: '修改留存期限' }, applied: '执行留存清理' },
     legal_hold: { created: '设置法律保留', released: '解除法律保留' },
     archive: { created: '生成月度归档', downloaded: '下载月度归档' },
+    control: {
+      detector: { created: '新建检测器', updated: '修改检测器', deleted: '删除检测器' },
+      policy: { created: '新建沟通策略', updated: '修改沟通策略', deleted: '删除沟通策略' },
+      message: {
+        blocked: '拦截消息',
+        warned: '提醒后确认发送',
+        held: '暂扣消息待审核',
+        redacted: '遮蔽后发送',
+      },
+      reviewed: '合规审核',
+      records: { exported: '导出对外沟通记录' },
+      alert: { raised: '产生异常告警', acknowledged: '确认异常告警' },
+    },
     system: { bootstrap: '系统初始化' },
   },
   targetTypes: {
@@ -456,6 +485,11 @@ const zhCN = {
     session: '会话',
     token: 'API 令牌',
     system: '系统',
+    control_event: '沟通控制记录',
+    control_policy: '沟通策略',
+    control_detector: '检测器',
+    external_records: '对外沟通记录',
+    anomaly_alert: '异常告警',
   },
   profile: {
     title: '个人中心',
@@ -501,6 +535,7 @@ const zhCN = {
   },
   messaging: messagingZhCN,
   compliance: complianceZhCN,
+  control: controlZhCN,
 };
 
 export default zhCN;

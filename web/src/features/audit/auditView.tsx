@@ -11,7 +11,20 @@ export function actionColor(action: string): string {
   return 'blue';
 }
 
-const TARGET_TYPES = ['user', 'department', 'team', 'role', 'session', 'token', 'system'] as const;
+const TARGET_TYPES = [
+  'user',
+  'department',
+  'team',
+  'role',
+  'session',
+  'token',
+  'system',
+  'control_event',
+  'control_policy',
+  'control_detector',
+  'external_records',
+  'anomaly_alert',
+] as const;
 
 export function targetTypeName(t: TFunction, type: string | null): string | null {
   if (!type) return null;

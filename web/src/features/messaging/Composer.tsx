@@ -5,10 +5,10 @@ import {
   SendOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { ChannelMember } from '@liaison/contracts';
+import type { ChannelMember, PolicyRefusal } from '@liaison/contracts';
 import { can } from '@liaison/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, Tooltip, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { searchDirectory } from '../../api/directory.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useMe } from '../../app/session.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
+import { blockedText } from '../control/controlText.ts';
 import { FileChip } from './Attachments.tsx';
 import { UserAvatar } from './Avatars.tsx';
 import { useChat } from './ChatContext.ts';
@@ -26,15 +27,20 @@ import {
   mentionCandidates,
   mentionQueryAt,
 } from './composerText.ts';
+import {
+  draftText,
+  draftKey as keyOf,
+  mergeText,
+  saveDraftText,
+  takeReturned,
+  useReturned,
+} from './drafts.ts';
 import { isSendKey } from './keyboard.ts';
 import { sendMessage } from './outbox.ts';
 import { useUploads } from './useUploads.ts';
 
 /** What may be pinyin or initials after an @. */
 const PINYIN = /^[a-z]{1,20}$/i;
-
-/** Unsent text per conversation, so switching channels does not lose a half-written message. */
-const drafts = new Map<string, string>();
 
 interface Candidate {
   key: string;
@@ -53,8 +59,10 @@ export function Composer({ threadId, onSent }: { threadId: string | null; onSent
   const { t } = useTranslation();
   const me = useMe();
   const { channel, members, membersById, meId } = useChat();
-  const draftKey = `${channel.id}:${threadId ?? ''}`;
-  const [text, setText] = useState(() => drafts.get(draftKey) ?? '');
+  const draftKey = keyOf(channel.id, threadId);
+  const [text, setText] = useState(() => draftText(draftKey));
+  // The rules that refused the last message, shown until the sender sends again or closes it.
+  const [blocked, setBlocked] = useState<PolicyRefusal | null>(null);
   const [mention, setMention] = useState<MentionQuery | null>(null);
   const [active, setActive] = useState(0);
   const composing = useRef(false);
@@ -63,8 +71,20 @@ export function Composer({ threadId, onSent }: { threadId: string | null; onSent
   const uploads = useUploads(channel.id);
 
   useEffect(() => {
-    drafts.set(draftKey, text);
+    saveDraftText(draftKey, text);
   }, [draftKey, text]);
+
+  // A message that came back unsent (refused by a policy, or cancelled at its warning): its text and
+  // files are put back for editing.
+  const returned = useReturned(draftKey);
+  const { restore } = uploads;
+  useEffect(() => {
+    if (!returned || takeReturned(draftKey) !== returned) return;
+    setText((current) => mergeText(returned.body, current));
+    restore(returned.attachments);
+    setBlocked(returned.refusal);
+    requestAnimationFrame(() => input.current?.focus());
+  }, [returned, draftKey, restore]);
 
   // Latin letters may be pinyin or initials (@ly → 刘洋): the directory matches those on the server.
   const spelled = mention && PINYIN.test(mention.query) ? mention.query.toLowerCase() : '';
@@ -133,6 +153,7 @@ export function Composer({ threadId, onSent }: { threadId: string | null; onSent
     // A message of files alone goes with an empty body.
     sendMessage({ channelId: channel.id, threadId, body: text.trim(), attachments: uploads.ready });
     setText('');
+    setBlocked(null);
     uploads.clear();
     setMention(null);
     onSent?.();
@@ -219,6 +240,22 @@ export function Composer({ threadId, onSent }: { threadId: string | null; onSent
           ))}
         </div>
       )}
+      {blocked && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setBlocked(null) }}
+          title={
+            <>
+              <strong>{t('messaging.control.blockedTitle')}</strong>
+              {t('control.separatorColon')}
+              {blockedText(t, blocked)}
+            </>
+          }
+          className="lia-composer-blocked"
+          data-testid="composer-blocked"
+        />
+      )}
       {uploads.uploads.length > 0 && (
         <div className="lia-composer-files">
           {uploads.uploads.map((upload) => (
@@ -227,9 +264,9 @@ export function Composer({ threadId, onSent }: { threadId: string | null; onSent
               attachment={
                 upload.attachment ?? {
                   id: upload.key,
-                  fileName: upload.file.name,
-                  contentType: upload.file.type,
-                  size: upload.file.size,
+                  fileName: upload.name,
+                  contentType: upload.contentType,
+                  size: upload.size,
                 }
               }
               extra={

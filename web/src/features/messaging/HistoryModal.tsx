@@ -6,7 +6,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { messageHistory } from '../../api/messages.ts';
 import { formatDateTimeSeconds } from '../../app/format.ts';
 
-const KIND_COLOUR = { original: 'blue', edit: 'orange', delete: 'red' } as const;
+const KIND_COLOUR = { original: 'blue', edit: 'orange', delete: 'red', redact: 'purple' } as const;
 
 /** 查看原文与修改记录: the original text and every edit or deletion (compliance officers only). */
 export function HistoryModal({ message, onClose }: { message: Message | null; onClose: () => void }) {
@@ -42,7 +42,8 @@ export function HistoryModal({ message, onClose }: { message: Message | null; on
                   </Tag>
                   <Typography.Text type="secondary">
                     {formatDateTimeSeconds(revision.at)} · {t('messaging.history.by')}{' '}
-                    {revision.editedBy?.displayName ?? '—'}
+                    {revision.editedBy?.displayName ??
+                      (revision.kind === 'redact' ? t('messaging.history.byPolicy') : '—')}
                   </Typography.Text>
                 </div>
                 {revision.reason && (

@@ -1,3 +1,4 @@
+import { EyeInvisibleOutlined } from '@ant-design/icons';
 import type { Message } from '@liaison/contracts';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +32,11 @@ export const MessageBody = memo(function MessageBody({ message }: { message: Mes
       {message.body && (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: markdown-it with html:false, safe links only; tested in markdown.test.ts
         <div className="lia-md" data-testid="message-body" dangerouslySetInnerHTML={{ __html: html }} />
+      )}
+      {message.redacted && (
+        <div className="lia-redacted-note" data-testid="message-redacted">
+          <EyeInvisibleOutlined /> {t('messaging.control.redactedNote')}
+        </div>
       )}
       <Attachments attachments={message.attachments} />
     </>

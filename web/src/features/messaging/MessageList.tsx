@@ -5,6 +5,8 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChat } from './ChatContext.ts';
+import { HeldItem } from './HeldItem.tsx';
+import { useHeld } from './held.ts';
 import { MessageItem } from './MessageItem.tsx';
 import { notYetDelivered, usePending } from './outbox.ts';
 import { PendingItem } from './PendingItem.tsx';
@@ -51,13 +53,16 @@ export function MessageList({
   const rows = useMemo(() => buildTimeline(messages, dayjs(), labels), [messages, labels]);
 
   const visiblePending = useMemo(() => notYetDelivered(pending, messages, meId), [pending, messages, meId]);
+  // The reader's messages a policy held for review (or rejected) sit below the timeline with the pending.
+  const held = useHeld(channel.id, null, channel.isMember);
+  const ownTail = visiblePending.length + held.length;
 
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(anchor === null);
   const lastHeight = useRef(0);
   const lastFirstId = useRef<string | null>(null);
   const lastLastId = useRef<string | null>(null);
-  const lastPendingCount = useRef(0);
+  const lastOwnTail = useRef(0);
   const lastPageCount = useRef(0);
   const positioned = useRef(false);
   const [showJump, setShowJump] = useState(false);
@@ -97,17 +102,17 @@ export function MessageList({
     ) {
       // Older messages came in above: keep what the reader was looking at where it was.
       el.scrollTop += el.scrollHeight - lastHeight.current;
-    } else if (lastId !== lastLastId.current || visiblePending.length !== lastPendingCount.current) {
-      const mineNow = visiblePending.length > lastPendingCount.current;
+    } else if (lastId !== lastLastId.current || ownTail !== lastOwnTail.current) {
+      const mineNow = ownTail > lastOwnTail.current;
       if ((atBottom.current && livePush) || mineNow) el.scrollTop = el.scrollHeight;
       else if (lastId !== lastLastId.current && livePush) setUnseen((n) => n + 1);
     }
     lastFirstId.current = firstId;
     lastLastId.current = lastId;
-    lastPendingCount.current = visiblePending.length;
+    lastOwnTail.current = ownTail;
     lastPageCount.current = pageCount;
     lastHeight.current = el.scrollHeight;
-  }, [messages, visiblePending.length, anchor, timeline.data?.pages.length]);
+  }, [messages, ownTail, anchor, timeline.data?.pages.length]);
 
   const {
     hasPreviousPage,
@@ -215,6 +220,7 @@ export function MessageList({
             <Spin size="small" />
           </div>
         )}
+        {!hasNextPage && held.map((entry) => <HeldItem key={entry.id} held={entry} />)}
         {!hasNextPage && visiblePending.map((entry) => <PendingItem key={entry.localId} entry={entry} />)}
       </div>
       {(showJump || unseen > 0) && (

@@ -1,19 +1,30 @@
-import { ExclamationCircleFilled, LoadingOutlined } from '@ant-design/icons';
+import { ExclamationCircleFilled, LoadingOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session.ts';
 import { FileChip } from './Attachments.tsx';
 import { UserAvatar } from './Avatars.tsx';
-import { discardMessage, type PendingMessage, retryMessage } from './outbox.ts';
+import {
+  cancelMessage,
+  confirmMessage,
+  discardMessage,
+  type PendingMessage,
+  retryMessage,
+} from './outbox.ts';
+import { PolicyConfirmModal } from './PolicyConfirmModal.tsx';
 
-/** A message not yet confirmed by the server: greyed while sending, red with retry when it failed. */
+/**
+ * A message not yet confirmed by the server: greyed while sending, red with retry when it failed,
+ * and waiting (with the policy's question open) when a communication policy asks the sender.
+ */
 export function PendingItem({ entry }: { entry: PendingMessage }) {
   const { t } = useTranslation();
   const me = useMe();
   const failed = entry.status === 'failed';
+  const asking = entry.status === 'confirm' && entry.refusal !== null;
   return (
     <div
-      className={`lia-msg lia-msg-pending${failed ? ' lia-msg-failed' : ''}`}
+      className={`lia-msg lia-msg-pending${failed ? ' lia-msg-failed' : ''}${asking ? ' lia-msg-asking' : ''}`}
       data-testid="message-pending"
       data-status={entry.status}
     >
@@ -29,6 +40,10 @@ export function PendingItem({ entry }: { entry: PendingMessage }) {
                 <ExclamationCircleFilled /> {t('messaging.message.failed')}
               </span>
             </Tooltip>
+          ) : asking ? (
+            <span className="lia-msg-asking-note">
+              <SafetyCertificateOutlined /> {t('messaging.control.waiting')}
+            </span>
           ) : (
             <span className="lia-msg-time">
               <LoadingOutlined /> {t('messaging.message.sending')}
@@ -56,6 +71,13 @@ export function PendingItem({ entry }: { entry: PendingMessage }) {
           </Space>
         )}
       </div>
+      {asking && entry.refusal && (
+        <PolicyConfirmModal
+          refusal={entry.refusal}
+          onConfirm={(justification) => confirmMessage(entry.localId, justification)}
+          onCancel={() => cancelMessage(entry.localId)}
+        />
+      )}
     </div>
   );
 }

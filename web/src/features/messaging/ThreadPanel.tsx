@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChat } from './ChatContext.ts';
 import { Composer } from './Composer.tsx';
+import { HeldItem } from './HeldItem.tsx';
+import { useHeld } from './held.ts';
 import { MessageItem } from './MessageItem.tsx';
 import { notYetDelivered, usePending } from './outbox.ts';
 import { PendingItem } from './PendingItem.tsx';
@@ -44,6 +46,7 @@ export function ThreadPanel({
   const replies = useMemo(() => flattenTimeline(thread.data), [thread.data]);
   const allPending = usePending(channel.id, rootId);
   const pending = useMemo(() => notYetDelivered(allPending, replies, meId), [allPending, replies, meId]);
+  const held = useHeld(channel.id, rootId, channel.isMember);
   const end = useRef<HTMLDivElement>(null);
   const canReply = channel.canPost && !root?.deletedAt;
 
@@ -51,7 +54,7 @@ export function ThreadPanel({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the counts are the trigger, not inputs
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
-  }, [replies.length, pending.length]);
+  }, [replies.length, pending.length, held.length]);
 
   return (
     <aside className="lia-panel" data-testid="thread-panel">
@@ -88,7 +91,7 @@ export function ThreadPanel({
           </Button>
         )}
         {thread.isLoading && <Spin style={{ display: 'block', margin: 24 }} />}
-        {thread.isSuccess && replies.length === 0 && pending.length === 0 && (
+        {thread.isSuccess && replies.length === 0 && pending.length === 0 && held.length === 0 && (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('messaging.thread.noReplies')} />
         )}
         <div data-testid="thread-replies">
@@ -100,6 +103,9 @@ export function ThreadPanel({
               onModerate={onModerate}
               onHistory={onHistory}
             />
+          ))}
+          {held.map((entry) => (
+            <HeldItem key={entry.id} held={entry} />
           ))}
           {pending.map((entry) => (
             <PendingItem key={entry.localId} entry={entry} />

@@ -1,6 +1,7 @@
 import type { Channel, Message, RealtimeEvent } from '@liaison/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryKeys } from '../../api/keys.ts';
+import { applyHeld } from './held.ts';
 import { applyNewMessage, applyRead, type Timeline, upsertMessage } from './timelineCache.ts';
 
 type ChannelList = { items: Channel[] };
@@ -83,6 +84,10 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
       if (event.channelId)
         void queryClient.invalidateQueries({ queryKey: queryKeys.channels.members(event.channelId) });
       else void queryClient.invalidateQueries({ queryKey: [...queryKeys.channels.all, 'members'] });
+      return;
+    case 'held.updated':
+      // To the sender only: held, approved (the message itself comes as message.created) or rejected.
+      applyHeld(queryClient, event.held);
       return;
     case 'read.updated': {
       if (event.userId !== meId) return;

@@ -20,6 +20,8 @@ const pending = (body: string, attachments: Attachment[] = []): PendingMessage =
   attachments,
   status: 'sending',
   error: null,
+  refusal: null,
+  confirmed: null,
   createdAt: '2026-11-20T02:00:00.000Z',
 });
 

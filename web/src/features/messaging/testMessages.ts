@@ -17,6 +17,7 @@ export function message(partial: Partial<Message> & { seq: number }): Message {
     deletedAt: null,
     deletedReason: null,
     pinnedAt: null,
+    redacted: false,
     createdAt: '2026-11-20T02:00:00.000Z',
     ...partial,
   };

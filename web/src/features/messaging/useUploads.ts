@@ -13,7 +13,9 @@ export const MAX_ATTACHMENTS = 10;
 
 export interface Upload {
   key: string;
-  file: File;
+  name: string;
+  contentType: string;
+  size: number;
   status: 'uploading' | 'done' | 'failed';
   attachment: Attachment | null;
   error: string | null;
@@ -43,7 +45,18 @@ export function useUploads(channelId: string) {
           continue;
         }
         const key = randomId();
-        setUploads((list) => [...list, { key, file, status: 'uploading', attachment: null, error: null }]);
+        setUploads((list) => [
+          ...list,
+          {
+            key,
+            name: file.name,
+            contentType: file.type,
+            size: file.size,
+            status: 'uploading',
+            attachment: null,
+            error: null,
+          },
+        ]);
         uploadAttachment(channelId, file).then(
           (attachment) => patch(key, { status: 'done', attachment }),
           (error: unknown) => patch(key, { status: 'failed', error: errorText(error) }),
@@ -53,9 +66,29 @@ export function useUploads(channelId: string) {
     [channelId, uploads.length, message, t, patch],
   );
 
+  /** Files already uploaded, back with a message that was not sent (a policy refused it, say). */
+  const restore = useCallback(
+    (attachments: readonly Attachment[]) =>
+      setUploads((list) => [
+        ...list,
+        ...attachments
+          .filter((a) => !list.some((u) => u.attachment?.id === a.id))
+          .map((a) => ({
+            key: a.id,
+            name: a.fileName,
+            contentType: a.contentType,
+            size: a.size,
+            status: 'done' as const,
+            attachment: a,
+            error: null,
+          })),
+      ]),
+    [],
+  );
+
   const remove = useCallback((key: string) => setUploads((list) => list.filter((u) => u.key !== key)), []);
   const clear = useCallback(() => setUploads([]), []);
   const busy = uploads.some((u) => u.status === 'uploading');
   const ready = uploads.filter((u) => u.status === 'done').map((u) => u.attachment!);
-  return { uploads, add, remove, clear, busy, ready };
+  return { uploads, add, restore, remove, clear, busy, ready };
 }

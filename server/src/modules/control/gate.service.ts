@@ -1,0 +1,314 @@
+import type { Behaviour, ControlOutcome, HeldMessage, PolicyRefusal, ReviewStatus } from '@liaison/contracts';
+import type { Kysely } from 'kysely';
+import type { ActorContext } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import { errors } from '../../platform/http/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { ChannelRow } from '../channels/channels.repository.ts';
+import type { AttachmentRow } from '../messages/messages.repository.ts';
+import { redact } from './detection/scanner.ts';
+import type { PoliciesService } from './policies.service.ts';
+import {
+  type BehaviourCheck,
+  type CompiledPolicies,
+  evaluate,
+  NO_VERDICT,
+  type Verdict,
+} from './policy-engine.ts';
+import * as records from './records.repository.ts';
+import * as review from './review.repository.ts';
+import { toHeld } from './review.service.ts';
+
+export interface GateDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  policies: PoliciesService;
+}
+
+/** A message about to be posted, as the gate sees it. */
+export interface MessageDraft {
+  channel: ChannelRow;
+  body: string;
+  attachments: readonly AttachmentRow[];
+  threadId: string | null;
+  clientId: string | null;
+  confirm: boolean;
+  justification: string | null;
+}
+
+/**
+ * The gate's answer. Each carries what to write, so the record commits in the transaction of the
+ * post it describes: a message is never delivered without its record, nor recorded but lost.
+ */
+export type MessageCheck =
+  | {
+      kind: 'deliver';
+      /** What the recipients get: the body, masked where a `redact` rule matched. */
+      body: string;
+      redacted: boolean;
+      commit(trx: Executor, messageId: string): Promise<void>;
+    }
+  | { kind: 'hold'; commit(trx: Executor, heldId: string): Promise<HeldMessage> }
+  | {
+      kind: 'block';
+      refusal: PolicyRefusal;
+      /** Records the refused attempt in its own transaction (the post itself rolls back). */
+      commit(): Promise<void>;
+    };
+
+/** Summaries in the external-communication record are this long at most. */
+const SUMMARY_MAX = 500;
+
+/**
+ * Communication control's gate: every outgoing path asks it before anything is stored or
+ * delivered (messages now; email, announcements and press releases call the same gate). It asks
+ * the policies, enforces the strictest matching action, and writes the record of every match and
+ * of every external communication.
+ */
+export class ControlGate {
+  readonly #deps: GateDeps;
+
+  constructor(deps: GateDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * The compiled policies, to fetch before opening the transaction a check runs in: compiling reads
+   * the database, which inside a transaction on the single SQLite connection would wait on itself.
+   */
+  policies(): Promise<CompiledPolicies> {
+    return this.#deps.policies.compiled();
+  }
+
+  async checkMessage(
+    trx: Executor,
+    ctx: ActorContext,
+    draft: MessageDraft,
+    policies: CompiledPolicies,
+  ): Promise<MessageCheck> {
+    const { channel } = draft;
+    const external = channel.kind === 'external';
+    const inbound = ctx.actor.kind === 'external';
+    // Text and file names are read as one text; the body comes first, so its offsets are the text's.
+    const text = [draft.body, ...draft.attachments.map((a) => a.file_name)].join('\n');
+    // Policies govern what the company's people send; a counterparty's contact is recorded only.
+    const verdict = inbound
+      ? NO_VERDICT
+      : await evaluate(
+          policies,
+          {
+            text,
+            direction: external ? 'external' : 'internal',
+            channelKind: channel.kind,
+            counterpartyId: channel.counterparty_id,
+            senderDepartmentPath: ctx.actor.departmentPath,
+          },
+          this.#behaviour(trx, channel.id, ctx.actor.userId, draft.body),
+        );
+
+    if (verdict.matches.length === 0 && !external) {
+      return { kind: 'deliver', body: draft.body, redacted: false, commit: noop };
+    }
+    const refusal: PolicyRefusal = {
+      action: verdict.action ?? 'audit',
+      rules: verdict.matches.filter((m) => !m.test),
+      requireJustification: verdict.requireJustification,
+    };
+
+    switch (verdict.action) {
+      case 'block':
+        return {
+          kind: 'block',
+          refusal,
+          commit: () =>
+            this.#deps.db.transaction().execute(async (t) => {
+              const eventId = await this.#recordEvent(t, ctx, draft, text, verdict, 'blocked', 'open', null);
+              if (external)
+                await this.#recordExternal(t, ctx, draft, text, verdict, 'blocked', eventId, null);
+              await this.#audit(t, ctx, 'control.message.blocked', eventId, draft, verdict);
+            }),
+        };
+      case 'hold':
+        return {
+          kind: 'hold',
+          commit: async (t, heldId) => {
+            const eventId = await this.#recordEvent(t, ctx, draft, text, verdict, 'held', 'pending', heldId);
+            if (external) await this.#recordExternal(t, ctx, draft, text, verdict, 'held', eventId, heldId);
+            const now = this.#now();
+            const row = {
+              id: heldId,
+              channel_id: channel.id,
+              author_id: ctx.actor.userId,
+              thread_root_id: draft.threadId,
+              body: draft.body,
+              attachment_ids: JSON.stringify(draft.attachments.map((a) => a.id)),
+              client_id: draft.clientId,
+              rules: JSON.stringify(refusal.rules.map((r) => r.ruleName)),
+              status: 'held' as const,
+              control_event_id: eventId,
+              review_comment: null,
+              created_at: now,
+              decided_at: null,
+            };
+            await review.insertHeld(t, row);
+            await this.#audit(t, ctx, 'control.message.held', eventId, draft, verdict);
+            return toHeld(row, draft.attachments);
+          },
+        };
+      case 'warn':
+        if (!draft.confirm) {
+          throw errors.policyConfirmationRequired(
+            'This content matches a communication policy: confirm to send it.',
+            refusal,
+          );
+        }
+        if (verdict.requireJustification && !draft.justification) {
+          throw errors.invalidField('body.justification', 'say why this needs to be sent');
+        }
+        break;
+    }
+
+    const redacting = verdict.action === 'redact';
+    // Only what lies in the body can be masked; a file name keeps its name.
+    const body = redacting
+      ? redact(
+          draft.body,
+          verdict.highlights.filter((h) => h.end <= draft.body.length),
+        )
+      : draft.body;
+    const outcome: ControlOutcome = redacting ? 'redacted' : verdict.action === 'warn' ? 'warned' : 'allowed';
+    return {
+      kind: 'deliver',
+      body,
+      redacted: redacting && body !== draft.body,
+      commit: async (t, messageId) => {
+        const eventId =
+          verdict.matches.length > 0
+            ? await this.#recordEvent(t, ctx, draft, text, verdict, outcome, 'open', messageId)
+            : null;
+        if (external) await this.#recordExternal(t, ctx, draft, text, verdict, outcome, eventId, messageId);
+        if (eventId && verdict.action === 'warn') {
+          await this.#audit(t, ctx, 'control.message.warned', eventId, draft, verdict);
+        }
+        if (eventId && redacting)
+          await this.#audit(t, ctx, 'control.message.redacted', eventId, draft, verdict);
+      },
+    };
+  }
+
+  /** Flooding and repetition, from the sender's recent messages in the channel (read once per window). */
+  #behaviour(trx: Executor, channelId: string, authorId: string, body: string): BehaviourCheck {
+    const recent = new Map<number, Promise<string[]>>();
+    const bodies = (seconds: number) => {
+      let found = recent.get(seconds);
+      if (!found) {
+        const since = new Date(this.#deps.clock.now().getTime() - seconds * 1000).toISOString();
+        found = review.recentBodies(trx, channelId, authorId, since).then((rows) => rows.map((r) => r.body));
+        recent.set(seconds, found);
+      }
+      return found;
+    };
+    return async (b: Behaviour) => {
+      const earlier = await bodies(b.windowSeconds);
+      if (b.kind === 'flooding') return earlier.length >= b.maxMessages;
+      return earlier.filter((e) => e === body).length >= b.maxRepeats;
+    };
+  }
+
+  async #recordEvent(
+    trx: Executor,
+    ctx: ActorContext,
+    draft: MessageDraft,
+    text: string,
+    verdict: Verdict,
+    outcome: ControlOutcome,
+    status: ReviewStatus,
+    messageId: string | null,
+  ): Promise<string> {
+    const id = newId();
+    await review.insertEvent(trx, {
+      id,
+      at: this.#now(),
+      subject_type: 'message',
+      sender_id: ctx.actor.userId,
+      channel_id: draft.channel.id,
+      counterparty_id: draft.channel.counterparty_id,
+      direction: draft.channel.kind === 'external' ? 'external' : 'internal',
+      action: verdict.action ?? 'audit',
+      outcome,
+      matches: JSON.stringify(verdict.matches),
+      content: text,
+      highlights: JSON.stringify(verdict.highlights),
+      attachment_ids: JSON.stringify(draft.attachments.map((a) => a.id)),
+      justification: draft.justification,
+      message_id: messageId,
+      status,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_comment: null,
+    });
+    return id;
+  }
+
+  async #recordExternal(
+    trx: Executor,
+    ctx: ActorContext,
+    draft: MessageDraft,
+    text: string,
+    verdict: Verdict,
+    outcome: ControlOutcome,
+    controlEventId: string | null,
+    messageId: string | null,
+  ): Promise<void> {
+    await records.insertRecord(trx, {
+      id: newId(),
+      kind: 'message',
+      occurred_at: this.#now(),
+      person_id: ctx.actor.userId,
+      direction: ctx.actor.kind === 'external' ? 'inbound' : 'outbound',
+      counterparty_id: draft.channel.counterparty_id,
+      channel_id: draft.channel.id,
+      // Only the message itself (kept when delivered) carries its id; a held one is linked by its event.
+      message_id: outcome === 'held' || outcome === 'blocked' ? null : messageId,
+      // The record is a log people read: matched values stay masked in it.
+      summary: redact(text, verdict.highlights).slice(0, SUMMARY_MAX),
+      attachment_count: draft.attachments.length,
+      outcome,
+      control_event_id: controlEventId,
+    });
+  }
+
+  async #audit(
+    trx: Executor,
+    ctx: ActorContext,
+    action:
+      | 'control.message.blocked'
+      | 'control.message.warned'
+      | 'control.message.held'
+      | 'control.message.redacted',
+    eventId: string,
+    draft: MessageDraft,
+    verdict: Verdict,
+  ): Promise<void> {
+    await this.#deps.audit.record(trx, ctx, {
+      action,
+      targetType: 'control_event',
+      targetId: eventId,
+      summary: {
+        channelId: draft.channel.id,
+        rules: verdict.matches.filter((m) => !m.test).map((m) => m.ruleName),
+        kinds: [...new Set(verdict.matches.flatMap((m) => m.kinds.map((k) => k.detector)))],
+        ...(draft.justification ? { justification: draft.justification } : {}),
+      },
+    });
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+}
+
+async function noop(): Promise<void> {}

@@ -1,0 +1,91 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { ControlDetectorsTable, ControlPoliciesTable } from './control.tables.ts';
+
+export type DetectorRow = Selectable<ControlDetectorsTable> & {
+  updated_by_username: string | null;
+  updated_by_name: string | null;
+};
+export type PolicyRow = Selectable<ControlPoliciesTable> & {
+  updated_by_username: string | null;
+  updated_by_name: string | null;
+};
+
+export function detectors(db: Executor): Promise<DetectorRow[]> {
+  return db
+    .selectFrom('control_detectors')
+    .leftJoin('users', 'users.id', 'control_detectors.updated_by')
+    .selectAll('control_detectors')
+    .select(['users.username as updated_by_username', 'users.display_name as updated_by_name'])
+    .orderBy('control_detectors.name')
+    .execute();
+}
+
+export async function findDetector(db: Executor, id: string): Promise<DetectorRow | undefined> {
+  return (await detectors(db)).find((d) => d.id === id);
+}
+
+export function detectorByName(db: Executor, name: string) {
+  return db.selectFrom('control_detectors').select('id').where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertDetector(db: Executor, row: Insertable<ControlDetectorsTable>): Promise<void> {
+  await db.insertInto('control_detectors').values(row).execute();
+}
+
+export async function updateDetector(
+  db: Executor,
+  id: string,
+  patch: Updateable<ControlDetectorsTable>,
+): Promise<void> {
+  await db.updateTable('control_detectors').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteDetector(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('control_detectors').where('id', '=', id).execute();
+}
+
+export function policies(db: Executor): Promise<PolicyRow[]> {
+  return db
+    .selectFrom('control_policies')
+    .leftJoin('users', 'users.id', 'control_policies.updated_by')
+    .selectAll('control_policies')
+    .select(['users.username as updated_by_username', 'users.display_name as updated_by_name'])
+    .orderBy('control_policies.priority')
+    .orderBy('control_policies.name')
+    .execute();
+}
+
+export async function findPolicy(db: Executor, id: string): Promise<PolicyRow | undefined> {
+  return (await policies(db)).find((p) => p.id === id);
+}
+
+export function policyByName(db: Executor, name: string) {
+  return db.selectFrom('control_policies').select('id').where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertPolicy(db: Executor, row: Insertable<ControlPoliciesTable>): Promise<void> {
+  await db.insertInto('control_policies').values(row).execute();
+}
+
+export async function updatePolicy(
+  db: Executor,
+  id: string,
+  patch: Updateable<ControlPoliciesTable>,
+): Promise<void> {
+  await db.updateTable('control_policies').set(patch).where('id', '=', id).execute();
+}
+
+export async function deletePolicy(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('control_policies').where('id', '=', id).execute();
+}
+
+export function departmentPaths(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('departments').select(['id', 'path']).where('id', 'in', ids).execute();
+}
+
+export function existingCounterparties(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('counterparties').select('id').where('id', 'in', ids).execute();
+}

@@ -1,0 +1,155 @@
+import type { ControlEventQuery } from '@liaison/contracts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { ControlEventsTable, HeldMessagesTable } from './control.tables.ts';
+
+export type ControlEventRow = Selectable<ControlEventsTable> & {
+  sender_username: string | null;
+  sender_name: string | null;
+  reviewer_username: string | null;
+  reviewer_name: string | null;
+  channel_name: string | null;
+  channel_kind: string | null;
+  counterparty_name: string | null;
+};
+export type HeldRow = Selectable<HeldMessagesTable>;
+
+export async function insertEvent(db: Executor, row: Insertable<ControlEventsTable>): Promise<void> {
+  await db.insertInto('control_events').values(row).execute();
+}
+
+export async function updateEvent(
+  db: Executor,
+  id: string,
+  patch: Updateable<ControlEventsTable>,
+): Promise<void> {
+  await db.updateTable('control_events').set(patch).where('id', '=', id).execute();
+}
+
+/** Moves an event on from the status it was read in; false when someone else moved it first. */
+export async function claimEvent(
+  db: Executor,
+  id: string,
+  from: ControlEventsTable['status'],
+  patch: Updateable<ControlEventsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('control_events')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+function eventsQuery(db: Executor) {
+  return db
+    .selectFrom('control_events as e')
+    .leftJoin('users as sender', 'sender.id', 'e.sender_id')
+    .leftJoin('users as reviewer', 'reviewer.id', 'e.reviewed_by')
+    .leftJoin('channels as c', 'c.id', 'e.channel_id')
+    .leftJoin('counterparties as cp', 'cp.id', 'e.counterparty_id')
+    .selectAll('e')
+    .select([
+      'sender.username as sender_username',
+      'sender.display_name as sender_name',
+      'reviewer.username as reviewer_username',
+      'reviewer.display_name as reviewer_name',
+      'c.name as channel_name',
+      'c.kind as channel_kind',
+      'cp.name as counterparty_name',
+    ]);
+}
+
+export function findEvent(db: Executor, id: string): Promise<ControlEventRow | undefined> {
+  return eventsQuery(db).where('e.id', '=', id).executeTakeFirst();
+}
+
+export async function events(
+  db: Executor,
+  q: ControlEventQuery,
+): Promise<{ rows: ControlEventRow[]; total: number }> {
+  let query = eventsQuery(db);
+  if (q.status === 'todo') query = query.where('e.status', 'in', ['pending', 'open']);
+  else if (q.status) query = query.where('e.status', '=', q.status);
+  if (q.action) query = query.where('e.action', '=', q.action);
+  if (q.senderId) query = query.where('e.sender_id', '=', q.senderId);
+  if (q.channelId) query = query.where('e.channel_id', '=', q.channelId);
+  if (q.from) query = query.where('e.at', '>=', q.from);
+  if (q.to) query = query.where('e.at', '<', q.to);
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    // Held messages first: someone is waiting for them.
+    .orderBy((eb) => eb.case().when('e.status', '=', 'pending').then(0).else(1).end())
+    .orderBy('e.at', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export async function insertHeld(db: Executor, row: Insertable<HeldMessagesTable>): Promise<void> {
+  await db.insertInto('held_messages').values(row).execute();
+}
+
+export async function updateHeld(
+  db: Executor,
+  id: string,
+  patch: Updateable<HeldMessagesTable>,
+): Promise<void> {
+  await db.updateTable('held_messages').set(patch).where('id', '=', id).execute();
+}
+
+export function findHeld(db: Executor, id: string): Promise<HeldRow | undefined> {
+  return db.selectFrom('held_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function heldByEvent(db: Executor, eventId: string): Promise<HeldRow | undefined> {
+  return db
+    .selectFrom('held_messages')
+    .selectAll()
+    .where('control_event_id', '=', eventId)
+    .executeTakeFirst();
+}
+
+export function heldByClientId(
+  db: Executor,
+  authorId: string,
+  clientId: string,
+): Promise<HeldRow | undefined> {
+  return db
+    .selectFrom('held_messages')
+    .selectAll()
+    .where('author_id', '=', authorId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** A sender's messages in a channel still held, or decided since `since` (so a rejection is seen). */
+export function heldOf(db: Executor, channelId: string, authorId: string, since: string): Promise<HeldRow[]> {
+  return db
+    .selectFrom('held_messages')
+    .selectAll()
+    .where('channel_id', '=', channelId)
+    .where('author_id', '=', authorId)
+    .where((eb) => eb.or([eb('status', '=', 'held'), eb('decided_at', '>=', since)]))
+    .orderBy('created_at')
+    .limit(100)
+    .execute();
+}
+
+/** The sender's recent messages in a channel, for flooding and repetition rules. */
+export function recentBodies(db: Executor, channelId: string, authorId: string, since: string) {
+  return db
+    .selectFrom('messages')
+    .select('body')
+    .where('author_id', '=', authorId)
+    .where('created_at', '>=', since)
+    .where('channel_id', '=', channelId)
+    .where('deleted_at', 'is', null)
+    .limit(1000)
+    .execute();
+}

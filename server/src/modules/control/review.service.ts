@@ -1,0 +1,228 @@
+import type {
+  ChannelKind,
+  ControlEvent,
+  ControlEventQuery,
+  HeldMessage,
+  Page,
+  ReviewRequest,
+  ReviewStatus,
+  RuleMatch,
+} from '@liaison/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import type { ActorContext } from '../../platform/auth/actor.ts';
+import { type Clock, DAY } from '../../platform/clock.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { EventLog } from '../../platform/events/event-log.ts';
+import { errors } from '../../platform/http/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { ChannelsService } from '../channels/channels.service.ts';
+import * as messagesRepo from '../messages/messages.repository.ts';
+import { toAttachment } from '../messages/messages.service.ts';
+import * as records from './records.repository.ts';
+import * as repo from './review.repository.ts';
+
+export interface ReviewDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: AuditService;
+  events: EventLog;
+  channels: ChannelsService;
+}
+
+/** Delivers an approved held message of one subject type (messages now; emails and releases later). */
+export type HeldDeliverer = (trx: Transaction<DB>, held: repo.HeldRow) => Promise<void>;
+
+/** A sender sees a rejection (with its comment) for this long after the decision. */
+const DECIDED_VISIBLE_MS = 7 * DAY;
+
+const DECISIONS: Record<ReviewStatus, readonly ReviewRequest['decision'][]> = {
+  pending: ['approve', 'reject', 'false_positive'],
+  open: ['reviewed', 'false_positive'],
+  approved: [],
+  rejected: [],
+  reviewed: [],
+  false_positive: [],
+};
+
+/** The review queue (审核队列): held messages and policy matches, decided by compliance officers. */
+export class ReviewService {
+  readonly #deps: ReviewDeps;
+  #deliverer: HeldDeliverer | null = null;
+
+  constructor(deps: ReviewDeps) {
+    this.#deps = deps;
+  }
+
+  /** Set once at wiring: the messages service delivers what is approved. */
+  setDeliverer(deliver: HeldDeliverer): void {
+    this.#deliverer = deliver;
+  }
+
+  async list(query: ControlEventQuery): Promise<Page<ControlEvent>> {
+    const { rows, total } = await repo.events(this.#deps.db, query);
+    return { items: await this.#present(rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string): Promise<ControlEvent> {
+    const row = await repo.findEvent(this.#deps.db, id);
+    if (!row) throw errors.notFound('Control event');
+    return (await this.#present([row]))[0]!;
+  }
+
+  /**
+   * Decides a match. A held message is approved (and delivered now) or rejected; any match can be
+   * marked a false positive or reviewed. The sender of a held message is told either way.
+   */
+  async decide(ctx: ActorContext, id: string, input: ReviewRequest): Promise<ControlEvent> {
+    const comment = input.comment ?? null;
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const event = await repo.findEvent(trx, id);
+      if (!event) throw errors.notFound('Control event');
+      if (!DECISIONS[event.status].includes(input.decision)) {
+        throw errors.conflict(
+          event.status === 'pending' || event.status === 'open'
+            ? `A ${event.status} item cannot be decided as ${input.decision}.`
+            : 'This item has already been decided.',
+        );
+      }
+      const now = this.#now();
+      const status: ReviewStatus =
+        input.decision === 'approve'
+          ? 'approved'
+          : input.decision === 'reject'
+            ? 'rejected'
+            : input.decision === 'false_positive'
+              ? 'false_positive'
+              : 'reviewed';
+      // Whoever decides first wins; a second reviewer acting on the same item gets a conflict.
+      const claimed = await repo.claimEvent(trx, id, event.status, {
+        status,
+        reviewed_by: ctx.actor.userId,
+        reviewed_at: now,
+        review_comment: comment,
+      });
+      if (!claimed) throw errors.conflict('This item has already been decided.');
+
+      if (event.status === 'pending') {
+        const held = await repo.heldByEvent(trx, id);
+        if (!held) throw errors.notFound('Held message');
+        const approved = input.decision !== 'reject';
+        if (approved) {
+          if (!this.#deliverer) throw new Error('no deliverer for held messages');
+          await this.#deliverer(trx, held);
+        }
+        const outcome = approved ? 'approved' : 'rejected';
+        await repo.updateHeld(trx, held.id, { status: outcome, decided_at: now, review_comment: comment });
+        await repo.updateEvent(trx, id, { outcome });
+        await records.setOutcome(trx, id, outcome, approved ? held.id : null);
+        const updated = await repo.findHeld(trx, held.id);
+        await this.#deps.events.append(trx, {
+          type: 'held.updated',
+          channelId: null,
+          userIds: [held.author_id],
+          payload: {
+            type: 'held.updated',
+            channelId: held.channel_id,
+            held: await this.#held(trx, updated!),
+          },
+        });
+      }
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'control.reviewed',
+        targetType: 'control_event',
+        targetId: id,
+        summary: {
+          decision: input.decision,
+          comment,
+          senderId: event.sender_id,
+          channelId: event.channel_id,
+        },
+      });
+    });
+    this.#deps.events.committed();
+    return this.get(id);
+  }
+
+  /** The caller's own held (and recently decided) messages in a channel. */
+  async heldOf(ctx: ActorContext, channelId: string): Promise<HeldMessage[]> {
+    await this.#deps.channels.access(ctx, channelId);
+    const since = new Date(this.#deps.clock.now().getTime() - DECIDED_VISIBLE_MS).toISOString();
+    const rows = await repo.heldOf(this.#deps.db, channelId, ctx.actor.userId, since);
+    return Promise.all(rows.map((r) => this.#held(this.#deps.db, r)));
+  }
+
+  /** A held message as a retried post (same client id) returns it. */
+  async heldByClientId(db: Kysely<DB> | Transaction<DB>, authorId: string, clientId: string) {
+    const row = await repo.heldByClientId(db, authorId, clientId);
+    return row ? { row, held: await this.#held(db, row) } : undefined;
+  }
+
+  async #held(db: Kysely<DB> | Transaction<DB>, row: repo.HeldRow): Promise<HeldMessage> {
+    const ids = JSON.parse(row.attachment_ids) as string[];
+    return toHeld(row, await messagesRepo.attachmentsByIds(db, ids));
+  }
+
+  async #present(rows: readonly repo.ControlEventRow[]): Promise<ControlEvent[]> {
+    const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.attachment_ids) as string[]))];
+    const attachments = new Map(
+      (await messagesRepo.attachmentsByIds(this.#deps.db, ids)).map((a) => [a.id, toAttachment(a)]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      subjectType: r.subject_type,
+      sender: ref(r.sender_id, r.sender_username, r.sender_name),
+      channel:
+        r.channel_id && r.channel_name
+          ? { id: r.channel_id, name: r.channel_name, kind: r.channel_kind as ChannelKind }
+          : null,
+      counterparty:
+        r.counterparty_id && r.counterparty_name
+          ? { id: r.counterparty_id, name: r.counterparty_name }
+          : null,
+      direction: r.direction,
+      action: r.action,
+      outcome: r.outcome,
+      matches: JSON.parse(r.matches) as RuleMatch[],
+      content: r.content,
+      highlights: JSON.parse(r.highlights) as ControlEvent['highlights'],
+      attachments: (JSON.parse(r.attachment_ids) as string[]).flatMap((id) => {
+        const a = attachments.get(id);
+        return a ? [a] : [];
+      }),
+      justification: r.justification,
+      messageId: r.message_id,
+      status: r.status,
+      reviewedBy: ref(r.reviewed_by, r.reviewer_username, r.reviewer_name),
+      reviewedAt: r.reviewed_at,
+      reviewComment: r.review_comment,
+    }));
+  }
+
+  #now(): string {
+    return this.#deps.clock.now().toISOString();
+  }
+}
+
+export function toHeld(
+  row: Omit<repo.HeldRow, 'control_event_id'>,
+  attachments: readonly messagesRepo.AttachmentRow[],
+): HeldMessage {
+  return {
+    id: row.id,
+    channelId: row.channel_id,
+    body: row.body,
+    threadId: row.thread_root_id,
+    attachments: attachments.map(toAttachment),
+    status: row.status,
+    rules: JSON.parse(row.rules) as string[],
+    reviewComment: row.review_comment,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+    clientId: row.client_id,
+  };
+}
+
+function ref(id: string | null, username: string | null, name: string | null) {
+  return id && username ? { id, username, displayName: name ?? username } : null;
+}
