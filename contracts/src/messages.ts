@@ -81,7 +81,11 @@ export type PostMessageRequest = z.infer<typeof PostMessageRequest>;
 
 export const EditMessageRequest = z.strictObject({
   body: z.string().trim().min(1).max(MESSAGE_BODY_MAX),
+  /** As for a post: the author confirms an edit a `warn` policy asked about, with a reason if asked. */
+  confirm: z.boolean().optional(),
+  justification: z.string().trim().max(500).optional(),
 });
+export type EditMessageRequest = z.infer<typeof EditMessageRequest>;
 
 export const DeleteMessageRequest = z.strictObject({
   /** Required when someone other than the author removes it (moderation). */

@@ -37,8 +37,17 @@ export async function postMessage(channelId: string, body: PostMessageRequest): 
     ? { kind: 'held', held: answer.body as HeldMessage }
     : { kind: 'created', message: answer.body as Message };
 }
-export const editMessage = (channelId: string, messageId: string, body: string) =>
-  request<Message>(`/channels/${channelId}/messages/${messageId}`, { method: 'PATCH', body: { body } });
+/** `confirmed`: the author confirms an edit a `warn` policy asked about (with a reason if asked). */
+export const editMessage = (
+  channelId: string,
+  messageId: string,
+  body: string,
+  confirmed?: { justification?: string },
+) =>
+  request<Message>(`/channels/${channelId}/messages/${messageId}`, {
+    method: 'PATCH',
+    body: confirmed ? { body, confirm: true, ...confirmed } : { body },
+  });
 export const deleteMessage = (channelId: string, messageId: string, reason?: string) =>
   request<Message>(`/channels/${channelId}/messages/${messageId}`, {
     method: 'DELETE',

@@ -177,8 +177,10 @@ export class AnomaliesService {
     await this.#deps.db.transaction().execute(async (trx) => {
       const alert = await repo.findAlert(trx, id);
       if (!alert) throw errors.notFound('Alert');
-      if (alert.status === 'acknowledged') throw errors.conflict('This alert was already acknowledged.');
-      await repo.acknowledge(trx, id, ctx.actor.userId, this.#deps.clock.now().toISOString(), comment);
+      const now = this.#deps.clock.now().toISOString();
+      if (!(await repo.acknowledge(trx, id, ctx.actor.userId, now, comment))) {
+        throw errors.conflict('This alert was already acknowledged.');
+      }
       await this.#deps.audit.record(trx, ctx, {
         action: 'control.alert.acknowledged',
         targetType: 'anomaly_alert',

@@ -344,11 +344,82 @@ describe('enforcement on messages to an external channel', () => {
     expect(event.outcome).toBe('allowed');
   });
 
+  it('masks only what enforcing redact rules found, never what a test-mode rule saw', async () => {
+    const sent = await post(sellerAs, { body: '请发 huang.li@example.cn，服务器 10.20.30.41' });
+    expect(sent.status).toBe(201);
+    expect(sent.body.body).not.toContain('huang.li@example.cn');
+    expect(sent.body.body).toContain('10.20.30.41');
+  });
+
+  it('holds instead of redacting when the match is in a file name, and lets the sender open the file', async () => {
+    const ctx = await t.ctxFor(seller);
+    const file = await t.services.attachments.upload(ctx, channelId, {
+      fileName: 'huang.li@example.cn.txt',
+      data: Buffer.from('报价说明'),
+    });
+    const held = await post(sellerAs, { body: '附件请查收', attachmentIds: [file.id] });
+    expect(held.status).toBe(202);
+    const own = await t.services.attachments.open(ctx, file.id);
+    own.stream.destroy();
+    await expect(t.services.attachments.open(await t.ctxFor(contact), file.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const queue = await t.request(complianceAs, 'GET', '/api/control/events?status=pending');
+    const decided = await t.request(
+      complianceAs,
+      'POST',
+      `/api/control/events/${queue.body.items[0].id}/decision`,
+      {
+        decision: 'reject',
+        comment: '请勿在文件名中写邮箱',
+      },
+    );
+    expect(decided.status).toBe(200);
+  });
+
+  it('delivers an approved held message masked where a redact rule also matched', async () => {
+    const text = `货款打到银行卡 ${CARD}，回执发 huang.li@example.cn`;
+    const held = await post(sellerAs, { body: text });
+    expect(held.status).toBe(202);
+    expect(held.body.body).toBe(text);
+    const queue = await t.request(complianceAs, 'GET', '/api/control/events?status=pending');
+    await t.request(complianceAs, 'POST', `/api/control/events/${queue.body.items[0].id}/decision`, {
+      decision: 'approve',
+    });
+    const delivered = (
+      await t.request(contactAs, 'GET', `/api/channels/${channelId}/messages/${held.body.id}`)
+    ).body;
+    expect(delivered.redacted).toBe(true);
+    expect(delivered.body).toContain(CARD);
+    expect(delivered.body).not.toContain('huang.li@example.cn');
+  });
+
+  it('checks an edit like a post: what would be blocked or held is refused, a warning needs confirming', async () => {
+    const sent = await post(sellerAs, { body: '稍后发您资料' });
+    const url = `/api/channels/${channelId}/messages/${sent.body.id}`;
+    const blocked = await t.request(sellerAs, 'PATCH', url, { body: `身份证号 ${VALID_ID}` });
+    expect(blocked.status).toBe(422);
+    expect(blocked.body.error.code).toBe('policy_blocked');
+    const held = await t.request(sellerAs, 'PATCH', url, { body: `银行卡 ${CARD}` });
+    expect(held.status).toBe(422);
+    expect((await t.request(contactAs, 'GET', url)).body.body).toBe('稍后发您资料');
+    expect((await t.request(sellerAs, 'PATCH', url, { body: '未公开财报稍后发您' })).status).toBe(409);
+    const confirmed = await t.request(sellerAs, 'PATCH', url, {
+      body: '未公开财报稍后发您',
+      confirm: true,
+      justification: '已获董事会授权',
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await t.request(contactAs, 'GET', url)).body.body).toBe('未公开财报稍后发您');
+  });
+
   it('records what a counterparty contact sends as inbound, without policing it', async () => {
     const sent = await post(contactAs, { body: `我的身份证号 ${VALID_ID}，麻烦登记` });
     expect(sent.status).toBe(201);
     const records = await t.request(complianceAs, 'GET', `/api/control/records?personId=${contact.id}`);
     expect(records.body.items[0].direction).toBe('inbound');
+    // The record masks personal numbers whatever the policies said.
+    expect(records.body.items[0].summary).not.toContain(VALID_ID);
     expect(records.body.items[0].counterparty.name).toBe('星河零售集团');
   });
 });
@@ -383,7 +454,8 @@ describe('the external communication record', () => {
       'GET',
       `/api/control/records?personId=${seller.id}&outcome=warned`,
     );
-    expect(mine.body.items).toHaveLength(1);
+    // The confirmed post and the confirmed edit.
+    expect(mine.body.items).toHaveLength(2);
     const found = await t.request(
       complianceAs,
       'GET',

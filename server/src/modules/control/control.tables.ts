@@ -71,7 +71,10 @@ export interface HeldMessagesTable {
   channel_id: string;
   author_id: string;
   thread_root_id: string | null;
+  /** As the sender wrote it. */
   body: string;
+  /** What recipients get once approved, when a `redact` rule also matched (else the body). */
+  delivered_body: string | null;
   attachment_ids: string;
   client_id: string | null;
   /** JSON array of the names of the rules that held it (what the sender is told). */

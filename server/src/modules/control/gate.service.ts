@@ -1,4 +1,12 @@
-import type { Behaviour, ControlOutcome, HeldMessage, PolicyRefusal, ReviewStatus } from '@liaison/contracts';
+import {
+  type Behaviour,
+  BUILT_IN_DETECTORS,
+  type ControlAction,
+  type ControlOutcome,
+  type HeldMessage,
+  type PolicyRefusal,
+  type ReviewStatus,
+} from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,7 +16,7 @@ import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelRow } from '../channels/channels.repository.ts';
 import type { AttachmentRow } from '../messages/messages.repository.ts';
-import { redact } from './detection/scanner.ts';
+import { compileScanner, redact } from './detection/scanner.ts';
 import type { PoliciesService } from './policies.service.ts';
 import {
   type BehaviourCheck,
@@ -37,6 +45,8 @@ export interface MessageDraft {
   clientId: string | null;
   confirm: boolean;
   justification: string | null;
+  /** A change to a delivered message rather than a new one. */
+  edit: boolean;
 }
 
 /**
@@ -70,6 +80,12 @@ const SUMMARY_MAX = 500;
  */
 export class ControlGate {
   readonly #deps: GateDeps;
+
+  /** Every built-in personal-data detector, to mask the external record whatever the policies. */
+  readonly #personalData = compileScanner({
+    builtIns: BUILT_IN_DETECTORS.filter((d) => d !== 'classification'),
+    custom: [],
+  });
 
   constructor(deps: GateDeps) {
     this.#deps = deps;
@@ -106,55 +122,59 @@ export class ControlGate {
             counterpartyId: channel.counterparty_id,
             senderDepartmentPath: ctx.actor.departmentPath,
           },
-          this.#behaviour(trx, channel.id, ctx.actor.userId, draft.body),
+          // An edit is not another message: flooding and repetition look at posts only.
+          draft.edit ? async () => false : this.#behaviour(trx, channel.id, ctx.actor.userId, draft.body),
         );
 
     if (verdict.matches.length === 0 && !external) {
       return { kind: 'deliver', body: draft.body, redacted: false, commit: noop };
     }
+    const action = enforcedAction(verdict, draft);
     const refusal: PolicyRefusal = {
-      action: verdict.action ?? 'audit',
+      action: action ?? 'audit',
       rules: verdict.matches.filter((m) => !m.test),
       requireJustification: verdict.requireJustification,
     };
+    // What recipients get when the message is delivered (now, or after approval of a held one).
+    const masked = redact(draft.body, verdict.redactions);
+    const record = { ctx, draft, text, verdict, action };
 
-    switch (verdict.action) {
+    switch (action) {
       case 'block':
         return {
           kind: 'block',
           refusal,
           commit: () =>
             this.#deps.db.transaction().execute(async (t) => {
-              const eventId = await this.#recordEvent(t, ctx, draft, text, verdict, 'blocked', 'open', null);
-              if (external)
-                await this.#recordExternal(t, ctx, draft, text, verdict, 'blocked', eventId, null);
-              await this.#audit(t, ctx, 'control.message.blocked', eventId, draft, verdict);
+              const eventId = await this.#recordEvent(t, record, 'blocked', 'open', null);
+              if (external) await this.#recordExternal(t, record, 'blocked', eventId, null);
+              await this.#audit(t, record, 'control.message.blocked', eventId);
             }),
         };
       case 'hold':
         return {
           kind: 'hold',
           commit: async (t, heldId) => {
-            const eventId = await this.#recordEvent(t, ctx, draft, text, verdict, 'held', 'pending', heldId);
-            if (external) await this.#recordExternal(t, ctx, draft, text, verdict, 'held', eventId, heldId);
-            const now = this.#now();
+            const eventId = await this.#recordEvent(t, record, 'held', 'pending', heldId);
+            if (external) await this.#recordExternal(t, record, 'held', eventId, heldId);
             const row = {
               id: heldId,
               channel_id: channel.id,
               author_id: ctx.actor.userId,
               thread_root_id: draft.threadId,
               body: draft.body,
+              delivered_body: masked === draft.body ? null : masked,
               attachment_ids: JSON.stringify(draft.attachments.map((a) => a.id)),
               client_id: draft.clientId,
               rules: JSON.stringify(refusal.rules.map((r) => r.ruleName)),
               status: 'held' as const,
               control_event_id: eventId,
               review_comment: null,
-              created_at: now,
+              created_at: this.#now(),
               decided_at: null,
             };
             await review.insertHeld(t, row);
-            await this.#audit(t, ctx, 'control.message.held', eventId, draft, verdict);
+            await this.#audit(t, record, 'control.message.held', eventId);
             return toHeld(row, draft.attachments);
           },
         };
@@ -171,59 +191,36 @@ export class ControlGate {
         break;
     }
 
-    const redacting = verdict.action === 'redact';
-    // Only what lies in the body can be masked; a file name keeps its name.
-    const body = redacting
-      ? redact(
-          draft.body,
-          verdict.highlights.filter((h) => h.end <= draft.body.length),
-        )
-      : draft.body;
-    const outcome: ControlOutcome = redacting ? 'redacted' : verdict.action === 'warn' ? 'warned' : 'allowed';
+    const redacted = action === 'redact' && masked !== draft.body;
+    const outcome: ControlOutcome = redacted ? 'redacted' : action === 'warn' ? 'warned' : 'allowed';
     return {
       kind: 'deliver',
-      body,
-      redacted: redacting && body !== draft.body,
+      body: redacted ? masked : draft.body,
+      redacted,
       commit: async (t, messageId) => {
         const eventId =
-          verdict.matches.length > 0
-            ? await this.#recordEvent(t, ctx, draft, text, verdict, outcome, 'open', messageId)
-            : null;
-        if (external) await this.#recordExternal(t, ctx, draft, text, verdict, outcome, eventId, messageId);
-        if (eventId && verdict.action === 'warn') {
-          await this.#audit(t, ctx, 'control.message.warned', eventId, draft, verdict);
-        }
-        if (eventId && redacting)
-          await this.#audit(t, ctx, 'control.message.redacted', eventId, draft, verdict);
+          verdict.matches.length > 0 ? await this.#recordEvent(t, record, outcome, 'open', messageId) : null;
+        if (external) await this.#recordExternal(t, record, outcome, eventId, messageId);
+        if (eventId && action === 'warn') await this.#audit(t, record, 'control.message.warned', eventId);
+        if (eventId && redacted) await this.#audit(t, record, 'control.message.redacted', eventId);
       },
     };
   }
 
-  /** Flooding and repetition, from the sender's recent messages in the channel (read once per window). */
+  /** Flooding and repetition, counted from the sender's recent messages in the channel. */
   #behaviour(trx: Executor, channelId: string, authorId: string, body: string): BehaviourCheck {
-    const recent = new Map<number, Promise<string[]>>();
-    const bodies = (seconds: number) => {
-      let found = recent.get(seconds);
-      if (!found) {
-        const since = new Date(this.#deps.clock.now().getTime() - seconds * 1000).toISOString();
-        found = review.recentBodies(trx, channelId, authorId, since).then((rows) => rows.map((r) => r.body));
-        recent.set(seconds, found);
-      }
-      return found;
-    };
     return async (b: Behaviour) => {
-      const earlier = await bodies(b.windowSeconds);
-      if (b.kind === 'flooding') return earlier.length >= b.maxMessages;
-      return earlier.filter((e) => e === body).length >= b.maxRepeats;
+      const since = new Date(this.#deps.clock.now().getTime() - b.windowSeconds * 1000).toISOString();
+      if (b.kind === 'flooding') {
+        return (await review.countRecent(trx, channelId, authorId, since)) >= b.maxMessages;
+      }
+      return (await review.countRecent(trx, channelId, authorId, since, body)) >= b.maxRepeats;
     };
   }
 
   async #recordEvent(
     trx: Executor,
-    ctx: ActorContext,
-    draft: MessageDraft,
-    text: string,
-    verdict: Verdict,
+    { ctx, draft, text, verdict, action }: Evaluated,
     outcome: ControlOutcome,
     status: ReviewStatus,
     messageId: string | null,
@@ -237,7 +234,7 @@ export class ControlGate {
       channel_id: draft.channel.id,
       counterparty_id: draft.channel.counterparty_id,
       direction: draft.channel.kind === 'external' ? 'external' : 'internal',
-      action: verdict.action ?? 'audit',
+      action: action ?? 'audit',
       outcome,
       matches: JSON.stringify(verdict.matches),
       content: text,
@@ -255,10 +252,7 @@ export class ControlGate {
 
   async #recordExternal(
     trx: Executor,
-    ctx: ActorContext,
-    draft: MessageDraft,
-    text: string,
-    verdict: Verdict,
+    { ctx, draft, text, verdict }: Evaluated,
     outcome: ControlOutcome,
     controlEventId: string | null,
     messageId: string | null,
@@ -273,8 +267,9 @@ export class ControlGate {
       channel_id: draft.channel.id,
       // Only the message itself (kept when delivered) carries its id; a held one is linked by its event.
       message_id: outcome === 'held' || outcome === 'blocked' ? null : messageId,
-      // The record is a log people read: matched values stay masked in it.
-      summary: redact(text, verdict.highlights).slice(0, SUMMARY_MAX),
+      // The record is a log people read and export: personal numbers stay masked in it, whether or
+      // not a policy asked about them.
+      summary: redact(text, [...verdict.highlights, ...this.#personalData.scan(text)]).slice(0, SUMMARY_MAX),
       attachment_count: draft.attachments.length,
       outcome,
       control_event_id: controlEventId,
@@ -283,15 +278,13 @@ export class ControlGate {
 
   async #audit(
     trx: Executor,
-    ctx: ActorContext,
+    { ctx, draft, verdict }: Evaluated,
     action:
       | 'control.message.blocked'
       | 'control.message.warned'
       | 'control.message.held'
       | 'control.message.redacted',
     eventId: string,
-    draft: MessageDraft,
-    verdict: Verdict,
   ): Promise<void> {
     await this.#deps.audit.record(trx, ctx, {
       action,
@@ -299,6 +292,7 @@ export class ControlGate {
       targetId: eventId,
       summary: {
         channelId: draft.channel.id,
+        edit: draft.edit,
         rules: verdict.matches.filter((m) => !m.test).map((m) => m.ruleName),
         kinds: [...new Set(verdict.matches.flatMap((m) => m.kinds.map((k) => k.detector)))],
         ...(draft.justification ? { justification: draft.justification } : {}),
@@ -312,3 +306,24 @@ export class ControlGate {
 }
 
 async function noop(): Promise<void> {}
+
+/** A draft with its verdict and the action enforced: what the records are written from. */
+interface Evaluated {
+  ctx: ActorContext;
+  draft: MessageDraft;
+  text: string;
+  verdict: Verdict;
+  action: ControlAction | null;
+}
+
+/**
+ * The action the gate enforces. A file name cannot be masked, so a redaction that falls in one
+ * holds the message for review instead; an edit of a delivered message cannot wait for review, so
+ * what would hold it refuses it.
+ */
+function enforcedAction(verdict: Verdict, draft: MessageDraft): ControlAction | null {
+  let action = verdict.action;
+  if (action === 'redact' && verdict.redactions.some((h) => h.end > draft.body.length)) action = 'hold';
+  if (action === 'hold' && draft.edit) action = 'block';
+  return action;
+}

@@ -89,3 +89,25 @@ export function existingCounterparties(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('counterparties').select('id').where('id', 'in', ids).execute();
 }
+
+/**
+ * A fingerprint of everything compiled policies depend on: it changes when a policy or detector is
+ * created, changed or deleted, or a department moves (its path is part of a scope).
+ */
+export async function signature(db: Executor): Promise<string> {
+  const [p, d, dept] = await Promise.all([
+    db
+      .selectFrom('control_policies')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('control_detectors')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('departments')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return JSON.stringify([p.n, p.at, d.n, d.at, dept.n, dept.at].map(String));
+}

@@ -27,45 +27,66 @@ export interface PoliciesDeps {
 }
 
 /**
- * How long a node trusts its compiled policies. A change made on this node applies at once; other
- * nodes of a cluster pick it up within this time.
+ * How long a node uses its compiled policies before asking the database whether they changed. A
+ * change made on this node applies at once; other nodes of a cluster pick it up within this time.
  */
-const CACHE_MS = 5_000;
+const RECHECK_MS = 5_000;
+
+interface Cached {
+  compiled: CompiledPolicies;
+  /** What the policies, detectors and departments looked like when compiled (see repo.signature). */
+  signature: string;
+  checkedAt: number;
+}
 
 /** Custom detectors and policies (沟通控制策略): editing them, and the compiled set every check uses. */
 export class PoliciesService {
   readonly #deps: PoliciesDeps;
-  #cache: { compiled: Promise<CompiledPolicies>; at: number } | null = null;
+  #cache: Cached | null = null;
+  /** The load in progress, shared by whoever asks meanwhile. */
+  #loading: Promise<CompiledPolicies> | null = null;
 
   constructor(deps: PoliciesDeps) {
     this.#deps = deps;
   }
 
-  /** The enabled policies, compiled; reloaded when changed here or after a few seconds. */
+  /**
+   * The enabled policies, compiled. Compiling (automata, regular-expression analysis) is not
+   * cheap, so it happens only when something changed; while a newer set is being built, callers
+   * keep using the one they have.
+   */
   compiled(): Promise<CompiledPolicies> {
-    const now = Date.now();
-    if (!this.#cache || now - this.#cache.at > CACHE_MS) {
-      const compiled = this.#compile();
-      this.#cache = { compiled, at: now };
-      // A failed load is not kept: the next caller tries again.
-      compiled.catch(() => {
-        if (this.#cache?.compiled === compiled) this.#cache = null;
-      });
-    }
-    return this.#cache.compiled;
+    const cache = this.#cache;
+    if (cache && Date.now() - cache.checkedAt < RECHECK_MS) return Promise.resolve(cache.compiled);
+    this.#loading ??= this.#refresh().finally(() => {
+      this.#loading = null;
+    });
+    return cache ? Promise.resolve(cache.compiled) : this.#loading;
   }
 
-  async #compile(): Promise<CompiledPolicies> {
+  async #refresh(): Promise<CompiledPolicies> {
     const db = this.#deps.db;
+    const signature = await repo.signature(db);
+    if (this.#cache && this.#cache.signature === signature) {
+      this.#cache.checkedAt = Date.now();
+      return this.#cache.compiled;
+    }
     const [policyRows, detectorRows] = await Promise.all([repo.policies(db), repo.detectors(db)]);
     const policies = policyRows.map((r) => toPolicy(r));
     const departmentIds = new Set(
       policies.flatMap((p) => [...p.scope.departmentIds, ...p.rules.flatMap((r) => r.senderDepartmentIds)]),
     );
     const paths = await repo.departmentPaths(db, [...departmentIds]);
-    return compilePolicies(policies, detectorRows.map(toSpec), new Map(paths.map((d) => [d.id, d.path])));
+    const compiled = compilePolicies(
+      policies,
+      detectorRows.map(toSpec),
+      new Map(paths.map((d) => [d.id, d.path])),
+    );
+    this.#cache = { compiled, signature, checkedAt: Date.now() };
+    return compiled;
   }
 
+  /** After a change on this node: the next check recompiles before it answers. */
   #invalidate(): void {
     this.#cache = null;
   }

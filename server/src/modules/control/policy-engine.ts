@@ -50,8 +50,10 @@ export interface Verdict {
   action: ControlAction | null;
   /** Every matching rule, test-mode ones included. */
   matches: RuleMatch[];
-  /** Where the matching rules' detectors found something, for redaction and the review screen. */
+  /** Where the matching rules' detectors found something (test-mode rules too), for the review screen. */
   highlights: Highlight[];
+  /** What enforcing `redact` rules found: the spans to mask before delivery. */
+  redactions: Highlight[];
   /** A matching `warn` rule asks the sender for a reason. */
   requireJustification: boolean;
 }
@@ -84,7 +86,13 @@ export function compilePolicies(
   };
 }
 
-export const NO_VERDICT: Verdict = { action: null, matches: [], highlights: [], requireJustification: false };
+export const NO_VERDICT: Verdict = {
+  action: null,
+  matches: [],
+  highlights: [],
+  redactions: [],
+  requireJustification: false,
+};
 
 export async function evaluate(
   compiled: CompiledPolicies,
@@ -99,6 +107,7 @@ export async function evaluate(
   const scan = (): DetectionMatch[] => (found ??= compiled.scanner.scan(outgoing.text));
   const matches: RuleMatch[] = [];
   const highlights: Highlight[] = [];
+  const redactions: Highlight[] = [];
   let action: ControlAction | null = null;
   let requireJustification = false;
 
@@ -131,11 +140,20 @@ export async function evaluate(
       });
       for (const h of hits) highlights.push({ start: h.start, end: h.end, detector: h.detector });
       if (test) continue;
+      if (rule.action === 'redact') {
+        for (const h of hits) redactions.push({ start: h.start, end: h.end, detector: h.detector });
+      }
       if (action === null || ACTION_SEVERITY[rule.action] > ACTION_SEVERITY[action]) action = rule.action;
       if (rule.action === 'warn' && rule.requireJustification) requireJustification = true;
     }
   }
-  return { action, matches, highlights: dedupe(highlights), requireJustification };
+  return {
+    action,
+    matches,
+    highlights: dedupe(highlights),
+    redactions: dedupe(redactions),
+    requireJustification,
+  };
 }
 
 function inScope(compiled: CompiledPolicies, policy: ControlPolicy, outgoing: Outgoing): boolean {

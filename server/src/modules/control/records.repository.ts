@@ -169,16 +169,19 @@ export function findAlert(db: Executor, id: string): Promise<AlertRow | undefine
   return alertsQuery(db).where('a.id', '=', id).executeTakeFirst();
 }
 
+/** Acknowledges an open alert; false when someone acknowledged it first. */
 export async function acknowledge(
   db: Executor,
   id: string,
   by: string,
   at: string,
   comment: string | null,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('anomaly_alerts')
     .set({ status: 'acknowledged', acknowledged_by: by, acknowledged_at: at, comment })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -128,28 +128,46 @@ export function heldByClientId(
     .executeTakeFirst();
 }
 
-/** A sender's messages in a channel still held, or decided since `since` (so a rejection is seen). */
-export function heldOf(db: Executor, channelId: string, authorId: string, since: string): Promise<HeldRow[]> {
-  return db
+/**
+ * A sender's messages in a channel still held, or decided since `since` (so a rejection is seen):
+ * the latest 100, oldest first.
+ */
+export async function heldOf(
+  db: Executor,
+  channelId: string,
+  authorId: string,
+  since: string,
+): Promise<HeldRow[]> {
+  const rows = await db
     .selectFrom('held_messages')
     .selectAll()
     .where('channel_id', '=', channelId)
     .where('author_id', '=', authorId)
     .where((eb) => eb.or([eb('status', '=', 'held'), eb('decided_at', '>=', since)]))
-    .orderBy('created_at')
+    .orderBy('created_at', 'desc')
     .limit(100)
     .execute();
+  return rows.reverse();
 }
 
-/** The sender's recent messages in a channel, for flooding and repetition rules. */
-export function recentBodies(db: Executor, channelId: string, authorId: string, since: string) {
-  return db
+/**
+ * How many messages the sender posted in the channel since the instant (with `body`: of exactly
+ * that text), for flooding and repetition rules. Uses the (author, created_at) index.
+ */
+export async function countRecent(
+  db: Executor,
+  channelId: string,
+  authorId: string,
+  since: string,
+  body?: string,
+): Promise<number> {
+  let query = db
     .selectFrom('messages')
-    .select('body')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('author_id', '=', authorId)
     .where('created_at', '>=', since)
     .where('channel_id', '=', channelId)
-    .where('deleted_at', 'is', null)
-    .limit(1000)
-    .execute();
+    .where('deleted_at', 'is', null);
+  if (body !== undefined) query = query.where('body', '=', body);
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }

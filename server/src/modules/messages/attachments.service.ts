@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Attachment } from '@liaison/contracts';
+import { type Attachment, can } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -11,6 +11,7 @@ import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { detectContentType } from '../../platform/storage/content-type.ts';
 import { canAudit } from '../channels/channel-access.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
+import * as heldRepo from '../control/review.repository.ts';
 import * as repo from './messages.repository.ts';
 import { toAttachment } from './messages.service.ts';
 
@@ -88,7 +89,13 @@ export class AttachmentsService {
     if (!row.message_id && row.uploader_id !== ctx.actor.userId) throw errors.notFound('Attachment');
     if (row.message_id && !canAudit(ctx.actor)) {
       const message = await repo.findById(this.#deps.db, row.message_id);
-      if (!message || message.deleted_at) throw errors.notFound('Attachment');
+      // A file of a message held for review: its sender and the reviewers may open it, nobody else.
+      const held = message ? undefined : await heldRepo.findHeld(this.#deps.db, row.message_id);
+      const mayOpenHeld =
+        held !== undefined &&
+        held.status !== 'approved' &&
+        (held.author_id === ctx.actor.userId || can(ctx.actor.grants, 'control.review'));
+      if (!mayOpenHeld && (!message || message.deleted_at)) throw errors.notFound('Attachment');
     }
     return { attachment: toAttachment(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }

@@ -347,7 +347,7 @@ describe('attachments', () => {
       const a = await t.services.messages.post(ctx, group.id, { body: '@reader.one 看一下' });
       const b = await t.services.messages.post(ctx, group.id, { body: '@reader.one 这个也看' });
       expect(await mentions()).toBe(2);
-      await t.services.messages.edit(ctx, group.id, a.id, '算了不用看');
+      await t.services.messages.edit(ctx, group.id, a.id, { body: '算了不用看' });
       expect(await mentions()).toBe(1);
       await t.services.messages.remove(ctx, group.id, b.id);
       expect(await mentions()).toBe(0);

@@ -68,7 +68,7 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
       schema: { tags, params: MessageParams, body: EditMessageRequest, response: { 200: Message } },
     },
     (request) =>
-      messages.edit(actorContext(request), request.params.id, request.params.messageId, request.body.body),
+      messages.edit(actorContext(request), request.params.id, request.params.messageId, request.body),
   );
 
   app.delete(

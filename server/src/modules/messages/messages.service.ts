@@ -1,5 +1,6 @@
 import type {
   Attachment,
+  EditMessageRequest,
   HeldMessage,
   Message,
   MessageHistory,
@@ -103,10 +104,14 @@ export class MessagesService {
     try {
       result = await this.#deps.writes.run((trx) => this.#insert(ctx, channelId, input, policies, trx));
     } catch (err) {
-      // Two attempts of the same post raced (on PostgreSQL): the other one stored it.
+      // Two attempts of the same post raced (on PostgreSQL): the other one stored it, or held it.
       if (!input.clientId || !isUniqueViolation(err)) throw err;
       const existing = await repo.findByClientId(this.#deps.db, ctx.actor.userId, input.clientId);
-      if (!existing) throw err;
+      if (!existing) {
+        const held = await this.#deps.review.heldByClientId(this.#deps.db, ctx.actor.userId, input.clientId);
+        if (held?.row.channel_id === channelId) return { status: 'held', held: held.held };
+        throw err;
+      }
       if (existing.channel_id !== channelId)
         throw errors.conflict('This client id was used in another channel.');
       return { status: 'created', message: await this.#one(this.#deps.db, existing.id) };
@@ -184,6 +189,7 @@ export class MessagesService {
         clientId: input.clientId ?? null,
         confirm: input.confirm ?? false,
         justification: input.justification ?? null,
+        edit: false,
       },
       policies,
     );
@@ -240,8 +246,8 @@ export class MessagesService {
       id: held.id,
       channel,
       author,
-      body: held.body,
-      original: null,
+      body: held.delivered_body ?? held.body,
+      original: held.delivered_body === null ? null : held.body,
       // A thread that went away meanwhile: the reply stands on its own.
       root: root && !root.deleted_at ? root : undefined,
       attachments,
@@ -354,7 +360,19 @@ export class MessagesService {
   }
 
   /** The author edits within the edit window; every earlier version is kept for compliance. */
-  async edit(ctx: ActorContext, channelId: string, messageId: string, body: string): Promise<Message> {
+  /**
+   * The author edits within the edit window; every earlier version is kept for compliance. The new
+   * text passes communication control like a post: what a policy would block or hold is refused
+   * (a delivered message cannot wait for review), a warning needs confirming, a redaction masks.
+   */
+  async edit(
+    ctx: ActorContext,
+    channelId: string,
+    messageId: string,
+    input: EditMessageRequest,
+  ): Promise<Message> {
+    const policies = await this.#deps.control.policies();
+    let blocked: { refusal: PolicyRefusal; record: () => Promise<void> } | null = null;
     await this.#deps.db.transaction().execute(async (trx) => {
       const { message, access } = await this.#target(ctx, trx, channelId, messageId);
       if (message.author_id !== ctx.actor.userId)
@@ -362,7 +380,29 @@ export class MessagesService {
       if (message.deleted_at) throw errors.conflict('A deleted message cannot be edited.');
       if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
       this.#checkWindow(message);
-      if (message.body === body) return;
+      if (message.body === input.body) return;
+      const attachments = await repo.attachmentsOfMessages(trx, [messageId]);
+      const check = await this.#deps.control.checkMessage(
+        trx,
+        ctx,
+        {
+          channel: access.channel,
+          body: input.body,
+          attachments,
+          threadId: message.thread_root_id,
+          clientId: null,
+          confirm: input.confirm ?? false,
+          justification: input.justification ?? null,
+          edit: true,
+        },
+        policies,
+      );
+      if (check.kind !== 'deliver') {
+        // The gate never holds an edit; anything else is refused here and recorded after.
+        if (check.kind === 'block') blocked = { refusal: check.refusal, record: check.commit };
+        return;
+      }
+      const body = check.body;
       const now = this.#now();
       await repo.insertRevision(trx, {
         id: newId(),
@@ -373,21 +413,31 @@ export class MessagesService {
         reason: null,
         at: now,
       });
+      if (check.redacted) {
+        // What the author wrote, before the policy masked it.
+        await repo.insertRevision(trx, {
+          id: newId(),
+          message_id: messageId,
+          kind: 'redact',
+          body: input.body,
+          actor_id: null,
+          reason: null,
+          at: now,
+        });
+      }
       const mentioned = await this.#resolveMentions(trx, access.channel, body, ctx.actor.userId);
       await repo.update(trx, messageId, {
         body,
         edited_at: now,
+        redacted: check.redacted ? 1 : 0,
         mentions: JSON.stringify(mentioned.userIds),
         mentions_channel: mentioned.channel ? 1 : 0,
       });
       // Whoever is no longer mentioned loses the badge.
       await repo.removeMentions(trx, messageId, mentioned.notify);
       await repo.insertMentions(trx, messageId, channelId, Number(message.seq), mentioned.notify);
-      await this.#search.replace(
-        trx,
-        messageId,
-        searchText(body, await repo.attachmentsOfMessages(trx, [messageId])),
-      );
+      await this.#search.replace(trx, messageId, searchText(body, attachments));
+      await check.commit(trx, messageId);
       await this.#messageEvent(trx, 'message.updated', channelId, messageId);
       await this.#deps.audit.record(trx, ctx, {
         action: 'message.edited',
@@ -396,6 +446,11 @@ export class MessagesService {
         summary: { channelId, seq: Number(message.seq) },
       });
     });
+    const refused = blocked as { refusal: PolicyRefusal; record: () => Promise<void> } | null;
+    if (refused) {
+      await refused.record();
+      throw errors.policyBlocked('This change may not be made here (communication policy).', refused.refusal);
+    }
     this.#deps.events.committed();
     return this.#one(this.#deps.db, messageId);
   }

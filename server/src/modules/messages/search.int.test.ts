@@ -78,7 +78,7 @@ describe('message search', () => {
     const ctx = await t.ctxFor(alice);
     const msg = await t.services.messages.post(ctx, shared, { body: '预算表需要重新核对' });
     expect((await search(aliceAs, '预算')).items).toHaveLength(1);
-    await t.services.messages.edit(ctx, shared, msg.id, '差旅费用需要重新核对');
+    await t.services.messages.edit(ctx, shared, msg.id, { body: '差旅费用需要重新核对' });
     expect((await search(aliceAs, '预算')).items).toHaveLength(0);
     expect((await search(aliceAs, '差旅')).items).toHaveLength(1);
     await t.services.messages.remove(ctx, shared, msg.id);

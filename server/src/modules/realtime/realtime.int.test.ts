@@ -146,7 +146,7 @@ describe('refusals', () => {
       await first.waitClosed();
       const ctx = await t.ctxFor(alice);
       const wrong = await t.services.messages.post(ctx, channelId, { body: '原文：客户名单在这里' });
-      await t.services.messages.edit(ctx, channelId, wrong.id, '（已更正）');
+      await t.services.messages.edit(ctx, channelId, wrong.id, { body: '（已更正）' });
       const gone = await t.services.messages.post(ctx, channelId, { body: '原文：不该发的工资表' });
       await t.services.messages.remove(ctx, channelId, gone.id);
       const again = await connect(base, bobAs, mark.seq);

@@ -104,7 +104,7 @@ describe('monthly archives', () => {
     const channelId = await conversation('十月的沟通记录，含"引号"与,逗号');
     const ctx = await t.ctxFor(alice);
     const edited = await t.services.messages.post(ctx, channelId, { body: '=HYPERLINK("x")' });
-    await t.services.messages.edit(ctx, channelId, edited.id, '修改后的内容');
+    await t.services.messages.edit(ctx, channelId, edited.id, { body: '修改后的内容' });
     t.clock.set('2026-11-02T01:00:00.000Z');
 
     expect(

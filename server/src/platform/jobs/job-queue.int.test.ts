@@ -39,6 +39,29 @@ describe('job queue', () => {
     expect((await jobRows('test.echo')).every((j) => j.status === 'done')).toBe(true);
   });
 
+  it('prunes finished jobs after two weeks and keeps dead-lettered ones', async () => {
+    const clock = new ManualClock('2026-11-21T00:00:00.000Z');
+    const q = queue(clock);
+    q.register({ kind: 'test.prune', run: async () => {} });
+    q.register({
+      kind: 'test.prune.fail',
+      maxAttempts: 1,
+      run: async () => {
+        throw new Error('no');
+      },
+    });
+    await q.enqueue(database.db, 'test.prune', {});
+    await q.enqueue(database.db, 'test.prune.fail', {});
+    await q.runDue();
+    clock.advance(13 * 86_400_000);
+    await q.pruneFinished();
+    expect(await jobRows('test.prune')).toHaveLength(1);
+    clock.advance(2 * 86_400_000);
+    await q.pruneFinished();
+    expect(await jobRows('test.prune')).toHaveLength(0);
+    expect((await jobRows('test.prune.fail'))[0]?.status).toBe('dead');
+  });
+
   it('retries a failing job with growing backoff, then dead-letters it with the last error', async () => {
     const clock = new ManualClock('2026-11-21T00:00:00.000Z');
     const q = queue(clock);

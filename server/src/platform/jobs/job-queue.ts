@@ -49,6 +49,10 @@ export function backoffMs(attempt: number): number {
 /** Missed occurrences of a recurring job enqueued in one pass (the rest follow on the next). */
 const MAX_CATCH_UP = 31;
 
+const PRUNE_KIND = 'jobs.prune';
+/** Finished jobs are kept this long, for looking into what ran. */
+const FINISHED_KEEP_DAYS = 14;
+
 /** How long a claimed job may run before another worker may assume its node died and retry it. */
 const LEASE_MS = 10 * 60_000;
 
@@ -68,6 +72,21 @@ export class JobQueue {
 
   constructor(deps: JobQueueDeps) {
     this.#deps = deps;
+    // Finished jobs are history nobody reads after a while; frequent sweeps would pile them up.
+    // Dead-lettered jobs stay until someone deals with them.
+    this.register({ kind: PRUNE_KIND, run: () => this.pruneFinished().then(() => undefined) });
+    this.schedule({ name: 'job pruning', kind: PRUNE_KIND, when: { every: 'day', hour: 4, minute: 30 } });
+  }
+
+  /** Deletes jobs finished more than FINISHED_KEEP_DAYS ago; returns how many. */
+  async pruneFinished(): Promise<number> {
+    const before = new Date(this.#deps.clock.now().getTime() - FINISHED_KEEP_DAYS * 86_400_000).toISOString();
+    const result = await this.#deps.db
+      .deleteFrom('jobs')
+      .where('status', '=', 'done')
+      .where('finished_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   register<P>(handler: JobHandler<P>): void {

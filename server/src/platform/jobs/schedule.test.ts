@@ -19,6 +19,16 @@ describe('recurrence in the organisation time zone', () => {
     );
   });
 
+  it('runs every N minutes on the multiples of N, strictly after the instant', () => {
+    const rule = { every: 'minutes', interval: 10 } as const;
+    expect(nextOccurrence(rule, new Date('2026-11-21T10:03:20Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-11-21T10:10:00.000Z',
+    );
+    expect(nextOccurrence(rule, new Date('2026-11-21T10:10:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-11-21T10:20:00.000Z',
+    );
+  });
+
   it('converts wall-clock times in zones with daylight saving', () => {
     const at = fromWallClock(
       { year: 2026, month: 7, day: 1, hour: 9, minute: 0, second: 0 },

@@ -6,6 +6,7 @@ import { getChannel } from '../../api/channels.ts';
 import { isApiError } from '../../api/client.ts';
 import { deleteMessage, editMessage, pinMessage } from '../../api/messages.ts';
 import { errorText } from '../../app/errors.ts';
+import { blockedText, toRefusal } from '../control/controlText.ts';
 import { mergeMessage } from './liveUpdates.ts';
 import { replaceChannel } from './queries.ts';
 
@@ -48,6 +49,12 @@ export function useMessageActions() {
    * that the screen stops offering what is no longer possible.
    */
   const failed = (action: Action) => async (error: unknown, variables: Message | { message: Message }) => {
+    // The edit box asks for the confirmation itself.
+    if (isApiError(error, 'policy_confirmation_required')) return;
+    if (isApiError(error, 'policy_blocked')) {
+      toast.error(blockedText(t, toRefusal(error.details, 'block')));
+      return;
+    }
     if (!isApiError(error, 'conflict')) {
       toast.error(errorText(error));
       return;
@@ -59,8 +66,15 @@ export function useMessageActions() {
   };
 
   const edit = useMutation({
-    mutationFn: ({ message, body }: { message: Message; body: string }) =>
-      editMessage(message.channelId, message.id, body),
+    mutationFn: ({
+      message,
+      body,
+      confirmed,
+    }: {
+      message: Message;
+      body: string;
+      confirmed?: { justification?: string };
+    }) => editMessage(message.channelId, message.id, body, confirmed),
     onSuccess: merge,
     onError: failed('edit'),
   });

@@ -176,8 +176,13 @@ describe('redact', () => {
     expect(masked('卡号 4111 1111 1111 1111')).toBe('卡号 411* **** **** 1111');
   });
 
-  it('keeps the first character and the domain of emails', () => {
+  it('hides most of a short number: the first character and the last two stay', () => {
+    expect(redact('护照 E12345678', [{ start: 3, end: 12, detector: 'passport' }])).toBe('护照 E******78');
+  });
+
+  it('keeps the first character and the domain of emails, but never a whole one-letter name', () => {
     expect(masked('发给 zhang.wei@example.com 吧')).toBe('发给 z********@example.com 吧');
+    expect(masked('发给 a@b.com 吧')).toBe('发给 *@b.com 吧');
   });
 
   it('masks everything else one star per character', () => {

@@ -204,9 +204,11 @@ const NUMBERS = new Set(['cn_id_card', 'cn_mobile', 'bank_card', 'uscc', 'passpo
 /**
  * The text with every matched span masked; overlapping spans are merged first.
  * - numbers (ID cards, mobiles, bank cards, USCCs, passports, or any span of at least eight
- *   digits written with separators only): the first 3 and last 4 letters or digits stay, the
- *   others become '*', separators stay — 110***********002X, 138-****-5678;
- * - emails: the first character and the domain stay — z********@example.com;
+ *   digits written with separators only): of 11 or more letters or digits the first 3 and last
+ *   4 stay, of shorter ones the first and the last 2; the others become '*', separators stay —
+ *   110***********002X, 138-****-5678, E******78;
+ * - emails: the first character and the domain stay — z********@example.com (a one-letter name
+ *   is masked whole);
  * - everything else: one '*' per character.
  */
 export function redact(
@@ -245,6 +247,9 @@ function maskNumber(part: string): string {
   if (country) return country + maskNumber(part.slice(country.length));
   const alnum = (c: string) => /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(c);
   const total = [...part].filter(alnum).length;
+  // Long numbers keep 3 + 4 (the way Chinese services show a mobile or card); shorter ones such as
+  // a passport number keep only 1 + 2, so most of the value is hidden whatever its length.
+  const [head, tail] = total >= 11 ? [3, 4] : total >= 6 ? [1, 2] : [0, 0];
   let seen = 0;
   let out = '';
   for (const c of part) {
@@ -253,7 +258,7 @@ function maskNumber(part: string): string {
       continue;
     }
     seen++;
-    out += total > 7 && (seen <= 3 || seen > total - 4) ? c : '*';
+    out += seen <= head || seen > total - tail ? c : '*';
   }
   return out;
 }
@@ -261,5 +266,7 @@ function maskNumber(part: string): string {
 function maskEmail(part: string): string {
   const at = Math.max(part.lastIndexOf('@'), part.lastIndexOf('＠'));
   const local = [...part.slice(0, at)];
+  // A one-letter name would show whole: then it is masked too.
+  if (local.length === 1) return `*${part.slice(at)}`;
   return local[0] + '*'.repeat(local.length - 1) + part.slice(at);
 }

@@ -87,6 +87,7 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('author_id', id, (c) => c.notNull().references('users.id'))
     .addColumn('thread_root_id', id)
     .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('delivered_body', 'text')
     .addColumn('attachment_ids', json, (c) => c.notNull())
     .addColumn('client_id', 'text')
     .addColumn('rules', json, (c) => c.notNull())
@@ -96,6 +97,11 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('created_at', timestamp, (c) => c.notNull())
     .addColumn('decided_at', timestamp)
     .addUniqueConstraint('held_messages_author_client_uq', ['author_id', 'client_id'])
+    .execute();
+  await db.schema
+    .createIndex('held_messages_event_idx')
+    .on('held_messages')
+    .column('control_event_id')
     .execute();
   await db.schema
     .createIndex('held_messages_channel_idx')
