@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = [
   'control.message.held',
   'control.message.redacted',
   'control.reviewed',
+  'control.event.viewed',
   'control.records.exported',
   'control.alert.raised',
   'control.alert.acknowledged',

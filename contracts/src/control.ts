@@ -262,7 +262,10 @@ export const ControlEvent = z
     action: ControlAction,
     outcome: ControlOutcome,
     matches: z.array(RuleMatch),
-    /** The text as the sender wrote it (only compliance officers see this record). */
+    /**
+     * The text as the sender wrote it (only compliance officers see this record). Lists show it
+     * masked where something matched; `GET /api/control/events/:id` shows it whole, and is audited.
+     */
     content: z.string(),
     highlights: z.array(z.object({ start: z.number().int(), end: z.number().int(), detector: z.string() })),
     attachments: z.array(Attachment),

@@ -55,7 +55,7 @@ describe('npm run liaison -- …', () => {
     const verify = await liaison('audit', 'verify');
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/intact: \d+ entries/);
-  });
+  }, 120_000);
 
   it('creates a user and resets a password', async () => {
     const created = await liaison(
@@ -86,7 +86,8 @@ describe('npm run liaison -- …', () => {
     const weak = await liaison('user', 'create', '--username', 'weak.one', '--name', '弱', '--password', '1');
     expect(weak.code).toBe(1);
     expect(weak.out).toContain('password');
-  });
+    // Eight processes one after another, each starting the server's code: slow on a busy machine.
+  }, 120_000);
 
   it('reports the broken entry after a row is altered in the database', async () => {
     await sql`update audit_log set actor_label = ${'someone-else'} where seq = 5`.execute(database.db);

@@ -186,7 +186,12 @@ describe('enforcement on messages to an external channel', () => {
 
     const events = await t.request(complianceAs, 'GET', '/api/control/events?action=block');
     expect(events.body.items[0].outcome).toBe('blocked');
-    expect(events.body.items[0].content).toContain(VALID_ID);
+    // Masked in the list; whole when one item is opened, and that opening is audited.
+    expect(events.body.items[0].content).not.toContain(VALID_ID);
+    const opened = await t.request(complianceAs, 'GET', `/api/control/events/${events.body.items[0].id}`);
+    expect(opened.body.content).toContain(VALID_ID);
+    const viewed = await t.request(t.adminSession, 'GET', '/api/audit?action=control.event.viewed');
+    expect(viewed.body.items[0].targetId).toBe(events.body.items[0].id);
     const records = await t.request(complianceAs, 'GET', '/api/control/records?outcome=blocked');
     expect(records.body.items).toHaveLength(1);
     expect(records.body.items[0].summary).not.toContain(VALID_ID);
@@ -241,7 +246,7 @@ describe('enforcement on messages to an external channel', () => {
     expect((await t.request(contactAs, 'GET', `/api/channels/${channelId}/held`)).body.items).toEqual([]);
 
     const queue = await t.request(complianceAs, 'GET', '/api/control/events?status=todo');
-    const item = queue.body.items[0];
+    const item = (await t.request(complianceAs, 'GET', `/api/control/events/${queue.body.items[0].id}`)).body;
     expect(item.status).toBe('pending');
     expect(item.highlights.length).toBeGreaterThan(0);
     expect(item.content.slice(item.highlights[0].start, item.highlights[0].end).replace(/\D/g, '')).toBe(

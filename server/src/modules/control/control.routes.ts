@@ -119,7 +119,7 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
   app.get(
     '/api/control/events/:id',
     { config: reviewer, schema: { tags, params: IdParams, response: { 200: ControlEvent } } },
-    (request) => s.review.get(request.params.id),
+    (request) => s.review.open(actorContext(request), request.params.id),
   );
   app.post(
     '/api/control/events/:id/decision',

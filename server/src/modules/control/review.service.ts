@@ -18,6 +18,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
 import { toAttachment } from '../messages/messages.service.ts';
+import { redact } from './detection/scanner.ts';
 import * as records from './records.repository.ts';
 import * as repo from './review.repository.ts';
 
@@ -58,9 +59,26 @@ export class ReviewService {
     this.#deliverer = deliver;
   }
 
+  /** The queue; the content is masked where something matched (opening one item shows it, audited). */
   async list(query: ControlEventQuery): Promise<Page<ControlEvent>> {
     const { rows, total } = await repo.events(this.#deps.db, query);
-    return { items: await this.#present(rows), total, page: query.page, pageSize: query.pageSize };
+    const items = (await this.#present(rows)).map((e) => ({
+      ...e,
+      content: redact(e.content, e.highlights),
+    }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** One item with its content (the sensitive values themselves): each opening is audited. */
+  async open(ctx: ActorContext, id: string): Promise<ControlEvent> {
+    const event = await this.get(id);
+    await this.#deps.audit.record(this.#deps.db, ctx, {
+      action: 'control.event.viewed',
+      targetType: 'control_event',
+      targetId: id,
+      summary: { senderId: event.sender?.id ?? null, channelId: event.channel?.id ?? null },
+    });
+    return event;
   }
 
   async get(id: string): Promise<ControlEvent> {

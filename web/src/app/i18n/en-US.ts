@@ -536,6 +536,7 @@ const enUS: Messages = {
         redacted: 'Sent masked',
       },
       reviewed: 'Compliance review',
+      event: { viewed: 'Review item opened' },
       records: { exported: 'External record exported' },
       alert: { raised: 'Anomaly alert raised', acknowledged: 'Anomaly alert acknowledged' },
     },

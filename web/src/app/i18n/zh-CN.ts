@@ -472,6 +472,7 @@ const zhCN = {
         redacted: '遮蔽后发送',
       },
       reviewed: '合规审核',
+      event: { viewed: '查看审核详情' },
       records: { exported: '导出对外沟通记录' },
       alert: { raised: '产生异常告警', acknowledged: '确认异常告警' },
     },
