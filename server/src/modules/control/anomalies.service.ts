@@ -8,6 +8,7 @@ import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { wallClock } from '../../platform/jobs/schedule.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { userRef } from '../users/user-ref.ts';
 import * as repo from './records.repository.ts';
 
 export interface AnomaliesDeps {
@@ -203,10 +204,7 @@ function toAlert(r: repo.AlertRow): AnomalyAlert {
     observed: Number(r.observed),
     baseline: Number(r.baseline),
     status: r.status,
-    acknowledgedBy:
-      r.acknowledged_by && r.ack_username
-        ? { id: r.acknowledged_by, username: r.ack_username, displayName: r.ack_name ?? r.ack_username }
-        : null,
+    acknowledgedBy: userRef(r.acknowledged_by, r.ack_username, r.ack_name),
     acknowledgedAt: r.acknowledged_at,
     comment: r.comment,
     createdAt: r.created_at,

@@ -16,6 +16,7 @@ import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as channelsRepo from '../channels/channels.repository.ts';
+import { userRef } from '../users/user-ref.ts';
 import { type CustomDetectorSpec, redact, validateCustomDetector } from './detection/scanner.ts';
 import * as repo from './policies.repository.ts';
 import { type CompiledPolicies, compilePolicies, evaluate, isBuiltIn } from './policy-engine.ts';
@@ -395,10 +396,6 @@ export function toPolicy(r: repo.PolicyRow): ControlPolicy {
     updatedAt: r.updated_at,
     updatedBy: userRef(r.updated_by, r.updated_by_username, r.updated_by_name),
   };
-}
-
-function userRef(id: string | null, username: string | null, name: string | null) {
-  return id && username ? { id, username, displayName: name ?? username } : null;
 }
 
 /** What an audit entry keeps of a detector: enough to see the change, not thousands of terms. */

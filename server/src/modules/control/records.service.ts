@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { exportFileName, toSheet } from '../../platform/export/columns.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { userRef } from '../users/user-ref.ts';
 import { RECORDS_SHEET, recordColumns } from './records.export.ts';
 import * as repo from './records.repository.ts';
 
@@ -58,10 +59,7 @@ function toRecord(r: repo.ExternalRecordRow): ExternalRecord {
     id: r.id,
     kind: r.kind,
     occurredAt: r.occurred_at,
-    person:
-      r.person_id && r.person_username
-        ? { id: r.person_id, username: r.person_username, displayName: r.person_name ?? r.person_username }
-        : null,
+    person: userRef(r.person_id, r.person_username, r.person_name),
     direction: r.direction,
     counterparty:
       r.counterparty_id && r.counterparty_name ? { id: r.counterparty_id, name: r.counterparty_name } : null,

@@ -11,13 +11,14 @@ import type {
 import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import { type Clock, DAY } from '../../platform/clock.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
 import { toAttachment } from '../messages/messages.service.ts';
+import { userRef } from '../users/user-ref.ts';
 import { redact } from './detection/scanner.ts';
 import * as records from './records.repository.ts';
 import * as repo from './review.repository.ts';
@@ -170,12 +171,12 @@ export class ReviewService {
   }
 
   /** A held message as a retried post (same client id) returns it. */
-  async heldByClientId(db: Kysely<DB> | Transaction<DB>, authorId: string, clientId: string) {
+  async heldByClientId(db: Executor, authorId: string, clientId: string) {
     const row = await repo.heldByClientId(db, authorId, clientId);
     return row ? { row, held: await this.#held(db, row) } : undefined;
   }
 
-  async #held(db: Kysely<DB> | Transaction<DB>, row: repo.HeldRow): Promise<HeldMessage> {
+  async #held(db: Executor, row: repo.HeldRow): Promise<HeldMessage> {
     const ids = JSON.parse(row.attachment_ids) as string[];
     return toHeld(row, await messagesRepo.attachmentsByIds(db, ids));
   }
@@ -189,7 +190,7 @@ export class ReviewService {
       id: r.id,
       at: r.at,
       subjectType: r.subject_type,
-      sender: ref(r.sender_id, r.sender_username, r.sender_name),
+      sender: userRef(r.sender_id, r.sender_username, r.sender_name),
       channel:
         r.channel_id && r.channel_name
           ? { id: r.channel_id, name: r.channel_name, kind: r.channel_kind as ChannelKind }
@@ -211,7 +212,7 @@ export class ReviewService {
       justification: r.justification,
       messageId: r.message_id,
       status: r.status,
-      reviewedBy: ref(r.reviewed_by, r.reviewer_username, r.reviewer_name),
+      reviewedBy: userRef(r.reviewed_by, r.reviewer_username, r.reviewer_name),
       reviewedAt: r.reviewed_at,
       reviewComment: r.review_comment,
     }));
@@ -239,8 +240,4 @@ export function toHeld(
     decidedAt: row.decided_at,
     clientId: row.client_id,
   };
-}
-
-function ref(id: string | null, username: string | null, name: string | null) {
-  return id && username ? { id, username, displayName: name ?? username } : null;
 }
