@@ -37,6 +37,13 @@ export const PERMISSIONS = {
   'control.review': { group: 'compliance', scoped: false },
   'counterparty.read': { group: 'external', scoped: false },
   'counterparty.manage': { group: 'external', scoped: false },
+  'task.use': { group: 'work', scoped: false },
+  'task.read': { group: 'work', scoped: true },
+  'task.assign': { group: 'work', scoped: true },
+  'request.use': { group: 'work', scoped: false },
+  'request.read': { group: 'work', scoped: true },
+  'calendar.manage': { group: 'system', scoped: false },
+  'notification.manage': { group: 'system', scoped: false },
 } as const satisfies Record<string, { group: string; scoped: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -99,6 +106,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'message.broadcast',
       'channel.external',
       'counterparty.read',
+      'task.use',
+      'task.read',
+      'task.assign',
+      'request.use',
+      'request.read',
     ],
   },
   {
@@ -115,6 +127,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'channel.manage',
       'channel.external',
       'counterparty.read',
+      'task.use',
+      'task.read',
+      'task.assign',
+      'request.use',
+      'request.read',
     ],
   },
   {
@@ -129,6 +146,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'channel.external',
       'counterparty.read',
       'counterparty.manage',
+      'task.use',
+      'task.assign',
+      'request.use',
+      'request.read',
     ],
   },
   {
@@ -136,7 +157,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
     name: '员工',
     description: '消息、任务、公告、申请与匿名反馈',
     scope: 'own',
-    permissions: ['directory.read', 'token.manage', 'message.use'],
+    permissions: ['directory.read', 'token.manage', 'message.use', 'task.use', 'task.assign', 'request.use'],
   },
   {
     key: 'compliance_officer',
@@ -155,6 +176,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'control.manage',
       'control.review',
       'counterparty.read',
+      'task.use',
+      'task.assign',
+      'request.use',
     ],
   },
   {
@@ -172,6 +196,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'token.manage',
       'message.use',
       'message.broadcast',
+      'task.use',
+      'task.assign',
+      'request.use',
     ],
   },
   {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './common.ts';
 import { HeldMessage } from './control.ts';
 import { Message } from './messages.ts';
+import { Notification } from './notifications.ts';
 
 /**
  * Events pushed over the WebSocket at /api/ws. Every event has a global, increasing `seq`; a
@@ -17,6 +18,12 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('read.updated'), channelId: Id, userId: Id, lastReadSeq: z.number().int() }),
   /** To its sender only: one of their messages was held for review, approved or rejected. */
   z.object({ type: z.literal('held.updated'), channelId: Id, held: HeldMessage }),
+  /** To its recipient: a new notice in their inbox. */
+  z.object({ type: z.literal('notification.created'), notification: Notification }),
+  /** To its recipient: notices were marked read (on another tab or device). */
+  z.object({ type: z.literal('notification.read'), unread: z.number().int() }),
+  /** To the people involved: a task changed (board and lists refresh it). */
+  z.object({ type: z.literal('task.changed'), taskId: Id }),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 

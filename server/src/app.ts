@@ -4,16 +4,20 @@ import type { FastifyRequest } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './modules/auth/auth.service.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
 import { controlRoutes } from './modules/control/control.routes.ts';
 import { counterpartiesRoutes } from './modules/counterparties/counterparties.routes.ts';
 import { departmentsRoutes } from './modules/departments/departments.routes.ts';
 import { messagesRoutes } from './modules/messages/messages.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { retentionRoutes } from './modules/retention/retention.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/system/web.routes.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -75,6 +79,10 @@ export async function buildApp(
   messagesRoutes(app, services.messages, services.attachments);
   controlRoutes(app, services);
   retentionRoutes(app, services.retention);
+  calendarRoutes(app, services.calendar);
+  notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
+  tasksRoutes(app, services.tasks, config.messaging.attachmentMaxBytes);
+  requestsRoutes(app, services.requests);
   await realtimeRoutes(app, { hub: services.hub, authenticate });
   systemRoutes(app, {
     database,

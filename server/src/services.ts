@@ -3,6 +3,7 @@ import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { TokensService } from './modules/auth/tokens.service.ts';
+import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { ChannelsService } from './modules/channels/channels.service.ts';
 import { AnomaliesService } from './modules/control/anomalies.service.ts';
 import { ControlGate } from './modules/control/gate.service.ts';
@@ -13,10 +14,17 @@ import { CounterpartiesService } from './modules/counterparties/counterparties.s
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { AttachmentsService } from './modules/messages/attachments.service.ts';
 import { MessagesService } from './modules/messages/messages.service.ts';
+import { DeliveriesService } from './modules/notifications/deliveries.service.ts';
+import { disabledMailer, type Mailer, SmtpMailer } from './modules/notifications/mailer.ts';
+import { NotificationsService } from './modules/notifications/notifications.service.ts';
+import { OutboxWorker } from './modules/notifications/outbox.worker.ts';
+import { WebhooksService } from './modules/notifications/webhooks.service.ts';
 import { ChannelAudience } from './modules/realtime/audience.ts';
 import { RealtimeHub } from './modules/realtime/hub.ts';
 import { RetentionService } from './modules/retention/retention.service.ts';
+import { RequestsService } from './modules/requests/requests.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
+import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
@@ -33,13 +41,15 @@ import { LocalBlobStore } from './platform/storage/blob-store.ts';
 
 export type ServiceConfig = Pick<
   Config,
-  'secretKey' | 'session' | 'login' | 'timeZone' | 'dataDir' | 'redisUrl' | 'messaging'
+  'secretKey' | 'session' | 'login' | 'timeZone' | 'dataDir' | 'redisUrl' | 'messaging' | 'notifications'
 >;
 
 export interface Infrastructure {
   /** Defaults to Redis when REDIS_URL is set, else in-process. */
   bus?: EventBus;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Defaults to SMTP when configured, else no email. */
+  mailer?: Mailer;
 }
 
 /** Every service, wired once. Routes, the CLI, jobs and tests all start from here. */
@@ -76,13 +86,8 @@ export function createServices(
     events,
     timeZone: config.timeZone,
   });
-  const personal = new PersonalService({
-    db,
-    clock,
-    audit,
-    roles,
-    cipher: new FieldCipher(config.secretKey),
-  });
+  const cipher = new FieldCipher(config.secretKey);
+  const personal = new PersonalService({ db, clock, audit, roles, cipher });
   const teams = new TeamsService({ db, clock, audit, departments, events, channels });
   const auth = new AuthService({
     db,
@@ -134,6 +139,49 @@ export function createServices(
     eventRetentionDays: config.messaging.eventRetentionDays,
   });
 
+  const calendar = new CalendarService({ db, clock, audit, timeZone: config.timeZone });
+  const mailer =
+    infra.mailer ??
+    (config.notifications.smtpUrl
+      ? new SmtpMailer(config.notifications.smtpUrl, config.notifications.mailFrom)
+      : disabledMailer);
+  const webhooks = new WebhooksService({ db, clock, audit, cipher });
+  const outbox = new OutboxWorker({
+    db,
+    dialect,
+    clock,
+    audit,
+    mailer,
+    webhookTarget: (id) => webhooks.target(id),
+    log: infra.log,
+  });
+  const notifications = new NotificationsService({
+    db,
+    clock,
+    audit,
+    events,
+    jobs,
+    mailer,
+    outbox,
+    publicUrl: config.notifications.publicUrl,
+  });
+  webhooks.setNotifications(notifications);
+  const deliveries = new DeliveriesService({ db, clock, audit, outbox });
+  const tasks = new TasksService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    notifications,
+    calendar,
+    jobs,
+    blobs,
+    channels,
+    maxFileBytes: config.messaging.attachmentMaxBytes,
+  });
+  const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
+
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
   const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
 
@@ -156,6 +204,14 @@ export function createServices(
     records,
     anomalies,
     retention,
+    calendar,
+    notifications,
+    webhooks,
+    deliveries,
+    outbox,
+    mailer,
+    tasks,
+    requests,
     events,
     pump,
     hub,
@@ -172,10 +228,13 @@ export async function startBackground(services: Services): Promise<void> {
   await services.pump.start();
   services.hub.start();
   services.jobs.start();
+  services.outbox.start();
 }
 
 export async function stopBackground(services: Services): Promise<void> {
   await services.jobs.stop();
+  await services.outbox.stop();
+  services.mailer.close();
   await services.hub.stop();
   await services.pump.stop();
   await services.bus.close();

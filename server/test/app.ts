@@ -27,6 +27,7 @@ export interface TestConfigOverrides {
     eventRetentionDays: number;
     eventPollMs: number;
   }>;
+  notifications?: Partial<{ smtpUrl: string | null; mailFrom: string; publicUrl: string }>;
 }
 
 /** Who a request is sent as: a signed-in browser session, an API token, or nobody. */
@@ -103,6 +104,12 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
       ...overrides.messaging,
     },
     adminPassword: TEST_PASSWORD,
+    notifications: {
+      smtpUrl: null,
+      mailFrom: 'Liaison <liaison@test.local>',
+      publicUrl: 'http://liaison.test',
+      ...overrides.notifications,
+    },
   };
   const { app, services, routes } = await buildApp({
     config,

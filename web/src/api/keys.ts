@@ -3,6 +3,9 @@ import type { AuditFilters } from './audit.ts';
 import type { AlertFilters, ControlEventFilters, ExternalRecordFilters } from './control.ts';
 import type { DirectoryParams } from './directory.ts';
 import type { SearchParams } from './messages.ts';
+import type { DeliveryFilters, NotificationFilters } from './notifications.ts';
+import type { RequestFilters } from './requests.ts';
+import type { TaskFilters } from './tasks.ts';
 import type { UserListParams } from './users.ts';
 
 /** Query keys in one place so a mutation can invalidate exactly what it changed. */
@@ -74,6 +77,39 @@ export const queryKeys = {
     alerts: ['control', 'alerts'] as const,
     alertList: (filters: AlertFilters, page: number, pageSize: number) =>
       ['control', 'alerts', filters, page, pageSize] as const,
+  },
+  /** Everything under ['tasks'] is dropped when a task changes (task.changed, a save). */
+  tasks: {
+    all: ['tasks'] as const,
+    lists: ['tasks', 'list'] as const,
+    list: (filters: TaskFilters, page: number, pageSize: number) =>
+      ['tasks', 'list', filters, page, pageSize] as const,
+    detail: (id: string) => ['tasks', 'detail', id] as const,
+  },
+  requests: {
+    all: ['requests'] as const,
+    lists: ['requests', 'list'] as const,
+    list: (filters: RequestFilters, page: number, pageSize: number) =>
+      ['requests', 'list', filters, page, pageSize] as const,
+    detail: (id: string) => ['requests', 'detail', id] as const,
+    report: (from: string, to: string) => ['requests', 'report', from, to] as const,
+    settings: ['requests', 'settings'] as const,
+  },
+  notifications: {
+    all: ['notifications'] as const,
+    unread: ['notifications', 'unread'] as const,
+    lists: ['notifications', 'list'] as const,
+    list: (filters: NotificationFilters, page: number, pageSize: number) =>
+      ['notifications', 'list', filters, page, pageSize] as const,
+    preferences: ['notifications', 'preferences'] as const,
+    webhooks: ['notifications', 'webhooks'] as const,
+    deliveries: ['notifications', 'deliveries'] as const,
+    deliveryList: (filters: DeliveryFilters, page: number, pageSize: number) =>
+      ['notifications', 'deliveries', filters, page, pageSize] as const,
+  },
+  calendar: {
+    all: ['calendar'] as const,
+    year: (year: number) => ['calendar', year] as const,
   },
   retention: {
     policies: ['retention', 'policies'] as const,

@@ -15,7 +15,9 @@ import {
   DASHBOARD_ITEM,
   MESSAGING_ITEMS,
   ORGANISATION_ITEMS,
+  SYSTEM_ITEMS,
   UPCOMING_MODULES,
+  WORK_ITEMS,
 } from './navigation.tsx';
 import { RealtimeProvider } from './RealtimeProvider.tsx';
 import { useCan, useMe } from './session.ts';
@@ -23,13 +25,17 @@ import { useCan, useMe } from './session.ts';
 const COLLAPSED_KEY = 'liaison.siderCollapsed';
 const ORGANISATION_GROUP = 'organisation';
 const COMPLIANCE_GROUP = 'compliance';
+const WORK_GROUP = 'work';
+const SYSTEM_GROUP = 'system';
 
 const ALL_ITEMS: readonly { key: string; path: string }[] = [
   DASHBOARD_ITEM,
   ...MESSAGING_ITEMS,
   ...UPCOMING_MODULES,
+  ...WORK_ITEMS,
   ...ORGANISATION_ITEMS,
   ...COMPLIANCE_ITEMS,
+  ...SYSTEM_ITEMS,
   { key: 'profile', path: '/profile' },
 ];
 
@@ -87,6 +93,10 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
           )
         : entry(item),
     );
+    const work = WORK_ITEMS.filter(
+      (item) => employee && (item.permission === null || allowed(item.permission)),
+    ).map((item) => entry(item));
+    const system = SYSTEM_ITEMS.filter((item) => allowed(item.permission)).map((item) => entry(item));
     const organisation = ORGANISATION_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
       entry(item),
     );
@@ -108,10 +118,13 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
           )
         : entry(item),
     );
+    const group = (key: string, label: string, children: ReturnType<typeof entry>[]) =>
+      children.length > 0 ? [{ key, label, type: 'group' as const, children }] : [];
     return [
       ...(employee ? [entry(DASHBOARD_ITEM)] : []),
       ...messaging,
       ...(employee ? UPCOMING_MODULES.map((item) => entry(item)) : []),
+      ...group(WORK_GROUP, t('menu.work'), work),
       ...(organisation.length > 0
         ? [
             {
@@ -132,6 +145,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
             },
           ]
         : []),
+      ...group(SYSTEM_GROUP, t('menu.system'), system),
     ];
   }, [allowed, t, unread, pendingReview, collapsed, employee]);
 

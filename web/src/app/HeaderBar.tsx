@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { logout } from '../api/auth.ts';
 import { setCsrfToken } from '../api/client.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { isLanguage, LANGUAGES } from './i18n/index.ts';
 import { useLanguage } from './language.ts';
 import { useMe } from './session.ts';
@@ -122,6 +123,7 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
         <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
       </Space>
       <Space size="small">
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu />
       </Space>

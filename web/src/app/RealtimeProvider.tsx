@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { queryKeys } from '../api/keys.ts';
 import { applyHeld } from '../features/messaging/held.ts';
+import { applyWorkEvent, reloadWork } from '../features/notifications/liveUpdates.ts';
 import { applyRealtimeEvent, applySentMessage, reloadMessaging } from '../features/messaging/liveUpdates.ts';
 import { setOutboxHandlers } from '../features/messaging/outbox.ts';
 import { RealtimeContext } from './RealtimeContext.ts';
@@ -13,7 +14,8 @@ const FIRST_CONNECT_GRACE_MS = 4_000;
 
 /**
  * Holds the one WebSocket of the signed-in page and feeds its events into the query cache, so the
- * channel list, badges and open conversations stay current wherever the user is in the app.
+ * channel list, badges, open conversations, the notification bell and tasks stay current wherever
+ * the user is in the app.
  */
 export function RealtimeProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const me = useMe();
@@ -37,8 +39,14 @@ export function RealtimeProvider({ enabled, children }: { enabled: boolean; chil
     const client = new RealtimeClient(
       { url: realtimeUrl(window.location) },
       {
-        onEvent: (event) => applyRealtimeEvent(queryClient, event, meId),
-        onResync: () => reloadMessaging(queryClient),
+        onEvent: (event) => {
+          applyRealtimeEvent(queryClient, event, meId);
+          applyWorkEvent(queryClient, event);
+        },
+        onResync: () => {
+          reloadMessaging(queryClient);
+          reloadWork(queryClient);
+        },
         onStatus: (next) => {
           // A retry after a drop is still "offline" to the user until it is live again.
           setStatus((previous) => (next === 'connecting' && previous === 'offline' ? previous : next));

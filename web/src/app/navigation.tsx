@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BarChartOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -9,16 +10,22 @@ import {
   ControlOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FundOutlined,
   GlobalOutlined,
+  InteractionOutlined,
   MessageOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScanOutlined,
+  ScheduleOutlined,
   SearchOutlined,
+  SendOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,7 +41,6 @@ export const MESSAGING_ITEMS = [
 /** Modules that exist in the menu already but whose screens come in later releases. */
 export const UPCOMING_MODULES = [
   { key: 'announcements', path: '/announcements', icon: <NotificationOutlined /> },
-  { key: 'tasks', path: '/tasks', icon: <CarryOutOutlined /> },
   { key: 'approvals', path: '/approvals', icon: <AuditOutlined /> },
   { key: 'external', path: '/external', icon: <GlobalOutlined /> },
   { key: 'complaints', path: '/complaints', icon: <CustomerServiceOutlined /> },
@@ -44,6 +50,39 @@ export const UPCOMING_MODULES = [
 ] as const;
 
 export type UpcomingModule = (typeof UPCOMING_MODULES)[number]['key'];
+
+/**
+ * 任务与协作: tasks, department requests and the notification inbox. `permission: null` is every
+ * employee's (the inbox); the server checks each call too.
+ */
+export const WORK_ITEMS = [
+  { key: 'tasks', path: '/tasks', icon: <CarryOutOutlined />, permission: 'task.use' },
+  { key: 'taskBoard', path: '/tasks/board', icon: <ProjectOutlined />, permission: 'task.use' },
+  { key: 'taskCalendar', path: '/tasks/calendar', icon: <ScheduleOutlined />, permission: 'task.use' },
+  { key: 'requests', path: '/requests', icon: <InteractionOutlined />, permission: 'request.use' },
+  { key: 'requestReport', path: '/requests/report', icon: <FundOutlined />, permission: 'request.read' },
+  { key: 'notifications', path: '/notifications', icon: <BellOutlined />, permission: null },
+] as const satisfies readonly {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  permission: Permission | null;
+}[];
+
+export type WorkScreen = (typeof WORK_ITEMS)[number]['key'];
+
+/** 系统设置: company-wide configuration, each behind its own permission. */
+export const SYSTEM_ITEMS = [
+  { key: 'workCalendar', path: '/admin/calendar', icon: <FieldTimeOutlined />, permission: 'calendar.manage' },
+  {
+    key: 'notificationDeliveries',
+    path: '/admin/notifications',
+    icon: <SendOutlined />,
+    permission: 'notification.manage',
+  },
+] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
+
+export type SystemScreen = (typeof SYSTEM_ITEMS)[number]['key'];
 
 /** 组织与权限: each screen with the permission that unlocks it (the server enforces it too). */
 export const ORGANISATION_ITEMS = [

@@ -15,7 +15,11 @@ import {
   type ComplianceScreen,
   ORGANISATION_ITEMS,
   type OrganisationScreen,
+  SYSTEM_ITEMS,
+  type SystemScreen,
   UPCOMING_MODULES,
+  WORK_ITEMS,
+  type WorkScreen,
 } from './navigation.tsx';
 import { PublicPage } from './PublicPage.tsx';
 import { queryClient, setSessionEndedHandler } from './queryClient.ts';
@@ -36,6 +40,23 @@ const COMPLIANCE_PAGES: Record<ComplianceScreen, LazyExoticComponent<ComponentTy
   controlPolicies: lazy(() => import('../features/control/PoliciesPage.tsx')),
   controlDetectors: lazy(() => import('../features/control/DetectorsPage.tsx')),
   retention: lazy(() => import('../features/compliance/RetentionPage.tsx')),
+};
+
+const WORK_PAGES: Record<WorkScreen, LazyExoticComponent<ComponentType>> = {
+  tasks: lazy(() => import('../features/tasks/TasksPage.tsx')),
+  taskBoard: lazy(() => import('../features/tasks/TaskBoardPage.tsx')),
+  taskCalendar: lazy(() => import('../features/tasks/TaskCalendarPage.tsx')),
+  requests: lazy(() => import('../features/requests/RequestsPage.tsx')),
+  requestReport: lazy(() => import('../features/requests/RequestReportPage.tsx')),
+  notifications: lazy(() => import('../features/notifications/NotificationsPage.tsx')),
+};
+const TaskDetailPage = lazy(() => import('../features/tasks/TaskDetailPage.tsx'));
+const RequestDetailPage = lazy(() => import('../features/requests/RequestDetailPage.tsx'));
+const NotificationSettingsPage = lazy(() => import('../features/notifications/NotificationSettingsPage.tsx'));
+
+const SYSTEM_PAGES: Record<SystemScreen, LazyExoticComponent<ComponentType>> = {
+  workCalendar: lazy(() => import('../features/calendar/WorkCalendarPage.tsx')),
+  notificationDeliveries: lazy(() => import('../features/notifications/DeliveriesPage.tsx')),
 };
 
 const ORGANISATION_PAGES: Record<OrganisationScreen, LazyExoticComponent<ComponentType>> = {
@@ -95,6 +116,48 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          ...WORK_ITEMS.map((item) => {
+            const Page = WORK_PAGES[item.key];
+            return {
+              path: item.path,
+              element:
+                item.permission === null ? (
+                  <Page />
+                ) : (
+                  <RequirePermission permission={item.permission}>
+                    <Page />
+                  </RequirePermission>
+                ),
+            };
+          }),
+          {
+            path: '/tasks/:taskId',
+            element: (
+              <RequirePermission permission="task.use">
+                <TaskDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/requests/:requestId',
+            element: (
+              <RequirePermission permission="request.use">
+                <RequestDetailPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '/notifications/settings', element: <NotificationSettingsPage /> },
+          ...SYSTEM_ITEMS.map((item) => {
+            const Page = SYSTEM_PAGES[item.key];
+            return {
+              path: item.path,
+              element: (
+                <RequirePermission permission={item.permission}>
+                  <Page />
+                </RequirePermission>
+              ),
+            };
+          }),
           ...COMPLIANCE_ITEMS.map((item) => {
             const Page = COMPLIANCE_PAGES[item.key];
             return {

@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/app.ts';
 import { HOUR, MINUTE } from '../../platform/clock.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 let t: TestApp;
 
@@ -34,6 +37,16 @@ async function login(username: string, password = TEST_PASSWORD, ip = '10.0.0.1'
         } as const)
       : null,
   };
+}
+
+async function backendPid(db: Executor): Promise<number> {
+  return (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+}
+
+/** Until the PostgreSQL backend `pid` waits for a lock another transaction holds. */
+async function waitUntilBlocked(db: Executor, pid: number): Promise<void> {
+  const blocked = sql<{ blocked: boolean }>`select cardinality(pg_blocking_pids(${pid})) > 0 as blocked`;
+  while (!(await blocked.execute(db)).rows[0]!.blocked) await new Promise((r) => setTimeout(r, 5));
 }
 
 async function auditActions(prefix: string) {
@@ -109,6 +122,41 @@ describe('sign-in', () => {
     );
     expect(attempts.map((a) => a.status).filter((s) => ![200, 401, 429].includes(s))).toEqual([]);
     expect((await t.services.audit.verify()).ok).toBe(true);
+  });
+
+  it('counts a failure whose row a parallel successful sign-in deleted while it waited', async () => {
+    // The interleaving behind an intermittent 500 on PostgreSQL: a success holds the name's row and
+    // clears it (deletes it) while a failure waits for that row's lock.
+    const { db, dialect } = t.database;
+    const throttle = new LoginThrottle(dialect, { maxFailures: 3, lockMinutes: 15 });
+    const keys = throttle.keysFor('signin.cleared', '10.0.3.1');
+    const now = t.clock.now();
+    await db.transaction().execute((trx) => throttle.recordFailure(trx, keys, now));
+
+    let failure!: Promise<unknown>;
+    await db.transaction().execute(async (success) => {
+      expect(await throttle.lockedFor(success, keys, now, true)).toBe(0);
+      let started!: (pid: number) => void;
+      const backend = new Promise<number>((resolve) => (started = resolve));
+      failure = db
+        .transaction()
+        .execute(async (trx) => {
+          if (dialect.kind === 'postgres') started(await backendPid(trx));
+          return throttle.recordFailure(trx, keys, now);
+        })
+        .catch((err: unknown) => err);
+      // On PostgreSQL, delete the row only once the failure waits for its lock. SQLite runs one
+      // writer at a time: there the failure starts after this transaction commits.
+      if (dialect.kind === 'postgres') await waitUntilBlocked(db, await backend);
+      await throttle.clear(success, keys);
+    });
+    expect(await failure).toEqual({ accountLocked: false, addressLocked: false });
+    const row = await db
+      .selectFrom('login_throttle')
+      .selectAll()
+      .where('key', '=', keys.account)
+      .executeTakeFirst();
+    expect(row?.failures).toBe(1);
   });
 
   it('locks unknown names too, so lockout does not reveal which accounts exist', async () => {

@@ -1,5 +1,4 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { SqlDialect } from '../../platform/db/dialect.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { USER_JOIN_COLUMNS, type UserWithDepartment } from '../users/users.repository.ts';
@@ -195,23 +194,33 @@ export async function revokeAllTokens(db: Executor, userId: string, at: string):
 
 // Login throttling
 
-/** The failure count for a key; with a dialect, row-locked for the rest of the transaction. */
-export function findThrottle(
-  db: Executor,
-  key: string,
-  lockWith: SqlDialect | null = null,
-): Promise<Selectable<LoginThrottleTable> | undefined> {
-  const query = db.selectFrom('login_throttle').selectAll().where('key', '=', key);
-  return (lockWith ? lockWith.forUpdate(query) : query).executeTakeFirst();
+/** The failure count for a key, without locking it (a row that does not exist means no failures). */
+export function findThrottle(db: Executor, key: string): Promise<Selectable<LoginThrottleTable> | undefined> {
+  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-/** Makes sure a row exists to lock (a fresh key starts with no failures). */
-export async function ensureThrottle(db: Executor, key: string, now: string): Promise<void> {
-  await db
+/**
+ * The failure count for a key, created if need be (a fresh key starts with no failures), and
+ * row-locked for the rest of the transaction: one statement, so it always returns a row.
+ *
+ * `INSERT … ON CONFLICT DO UPDATE` either inserts or locks the existing row, and PostgreSQL
+ * guarantees one of the two even while others write the same key: if the row it waited for is
+ * deleted meanwhile (a successful sign-in clears its name, housekeeping drops stale counts), it
+ * inserts instead. The earlier pair of statements, an insert that did nothing on conflict and then
+ * `SELECT … FOR UPDATE`, found no row at all in that case under READ COMMITTED. The update sets a
+ * column to its own value: it changes nothing, it only takes the lock.
+ */
+export async function lockThrottle(
+  db: Executor,
+  key: string,
+  now: string,
+): Promise<Selectable<LoginThrottleTable>> {
+  return db
     .insertInto('login_throttle')
     .values({ key, failures: 0, window_started_at: now, locked_until: null })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: (eb) => eb.ref('login_throttle.failures') }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function saveThrottle(db: Executor, row: Selectable<LoginThrottleTable>): Promise<void> {

@@ -15,15 +15,15 @@ export interface ThrottleKeys {
  * Counts failed password checks per account name (known or not, so lockout reveals nothing) and
  * per client address, in the database so every node sees the same counts. Each count is updated
  * under a row lock, and a lock already set is never shortened, so guesses sent in parallel
- * cannot race past the limit.
+ * cannot race past the limit. A row is created if need be and locked in one upsert
+ * (`repo.lockThrottle`), the same SQL on both databases, so the dialect goes unused (the
+ * constructor still takes it, for its callers).
  */
 export class LoginThrottle {
-  readonly #dialect: SqlDialect;
   readonly #maxFailures: number;
   readonly #windowMs: number;
 
-  constructor(dialect: SqlDialect, config: { maxFailures: number; lockMinutes: number }) {
-    this.#dialect = dialect;
+  constructor(_dialect: SqlDialect, config: { maxFailures: number; lockMinutes: number }) {
     this.#maxFailures = config.maxFailures;
     this.#windowMs = config.lockMinutes * MINUTE;
   }
@@ -46,9 +46,10 @@ export class LoginThrottle {
     let wait = 0;
     for (const key of [keys.account, keys.address]) {
       if (!key) continue;
-      const lockThis = lock && key === keys.account;
-      if (lockThis) await repo.ensureThrottle(db, key, now.toISOString());
-      const t = await repo.findThrottle(db, key, lockThis ? this.#dialect : null);
+      const t =
+        lock && key === keys.account
+          ? await repo.lockThrottle(db, key, now.toISOString())
+          : await repo.findThrottle(db, key);
       if (t?.locked_until && Date.parse(t.locked_until) > now.getTime()) {
         wait = Math.max(wait, Math.ceil((Date.parse(t.locked_until) - now.getTime()) / 1000));
       }
@@ -75,8 +76,7 @@ export class LoginThrottle {
 
   async #count(trx: Executor, key: string, max: number, now: Date): Promise<boolean> {
     const nowIso = now.toISOString();
-    await repo.ensureThrottle(trx, key, nowIso);
-    const t = (await repo.findThrottle(trx, key, this.#dialect))!;
+    const t = await repo.lockThrottle(trx, key, nowIso);
     if (t.locked_until && t.locked_until > nowIso) return false;
     const fresh = now.getTime() - Date.parse(t.window_started_at) > this.#windowMs || t.locked_until !== null;
     const failures = fresh ? 1 : t.failures + 1;

@@ -8,7 +8,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, errors } from '../../platform/http/errors.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
-import { detectContentType } from '../../platform/storage/content-type.ts';
+import { cleanFileName, detectContentType } from '../../platform/storage/content-type.ts';
 import { canAudit } from '../channels/channel-access.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import * as heldRepo from '../control/review.repository.ts';
@@ -99,15 +99,4 @@ export class AttachmentsService {
     }
     return { attachment: toAttachment(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }
-}
-
-/** A file name safe to store and to send back in Content-Disposition: no paths, no control characters. */
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'file';
 }

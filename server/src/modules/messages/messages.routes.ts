@@ -16,7 +16,7 @@ import {
   PostMessageRequest,
 } from '@liaison/contracts';
 import { attachment as contentDisposition } from '../../platform/export/columns.ts';
-import { AppError, errors } from '../../platform/http/errors.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AttachmentsService } from './attachments.service.ts';
@@ -133,23 +133,11 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
-      const file = await request.file({ limits: { fileSize: attachments.maxBytes, files: 1 } });
-      if (!file) throw errors.invalidField('body.file', 'no file in the upload');
-      const data = await file.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(
-            'payload_too_large',
-            `Files are limited to ${Math.floor(attachments.maxBytes / 1048576)} MiB.`,
-          );
-        }
-        throw err;
-      });
-      const created = await attachments.upload(actorContext(request), request.params.id, {
-        fileName: file.filename,
-        data,
-      });
+      const created = await attachments.upload(
+        actorContext(request),
+        request.params.id,
+        await readUploadedFile(request, attachments.maxBytes),
+      );
       return reply.code(201).send(created);
     },
   );

@@ -26,6 +26,10 @@ const COUNTERPARTY_READERS = [
   'compliance_officer',
 ] as const;
 const COUNTERPARTY_MANAGERS = ['system_admin', 'liaison'] as const;
+const INTERNAL = BUILT_IN_ROLE_KEYS.filter((k) => k !== 'external_user');
+const REQUEST_READERS = ['system_admin', 'senior_leadership', 'department_head', 'liaison'] as const;
+const CALENDAR = ADMIN;
+const NOTIFICATION_ADMIN = ADMIN;
 
 /**
  * Who may call every route, written out by hand. `public` needs no sign-in; `signed-in` is any
@@ -133,6 +137,42 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'GET /api/control/records/export': COMPLIANCE,
   'GET /api/control/alerts': COMPLIANCE,
   'POST /api/control/alerts/:id/acknowledge': COMPLIANCE,
+  'GET /api/calendar': 'signed-in',
+  'PUT /api/calendar/week': CALENDAR,
+  'PUT /api/calendar/days/:date': CALENDAR,
+  'DELETE /api/calendar/days/:date': CALENDAR,
+  'GET /api/calendar/ical': 'signed-in',
+  'POST /api/calendar/import': CALENDAR,
+  'GET /api/calendar/working-time': 'signed-in',
+  'GET /api/notifications': 'signed-in',
+  'GET /api/notifications/unread-count': 'signed-in',
+  'POST /api/notifications/read': 'signed-in',
+  'GET /api/notifications/preferences': 'signed-in',
+  'PUT /api/notifications/preferences': 'signed-in',
+  'GET /api/notifications/webhooks': NOTIFICATION_ADMIN,
+  'POST /api/notifications/webhooks': NOTIFICATION_ADMIN,
+  'PATCH /api/notifications/webhooks/:id': NOTIFICATION_ADMIN,
+  'DELETE /api/notifications/webhooks/:id': NOTIFICATION_ADMIN,
+  'POST /api/notifications/webhooks/:id/test': NOTIFICATION_ADMIN,
+  'GET /api/notifications/deliveries': NOTIFICATION_ADMIN,
+  'POST /api/notifications/deliveries/:id/resend': NOTIFICATION_ADMIN,
+  'GET /api/tasks': INTERNAL,
+  'POST /api/tasks': INTERNAL,
+  'GET /api/tasks/:id': INTERNAL,
+  'PATCH /api/tasks/:id': INTERNAL,
+  'POST /api/tasks/:id/replies': INTERNAL,
+  'POST /api/tasks/:id/files': INTERNAL,
+  'GET /api/tasks/:id/files/:fileId': INTERNAL,
+  'GET /api/requests': INTERNAL,
+  'POST /api/requests': INTERNAL,
+  'GET /api/requests/report': REQUEST_READERS,
+  'GET /api/requests/settings': 'signed-in',
+  'PUT /api/requests/settings': CALENDAR,
+  'GET /api/requests/:id': INTERNAL,
+  'POST /api/requests/:id/replies': INTERNAL,
+  'POST /api/requests/:id/assign': INTERNAL,
+  'POST /api/requests/:id/resolve': INTERNAL,
+  'POST /api/requests/:id/withdraw': INTERNAL,
   'GET /api/channels/:id/held': MESSAGING,
 };
 

@@ -105,6 +105,22 @@ const EnvSchema = z.object({
         return false;
       }
     }, 'unknown IANA time zone'),
+  /**
+   * SMTP server for notification email, e.g. `smtp://user:pass@mail.example.com:587` (`smtps://`
+   * for TLS on connect); absent → email is not offered and nothing is queued for it.
+   */
+  LIAISON_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From address of notification email. */
+  LIAISON_MAIL_FROM: z.string().min(3).default('联络 <liaison@localhost>'),
+  /** The address people open the web app at; links in email and robot messages start with it. */
+  LIAISON_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -131,6 +147,7 @@ export interface Config {
     eventPollMs: number;
   };
   timeZone: string;
+  notifications: { smtpUrl: string | null; mailFrom: string; publicUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -194,6 +211,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       eventPollMs: e.LIAISON_EVENT_POLL_MS,
     },
     timeZone: e.LIAISON_TIME_ZONE,
+    notifications: {
+      smtpUrl: e.LIAISON_SMTP_URL ?? null,
+      mailFrom: e.LIAISON_MAIL_FROM,
+      publicUrl: e.LIAISON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    },
   };
 }
 

@@ -89,3 +89,14 @@ function trimIncompleteTail(buf: Buffer): Buffer {
   }
   return buf;
 }
+
+/** A file name safe to store and to send back in Content-Disposition: no paths, no control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
+  return cleaned || 'file';
+}

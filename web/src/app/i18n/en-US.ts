@@ -1,6 +1,10 @@
 import complianceEnUS from './compliance.en-US.ts';
 import controlEnUS from './control.en-US.ts';
+import calendarEnUS from './calendar.en-US.ts';
 import messagingEnUS from './messaging.en-US.ts';
+import notificationsEnUS from './notifications.en-US.ts';
+import requestsEnUS from './requests.en-US.ts';
+import tasksEnUS from './tasks.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 const enUS: Messages = {
@@ -43,7 +47,16 @@ const enUS: Messages = {
     messaging: 'Messaging',
     messageSearch: 'Message search',
     announcements: 'Announcements',
-    tasks: 'Tasks',
+    tasks: 'My tasks',
+    taskBoard: 'Team board',
+    taskCalendar: 'Task calendar',
+    requests: 'Department requests',
+    requestReport: 'Response rate',
+    notifications: 'Notifications',
+    work: 'Tasks & collaboration',
+    system: 'System settings',
+    workCalendar: 'Working calendar',
+    notificationDeliveries: 'Notification delivery',
     approvals: 'Approvals',
     external: 'External relations',
     complaints: 'Complaints',
@@ -310,6 +323,8 @@ const enUS: Messages = {
     messaging: 'Messaging & channels',
     compliance: 'Compliance & retention',
     external: 'External relations',
+    work: 'Tasks & collaboration',
+    system: 'System settings',
   },
   permissions: {
     directory: {
@@ -391,6 +406,33 @@ const enUS: Messages = {
         description: 'See customers, suppliers, partners and other external organisations',
       },
       manage: { name: 'Manage counterparties', description: 'Register and edit external organisations' },
+    },
+    task: {
+      use: { name: 'Use tasks', description: 'See the tasks one is given or gave, and report progress' },
+      read: { name: 'View department tasks', description: 'See the tasks of departments and teams in scope' },
+      assign: { name: 'Assign tasks', description: 'Give tasks to colleagues or teams' },
+    },
+    request: {
+      use: {
+        name: 'Raise department requests',
+        description: "Ask other departments for help on the department's behalf, handle requests it receives",
+      },
+      read: {
+        name: 'View department requests',
+        description: 'See the requests in scope and the response-rate report',
+      },
+    },
+    calendar: {
+      manage: {
+        name: 'Manage the working calendar',
+        description: 'Set working hours, holidays, adjusted working days and the request response time',
+      },
+    },
+    notification: {
+      manage: {
+        name: 'Manage notification delivery',
+        description: 'See and resend email and webhook deliveries, manage webhook robots',
+      },
     },
   },
   builtInRoles: {
@@ -474,6 +516,10 @@ const enUS: Messages = {
     legal_hold: 'Legal holds',
     archive: 'Archives',
     control: 'Communication control',
+    calendar: 'Working calendar',
+    task: 'Tasks',
+    request: 'Department requests',
+    notification: 'Notifications',
   },
   auditActions: {
     auth: {
@@ -540,6 +586,23 @@ const enUS: Messages = {
       records: { exported: 'External record exported' },
       alert: { raised: 'Anomaly alert raised', acknowledged: 'Anomaly alert acknowledged' },
     },
+    calendar: {
+      week: { changed: 'Working hours changed' },
+      day: { changed: 'Holiday or working day changed' },
+      imported: 'Working calendar imported',
+    },
+    task: { created: 'Task created', updated: 'Task changed', deleted: 'Task deleted' },
+    request: {
+      created: 'Department request raised',
+      updated: 'Department request handled',
+      escalated: 'Department request escalated',
+      settings: { changed: 'Request response time changed' },
+    },
+    notification: {
+      preferences: { changed: 'Notification settings changed' },
+      webhook: { created: 'Webhook created', updated: 'Webhook changed', deleted: 'Webhook deleted' },
+      delivery: { dead: 'Notification delivery failed', resent: 'Notification resent' },
+    },
     system: { bootstrap: 'System initialised' },
   },
   targetTypes: {
@@ -601,6 +664,10 @@ const enUS: Messages = {
   messaging: messagingEnUS,
   compliance: complianceEnUS,
   control: controlEnUS,
+  tasks: tasksEnUS,
+  requests: requestsEnUS,
+  notifications: notificationsEnUS,
+  calendar: calendarEnUS,
 };
 
 export default enUS;

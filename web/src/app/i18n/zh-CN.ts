@@ -1,6 +1,10 @@
 import complianceZhCN from './compliance.zh-CN.ts';
 import controlZhCN from './control.zh-CN.ts';
+import calendarZhCN from './calendar.zh-CN.ts';
 import messagingZhCN from './messaging.zh-CN.ts';
+import notificationsZhCN from './notifications.zh-CN.ts';
+import requestsZhCN from './requests.zh-CN.ts';
+import tasksZhCN from './tasks.zh-CN.ts';
 
 /** zh-CN is the first language: every key starts here, and en-US must mirror it (type-checked). */
 const zhCN = {
@@ -43,7 +47,16 @@ const zhCN = {
     messaging: '消息',
     messageSearch: '消息搜索',
     announcements: '公告',
-    tasks: '任务',
+    tasks: '我的任务',
+    taskBoard: '团队看板',
+    taskCalendar: '任务日历',
+    requests: '部门请求',
+    requestReport: '响应及时率',
+    notifications: '通知中心',
+    work: '任务与协作',
+    system: '系统设置',
+    workCalendar: '工作日历',
+    notificationDeliveries: '通知投递',
     approvals: '审批',
     external: '外部联络',
     complaints: '投诉',
@@ -305,6 +318,8 @@ const zhCN = {
     messaging: '消息与群聊',
     compliance: '合规与留存',
     external: '外部联络',
+    work: '任务与协作',
+    system: '系统设置',
   },
   permissions: {
     directory: {
@@ -355,6 +370,21 @@ const zhCN = {
     counterparty: {
       read: { name: '查看外部联络对象', description: '查看客户、供应商、合作伙伴等外部组织' },
       manage: { name: '管理外部联络对象', description: '登记和编辑外部组织' },
+    },
+    task: {
+      use: { name: '使用任务', description: '查看自己负责和分配的任务，反馈进展' },
+      read: { name: '查看部门任务', description: '查看数据范围内各部门、团队的任务' },
+      assign: { name: '分配任务', description: '给同事或团队分配任务' },
+    },
+    request: {
+      use: { name: '发起部门请求', description: '代表本部门向其他部门发起协作请求，处理本部门收到的请求' },
+      read: { name: '查看部门请求', description: '查看数据范围内的部门请求及响应及时率报表' },
+    },
+    calendar: {
+      manage: { name: '管理工作日历', description: '设置工作时间、节假日与调休，以及请求响应时限' },
+    },
+    notification: {
+      manage: { name: '管理通知投递', description: '查看邮件与 Webhook 投递记录并重发，管理 Webhook 机器人' },
     },
   },
   builtInRoles: {
@@ -414,6 +444,10 @@ const zhCN = {
     legal_hold: '法律保留',
     archive: '归档',
     control: '沟通控制',
+    calendar: '工作日历',
+    task: '任务',
+    request: '部门请求',
+    notification: '通知',
   },
   auditActions: {
     auth: {
@@ -476,6 +510,23 @@ const zhCN = {
       records: { exported: '导出对外沟通记录' },
       alert: { raised: '产生异常告警', acknowledged: '确认异常告警' },
     },
+    calendar: {
+      week: { changed: '修改工作时间' },
+      day: { changed: '修改节假日或调休' },
+      imported: '导入工作日历',
+    },
+    task: { created: '新建任务', updated: '修改任务', deleted: '删除任务' },
+    request: {
+      created: '发起部门请求',
+      updated: '处理部门请求',
+      escalated: '部门请求升级',
+      settings: { changed: '修改请求响应时限' },
+    },
+    notification: {
+      preferences: { changed: '修改通知设置' },
+      webhook: { created: '新建 Webhook', updated: '修改 Webhook', deleted: '删除 Webhook' },
+      delivery: { dead: '通知投递失败', resent: '重发通知' },
+    },
     system: { bootstrap: '系统初始化' },
   },
   targetTypes: {
@@ -537,6 +588,10 @@ const zhCN = {
   messaging: messagingZhCN,
   compliance: complianceZhCN,
   control: controlZhCN,
+  tasks: tasksZhCN,
+  requests: requestsZhCN,
+  notifications: notificationsZhCN,
+  calendar: calendarZhCN,
 };
 
 export default zhCN;

@@ -1,4 +1,4 @@
-import type { DirectoryPerson } from '@liaison/contracts';
+import type { DirectoryPerson, UserRef } from '@liaison/contracts';
 import { can } from '@liaison/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Spin, Tag, Typography } from 'antd';
@@ -26,6 +26,8 @@ interface CommonProps {
   within?: readonly DirectoryPerson[];
   /** Offer the reader too (e.g. a manager taking a channel over); otherwise they are left out. */
   includeMe?: boolean;
+  /** People the value already names (a task's assignee), so they show by name before any search. */
+  initialPeople?: readonly (UserRef | null | undefined)[];
   placeholder?: string;
   id?: string;
   'data-testid'?: string;
@@ -63,6 +65,18 @@ export function PeoplePicker(props: Props) {
 
   // Everyone seen so far, so chosen people keep their names when a new search replaces the list.
   const known = useRef(new Map<string, DirectoryPerson>());
+  const seeds = [...(props.initialPeople ?? []), ...(includeMe ? [me.user] : [])];
+  for (const person of seeds)
+    if (person && !known.current.has(person.id))
+      known.current.set(person.id, {
+        id: person.id,
+        username: person.username,
+        displayName: person.displayName,
+        kind: 'employee',
+        title: null,
+        department: null,
+        counterparty: null,
+      });
   const selected = props.mode === 'multiple' ? (props.value ?? []) : props.value ? [props.value] : [];
 
   const options = useMemo(() => {

@@ -1,0 +1,63 @@
+import type { DeliveryChannel, DeliveryStatus, EmailMode, NotificationKind, WebhookFormat } from '@liaison/contracts';
+
+/** The notification center's tables: what happened, who was told, how, and the outbox. */
+export interface NotificationsTables {
+  notices: {
+    id: string;
+    kind: NotificationKind;
+    title: string;
+    body: string;
+    link: string | null;
+    subject_type: string | null;
+    subject_id: string | null;
+    actor_id: string | null;
+    /** JSON array of the departments the notice concerns (webhooks filter on them). */
+    department_ids: string;
+    created_at: string;
+  };
+  notifications: {
+    id: string;
+    notice_id: string;
+    user_id: string;
+    in_app: number;
+    read_at: string | null;
+    digest_pending: number;
+    created_at: string;
+  };
+  notification_preferences: { user_id: string; kind: NotificationKind; in_app: number; email: EmailMode };
+  webhooks: {
+    id: string;
+    name: string;
+    format: WebhookFormat;
+    url: string;
+    secret: string | null;
+    kinds: string;
+    department_id: string | null;
+    enabled: number;
+    created_at: string;
+    updated_at: string;
+    updated_by: string | null;
+  };
+  deliveries: {
+    id: string;
+    notice_id: string | null;
+    channel: DeliveryChannel;
+    kind: NotificationKind | null;
+    recipient_id: string | null;
+    webhook_id: string | null;
+    target: string;
+    subject: string;
+    /** JSON: for email { to, subject, text, html? }, for a webhook { url, headers, body }. */
+    payload: string;
+    status: DeliveryStatus;
+    attempts: number;
+    max_attempts: number;
+    next_attempt_at: string | null;
+    locked_by: string | null;
+    locked_until: string | null;
+    last_error: string | null;
+    sent_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+}

@@ -1,0 +1,86 @@
+import {
+  CreateTaskReplyRequest,
+  CreateTaskRequest,
+  IdParams,
+  TaskDetail,
+  TaskFile,
+  TaskFileParams,
+  TaskListQuery,
+  TaskPage,
+  TaskReply,
+  UpdateTaskRequest,
+} from '@liaison/contracts';
+import { attachment as contentDisposition } from '../../platform/export/columns.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { TasksService } from './tasks.service.ts';
+
+export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number): void {
+  const tags = ['tasks'];
+  const use = { access: { permission: 'task.use' } } as const;
+
+  app.get(
+    '/api/tasks',
+    { config: use, schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage } } },
+    (request) => tasks.list(actorContext(request), request.query),
+  );
+
+  app.post(
+    '/api/tasks',
+    { config: use, schema: { tags, body: CreateTaskRequest, response: { 201: TaskDetail } } },
+    async (request, reply) => reply.code(201).send(await tasks.create(actorContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/tasks/:id',
+    { config: use, schema: { tags, params: IdParams, response: { 200: TaskDetail } } },
+    (request) => tasks.get(actorContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/tasks/:id',
+    { config: use, schema: { tags, params: IdParams, body: UpdateTaskRequest, response: { 200: TaskDetail } } },
+    (request) => tasks.update(actorContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/tasks/:id/replies',
+    { config: use, schema: { tags, params: IdParams, body: CreateTaskReplyRequest, response: { 201: TaskReply } } },
+    async (request, reply) =>
+      reply.code(201).send(await tasks.reply(actorContext(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/tasks/:id/files',
+    {
+      config: use,
+      schema: {
+        tags,
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        description: 'Upload one file (form field `file`); then reply with its id in `fileIds`.',
+        response: { 201: TaskFile },
+      },
+    },
+    async (request, reply) => {
+      const file = await readUploadedFile(request, maxFileBytes);
+      return reply.code(201).send(await tasks.uploadFile(actorContext(request), request.params.id, file));
+    },
+  );
+
+  app.get(
+    '/api/tasks/:id/files/:fileId',
+    { config: use, schema: { tags, params: TaskFileParams } },
+    async (request, reply) => {
+      const { file, stream } = await tasks.openFile(actorContext(request), request.params.id, request.params.fileId);
+      return reply
+        .type(file.contentType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=86400')
+        .send(stream);
+    },
+  );
+}

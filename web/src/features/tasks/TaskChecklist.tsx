@@ -1,0 +1,104 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TaskDetail } from '@liaison/contracts';
+import { App, Button, Card, Checkbox, Empty, Flex, Input, Progress, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiError } from '../../app/errors.ts';
+import { useUpdateTask } from './queries.ts';
+import { checklistProgress, toggleChecklist } from './taskText.ts';
+
+type ChecklistChange = { id?: string; text: string; done: boolean }[];
+
+/** The checklist: ticked by whoever works on the task; items added or removed by whoever may edit it. */
+export function TaskChecklist({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const update = useUpdateTask();
+  const [text, setText] = useState('');
+  const canTick = task.can.edit || task.can.changeStatus;
+  const progress = checklistProgress(task.checklist);
+
+  const save = (checklist: ChecklistChange, onDone?: () => void) =>
+    update.mutate(
+      { id: task.id, change: { checklist } },
+      {
+        onSuccess: () => {
+          onDone?.();
+          message.success(t('tasks.detail.checklistSaved'));
+        },
+        onError: (error) => showError(error),
+      },
+    );
+  const current = (): ChecklistChange => task.checklist.map(({ id, text, done }) => ({ id, text, done }));
+  const add = () => {
+    const value = text.trim();
+    if (!value) return;
+    save([...current(), { text: value, done: false }], () => setText(''));
+  };
+
+  return (
+    <Card
+      title={t('tasks.field.checklist')}
+      extra={
+        progress.total > 0 && (
+          <Typography.Text type="secondary" data-testid="checklist-progress">
+            {t('tasks.detail.checklistProgress', progress)}
+          </Typography.Text>
+        )
+      }
+      data-testid="task-checklist"
+    >
+      {progress.total > 0 && (
+        <Progress
+          percent={Math.round((progress.done / progress.total) * 100)}
+          size="small"
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {task.checklist.length === 0 && !task.can.edit && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.detail.checklistEmpty')} />
+      )}
+      <Flex vertical gap={8}>
+        {task.checklist.map((item) => (
+          <Flex key={item.id} justify="space-between" align="center" gap={8} data-testid="checklist-item">
+            <Checkbox
+              checked={item.done}
+              disabled={!canTick || update.isPending}
+              onChange={(event) => save(toggleChecklist(task.checklist, item.id, event.target.checked))}
+            >
+              <Typography.Text delete={item.done} type={item.done ? 'secondary' : undefined}>
+                {item.text}
+              </Typography.Text>
+            </Checkbox>
+            {task.can.edit && (
+              <Button
+                type="text"
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={t('common.delete')}
+                disabled={update.isPending}
+                onClick={() => save(current().filter((entry) => entry.id !== item.id))}
+              />
+            )}
+          </Flex>
+        ))}
+        {task.can.edit && task.checklist.length < 50 && (
+          <Flex gap={8}>
+            <Input
+              value={text}
+              maxLength={200}
+              onChange={(event) => setText(event.target.value)}
+              onPressEnter={add}
+              placeholder={t('tasks.drawer.checklistPlaceholder')}
+              data-testid="checklist-new"
+            />
+            <Button icon={<PlusOutlined />} onClick={add} disabled={!text.trim()} loading={update.isPending}>
+              {t('tasks.drawer.checklistAdd')}
+            </Button>
+          </Flex>
+        )}
+      </Flex>
+    </Card>
+  );
+}
