@@ -95,7 +95,9 @@ export const ReplyDeptRequest = z.strictObject({ body: text(5000) });
 export type ReplyDeptRequest = z.infer<typeof ReplyDeptRequest>;
 
 export const AssignDeptRequest = z.strictObject({ handlerId: Id });
-export const ResolveDeptRequest = z.strictObject({ body: z.string().trim().max(5000).nullable().default(null) });
+export const ResolveDeptRequest = z.strictObject({
+  body: z.string().trim().max(5000).nullable().default(null),
+});
 
 export const REQUEST_BOXES = ['incoming', 'outgoing', 'all'] as const;
 export const DeptRequestListQuery = PageQuery.extend({

@@ -139,10 +139,7 @@ export type TaskView = z.infer<typeof TaskView>;
 export const TASK_SORTS = ['due', 'priority', 'created', 'updated'] as const;
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
-    z.array(item).max(10),
-  );
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(10));
 
 export const TaskListQuery = PageQuery.extend({
   view: TaskView.default('mine'),

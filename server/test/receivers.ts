@@ -86,7 +86,11 @@ export class HttpReceiver {
       req.on('end', () => {
         const { status, body } = this.answer;
         if (status < 300) {
-          this.received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+          this.received.push({
+            path: req.url ?? '',
+            headers: req.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
         }
         res.writeHead(status, { 'content-type': 'application/json' }).end(body);
       });
@@ -121,7 +125,9 @@ function decodeWords(value: string): string {
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) => {
       if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
-      const bytes = text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+      const bytes = text
+        .replace(/_/g, ' ')
+        .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
       return Buffer.from(bytes, 'latin1').toString('utf8');
     });
 }

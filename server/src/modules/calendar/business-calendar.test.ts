@@ -80,14 +80,18 @@ describe('WorkingCalendar.addWorkingHours', () => {
 
   it('reads instants in the organisation zone whatever their offset', () => {
     // 09:00Z is 17:00 in Shanghai.
-    expect(china.addWorkingHours(new Date('2026-11-20T09:00:00Z'), 2).toISOString()).toBe(iso('2026-11-23T10:00'));
+    expect(china.addWorkingHours(new Date('2026-11-20T09:00:00Z'), 2).toISOString()).toBe(
+      iso('2026-11-23T10:00'),
+    );
     expect(china.localDate(new Date('2026-11-22T16:30:00Z'))).toBe('2026-11-23');
   });
 
   it('follows a daylight-saving zone across its change', () => {
     const berlin = new WorkingCalendar({ timeZone: 'Europe/Berlin', week: DEFAULT_WEEK, days: new Map() });
     // Clocks go forward on Sunday 29 March 2026; Monday 10:00 is 08:00Z (CEST), Friday 17:00 is 16:00Z (CET).
-    expect(berlin.addWorkingHours(new Date('2026-03-27T16:00:00Z'), 2).toISOString()).toBe('2026-03-30T08:00:00.000Z');
+    expect(berlin.addWorkingHours(new Date('2026-03-27T16:00:00Z'), 2).toISOString()).toBe(
+      '2026-03-30T08:00:00.000Z',
+    );
   });
 
   it('refuses a calendar without working time instead of looping', () => {

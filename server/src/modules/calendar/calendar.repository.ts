@@ -16,7 +16,11 @@ export async function daysOfYears(db: Executor, years: readonly number[]): Promi
 }
 
 export async function findDay(db: Executor, date: string): Promise<CalendarDay | undefined> {
-  return db.selectFrom('calendar_days').select(['date', 'kind', 'name']).where('date', '=', date).executeTakeFirst();
+  return db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'name'])
+    .where('date', '=', date)
+    .executeTakeFirst();
 }
 
 export async function putDay(db: Executor, day: CalendarDay, at: Date): Promise<void> {
@@ -24,7 +28,9 @@ export async function putDay(db: Executor, day: CalendarDay, at: Date): Promise<
   await db
     .insertInto('calendar_days')
     .values(row)
-    .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.column('date').doUpdateSet({ kind: row.kind, name: row.name, updated_at: row.updated_at }),
+    )
     .execute();
 }
 

@@ -39,7 +39,12 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar/days/:date',
     {
       config: { access: { permission: 'calendar.manage' } },
-      schema: { tags, params: CalendarDateParams, body: PutCalendarDayRequest, response: { 200: CalendarDay } },
+      schema: {
+        tags,
+        params: CalendarDateParams,
+        body: PutCalendarDayRequest,
+        response: { 200: CalendarDay },
+      },
     },
     (request) => calendar.putDay(actorContext(request), request.params.date, request.body),
   );

@@ -185,7 +185,11 @@ export class CalendarService {
         await repo.putDay(trx, day, now);
       }
       const summary = { added, updated, removed, years };
-      await this.#deps.audit.record(trx, ctx, { action: 'calendar.imported', targetType: 'calendar', summary });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'calendar.imported',
+        targetType: 'calendar',
+        summary,
+      });
       return summary;
     });
     this.#cached = null;
@@ -197,9 +201,17 @@ export class CalendarService {
     const from = new Date(query.from);
     try {
       if (query.to !== undefined) {
-        return { from: from.toISOString(), at: null, hours: calendar.workingHoursBetween(from, new Date(query.to)) };
+        return {
+          from: from.toISOString(),
+          at: null,
+          hours: calendar.workingHoursBetween(from, new Date(query.to)),
+        };
       }
-      return { from: from.toISOString(), at: calendar.addWorkingHours(from, query.hours!).toISOString(), hours: null };
+      return {
+        from: from.toISOString(),
+        at: calendar.addWorkingHours(from, query.hours!).toISOString(),
+        hours: null,
+      };
     } catch (err) {
       if (err instanceof NoWorkingTimeError) throw errors.conflict(err.message);
       throw err;
@@ -207,7 +219,11 @@ export class CalendarService {
   }
 
   #year(): number {
-    return Number(new Intl.DateTimeFormat('en', { timeZone: this.#deps.timeZone, year: 'numeric' }).format(this.#deps.clock.now()));
+    return Number(
+      new Intl.DateTimeFormat('en', { timeZone: this.#deps.timeZone, year: 'numeric' }).format(
+        this.#deps.clock.now(),
+      ),
+    );
   }
 }
 

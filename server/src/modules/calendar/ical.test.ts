@@ -6,7 +6,11 @@ describe('iCalendar import and export', () => {
     const days = [
       { date: '2026-10-01', kind: 'holiday' as const, name: '国庆节' },
       { date: '2026-10-10', kind: 'workday' as const, name: '国庆节调休上班' },
-      { date: '2026-12-24', kind: 'holiday' as const, name: '公司年会放假，全体员工；非常长的名称用于测试折行是否正确处理多字节字符' },
+      {
+        date: '2026-12-24',
+        kind: 'holiday' as const,
+        name: '公司年会放假，全体员工；非常长的名称用于测试折行是否正确处理多字节字符',
+      },
     ];
     const text = toICalendar(days, '工作日历 2026', 'Asia/Shanghai');
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
@@ -45,7 +49,13 @@ describe('iCalendar import and export', () => {
 
   it('refuses what is not a calendar, and names the line of a bad date', () => {
     expect(() => parseICalendar('hello')).toThrow(ICalendarError);
-    const bad = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261341', 'END:VEVENT', 'END:VCALENDAR'];
+    const bad = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261341',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ];
     expect(() => parseICalendar(bad.join('\r\n'))).toThrow(/line 2/);
     expect(() => parseICalendar(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20260101'].join('\n'))).toThrow(
       /not closed/,

@@ -75,7 +75,10 @@ export function parseICalendar(text: string): CalendarDay[] {
     const head = line.slice(0, colon);
     const semi = head.indexOf(';');
     const name = (semi < 0 ? head : head.slice(0, semi)).toUpperCase();
-    event.props.set(name, { params: semi < 0 ? '' : head.slice(semi + 1).toUpperCase(), value: line.slice(colon + 1) });
+    event.props.set(name, {
+      params: semi < 0 ? '' : head.slice(semi + 1).toUpperCase(),
+      value: line.slice(colon + 1),
+    });
   }
   if (event) throw new ICalendarError(event.line, 'VEVENT is not closed');
   return [...out.values()].sort((a, b) => a.date.localeCompare(b.date));
@@ -95,7 +98,11 @@ function eventDays(line: number, props: Map<string, { params: string; value: str
   if (end <= first) end = nextDate(first);
   const summary = unescapeText(props.get('SUMMARY')?.value ?? '').trim();
   const kind = dayKind(props, summary);
-  const name = summary.replace(/[（(]\s*[休班]\s*[）)]$/, '').trim().slice(0, 60) || (kind === 'holiday' ? '休息日' : '调休上班');
+  const name =
+    summary
+      .replace(/[（(]\s*[休班]\s*[）)]$/, '')
+      .trim()
+      .slice(0, 60) || (kind === 'holiday' ? '休息日' : '调休上班');
   const days: CalendarDay[] = [];
   for (let d = first; d < end; d = nextDate(d)) {
     days.push({ date: d, kind, name });
@@ -132,7 +139,8 @@ export function nextDate(date: string): string {
 function unfold(text: string): { text: string; number: number }[] {
   const out: { text: string; number: number }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length > 0) out[out.length - 1]!.text += raw.slice(1);
+    if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length > 0)
+      out[out.length - 1]!.text += raw.slice(1);
     else if (raw.length > 0) out.push({ text: raw, number: i + 1 });
   });
   return out;

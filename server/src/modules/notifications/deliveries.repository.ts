@@ -1,15 +1,20 @@
 import type { DeliveryListQuery, DeliveryStatus } from '@liaison/contracts';
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
-import type { Kysely } from 'kysely';
 import type { NotificationsTables } from './notifications.tables.ts';
 
 export type DeliveryRow = Selectable<NotificationsTables['deliveries']>;
 
-export async function insertMany(db: Executor, rows: Insertable<NotificationsTables['deliveries']>[]): Promise<void> {
+export async function insertMany(
+  db: Executor,
+  rows: Insertable<NotificationsTables['deliveries']>[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('deliveries').values(rows.slice(i, i + 200)).execute();
+    await db
+      .insertInto('deliveries')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 }
 
@@ -64,11 +69,23 @@ export async function claim(
 }
 
 /** Records sends that succeeded; only the worker still holding a delivery may. */
-export async function markSent(db: Executor, ids: readonly string[], workerId: string, at: string): Promise<void> {
+export async function markSent(
+  db: Executor,
+  ids: readonly string[],
+  workerId: string,
+  at: string,
+): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('deliveries')
-    .set({ status: 'sent', sent_at: at, updated_at: at, locked_by: null, locked_until: null, last_error: null })
+    .set({
+      status: 'sent',
+      sent_at: at,
+      updated_at: at,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+    })
     .where('id', 'in', ids)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'sending')

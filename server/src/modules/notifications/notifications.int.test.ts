@@ -30,7 +30,12 @@ beforeAll(async () => {
     session: { idleMinutes: 43_200, maxHours: 8_760 },
   });
   dept = await t.buildDepartment({ name: '市场部' });
-  boss = await t.buildUser({ username: 'liu.yang', displayName: '刘洋', department: dept, roles: ['department_head'] });
+  boss = await t.buildUser({
+    username: 'liu.yang',
+    displayName: '刘洋',
+    department: dept,
+    roles: ['department_head'],
+  });
   worker = await t.buildUser({ username: 'chen.jing', displayName: '陈静', department: dept });
   await t.services.users.update(t.adminCtx, worker.id, { email: 'chen.jing@example.com' });
   bossAs = await t.sessionFor(boss);
@@ -50,7 +55,11 @@ async function assignTask(title: string) {
 }
 
 async function deliveries(status?: string) {
-  const res = await t.request(t.adminSession, 'GET', `/api/notifications/deliveries?pageSize=200${status ? `&status=${status}` : ''}`);
+  const res = await t.request(
+    t.adminSession,
+    'GET',
+    `/api/notifications/deliveries?pageSize=200${status ? `&status=${status}` : ''}`,
+  );
   expect(res.status).toBe(200);
   return res.body;
 }
@@ -196,10 +205,18 @@ describe('a generic signed webhook that keeps failing', () => {
     expect(audit.body.items).toHaveLength(1);
     // Only a dead delivery can be resent; a sent one cannot.
     const sentOne = (await deliveries('sent')).items[0];
-    expect((await t.request(t.adminSession, 'POST', `/api/notifications/deliveries/${sentOne.id}/resend`)).status).toBe(409);
-    expect((await t.request(workerAs, 'POST', `/api/notifications/deliveries/${dead.items[0].id}/resend`)).status).toBe(403);
+    expect(
+      (await t.request(t.adminSession, 'POST', `/api/notifications/deliveries/${sentOne.id}/resend`)).status,
+    ).toBe(409);
+    expect(
+      (await t.request(workerAs, 'POST', `/api/notifications/deliveries/${dead.items[0].id}/resend`)).status,
+    ).toBe(403);
     http.answer = { status: 200, body: '{}' };
-    const resent = await t.request(t.adminSession, 'POST', `/api/notifications/deliveries/${dead.items[0].id}/resend`);
+    const resent = await t.request(
+      t.adminSession,
+      'POST',
+      `/api/notifications/deliveries/${dead.items[0].id}/resend`,
+    );
     expect(resent.status).toBe(200);
     expect(resent.body.status).toBe('pending');
     await drain();
@@ -252,7 +269,9 @@ describe('preferences, the inbox and the digest', () => {
     const [first] = list.body.items;
     const bossTry = await t.request(bossAs, 'POST', '/api/notifications/read', { ids: [first.id] });
     expect(bossTry.status).toBe(200);
-    expect((await t.request(workerAs, 'GET', '/api/notifications/unread-count')).body.unread).toBe(list.body.unread);
+    expect((await t.request(workerAs, 'GET', '/api/notifications/unread-count')).body.unread).toBe(
+      list.body.unread,
+    );
     const one = await t.request(workerAs, 'POST', '/api/notifications/read', { ids: [first.id] });
     expect(one.body.unread).toBe(list.body.unread - 1);
     const all = await t.request(workerAs, 'POST', '/api/notifications/read', {});

@@ -9,10 +9,16 @@ export async function insertNotice(db: Executor, row: Insertable<Tables['notices
   await db.insertInto('notices').values(row).execute();
 }
 
-export async function insertNotifications(db: Executor, rows: Insertable<Tables['notifications']>[]): Promise<void> {
+export async function insertNotifications(
+  db: Executor,
+  rows: Insertable<Tables['notifications']>[],
+): Promise<void> {
   // Chunked: a notice to a whole department is one statement per few hundred recipients.
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('notifications').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -92,7 +98,12 @@ export async function unreadCount(db: Executor, userId: string): Promise<number>
   return Number(row.n);
 }
 
-export async function markRead(db: Executor, userId: string, ids: readonly string[] | null, at: string): Promise<number> {
+export async function markRead(
+  db: Executor,
+  userId: string,
+  ids: readonly string[] | null,
+  at: string,
+): Promise<number> {
   let q = db
     .updateTable('notifications')
     .set({ read_at: at })
@@ -119,7 +130,14 @@ export async function pendingDigest(db: Executor, userId: string) {
   return db
     .selectFrom('notifications')
     .innerJoin('notices', 'notices.id', 'notifications.notice_id')
-    .select(['notifications.id', 'notices.kind', 'notices.title', 'notices.body', 'notices.link', 'notices.created_at'])
+    .select([
+      'notifications.id',
+      'notices.kind',
+      'notices.title',
+      'notices.body',
+      'notices.link',
+      'notices.created_at',
+    ])
     .where('notifications.user_id', '=', userId)
     .where('notifications.digest_pending', '=', 1)
     .orderBy('notices.created_at')

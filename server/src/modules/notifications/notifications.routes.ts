@@ -32,7 +32,10 @@ export function notificationsRoutes(
 
   app.get(
     '/api/notifications',
-    { config: own, schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationPage } } },
+    {
+      config: own,
+      schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationPage } },
+    },
     (request) => notifications.list(actorContext(request), request.query),
   );
 
@@ -56,7 +59,10 @@ export function notificationsRoutes(
 
   app.put(
     '/api/notifications/preferences',
-    { config: own, schema: { tags, body: UpdatePreferencesRequest, response: { 200: NotificationPreferences } } },
+    {
+      config: own,
+      schema: { tags, body: UpdatePreferencesRequest, response: { 200: NotificationPreferences } },
+    },
     (request) => notifications.updatePreferences(actorContext(request), request.body),
   );
 
@@ -69,12 +75,16 @@ export function notificationsRoutes(
   app.post(
     '/api/notifications/webhooks',
     { config: admin, schema: { tags, body: CreateWebhookRequest, response: { 201: Webhook } } },
-    async (request, reply) => reply.code(201).send(await webhooks.create(actorContext(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await webhooks.create(actorContext(request), request.body)),
   );
 
   app.patch(
     '/api/notifications/webhooks/:id',
-    { config: admin, schema: { tags, params: IdParams, body: UpdateWebhookRequest, response: { 200: Webhook } } },
+    {
+      config: admin,
+      schema: { tags, params: IdParams, body: UpdateWebhookRequest, response: { 200: Webhook } },
+    },
     (request) => webhooks.update(actorContext(request), request.params.id, request.body),
   );
 

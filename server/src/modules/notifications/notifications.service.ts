@@ -1,6 +1,6 @@
 import {
-  type Notification,
   NOTIFICATION_KINDS,
+  type Notification,
   type NotificationKind,
   type NotificationListQuery,
   type NotificationPage,
@@ -95,7 +95,13 @@ export class NotificationsService {
       : [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
     const people = await repo.recipients(trx, wanted);
     const prefs = new Map(
-      (await repo.preferencesOf(trx, people.map((p) => p.id), input.kind)).map((p) => [p.user_id, p]),
+      (
+        await repo.preferencesOf(
+          trx,
+          people.map((p) => p.id),
+          input.kind,
+        )
+      ).map((p) => [p.user_id, p]),
     );
     const actorName = input.actorId
       ? ((await repo.recipients(trx, [input.actorId]))[0]?.display_name ?? null)
@@ -149,10 +155,14 @@ export class NotificationsService {
       createdAt: now,
     };
     for (const hook of await webhooksRepo.enabled(trx)) {
-      if (input.onlyWebhookId ? hook.id !== input.onlyWebhookId : !webhookWants(hook, input.kind, departmentIds)) {
+      if (
+        input.onlyWebhookId ? hook.id !== input.onlyWebhookId : !webhookWants(hook, input.kind, departmentIds)
+      ) {
         continue;
       }
-      outbox.push(this.#delivery(noticeId, input.kind, 'webhook', null, hook.id, hook.name, input.title, outgoing, now));
+      outbox.push(
+        this.#delivery(noticeId, input.kind, 'webhook', null, hook.id, hook.name, input.title, outgoing, now),
+      );
     }
     await repo.insertNotifications(trx, rows);
     await deliveriesRepo.insertMany(trx, outbox);
@@ -178,7 +188,10 @@ export class NotificationsService {
         title: r.title,
         body: r.body,
         link: r.link,
-        subject: r.subject_type && r.subject_id ? ({ type: r.subject_type, id: r.subject_id } as NotificationSubject) : null,
+        subject:
+          r.subject_type && r.subject_id
+            ? ({ type: r.subject_type, id: r.subject_id } as NotificationSubject)
+            : null,
         actorName: r.actor_name,
         createdAt: r.created_at,
         readAt: r.read_at,
@@ -228,7 +241,10 @@ export class NotificationsService {
     };
   }
 
-  async updatePreferences(ctx: ActorContext, body: UpdatePreferencesRequest): Promise<NotificationPreferences> {
+  async updatePreferences(
+    ctx: ActorContext,
+    body: UpdatePreferencesRequest,
+  ): Promise<NotificationPreferences> {
     await this.#deps.db.transaction().execute(async (trx) => {
       for (const item of body.items) {
         await repo.upsertPreference(trx, {
@@ -242,7 +258,11 @@ export class NotificationsService {
         action: 'notification.preferences.changed',
         targetType: 'user',
         targetId: ctx.actor.userId,
-        summary: { after: Object.fromEntries(body.items.map((i) => [i.kind, `${i.inApp ? 'inbox' : 'no-inbox'}/${i.email}`])) },
+        summary: {
+          after: Object.fromEntries(
+            body.items.map((i) => [i.kind, `${i.inApp ? 'inbox' : 'no-inbox'}/${i.email}`]),
+          ),
+        },
       });
     });
     return this.preferences(ctx);
@@ -271,7 +291,17 @@ export class NotificationsService {
           const subject = `【联络】每日摘要：${items.length} 条通知`;
           const mail = this.#mail(subject, lines);
           await deliveriesRepo.insertMany(trx, [
-            this.#delivery(null, null, 'email', userId, null, person.email, subject, { ...mail, to: person.email }, now),
+            this.#delivery(
+              null,
+              null,
+              'email',
+              userId,
+              null,
+              person.email,
+              subject,
+              { ...mail, to: person.email },
+              now,
+            ),
           ]);
           queued += 1;
         });
@@ -283,7 +313,9 @@ export class NotificationsService {
 
   #emailDelivery(noticeId: string, input: NoticeInput, userId: string, to: string, now: string) {
     const subject = `【联络】${input.title}`;
-    const mail = this.#mail(subject, [{ title: input.title, body: input.body, url: this.#absolute(input.link ?? null) }]);
+    const mail = this.#mail(subject, [
+      { title: input.title, body: input.body, url: this.#absolute(input.link ?? null) },
+    ]);
     return this.#delivery(noticeId, input.kind, 'email', userId, null, to, subject, { ...mail, to }, now);
   }
 

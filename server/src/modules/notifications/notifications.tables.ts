@@ -1,4 +1,10 @@
-import type { DeliveryChannel, DeliveryStatus, EmailMode, NotificationKind, WebhookFormat } from '@liaison/contracts';
+import type {
+  DeliveryChannel,
+  DeliveryStatus,
+  EmailMode,
+  NotificationKind,
+  WebhookFormat,
+} from '@liaison/contracts';
 
 /** The notification center's tables: what happened, who was told, how, and the outbox. */
 export interface NotificationsTables {

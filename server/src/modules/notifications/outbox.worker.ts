@@ -141,7 +141,9 @@ export class OutboxWorker {
     const error = describe(err);
     const recorded = await repo.markFailed(db, delivery.id, this.#workerId, {
       dead,
-      nextAttemptAt: dead ? null : new Date(now.getTime() + deliveryBackoffMs(delivery.attempts)).toISOString(),
+      nextAttemptAt: dead
+        ? null
+        : new Date(now.getTime() + deliveryBackoffMs(delivery.attempts)).toISOString(),
       error,
       at: now.toISOString(),
     });
@@ -169,7 +171,11 @@ function describe(err: unknown): string {
   return `${err.message}${cause}`;
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

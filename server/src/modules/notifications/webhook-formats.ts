@@ -51,7 +51,8 @@ export function buildWebhookRequest(
         'x-liaison-delivery': deliveryId,
         'x-liaison-timestamp': timestamp,
       };
-      if (target.secret) headers['x-liaison-signature'] = `sha256=${signGeneric(target.secret, timestamp, body)}`;
+      if (target.secret)
+        headers['x-liaison-signature'] = `sha256=${signGeneric(target.secret, timestamp, body)}`;
       return { url: target.url, headers, body };
     }
     case 'wecom':
@@ -67,7 +68,9 @@ export function buildWebhookRequest(
       let url = target.url;
       if (target.secret) {
         const timestamp = String(now.getTime());
-        const sign = createHmac('sha256', target.secret).update(`${timestamp}\n${target.secret}`).digest('base64');
+        const sign = createHmac('sha256', target.secret)
+          .update(`${timestamp}\n${target.secret}`)
+          .digest('base64');
         url += `${url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${encodeURIComponent(sign)}`;
       }
       return {

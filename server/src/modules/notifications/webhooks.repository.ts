@@ -23,7 +23,11 @@ export function findById(db: Executor, id: string) {
 }
 
 export function enabled(db: Executor) {
-  return db.selectFrom('webhooks').select(['id', 'name', 'kinds', 'department_id']).where('enabled', '=', 1).execute();
+  return db
+    .selectFrom('webhooks')
+    .select(['id', 'name', 'kinds', 'department_id'])
+    .where('enabled', '=', 1)
+    .execute();
 }
 
 export async function insert(db: Executor, row: Insertable<WebhooksTable>): Promise<void> {

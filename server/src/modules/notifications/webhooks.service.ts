@@ -44,7 +44,8 @@ export class WebhooksService {
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
-      if (await repo.nameTaken(trx, body.name, null)) throw errors.conflict('A webhook with this name already exists.');
+      if (await repo.nameTaken(trx, body.name, null))
+        throw errors.conflict('A webhook with this name already exists.');
       await this.#checkDepartment(trx, body.departmentId);
       await repo.insert(trx, {
         id,
@@ -151,7 +152,11 @@ export class WebhooksService {
 
   async #checkDepartment(trx: Kysely<DB>, departmentId: string | null): Promise<void> {
     if (!departmentId) return;
-    const found = await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
+    const found = await trx
+      .selectFrom('departments')
+      .select('id')
+      .where('id', '=', departmentId)
+      .executeTakeFirst();
     if (!found) throw errors.invalidField('departmentId', 'No such department.');
   }
 }
@@ -173,7 +178,14 @@ function toWebhook(row: repo.WebhookRow): Webhook {
 }
 
 /** What the audit log keeps of a webhook: never the secret, and the URL without its key. */
-function describe(w: { name: string; format: string; url: string; kinds: readonly string[]; enabled: boolean; signed: boolean }) {
+function describe(w: {
+  name: string;
+  format: string;
+  url: string;
+  kinds: readonly string[];
+  enabled: boolean;
+  signed: boolean;
+}) {
   let url = w.url;
   try {
     const u = new URL(w.url);

@@ -39,9 +39,24 @@ beforeAll(async () => {
   marketing = await t.buildDepartment({ name: '市场部' });
   legal = await t.buildDepartment({ name: '法务部' });
   sales = await t.buildDepartment({ name: '销售部' });
-  chenJing = await t.buildUser({ username: 'chen.jing', displayName: '陈静', department: marketing, roles: ['liaison'] });
-  maChao = await t.buildUser({ username: 'ma.chao', displayName: '马超', department: legal, roles: ['department_head'] });
-  zhuLin = await t.buildUser({ username: 'zhu.lin', displayName: '朱琳', department: legal, roles: ['liaison'] });
+  chenJing = await t.buildUser({
+    username: 'chen.jing',
+    displayName: '陈静',
+    department: marketing,
+    roles: ['liaison'],
+  });
+  maChao = await t.buildUser({
+    username: 'ma.chao',
+    displayName: '马超',
+    department: legal,
+    roles: ['department_head'],
+  });
+  zhuLin = await t.buildUser({
+    username: 'zhu.lin',
+    displayName: '朱琳',
+    department: legal,
+    roles: ['liaison'],
+  });
   zhangWei = await t.buildUser({ username: 'zhang.wei', displayName: '张伟', roles: ['senior_leadership'] });
   outsider = await t.buildUser({ username: 'zhou.jie', displayName: '周杰', department: sales });
   await t.services.departments.update(t.adminCtx, legal.id, { headId: maChao.id, liaisonId: zhuLin.id });
@@ -97,7 +112,9 @@ describe('a request from 市场部 to 法务部 that nobody answers', () => {
     expect(detail.body.escalationLevel).toBe(1);
     expect(detail.body.overdue).toBe(true);
     const escalated = detail.body.events.filter((e: { type: string }) => e.type === 'escalated');
-    expect(escalated).toEqual([expect.objectContaining({ level: 1, target: expect.objectContaining({ username: 'ma.chao' }) })]);
+    expect(escalated).toEqual([
+      expect.objectContaining({ level: 1, target: expect.objectContaining({ username: 'ma.chao' }) }),
+    ]);
     // Senior leadership is not told yet; the raiser is.
     expect((await inbox(zhangAs)).map((n) => n.kind)).not.toContain('request.escalated');
     expect((await inbox(chenAs)).map((n) => n.kind)).toContain('request.escalated');
@@ -107,7 +124,9 @@ describe('a request from 市场部 to 法务部 that nobody answers', () => {
 
   it('escalates to senior leadership another 24 working hours later, skipping Sunday', async () => {
     // Saturday 10 October 10:00 + 24 h: 7 h on Saturday, Sunday off, Monday 8, Tuesday 8, 1 h on Wednesday.
-    expect((await t.request(chenAs, 'GET', `/api/requests/${id}`)).body.nextStepAt).toBe(sh('2026-10-14T10:00'));
+    expect((await t.request(chenAs, 'GET', `/api/requests/${id}`)).body.nextStepAt).toBe(
+      sh('2026-10-14T10:00'),
+    );
     await at('2026-10-14T09:59');
     await t.services.jobs.runDue();
     expect((await inbox(zhangAs)).map((n) => n.kind)).not.toContain('request.escalated');
@@ -124,7 +143,9 @@ describe('a request from 市场部 to 法务部 that nobody answers', () => {
   });
 
   it('records a late first response as late, and the report shows it', async () => {
-    const res = await t.request(zhuAs, 'POST', `/api/requests/${id}/replies`, { body: '已收到，本周内给出审核意见。' });
+    const res = await t.request(zhuAs, 'POST', `/api/requests/${id}/replies`, {
+      body: '已收到，本周内给出审核意见。',
+    });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('in_progress');
     expect(res.body.respondedInTime).toBe(false);
@@ -144,7 +165,9 @@ describe('a request answered in time', () => {
     });
     expect(res.body.responseDueAt).toBe(sh('2026-11-25T17:00'));
     await at('2026-11-23T10:00');
-    const answered = await t.request(maAs, 'POST', `/api/requests/${res.body.id}/replies`, { body: '已安排朱琳跟进。' });
+    const answered = await t.request(maAs, 'POST', `/api/requests/${res.body.id}/replies`, {
+      body: '已安排朱琳跟进。',
+    });
     expect(answered.body.respondedInTime).toBe(true);
     expect(answered.body.nextStepAt).toBeNull();
     await at('2026-12-01T10:00');
@@ -168,7 +191,15 @@ describe('a request answered in time', () => {
       }),
     ]);
     // An employee without request.read has no report.
-    expect((await t.request(outsiderAs, 'GET', '/api/requests/report?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z')).status).toBe(403);
+    expect(
+      (
+        await t.request(
+          outsiderAs,
+          'GET',
+          '/api/requests/report?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -177,7 +208,11 @@ describe('bad input', () => {
 
   it('refuses a request to one’s own department, an unknown department and a past wanted-by date, changing nothing', async () => {
     const before = (await t.request(chenAs, 'GET', '/api/requests?box=outgoing')).body.total;
-    const own = await t.request(chenAs, 'POST', '/api/requests', { toDepartmentId: marketing.id, title: 'x', body: 'y' });
+    const own = await t.request(chenAs, 'POST', '/api/requests', {
+      toDepartmentId: marketing.id,
+      title: 'x',
+      body: 'y',
+    });
     expect(own.status).toBe(400);
     expect(own.body.error.code).toBe('validation_failed');
     const unknown = await t.request(chenAs, 'POST', '/api/requests', {
@@ -204,22 +239,39 @@ describe('bad input', () => {
   });
 
   it('lets only the requesting side withdraw, and nothing acts on a withdrawn request', async () => {
-    const res = await t.request(chenAs, 'POST', '/api/requests', { toDepartmentId: legal.id, title: '撤回测试', body: '内容' });
+    const res = await t.request(chenAs, 'POST', '/api/requests', {
+      toDepartmentId: legal.id,
+      title: '撤回测试',
+      body: '内容',
+    });
     expect((await t.request(zhuAs, 'POST', `/api/requests/${res.body.id}/withdraw`, {})).status).toBe(403);
     const withdrawn = await t.request(chenAs, 'POST', `/api/requests/${res.body.id}/withdraw`, {});
     expect(withdrawn.body.status).toBe('withdrawn');
     expect(withdrawn.body.nextStepAt).toBeNull();
-    const reply = await t.request(zhuAs, 'POST', `/api/requests/${res.body.id}/replies`, { body: '迟到的回复' });
+    const reply = await t.request(zhuAs, 'POST', `/api/requests/${res.body.id}/replies`, {
+      body: '迟到的回复',
+    });
     expect(reply.status).toBe(409);
     expect(reply.body.error.code).toBe('conflict');
   });
 
   it('hands a request only to a member of the receiving department', async () => {
-    const res = await t.request(chenAs, 'POST', '/api/requests', { toDepartmentId: legal.id, title: '转派测试', body: '内容' });
-    const wrong = await t.request(maAs, 'POST', `/api/requests/${res.body.id}/assign`, { handlerId: outsider.id });
+    const res = await t.request(chenAs, 'POST', '/api/requests', {
+      toDepartmentId: legal.id,
+      title: '转派测试',
+      body: '内容',
+    });
+    const wrong = await t.request(maAs, 'POST', `/api/requests/${res.body.id}/assign`, {
+      handlerId: outsider.id,
+    });
     expect(wrong.status).toBe(400);
-    const right = await t.request(maAs, 'POST', `/api/requests/${res.body.id}/assign`, { handlerId: maChao.id });
+    const right = await t.request(maAs, 'POST', `/api/requests/${res.body.id}/assign`, {
+      handlerId: maChao.id,
+    });
     expect(right.body.handler.username).toBe('ma.chao');
-    expect((await t.request(chenAs, 'POST', `/api/requests/${res.body.id}/assign`, { handlerId: zhuLin.id })).status).toBe(403);
+    expect(
+      (await t.request(chenAs, 'POST', `/api/requests/${res.body.id}/assign`, { handlerId: zhuLin.id }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -25,7 +25,10 @@ export async function update(db: Executor, id: string, patch: Updateable<Request
   await db.updateTable('dept_requests').set(patch).where('id', '=', id).execute();
 }
 
-export async function insertEvent(db: Executor, row: Insertable<RequestsTables['request_events']>): Promise<void> {
+export async function insertEvent(
+  db: Executor,
+  row: Insertable<RequestsTables['request_events']>,
+): Promise<void> {
   await db.insertInto('request_events').values(row).execute();
 }
 
@@ -58,7 +61,9 @@ export function findById(db: Executor, id: string) {
 }
 
 export function lockById(db: Executor, dialect: SqlDialect, id: string) {
-  return dialect.forUpdate(db.selectFrom('dept_requests').selectAll().where('id', '=', id)).executeTakeFirst();
+  return dialect
+    .forUpdate(db.selectFrom('dept_requests').selectAll().where('id', '=', id))
+    .executeTakeFirst();
 }
 
 export type RequestListAccess =
@@ -79,12 +84,19 @@ export async function list(db: Executor, access: RequestListAccess, query: DeptR
         eb('dept_requests.raised_by', '=', userId),
         eb('dept_requests.handler_id', '=', userId),
         ...(departmentId
-          ? [eb('dept_requests.from_department_id', '=', departmentId), eb('dept_requests.to_department_id', '=', departmentId)]
+          ? [
+              eb('dept_requests.from_department_id', '=', departmentId),
+              eb('dept_requests.to_department_id', '=', departmentId),
+            ]
           : []),
       ];
       if (scope.kind === 'all') return eb.lit(true);
       if (scope.kind === 'department') {
-        return eb.or([...mine, likePrefix(eb.ref('from_dept.path'), scope.path), likePrefix(eb.ref('to_dept.path'), scope.path)]);
+        return eb.or([
+          ...mine,
+          likePrefix(eb.ref('from_dept.path'), scope.path),
+          likePrefix(eb.ref('to_dept.path'), scope.path),
+        ]);
       }
       return eb.or(mine);
     });
@@ -99,7 +111,9 @@ export async function list(db: Executor, access: RequestListAccess, query: DeptR
     .executeTakeFirstOrThrow();
   const rows = await q
     // Open requests first, the most urgent deadline first; then the rest, newest first.
-    .orderBy(sql`case when dept_requests.status = 'open' then 0 when dept_requests.status = 'in_progress' then 1 else 2 end`)
+    .orderBy(
+      sql`case when dept_requests.status = 'open' then 0 when dept_requests.status = 'in_progress' then 1 else 2 end`,
+    )
     .orderBy(sql`case when dept_requests.status = 'open' then dept_requests.response_due_at else null end`)
     .orderBy('dept_requests.created_at', 'desc')
     .limit(query.pageSize)
@@ -149,7 +163,13 @@ export function person(db: Executor, id: string) {
   return db
     .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select(['users.id', 'users.status', 'users.kind', 'users.department_id', 'departments.path as department_path'])
+    .select([
+      'users.id',
+      'users.status',
+      'users.kind',
+      'users.department_id',
+      'departments.path as department_path',
+    ])
     .where('users.id', '=', id)
     .executeTakeFirst();
 }
@@ -178,7 +198,9 @@ export async function report(db: Executor, query: RequestReportQuery, now: strin
       'departments.id',
       'departments.name',
       (eb) => eb.fn.countAll<number>().as('received'),
-      sql<number>`sum(case when dept_requests.first_responded_at is not null then 1 else 0 end)`.as('responded'),
+      sql<number>`sum(case when dept_requests.first_responded_at is not null then 1 else 0 end)`.as(
+        'responded',
+      ),
       sql<number>`sum(case when dept_requests.responded_in_time = 1 then 1 else 0 end)`.as('in_time'),
       overdueOpen.as('overdue_open'),
       sql<number>`sum(case when dept_requests.escalation_level > 0 then 1 else 0 end)`.as('escalated'),

@@ -29,7 +29,8 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
   app.post(
     '/api/requests',
     { config: use, schema: { tags, body: CreateDeptRequest, response: { 201: DeptRequestDetail } } },
-    async (request, reply) => reply.code(201).send(await requests.create(actorContext(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await requests.create(actorContext(request), request.body)),
   );
 
   app.get(
@@ -64,19 +65,28 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
 
   app.post(
     '/api/requests/:id/replies',
-    { config: use, schema: { tags, params: IdParams, body: ReplyDeptRequest, response: { 200: DeptRequestDetail } } },
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: ReplyDeptRequest, response: { 200: DeptRequestDetail } },
+    },
     (request) => requests.reply(actorContext(request), request.params.id, request.body.body),
   );
 
   app.post(
     '/api/requests/:id/assign',
-    { config: use, schema: { tags, params: IdParams, body: AssignDeptRequest, response: { 200: DeptRequestDetail } } },
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: AssignDeptRequest, response: { 200: DeptRequestDetail } },
+    },
     (request) => requests.assign(actorContext(request), request.params.id, request.body.handlerId),
   );
 
   app.post(
     '/api/requests/:id/resolve',
-    { config: use, schema: { tags, params: IdParams, body: ResolveDeptRequest, response: { 200: DeptRequestDetail } } },
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: ResolveDeptRequest, response: { 200: DeptRequestDetail } },
+    },
     (request) => requests.resolve(actorContext(request), request.params.id, request.body.body),
   );
 
@@ -84,7 +94,12 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     '/api/requests/:id/withdraw',
     {
       config: use,
-      schema: { tags, params: IdParams, body: z.strictObject({}).optional(), response: { 200: DeptRequestDetail } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: DeptRequestDetail },
+      },
     },
     (request) => requests.withdraw(actorContext(request), request.params.id),
   );

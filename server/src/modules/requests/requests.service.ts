@@ -82,13 +82,20 @@ export class RequestsService {
     if (!fromId) throw errors.invalidField('fromDepartmentId', 'You belong to no department; choose one.');
     const from = await repo.department(db, fromId);
     if (!from) throw errors.invalidField('fromDepartmentId', 'No such department.');
-    const own = fromId === ctx.actor.departmentId || from.head_id === ctx.actor.userId || from.liaison_id === ctx.actor.userId;
-    if (!own && !inScope(scopeFilter(ctx.actor, 'request.read'), { departmentPath: from.path, ownerIds: [] })) {
+    const own =
+      fromId === ctx.actor.departmentId ||
+      from.head_id === ctx.actor.userId ||
+      from.liaison_id === ctx.actor.userId;
+    if (
+      !own &&
+      !inScope(scopeFilter(ctx.actor, 'request.read'), { departmentPath: from.path, ownerIds: [] })
+    ) {
       throw errors.forbidden('You may raise requests only for your own department.');
     }
     const to = await repo.department(db, body.toDepartmentId);
     if (!to) throw errors.invalidField('toDepartmentId', 'No such department.');
-    if (to.id === from.id) throw errors.invalidField('toDepartmentId', 'A request goes to another department.');
+    if (to.id === from.id)
+      throw errors.invalidField('toDepartmentId', 'A request goes to another department.');
     const now = this.#deps.clock.now();
     if (body.wantedBy && new Date(body.wantedBy) < now) {
       throw errors.invalidField('wantedBy', 'The wanted-by date is in the past.');
@@ -130,7 +137,13 @@ export class RequestsService {
         action: 'request.created',
         targetType: 'dept_request',
         targetId: id,
-        summary: { number, from: from.name, to: to.name, title: body.title, responseDueAt: responseDue.toISOString() },
+        summary: {
+          number,
+          from: from.name,
+          to: to.name,
+          title: body.title,
+          responseDueAt: responseDue.toISOString(),
+        },
       });
       await this.#deps.notifications.notify(trx, {
         kind: 'request.received',
@@ -169,7 +182,12 @@ export class RequestsService {
       access = { box: query.box, departmentId };
     }
     const { rows, total } = await repo.list(this.#deps.db, access, query);
-    return { items: rows.map((r) => this.#present(ctx, r)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => this.#present(ctx, r)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(ctx: ActorContext, id: string): Promise<DeptRequestDetail> {
@@ -192,9 +210,11 @@ export class RequestsService {
   /** A reply; the receiving side's first one is the first response that stops escalation. */
   async reply(ctx: ActorContext, id: string, text: string): Promise<DeptRequestDetail> {
     const row = await this.#visible(ctx, id);
-    if (row.status === 'withdrawn' || row.status === 'resolved') throw errors.conflict('This request is closed.');
+    if (row.status === 'withdrawn' || row.status === 'resolved')
+      throw errors.conflict('This request is closed.');
     const can = this.#can(ctx, row);
-    if (!can.respond && !this.#raiserSide(ctx, row)) throw errors.forbidden('You may not reply to this request.');
+    if (!can.respond && !this.#raiserSide(ctx, row))
+      throw errors.forbidden('You may not reply to this request.');
     const now = this.#deps.clock.now();
     await this.#deps.db.transaction().execute(async (trx) => {
       const current = await repo.lockById(trx, this.#deps.dialect, id);
@@ -228,7 +248,9 @@ export class RequestsService {
         link: `/requests/${id}`,
         subject: { type: 'request', id },
         actorId: ctx.actor.userId,
-        recipientIds: toRaiser ? [current.raised_by] : [current.handler_id, row.to_liaison_id].filter((x): x is string => !!x),
+        recipientIds: toRaiser
+          ? [current.raised_by]
+          : [current.handler_id, row.to_liaison_id].filter((x): x is string => !!x),
         departmentIds: [current.to_department_id, current.from_department_id],
       });
     });
@@ -239,10 +261,14 @@ export class RequestsService {
   async assign(ctx: ActorContext, id: string, handlerId: string): Promise<DeptRequestDetail> {
     const row = await this.#visible(ctx, id);
     if (!this.#can(ctx, row).assign) throw errors.forbidden('You may not reassign this request.');
-    if (row.status === 'withdrawn' || row.status === 'resolved') throw errors.conflict('This request is closed.');
+    if (row.status === 'withdrawn' || row.status === 'resolved')
+      throw errors.conflict('This request is closed.');
     const person = await repo.person(this.#deps.db, handlerId);
     if (!person || person.status !== 'active' || !person.department_path?.startsWith(row.to_path)) {
-      throw errors.invalidField('handlerId', 'The handler must be an active member of the receiving department.');
+      throw errors.invalidField(
+        'handlerId',
+        'The handler must be an active member of the receiving department.',
+      );
     }
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
@@ -272,7 +298,8 @@ export class RequestsService {
   async resolve(ctx: ActorContext, id: string, note: string | null): Promise<DeptRequestDetail> {
     const row = await this.#visible(ctx, id);
     if (!this.#can(ctx, row).resolve) throw errors.forbidden('You may not close this request.');
-    if (row.status === 'withdrawn' || row.status === 'resolved') throw errors.conflict('This request is closed.');
+    if (row.status === 'withdrawn' || row.status === 'resolved')
+      throw errors.conflict('This request is closed.');
     const now = this.#deps.clock.now().toISOString();
     const receiving = this.#can(ctx, row).respond;
     await this.#deps.db.transaction().execute(async (trx) => {
@@ -313,11 +340,18 @@ export class RequestsService {
 
   async withdraw(ctx: ActorContext, id: string): Promise<DeptRequestDetail> {
     const row = await this.#visible(ctx, id);
-    if (!this.#can(ctx, row).withdraw) throw errors.forbidden('Only the requesting side may withdraw a request.');
-    if (row.status === 'withdrawn' || row.status === 'resolved') throw errors.conflict('This request is closed.');
+    if (!this.#can(ctx, row).withdraw)
+      throw errors.forbidden('Only the requesting side may withdraw a request.');
+    if (row.status === 'withdrawn' || row.status === 'resolved')
+      throw errors.conflict('This request is closed.');
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
-      await repo.update(trx, id, { status: 'withdrawn', next_step_at: null, next_step: null, updated_at: now });
+      await repo.update(trx, id, {
+        status: 'withdrawn',
+        next_step_at: null,
+        next_step: null,
+        updated_at: now,
+      });
       await this.#event(trx, id, 'withdrawn', ctx.actor.userId, null);
       await this.#deps.audit.record(trx, ctx, {
         action: 'request.updated',
@@ -331,9 +365,15 @@ export class RequestsService {
 
   async report(ctx: ActorContext, query: RequestReportQuery): Promise<RequestReport> {
     const scope = scopeFilter(ctx.actor, 'request.read');
-    if (scope.kind === 'none' || scope.kind === 'own') throw errors.forbidden('You may not see the request report.');
+    if (scope.kind === 'none' || scope.kind === 'own')
+      throw errors.forbidden('You may not see the request report.');
     const now = this.#deps.clock.now().toISOString();
-    const rows = await repo.report(this.#deps.db, query, now, scope.kind === 'department' ? scope.path : null);
+    const rows = await repo.report(
+      this.#deps.db,
+      query,
+      now,
+      scope.kind === 'department' ? scope.path : null,
+    );
     const { firstResponseHours } = await this.settings();
     return {
       from: query.from,
@@ -379,7 +419,8 @@ export class RequestsService {
     const calendar = await this.#deps.calendar.working();
     return this.#deps.db.transaction().execute(async (trx) => {
       const current = await repo.lockById(trx, this.#deps.dialect, id);
-      if (!current?.next_step_at || !current.next_step || current.next_step_at > now.toISOString()) return false;
+      if (!current?.next_step_at || !current.next_step || current.next_step_at > now.toISOString())
+        return false;
       const row = (await repo.findById(trx, id))!;
       const link = `/requests/${id}`;
       const subject = { type: 'request' as const, id };
@@ -413,7 +454,10 @@ export class RequestsService {
         level === 1
           ? [row.to_head_id].filter((x): x is string => !!x)
           : await repo.activeWithRole(trx, 'senior_leadership');
-      await this.#event(trx, id, 'escalated', null, null, { level, targetId: level === 1 ? row.to_head_id : null });
+      await this.#event(trx, id, 'escalated', null, null, {
+        level,
+        targetId: level === 1 ? row.to_head_id : null,
+      });
       await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
         action: 'request.escalated',
         targetType: 'dept_request',

@@ -30,7 +30,16 @@ export interface RequestsTables {
   request_events: {
     id: string;
     request_id: string;
-    type: 'raised' | 'responded' | 'replied' | 'assigned' | 'reminded' | 'escalated' | 'resolved' | 'withdrawn' | 'reopened';
+    type:
+      | 'raised'
+      | 'responded'
+      | 'replied'
+      | 'assigned'
+      | 'reminded'
+      | 'escalated'
+      | 'resolved'
+      | 'withdrawn'
+      | 'reopened';
     actor_id: string | null;
     body: string | null;
     level: number | null;

@@ -24,11 +24,21 @@ beforeAll(async () => {
   t.clock.set(sh('2026-11-23T09:00'));
   marketing = await t.buildDepartment({ name: '市场部' });
   sales = await t.buildDepartment({ name: '销售部' });
-  head = await t.buildUser({ username: 'liu.yang', displayName: '刘洋', department: marketing, roles: ['department_head'] });
+  head = await t.buildUser({
+    username: 'liu.yang',
+    displayName: '刘洋',
+    department: marketing,
+    roles: ['department_head'],
+  });
   staff = await t.buildUser({ username: 'yang.fan', displayName: '杨帆', department: marketing });
   peer = await t.buildUser({ username: 'chen.jing', displayName: '陈静', department: marketing });
   seller = await t.buildUser({ username: 'wu.min', displayName: '吴敏', department: sales });
-  salesHead = await t.buildUser({ username: 'zhao.lei', displayName: '赵磊', department: sales, roles: ['department_head'] });
+  salesHead = await t.buildUser({
+    username: 'zhao.lei',
+    displayName: '赵磊',
+    department: sales,
+    roles: ['department_head'],
+  });
   [headAs, staffAs, peerAs, sellerAs, salesHeadAs] = await Promise.all(
     [head, staff, peer, seller, salesHead].map((u) => t.sessionFor(u)),
   );
@@ -86,10 +96,22 @@ describe('creating and finding tasks', () => {
   });
 
   it('filters by status, priority and text, and sorts by priority', async () => {
-    await t.request(headAs, 'POST', '/api/tasks', { title: '更新品牌手册', assigneeId: staff.id, priority: 'low' });
-    await t.request(headAs, 'POST', '/api/tasks', { title: '媒体邀约', assigneeId: staff.id, priority: 'urgent' });
+    await t.request(headAs, 'POST', '/api/tasks', {
+      title: '更新品牌手册',
+      assigneeId: staff.id,
+      priority: 'low',
+    });
+    await t.request(headAs, 'POST', '/api/tasks', {
+      title: '媒体邀约',
+      assigneeId: staff.id,
+      priority: 'urgent',
+    });
     const byPriority = await t.request(staffAs, 'GET', '/api/tasks?view=mine&sort=priority');
-    expect(byPriority.body.items.map((x: { priority: string }) => x.priority)).toEqual(['urgent', 'high', 'low']);
+    expect(byPriority.body.items.map((x: { priority: string }) => x.priority)).toEqual([
+      'urgent',
+      'high',
+      'low',
+    ]);
     const text = await t.request(staffAs, 'GET', `/api/tasks?view=mine&q=${encodeURIComponent('品牌')}`);
     expect(text.body.items.map((x: { title: string }) => x.title)).toEqual(['更新品牌手册']);
     const urgent = await t.request(staffAs, 'GET', '/api/tasks?view=mine&priority=urgent,high');
@@ -127,7 +149,10 @@ describe('creating and finding tasks', () => {
       files: [{ fileName: '预算.txt' }],
     });
     // A file can be used once, and only by its uploader.
-    const again = await t.request(peerAs, 'POST', `/api/tasks/${taskId}/replies`, { body: 'x', fileIds: [upload.body.id] });
+    const again = await t.request(peerAs, 'POST', `/api/tasks/${taskId}/replies`, {
+      body: 'x',
+      fileIds: [upload.body.id],
+    });
     expect(again.status).toBe(400);
     const detail = await t.request(headAs, 'GET', `/api/tasks/${taskId}`);
     expect(detail.body.status).toBe('blocked');
@@ -138,7 +163,9 @@ describe('creating and finding tasks', () => {
     expect(file.text).toContain('预算');
     // The creator and the collaborator heard about it; the author did not.
     const kinds = async (as: As) =>
-      (await t.request(as, 'GET', '/api/notifications?pageSize=50')).body.items.map((n: { kind: string }) => n.kind);
+      (await t.request(as, 'GET', '/api/notifications?pageSize=50')).body.items.map(
+        (n: { kind: string }) => n.kind,
+      );
     expect(await kinds(headAs)).toContain('task.replied');
     expect(await kinds(peerAs)).toContain('task.replied');
     expect(await kinds(staffAs)).not.toContain('task.replied');
@@ -148,10 +175,17 @@ describe('creating and finding tasks', () => {
 describe('assignment rules and bad input', () => {
   it('refuses a due date in the past, an unknown team and an unknown person with 400, changing nothing', async () => {
     const before = (await t.request(headAs, 'GET', '/api/tasks?view=created')).body.total;
-    const past = await t.request(headAs, 'POST', '/api/tasks', { title: 'x', assigneeId: staff.id, dueAt: sh('2026-11-01T09:00') });
+    const past = await t.request(headAs, 'POST', '/api/tasks', {
+      title: 'x',
+      assigneeId: staff.id,
+      dueAt: sh('2026-11-01T09:00'),
+    });
     expect(past.status).toBe(400);
     expect(past.body.error.details).toEqual([expect.objectContaining({ path: 'dueAt' })]);
-    const team = await t.request(headAs, 'POST', '/api/tasks', { title: 'x', teamId: '0190f0f0-0000-7000-8000-000000000000' });
+    const team = await t.request(headAs, 'POST', '/api/tasks', {
+      title: 'x',
+      teamId: '0190f0f0-0000-7000-8000-000000000000',
+    });
     expect(team.status).toBe(400);
     const nobody = await t.request(headAs, 'POST', '/api/tasks', { title: 'x' });
     expect(nobody.status).toBe(400);
@@ -160,19 +194,34 @@ describe('assignment rules and bad input', () => {
 
   it('refuses an assignee outside the caller’s scope with 403', async () => {
     // An employee may assign to their own department and their team-mates, not to another department.
-    const outside = await t.request(staffAs, 'POST', '/api/tasks', { title: '跨部门', assigneeId: salesHead.id });
+    const outside = await t.request(staffAs, 'POST', '/api/tasks', {
+      title: '跨部门',
+      assigneeId: salesHead.id,
+    });
     expect(outside.status).toBe(403);
     expect(outside.body.error.code).toBe('forbidden');
-    const colleague = await t.request(staffAs, 'POST', '/api/tasks', { title: '同部门', assigneeId: peer.id });
+    const colleague = await t.request(staffAs, 'POST', '/api/tasks', {
+      title: '同部门',
+      assigneeId: peer.id,
+    });
     expect(colleague.status).toBe(201);
-    const teamMate = await t.request(staffAs, 'POST', '/api/tasks', { title: '同项目组', assigneeId: seller.id });
+    const teamMate = await t.request(staffAs, 'POST', '/api/tasks', {
+      title: '同项目组',
+      assigneeId: seller.id,
+    });
     expect(teamMate.status).toBe(201);
     // The sales head's scope is sales, not marketing.
-    expect((await t.request(salesHeadAs, 'POST', '/api/tasks', { title: 'x', assigneeId: staff.id })).status).toBe(403);
+    expect(
+      (await t.request(salesHeadAs, 'POST', '/api/tasks', { title: 'x', assigneeId: staff.id })).status,
+    ).toBe(403);
   });
 
   it('gives a team task to every member and shows it on the team board', async () => {
-    const res = await t.request(headAs, 'POST', '/api/tasks', { title: '大促复盘会', teamId, dueAt: sh('2026-11-27T18:00') });
+    const res = await t.request(headAs, 'POST', '/api/tasks', {
+      title: '大促复盘会',
+      teamId,
+      dueAt: sh('2026-11-27T18:00'),
+    });
     expect(res.status).toBe(201);
     expect(res.body.team.name).toBe('年中大促推进组');
     const board = await t.request(sellerAs, 'GET', `/api/tasks?view=team&teamId=${teamId}&pageSize=200`);

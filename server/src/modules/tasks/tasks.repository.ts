@@ -87,7 +87,9 @@ export async function list(
       );
     }
     if (scope.kind === 'own') {
-      q = q.where((eb) => eb.or([eb('tasks.creator_id', '=', scope.userId), eb('tasks.assignee_id', '=', scope.userId)]));
+      q = q.where((eb) =>
+        eb.or([eb('tasks.creator_id', '=', scope.userId), eb('tasks.assignee_id', '=', scope.userId)]),
+      );
     }
   }
   if (query.creatorId) q = q.where('tasks.creator_id', '=', query.creatorId);
@@ -95,7 +97,8 @@ export async function list(
     if (query.teamIds.length === 0) return { rows: [], total: 0 };
     q = q.where('tasks.team_id', 'in', query.teamIds);
   }
-  if (query.departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), query.departmentPath!));
+  if (query.departmentPath)
+    q = q.where((eb) => likePrefix(eb.ref('departments.path'), query.departmentPath!));
   if (query.assigneeId) q = q.where('tasks.assignee_id', '=', query.assigneeId);
   if (query.status?.length) q = q.where('tasks.status', 'in', query.status);
   if (query.priority?.length) q = q.where('tasks.priority', 'in', query.priority);
@@ -115,7 +118,9 @@ export async function list(
   switch (query.sort) {
     case 'due':
       // Tasks without a deadline last, whichever way.
-      ordered = ordered.orderBy(sql`case when tasks.due_at is null then 1 else 0 end`).orderBy('tasks.due_at', dir);
+      ordered = ordered
+        .orderBy(sql`case when tasks.due_at is null then 1 else 0 end`)
+        .orderBy('tasks.due_at', dir);
       break;
     case 'priority':
       ordered = ordered.orderBy(
@@ -149,7 +154,11 @@ export async function collaborators(db: Executor, taskIds: readonly string[]) {
     .execute();
 }
 
-export async function setCollaborators(db: Executor, taskId: string, userIds: readonly string[]): Promise<void> {
+export async function setCollaborators(
+  db: Executor,
+  taskId: string,
+  userIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('task_collaborators').where('task_id', '=', taskId).execute();
   if (userIds.length === 0) return;
   await db
@@ -184,7 +193,12 @@ export async function insertFile(db: Executor, row: Insertable<TasksTables['task
 }
 
 export function files(db: Executor, taskId: string) {
-  return db.selectFrom('task_files').selectAll().where('task_id', '=', taskId).orderBy('created_at').execute();
+  return db
+    .selectFrom('task_files')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export function findFile(db: Executor, taskId: string, fileId: string) {
@@ -253,7 +267,13 @@ export function findTeam(db: Executor, teamId: string) {
   return db
     .selectFrom('teams')
     .leftJoin('departments', 'departments.id', 'teams.department_id')
-    .select(['teams.id', 'teams.name', 'teams.department_id', 'teams.owner_id', 'departments.path as department_path'])
+    .select([
+      'teams.id',
+      'teams.name',
+      'teams.department_id',
+      'teams.owner_id',
+      'departments.path as department_path',
+    ])
     .where('teams.id', '=', teamId)
     .executeTakeFirst();
 }

@@ -40,13 +40,19 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
 
   app.patch(
     '/api/tasks/:id',
-    { config: use, schema: { tags, params: IdParams, body: UpdateTaskRequest, response: { 200: TaskDetail } } },
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: UpdateTaskRequest, response: { 200: TaskDetail } },
+    },
     (request) => tasks.update(actorContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/tasks/:id/replies',
-    { config: use, schema: { tags, params: IdParams, body: CreateTaskReplyRequest, response: { 201: TaskReply } } },
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: CreateTaskReplyRequest, response: { 201: TaskReply } },
+    },
     async (request, reply) =>
       reply.code(201).send(await tasks.reply(actorContext(request), request.params.id, request.body)),
   );
@@ -73,7 +79,11 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
     '/api/tasks/:id/files/:fileId',
     { config: use, schema: { tags, params: TaskFileParams } },
     async (request, reply) => {
-      const { file, stream } = await tasks.openFile(actorContext(request), request.params.id, request.params.fileId);
+      const { file, stream } = await tasks.openFile(
+        actorContext(request),
+        request.params.id,
+        request.params.fileId,
+      );
       return reply
         .type(file.contentType)
         .header('content-length', String(file.size))

@@ -75,7 +75,11 @@ export class TasksService {
   constructor(deps: TasksDeps) {
     this.#deps = deps;
     deps.jobs.register({ kind: REMINDER_SWEEP, run: () => this.sweepReminders().then(() => undefined) });
-    deps.jobs.schedule({ name: 'task reminders', kind: REMINDER_SWEEP, when: { every: 'minutes', interval: 5 } });
+    deps.jobs.schedule({
+      name: 'task reminders',
+      kind: REMINDER_SWEEP,
+      when: { every: 'minutes', interval: 5 },
+    });
   }
 
   async list(ctx: ActorContext, query: TaskListQuery): Promise<TaskPage> {
@@ -87,7 +91,12 @@ export class TasksService {
         result = await repo.list(this.#deps.db, { kind: 'involved', userId: me }, query, now);
         break;
       case 'created':
-        result = await repo.list(this.#deps.db, { kind: 'scope', scope: { kind: 'all' } }, { ...query, creatorId: me }, now);
+        result = await repo.list(
+          this.#deps.db,
+          { kind: 'scope', scope: { kind: 'all' } },
+          { ...query, creatorId: me },
+          now,
+        );
         break;
       case 'team': {
         const mine = await repo.teamIdsOf(this.#deps.db, me);
@@ -98,7 +107,12 @@ export class TasksService {
           }
           teamIds = [query.teamId];
         }
-        result = await repo.list(this.#deps.db, { kind: 'scope', scope: { kind: 'all' } }, { ...query, teamIds }, now);
+        result = await repo.list(
+          this.#deps.db,
+          { kind: 'scope', scope: { kind: 'all' } },
+          { ...query, teamIds },
+          now,
+        );
         break;
       }
       case 'department':
@@ -126,7 +140,10 @@ export class TasksService {
   async get(ctx: ActorContext, id: string): Promise<TaskDetail> {
     const row = await this.#visible(ctx, id);
     const [task] = await this.#present(ctx, [row]);
-    const [replies, files] = await Promise.all([repo.replies(this.#deps.db, id), repo.files(this.#deps.db, id)]);
+    const [replies, files] = await Promise.all([
+      repo.replies(this.#deps.db, id),
+      repo.files(this.#deps.db, id),
+    ]);
     return {
       ...task!,
       replies: replies.map(
@@ -151,7 +168,11 @@ export class TasksService {
     const source = body.source ? await this.#checkSource(ctx, body.source) : null;
     const id = newId();
     const reminder = await this.#nextReminder(body.dueAt, 'todo', now);
-    const checklist: ChecklistItem[] = body.checklist.map((c) => ({ id: newId().slice(-12), text: c.text, done: c.done }));
+    const checklist: ChecklistItem[] = body.checklist.map((c) => ({
+      id: newId().slice(-12),
+      text: c.text,
+      done: c.done,
+    }));
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#deps.dialect.lockNamed(trx, 'tasks.number');
       const number = await repo.nextNumber(trx);
@@ -222,10 +243,12 @@ export class TasksService {
       body.collaboratorIds !== undefined ||
       body.dueAt !== undefined ||
       body.priority !== undefined;
-    if (editsFields && !rights.edit) throw errors.forbidden('Only the task’s creator or a manager may change it.');
+    if (editsFields && !rights.edit)
+      throw errors.forbidden('Only the task’s creator or a manager may change it.');
     if (!editsFields && !rights.changeStatus) throw errors.forbidden('You may not change this task.');
     const now = this.#deps.clock.now();
-    const dueChanged = body.dueAt !== undefined && (body.dueAt ? new Date(body.dueAt).toISOString() : null) !== row.due_at;
+    const dueChanged =
+      body.dueAt !== undefined && (body.dueAt ? new Date(body.dueAt).toISOString() : null) !== row.due_at;
     if (dueChanged) this.#checkDue(body.dueAt!, now);
 
     const assigneeId = body.assigneeId !== undefined ? body.assigneeId : row.assignee_id;
@@ -238,12 +261,17 @@ export class TasksService {
     const collaboratorIds =
       body.collaboratorIds !== undefined ? await this.#checkCollaborators(body.collaboratorIds) : undefined;
     const status = body.status ?? row.status;
-    const dueAt = body.dueAt !== undefined ? (body.dueAt ? new Date(body.dueAt).toISOString() : null) : row.due_at;
+    const dueAt =
+      body.dueAt !== undefined ? (body.dueAt ? new Date(body.dueAt).toISOString() : null) : row.due_at;
     const reminder =
       dueChanged || status !== row.status
         ? await this.#nextReminder(dueAt, status, now)
         : { at: row.reminder_at, stage: row.reminder_stage };
-    const checklist = body.checklist?.map((c) => ({ id: c.id ?? newId().slice(-12), text: c.text, done: c.done }));
+    const checklist = body.checklist?.map((c) => ({
+      id: c.id ?? newId().slice(-12),
+      text: c.text,
+      done: c.done,
+    }));
 
     await this.#deps.db.transaction().execute(async (trx) => {
       const current = await repo.lockById(trx, this.#deps.dialect, id);
@@ -313,7 +341,8 @@ export class TasksService {
     }
     const now = this.#deps.clock.now();
     const replyId = newId();
-    const statusChange = body.status && body.status !== row.status ? { from: row.status, to: body.status } : null;
+    const statusChange =
+      body.status && body.status !== row.status ? { from: row.status, to: body.status } : null;
     const reminder = statusChange ? await this.#nextReminder(row.due_at, statusChange.to, now) : null;
     await this.#deps.db.transaction().execute(async (trx) => {
       await repo.insertReply(trx, {
@@ -328,7 +357,10 @@ export class TasksService {
       });
       const attached = await repo.attachFiles(trx, id, replyId, ctx.actor.userId, body.fileIds);
       if (attached !== new Set(body.fileIds).size) {
-        throw errors.invalidField('fileIds', 'Attach only files you uploaded to this task and have not used yet.');
+        throw errors.invalidField(
+          'fileIds',
+          'Attach only files you uploaded to this task and have not used yet.',
+        );
       }
       await repo.update(trx, id, {
         updated_at: now.toISOString(),
@@ -344,9 +376,15 @@ export class TasksService {
         action: 'task.updated',
         targetType: 'task',
         targetId: id,
-        summary: { reply: replyId, ...(statusChange && { status: statusChange }), files: body.fileIds.length },
+        summary: {
+          reply: replyId,
+          ...(statusChange && { status: statusChange }),
+          files: body.fileIds.length,
+        },
       });
-      const change = statusChange ? `（${STATUS_LABEL[statusChange.from]} → ${STATUS_LABEL[statusChange.to]}）` : '';
+      const change = statusChange
+        ? `（${STATUS_LABEL[statusChange.from]} → ${STATUS_LABEL[statusChange.to]}）`
+        : '';
       await this.#deps.notifications.notify(trx, {
         kind: 'task.replied',
         title: `任务有新进展：${row.title}`,
@@ -364,11 +402,18 @@ export class TasksService {
     return detail.replies.find((r) => r.id === replyId)!;
   }
 
-  async uploadFile(ctx: ActorContext, id: string, file: { fileName: string; data: Buffer }): Promise<TaskFile> {
+  async uploadFile(
+    ctx: ActorContext,
+    id: string,
+    file: { fileName: string; data: Buffer },
+  ): Promise<TaskFile> {
     const row = await this.#visible(ctx, id);
     if (!(await this.#rights(ctx, row)).reply) throw errors.forbidden('You may not add files to this task.');
     if (file.data.length > this.#deps.maxFileBytes) {
-      throw new AppError('payload_too_large', `Files are limited to ${Math.floor(this.#deps.maxFileBytes / 1048576)} MiB.`);
+      throw new AppError(
+        'payload_too_large',
+        `Files are limited to ${Math.floor(this.#deps.maxFileBytes / 1048576)} MiB.`,
+      );
     }
     const fileName = cleanFileName(file.fileName);
     const contentType = detectContentType(fileName, file.data.subarray(0, 4096));
@@ -398,11 +443,16 @@ export class TasksService {
     return toFile(record);
   }
 
-  async openFile(ctx: ActorContext, id: string, fileId: string): Promise<{ file: TaskFile; stream: Readable }> {
+  async openFile(
+    ctx: ActorContext,
+    id: string,
+    fileId: string,
+  ): Promise<{ file: TaskFile; stream: Readable }> {
     await this.#visible(ctx, id);
     const row = await repo.findFile(this.#deps.db, id, fileId);
     // An upload not yet in a reply is its uploader's draft.
-    if (!row || (row.reply_id === null && row.uploader_id !== ctx.actor.userId)) throw errors.notFound('File');
+    if (!row || (row.reply_id === null && row.uploader_id !== ctx.actor.userId))
+      throw errors.notFound('File');
     return { file: toFile(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }
 
@@ -436,7 +486,11 @@ export class TasksService {
           ? { at: task.due_at, stage: 'overdue' as const }
           : { at: null, stage: null };
       await repo.update(trx, id, { reminder_at: next.at, reminder_stage: next.stage });
-      const doers = task.assignee_id ? [task.assignee_id] : task.team_id ? await repo.teamMemberIds(trx, task.team_id) : [];
+      const doers = task.assignee_id
+        ? [task.assignee_id]
+        : task.team_id
+          ? await repo.teamMemberIds(trx, task.team_id)
+          : [];
       const due = task.due_at ? this.#deps.calendar.formatShort(new Date(task.due_at)) : '';
       await this.#deps.notifications.notify(trx, {
         kind: stage === 'due_soon' ? 'task.due_soon' : 'task.overdue',
@@ -493,7 +547,10 @@ export class TasksService {
       const me = ctx.actor;
       const allowed =
         person.id === me.userId ||
-        inScope(scopeFilter(me, 'task.assign'), { departmentPath: person.department_path, ownerIds: [person.id] }) ||
+        inScope(scopeFilter(me, 'task.assign'), {
+          departmentPath: person.department_path,
+          ownerIds: [person.id],
+        }) ||
         (person.department_id !== null && person.department_id === me.departmentId) ||
         (await repo.shareATeam(db, me.userId, person.id));
       if (!allowed) throw errors.forbidden('This person is outside the people you may assign tasks to.');
@@ -508,7 +565,10 @@ export class TasksService {
       const allowed =
         teamMembers.includes(ctx.actor.userId) ||
         team.owner_id === ctx.actor.userId ||
-        inScope(scopeFilter(ctx.actor, 'task.assign'), { departmentPath: team.department_path, ownerIds: [] });
+        inScope(scopeFilter(ctx.actor, 'task.assign'), {
+          departmentPath: team.department_path,
+          ownerIds: [],
+        });
       if (!allowed) throw errors.forbidden('You may assign tasks only to teams you belong to or manage.');
       teamName = team.name;
       teamDepartment = team.department_id;
@@ -544,10 +604,17 @@ export class TasksService {
     return { ...source, channelId: message.channel_id };
   }
 
-  async #teamInScope(ctx: ActorContext, teamId: string, permission: 'task.read' | 'task.assign'): Promise<boolean> {
+  async #teamInScope(
+    ctx: ActorContext,
+    teamId: string,
+    permission: 'task.read' | 'task.assign',
+  ): Promise<boolean> {
     const team = await repo.findTeam(this.#deps.db, teamId);
     if (!team) throw errors.invalidField('teamId', 'No such team.');
-    return inScope(scopeFilter(ctx.actor, permission), { departmentPath: team.department_path, ownerIds: [team.owner_id] });
+    return inScope(scopeFilter(ctx.actor, permission), {
+      departmentPath: team.department_path,
+      ownerIds: [team.owner_id],
+    });
   }
 
   /** The task if the caller may see it; otherwise it does not exist for them. */
@@ -556,7 +623,8 @@ export class TasksService {
     if (!row) throw errors.notFound('Task');
     const me = ctx.actor.userId;
     if (row.creator_id === me || row.assignee_id === me) return row;
-    if (inScope(scopeFilter(ctx.actor, 'task.read'), { departmentPath: row.department_path, ownerIds: [] })) return row;
+    if (inScope(scopeFilter(ctx.actor, 'task.read'), { departmentPath: row.department_path, ownerIds: [] }))
+      return row;
     const involved = await this.#involved(this.#deps.db, id);
     if (involved.includes(me)) return row;
     throw errors.notFound('Task');
@@ -564,7 +632,8 @@ export class TasksService {
 
   async #rights(ctx: ActorContext, row: repo.TaskRow): Promise<Task['can']> {
     const me = ctx.actor.userId;
-    const manager = inScope(scopeFilter(ctx.actor, 'task.assign'), { departmentPath: row.department_path, ownerIds: [] }) &&
+    const manager =
+      inScope(scopeFilter(ctx.actor, 'task.assign'), { departmentPath: row.department_path, ownerIds: [] }) &&
       inScope(scopeFilter(ctx.actor, 'task.read'), { departmentPath: row.department_path, ownerIds: [] });
     const edit = row.creator_id === me || manager;
     const involved = edit || (await this.#involved(this.#deps.db, row.id)).includes(me);
@@ -582,7 +651,12 @@ export class TasksService {
     const collaborators = await repo.collaborators(db, [id]);
     const team = task.team_id ? await repo.teamMemberIds(db, task.team_id) : [];
     return [
-      ...new Set([task.creator_id, ...(task.assignee_id ? [task.assignee_id] : []), ...team, ...collaborators.map((c) => c.id)]),
+      ...new Set([
+        task.creator_id,
+        ...(task.assignee_id ? [task.assignee_id] : []),
+        ...team,
+        ...collaborators.map((c) => c.id),
+      ]),
     ];
   }
 
@@ -611,7 +685,8 @@ export class TasksService {
         priority: r.priority,
         assignee: userRef(r.assignee_id, r.assignee_username, r.assignee_name),
         team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
-        department: r.department_id && r.department_name ? { id: r.department_id, name: r.department_name } : null,
+        department:
+          r.department_id && r.department_name ? { id: r.department_id, name: r.department_name } : null,
         collaborators: collaborators
           .filter((c) => c.task_id === r.id)
           .map((c) => userRef(c.id, c.username, c.display_name)!),
@@ -644,7 +719,10 @@ function toFile(row: { id: string; file_name: string; content_type: string; size
   return { id: row.id, fileName: row.file_name, contentType: row.content_type, size: row.size };
 }
 
-function diff(before: repo.TaskRecord, after: UpdateTaskRequest & { dueAt: string | null }): Record<string, unknown> {
+function diff(
+  before: repo.TaskRecord,
+  after: UpdateTaskRequest & { dueAt: string | null },
+): Record<string, unknown> {
   const out: Record<string, { before: unknown; after: unknown }> = {};
   const pairs: [string, unknown, unknown][] = [
     ['title', before.title, after.title],
@@ -655,8 +733,10 @@ function diff(before: repo.TaskRecord, after: UpdateTaskRequest & { dueAt: strin
     ['status', before.status, after.status],
   ];
   for (const [key, b, a] of pairs) if (a !== undefined && a !== b) out[key] = { before: b, after: a };
-  if (after.description !== undefined && after.description !== before.description) out.description = { before: '…', after: '…' };
-  if (after.checklist) out.checklist = { before: JSON.parse(before.checklist).length, after: after.checklist.length };
+  if (after.description !== undefined && after.description !== before.description)
+    out.description = { before: '…', after: '…' };
+  if (after.checklist)
+    out.checklist = { before: JSON.parse(before.checklist).length, after: after.checklist.length };
   if (after.collaboratorIds) out.collaborators = { before: null, after: after.collaboratorIds };
   return out;
 }

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditTables } from '../../modules/audit/audit.tables.ts';
 import type { AuthTables } from '../../modules/auth/auth.tables.ts';
+import type { CalendarTables } from '../../modules/calendar/calendar.tables.ts';
 import type { ChannelsTables } from '../../modules/channels/channels.tables.ts';
 import type { ControlTables } from '../../modules/control/control.tables.ts';
 import type { CounterpartiesTables } from '../../modules/counterparties/counterparties.tables.ts';
 import type { DepartmentsTables } from '../../modules/departments/departments.tables.ts';
-import type { CalendarTables } from '../../modules/calendar/calendar.tables.ts';
 import type { MessagesTables } from '../../modules/messages/messages.tables.ts';
 import type { NotificationsTables } from '../../modules/notifications/notifications.tables.ts';
 import type { RequestsTables } from '../../modules/requests/requests.tables.ts';

@@ -6,7 +6,8 @@ export async function readUploadedFile(
   request: FastifyRequest,
   maxBytes: number,
 ): Promise<{ fileName: string; data: Buffer }> {
-  if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+  if (!request.isMultipart())
+    throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
   const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!file) throw errors.invalidField('body.file', 'no file in the upload');
   const data = await file.toBuffer().catch((err: { code?: string }) => {

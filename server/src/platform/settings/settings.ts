@@ -21,6 +21,8 @@ export async function writeSetting(
   await db
     .insertInto('settings')
     .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: by }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: by }),
+    )
     .execute();
 }

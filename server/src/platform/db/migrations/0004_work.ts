@@ -57,8 +57,16 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .execute();
   await db.schema.createIndex('tasks_assignee_idx').on('tasks').columns(['assignee_id', 'status']).execute();
   await db.schema.createIndex('tasks_team_idx').on('tasks').columns(['team_id', 'status']).execute();
-  await db.schema.createIndex('tasks_creator_idx').on('tasks').columns(['creator_id', 'created_at']).execute();
-  await db.schema.createIndex('tasks_department_idx').on('tasks').columns(['department_id', 'status']).execute();
+  await db.schema
+    .createIndex('tasks_creator_idx')
+    .on('tasks')
+    .columns(['creator_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('tasks_department_idx')
+    .on('tasks')
+    .columns(['department_id', 'status'])
+    .execute();
   await db.schema.createIndex('tasks_due_idx').on('tasks').column('due_at').execute();
   // Partial: the reminder sweep reads only the few tasks that owe a reminder, however many exist.
   await db.schema
@@ -74,7 +82,11 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('user_id', id, (c) => c.notNull().references('users.id'))
     .addPrimaryKeyConstraint('task_collaborators_pk', ['task_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('task_collaborators_user_idx').on('task_collaborators').column('user_id').execute();
+  await db.schema
+    .createIndex('task_collaborators_user_idx')
+    .on('task_collaborators')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('task_replies')
@@ -87,7 +99,11 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('next_step', 'text')
     .addColumn('created_at', timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('task_replies_task_idx').on('task_replies').columns(['task_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('task_replies_task_idx')
+    .on('task_replies')
+    .columns(['task_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('task_files')
@@ -157,7 +173,11 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .addColumn('target_id', id, (c) => c.references('users.id'))
     .addColumn('at', timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('request_events_request_idx').on('request_events').columns(['request_id', 'at']).execute();
+  await db.schema
+    .createIndex('request_events_request_idx')
+    .on('request_events')
+    .columns(['request_id', 'at'])
+    .execute();
 
   // One notice is one thing that happened; it reaches each recipient's inbox and goes out once per
   // email address and webhook through the outbox (deliveries).
@@ -218,7 +238,9 @@ export async function up(db: Kysely<unknown>, d: SqlDialect): Promise<void> {
     .createTable('webhooks')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
-    .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('generic', 'wecom', 'dingtalk', 'feishu')`))
+    .addColumn('format', 'text', (c) =>
+      c.notNull().check(sql`format in ('generic', 'wecom', 'dingtalk', 'feishu')`),
+    )
     .addColumn('url', 'text', (c) => c.notNull())
     // Encrypted with the field cipher: it signs what we send, so it is a credential.
     .addColumn('secret', 'text')
