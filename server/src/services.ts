@@ -186,6 +186,7 @@ export function createServices(
   const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
 
   return {
+    clock,
     audit,
     roles,
     departments,

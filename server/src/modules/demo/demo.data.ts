@@ -469,3 +469,110 @@ export const DEMO_POLICIES = [
     ],
   },
 ];
+
+export interface DemoTask {
+  title: string;
+  description?: string;
+  creator: string;
+  assignee?: string;
+  team?: string;
+  collaborators?: string[];
+  /** Due this many working hours after the demo is seeded. */
+  dueInWorkingHours?: number;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  checklist?: { text: string; done?: boolean }[];
+  nextStep?: string;
+  replies?: { from: string; body: string; status?: 'todo' | 'in_progress' | 'blocked' | 'done' }[];
+}
+
+/** Work in flight at the demo company: something on every column of the board. */
+export const DEMO_TASKS: DemoTask[] = [
+  {
+    title: '准备双十二活动方案',
+    description: '包括预算、投放渠道、时间表和风险预案，周五前提交刘洋审核。',
+    creator: 'liu.yang',
+    assignee: 'chen.jing',
+    collaborators: ['yang.fan'],
+    dueInWorkingHours: 20,
+    priority: 'high',
+    checklist: [{ text: '预算表', done: true }, { text: '渠道清单' }, { text: '时间表' }],
+    nextStep: '周三与销售部对齐渠道返利',
+    replies: [{ from: 'chen.jing', body: '预算表已完成，渠道清单整理中。', status: 'in_progress' }],
+  },
+  {
+    title: '媒体邀约名单确认',
+    creator: 'liu.yang',
+    assignee: 'yang.fan',
+    dueInWorkingHours: 3,
+    priority: 'urgent',
+    nextStep: '电话确认三家主流媒体',
+  },
+  {
+    title: '大促复盘会材料',
+    description: '每人准备本组复盘要点，汇总到共享文档。',
+    creator: 'liu.yang',
+    team: '年中大促推进组',
+    dueInWorkingHours: 40,
+  },
+  {
+    title: '星河零售年度合同续签',
+    creator: 'zhao.lei',
+    assignee: 'huang.li',
+    collaborators: ['zhou.jie'],
+    dueInWorkingHours: 64,
+    priority: 'high',
+    replies: [{ from: 'huang.li', body: '等待法务部审核合同条款。', status: 'blocked' }],
+    nextStep: '法务部审核后安排签约',
+  },
+  {
+    title: 'CRM 数据迁移演练',
+    creator: 'lin.feng',
+    assignee: 'song.tao',
+    dueInWorkingHours: 80,
+    checklist: [{ text: '导出旧系统数据', done: true }, { text: '映射字段' }, { text: '演练并记录问题' }],
+  },
+  {
+    title: '更新员工手册（信息安全章节）',
+    creator: 'lin.feng',
+    assignee: 'tang.liang',
+    priority: 'low',
+    replies: [{ from: 'tang.liang', body: '已完成并发布到知识库。', status: 'done' }],
+  },
+];
+
+export interface DemoRequest {
+  from: string;
+  to: string;
+  by: string;
+  title: string;
+  body: string;
+  priority?: 'normal' | 'urgent';
+  response?: { from: string; body: string };
+}
+
+/** Cross-department requests: one waiting on 法务部, one answered, one urgent. */
+export const DEMO_REQUESTS: DemoRequest[] = [
+  {
+    from: 'MKT',
+    to: 'LEG',
+    by: 'chen.jing',
+    title: '审核双十二活动合作协议',
+    body: '附件为与星河零售的联合营销协议草案，请法务部审核排他条款和违约责任。',
+  },
+  {
+    from: 'SAL',
+    to: 'LEG',
+    by: 'huang.li',
+    title: '星河零售合同续签条款审核',
+    body: '客户要求把账期从 60 天延长到 90 天，请评估风险。',
+    response: { from: 'zhu.lin', body: '已收到，明天下午前给出书面意见。' },
+  },
+  {
+    from: 'PUR',
+    to: 'IT',
+    by: 'sun.yue',
+    title: '供应商门户账号开通',
+    body: '恒通物流需要三个供应商门户账号，用于对账。',
+    priority: 'urgent',
+  },
+];

@@ -1,3 +1,4 @@
+import { DeptRequestListQuery, TaskListQuery } from '@liaison/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import type { ActorContext } from '../../platform/auth/actor.ts';
@@ -64,5 +65,26 @@ describe("the demo company's communication control", () => {
     expect(
       await refusal(t.services.messages.send(liang, internal.id, { body: '兼职日结，加微信了解' })),
     ).toBe('policy_blocked');
+  });
+});
+
+describe("the demo company's work", () => {
+  it('has tasks on the board and a request from 市场部 waiting on 法务部', async () => {
+    const chen = await t.services.users.findByUsername(t.database.db, 'chen.jing');
+    const chenCtx = await t.ctxFor(chen!);
+    const mine = await t.services.tasks.list(chenCtx, TaskListQuery.parse({ view: 'mine' }));
+    expect(mine.items.map((task) => task.title)).toContain('准备双十二活动方案');
+    expect(new Set(mine.items.map((task) => task.status)).size).toBeGreaterThan(1);
+    const zhuCtx = ctx.get('zhu.lin')!;
+    const incoming = await t.services.requests.list(zhuCtx, DeptRequestListQuery.parse({ box: 'incoming' }));
+    const waiting = incoming.items.find((r) => r.title === '审核双十二活动合作协议')!;
+    expect(waiting).toMatchObject({
+      fromDepartment: { name: '市场部' },
+      toDepartment: { name: '法务部' },
+      status: 'open',
+    });
+    expect(waiting.handler?.username).toBe('zhu.lin');
+    const answered = incoming.items.find((r) => r.title === '星河零售合同续签条款审核')!;
+    expect(answered).toMatchObject({ status: 'in_progress', respondedInTime: true });
   });
 });

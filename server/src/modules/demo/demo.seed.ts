@@ -1,4 +1,4 @@
-import { SavePolicyRequest } from '@liaison/contracts';
+import { CreateTaskRequest, SavePolicyRequest } from '@liaison/contracts';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Services } from '../../services.ts';
@@ -9,6 +9,8 @@ import {
   DEMO_DETECTORS,
   DEMO_PEOPLE,
   DEMO_POLICIES,
+  DEMO_REQUESTS,
+  DEMO_TASKS,
   DEMO_TEAMS,
 } from './demo.data.ts';
 
@@ -105,7 +107,59 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
   await seedConversations(services, ctx, { departmentIds, teamIds, counterpartyIds, userIds });
   // After the conversations, which were written before the company switched its policies on.
   await seedControl(services, ctx);
+  await seedWork(services, ctx, { departmentIds, teamIds, userIds });
   return true;
+}
+
+/** Tasks on every column of the board and cross-department requests in every state. */
+async function seedWork(
+  services: Services,
+  adminCtx: ActorContext,
+  ids: { departmentIds: Map<string, string>; teamIds: Map<string, string>; userIds: Map<string, string> },
+): Promise<void> {
+  const as = async (username: string): Promise<ActorContext> => ({
+    ...adminCtx,
+    actor: await services.auth.actorFor(ids.userIds.get(username)!),
+  });
+  const calendar = await services.calendar.working();
+  const now = services.clock.now();
+  for (const task of DEMO_TASKS) {
+    const creator = await as(task.creator);
+    const created = await services.tasks.create(
+      creator,
+      CreateTaskRequest.parse({
+        title: task.title,
+        description: task.description ?? '',
+        assigneeId: task.assignee ? ids.userIds.get(task.assignee) : null,
+        teamId: task.team ? ids.teamIds.get(task.team) : null,
+        collaboratorIds: (task.collaborators ?? []).map((u) => ids.userIds.get(u)!),
+        dueAt: task.dueInWorkingHours
+          ? calendar.addWorkingHours(now, task.dueInWorkingHours).toISOString()
+          : null,
+        priority: task.priority ?? 'normal',
+        checklist: task.checklist ?? [],
+        nextStep: task.nextStep ?? null,
+      }),
+    );
+    for (const reply of task.replies ?? []) {
+      await services.tasks.reply(await as(reply.from), created.id, {
+        body: reply.body,
+        status: reply.status,
+        fileIds: [],
+      });
+    }
+  }
+  for (const r of DEMO_REQUESTS) {
+    const created = await services.requests.create(await as(r.by), {
+      fromDepartmentId: ids.departmentIds.get(r.from)!,
+      toDepartmentId: ids.departmentIds.get(r.to)!,
+      title: r.title,
+      body: r.body,
+      priority: r.priority ?? 'normal',
+      wantedBy: null,
+    });
+    if (r.response) await services.requests.reply(await as(r.response.from), created.id, r.response.body);
+  }
 }
 
 /** The sample detectors and policies of communication control. */

@@ -23,9 +23,11 @@ let outsiderAs: As;
 /** Moves the clock, and signs everyone in again (sessions expire over the days the tests skip). */
 async function at(local: string) {
   t.clock.set(sh(local));
-  [chenAs, maAs, zhuAs, zhangAs, outsiderAs] = await Promise.all(
-    [chenJing, maChao, zhuLin, zhangWei, outsider].map((u) => t.sessionFor(u)),
-  );
+  chenAs = await t.sessionFor(chenJing);
+  maAs = await t.sessionFor(maChao);
+  zhuAs = await t.sessionFor(zhuLin);
+  zhangAs = await t.sessionFor(zhangWei);
+  outsiderAs = await t.sessionFor(outsider);
 }
 
 async function inbox(as: As) {

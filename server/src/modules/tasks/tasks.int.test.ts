@@ -39,9 +39,11 @@ beforeAll(async () => {
     department: sales,
     roles: ['department_head'],
   });
-  [headAs, staffAs, peerAs, sellerAs, salesHeadAs] = await Promise.all(
-    [head, staff, peer, seller, salesHead].map((u) => t.sessionFor(u)),
-  );
+  headAs = await t.sessionFor(head);
+  staffAs = await t.sessionFor(staff);
+  peerAs = await t.sessionFor(peer);
+  sellerAs = await t.sessionFor(seller);
+  salesHeadAs = await t.sessionFor(salesHead);
   const team = await t.services.teams.create(t.adminCtx, {
     name: '年中大促推进组',
     kind: 'project',
