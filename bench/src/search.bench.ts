@@ -30,6 +30,7 @@ import { prepare } from '../../server/src/startup.ts';
 import { DEMO_PASSWORD } from '../../server/test/server-process.ts';
 import { CORPUS, generateCorpus } from './corpus.ts';
 import { envNumber } from './load.ts';
+import { postgresUrl } from './postgres.ts';
 import { num, percentile, printTable } from './table.ts';
 
 /**
@@ -506,21 +507,6 @@ async function timePut(corpus: Corpus): Promise<{ mean: number; max: number; run
 
 function ratio(a: number, b: number): string {
   return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${num(a / b, 1)}×` : 'n/a';
-}
-
-/** BENCH_DATABASE_URL, or the local test server if it answers; null to skip PostgreSQL. */
-async function postgresUrl(): Promise<string | null> {
-  if (process.env.BENCH_POSTGRES === '0') return null;
-  const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return url;
-  } catch (err) {
-    if (process.env.BENCH_DATABASE_URL) throw new Error(`BENCH_DATABASE_URL: ${(err as Error).message}`);
-    return null;
-  }
 }
 
 try {

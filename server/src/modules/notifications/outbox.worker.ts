@@ -99,9 +99,11 @@ export class OutboxWorker {
       if (claimed.length === 0) return attempted;
       attempted += claimed.length;
       const sent: string[] = [];
+      // A batch is mostly for a few webhooks; look each one up once per batch, not per delivery.
+      const targets = new Map<string, Promise<WebhookTarget | null>>();
       await forEachLimited(claimed, this.#deps.concurrency ?? 16, async (delivery) => {
         try {
-          await this.#send(delivery);
+          await this.#send(delivery, targets);
           sent.push(delivery.id);
         } catch (err) {
           await this.#failed(delivery, err);
@@ -112,12 +114,14 @@ export class OutboxWorker {
     }
   }
 
-  async #send(delivery: repo.DeliveryRow): Promise<void> {
+  async #send(delivery: repo.DeliveryRow, targets: Map<string, Promise<WebhookTarget | null>>): Promise<void> {
     if (delivery.channel === 'email') {
       await this.#deps.mailer.send(JSON.parse(delivery.payload) as OutgoingMail);
       return;
     }
-    const target = delivery.webhook_id ? await this.#deps.webhookTarget(delivery.webhook_id) : null;
+    const hookId = delivery.webhook_id;
+    if (hookId && !targets.has(hookId)) targets.set(hookId, this.#deps.webhookTarget(hookId));
+    const target = hookId ? await targets.get(hookId)! : null;
     if (!target) throw new PermanentFailure('the webhook no longer exists');
     const notice = JSON.parse(delivery.payload) as OutgoingNotice;
     const request = buildWebhookRequest(target, notice, delivery.id, this.#deps.clock.now());
