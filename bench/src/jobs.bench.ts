@@ -84,7 +84,7 @@ async function main(): Promise<number> {
         const two = await measureOutbox(services, ctx, receiver, 2, target.database);
         if (two.duplicates || two.missing) failed = true;
         rows.push([
-          `${kind}: outbox, 2 workers`,
+          `${kind}: outbox, 2 workers, 1 process`,
           `${num(two.perSecond)} notices/s`,
           `${num(ceiling)} req/s`,
           `${num(two.perSecond / ceiling, 2)}×`,

@@ -166,6 +166,7 @@ export function createServices(
     publicUrl: config.notifications.publicUrl,
   });
   webhooks.setNotifications(notifications);
+  review.setNotifications(notifications);
   const deliveries = new DeliveriesService({ db, clock, audit, outbox });
   const tasks = new TasksService({
     db,

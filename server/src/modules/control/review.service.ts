@@ -21,6 +21,7 @@ import { toAttachment } from '../messages/messages.service.ts';
 import { userRef } from '../users/user-ref.ts';
 import { redact } from './detection/scanner.ts';
 import * as records from './records.repository.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import * as repo from './review.repository.ts';
 
 export interface ReviewDeps {
@@ -50,6 +51,7 @@ const DECISIONS: Record<ReviewStatus, readonly ReviewRequest['decision'][]> = {
 export class ReviewService {
   readonly #deps: ReviewDeps;
   #deliverer: HeldDeliverer | null = null;
+  #notifications: NotificationsService | null = null;
 
   constructor(deps: ReviewDeps) {
     this.#deps = deps;
@@ -58,6 +60,11 @@ export class ReviewService {
   /** Set once at wiring: the messages service delivers what is approved. */
   setDeliverer(deliver: HeldDeliverer): void {
     this.#deliverer = deliver;
+  }
+
+  /** Wired after construction: the notification center is built after communication control. */
+  setNotifications(notifications: NotificationsService): void {
+    this.#notifications = notifications;
   }
 
   /** The queue; the content is masked where something matched (opening one item shows it, audited). */
@@ -145,6 +152,18 @@ export class ReviewService {
             held: await this.#held(trx, updated!),
           },
         });
+        // Beyond the live event: the inbox, and email or webhooks as the sender chose.
+        await this.#notifications?.notify(trx, {
+          kind: 'control.decided',
+          title: approved ? '暂扣的消息已放行' : '暂扣的消息未获批准',
+          body: approved
+            ? `${ctx.actor.displayName} 审核通过了你的消息，已发送给接收方。`
+            : `${ctx.actor.displayName} 未批准你的消息${comment ? `：${comment}` : '。'}`,
+          link: `/messages/${held.channel_id}`,
+          subject: { type: 'held_message', id: held.id },
+          actorId: ctx.actor.userId,
+          recipientIds: [held.author_id],
+        });
       }
       await this.#deps.audit.record(trx, ctx, {
         action: 'control.reviewed',
@@ -159,6 +178,7 @@ export class ReviewService {
       });
     });
     this.#deps.events.committed();
+    this.#notifications?.committed();
     return this.get(id);
   }
 
