@@ -133,7 +133,12 @@ function benchConfig() {
     timeZone: 'Asia/Shanghai',
     dataDir: mkdtempSync(join(tmpdir(), 'liaison-bench-jobs-')),
     redisUrl: null,
-    messaging: { editWindowMinutes: 60, attachmentMaxBytes: 1 << 20, eventRetentionDays: 7, eventPollMs: 1000 },
+    messaging: {
+      editWindowMinutes: 60,
+      attachmentMaxBytes: 1 << 20,
+      eventRetentionDays: 7,
+      eventPollMs: 1000,
+    },
     notifications: { smtpUrl: null, mailFrom: 'bench@localhost', publicUrl: 'http://liaison.bench' },
   };
 }
@@ -177,7 +182,11 @@ async function bareHttp(url: string, n: number, lanes: number): Promise<number> 
     Array.from({ length: lanes }, async () => {
       while (next < n) {
         next += 1;
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         await res.text();
       }
     }),
@@ -246,7 +255,10 @@ async function measureOutbox(
 }
 
 async function fillOpenWork(target: Target, services: Services, ctx: ActorContext): Promise<void> {
-  const from = await services.departments.create(ctx, { name: `市场部-${newId().slice(-4)}`, parentId: null });
+  const from = await services.departments.create(ctx, {
+    name: `市场部-${newId().slice(-4)}`,
+    parentId: null,
+  });
   const to = await services.departments.create(ctx, { name: `法务部-${newId().slice(-4)}`, parentId: null });
   const { user } = await services.users.create(ctx, {
     username: `bench.${newId().slice(-6)}`,
@@ -313,7 +325,12 @@ async function fillOpenWork(target: Target, services: Services, ctx: ActorContex
 }
 
 /** Many rows per statement and 10,000 per transaction: the fastest way in through the driver. */
-async function bulkInsert(target: Target, sql: string, count: number, row: (i: number) => unknown[]): Promise<void> {
+async function bulkInsert(
+  target: Target,
+  sql: string,
+  count: number,
+  row: (i: number) => unknown[],
+): Promise<void> {
   const perStatement = 500;
   for (let i = 0; i < count; i += 10_000) {
     await target.raw.query('begin', []);
@@ -321,7 +338,10 @@ async function bulkInsert(target: Target, sql: string, count: number, row: (i: n
       const rows = Array.from({ length: Math.min(perStatement, count - j) }, (_, k) => row(j + k));
       const width = rows[0]!.length;
       const values = rows
-        .map((_, r) => `(${Array.from({ length: width }, (_, c) => (target.kind === 'sqlite' ? '?' : `$${r * width + c + 1}`)).join(', ')})`)
+        .map(
+          (_, r) =>
+            `(${Array.from({ length: width }, (_, c) => (target.kind === 'sqlite' ? '?' : `$${r * width + c + 1}`)).join(', ')})`,
+        )
         .join(', ');
       await target.raw.query(sql + values, rows.flat());
     }
@@ -380,7 +400,9 @@ async function openSqlite(): Promise<Target> {
           return [];
         }
         const stmt = raw.prepare(sql);
-        return /^\s*select/i.test(sql) ? stmt.all(...(params as never[])) : [stmt.run(...(params as never[]))];
+        return /^\s*select/i.test(sql)
+          ? stmt.all(...(params as never[]))
+          : [stmt.run(...(params as never[]))];
       },
     },
     async close() {

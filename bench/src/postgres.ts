@@ -14,4 +14,3 @@ export async function postgresUrl(): Promise<string | null> {
     return null;
   }
 }
-

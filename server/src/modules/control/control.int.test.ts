@@ -290,7 +290,10 @@ describe('enforcement on messages to an external channel', () => {
     ).toBe(true);
     // …and through the notification center, in their inbox.
     const inbox = await t.request(sellerAs, 'GET', '/api/notifications?kind=control.decided');
-    expect(inbox.body.items[0]).toMatchObject({ title: '暂扣的消息已放行', subject: { type: 'held_message' } });
+    expect(inbox.body.items[0]).toMatchObject({
+      title: '暂扣的消息已放行',
+      subject: { type: 'held_message' },
+    });
     const again = await t.request(complianceAs, 'POST', `/api/control/events/${item.id}/decision`, {
       decision: 'reject',
     });

@@ -18,10 +18,10 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import * as messagesRepo from '../messages/messages.repository.ts';
 import { toAttachment } from '../messages/messages.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { userRef } from '../users/user-ref.ts';
 import { redact } from './detection/scanner.ts';
 import * as records from './records.repository.ts';
-import type { NotificationsService } from '../notifications/notifications.service.ts';
 import * as repo from './review.repository.ts';
 
 export interface ReviewDeps {

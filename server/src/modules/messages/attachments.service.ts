@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { type Attachment, can } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
@@ -6,9 +5,9 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, errors } from '../../platform/http/errors.ts';
+import { errors } from '../../platform/http/errors.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
-import { cleanFileName, detectContentType } from '../../platform/storage/content-type.ts';
+import { acceptUpload } from '../../platform/storage/content-type.ts';
 import { canAudit } from '../channels/channel-access.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import * as heldRepo from '../control/review.repository.ts';
@@ -47,20 +46,7 @@ export class AttachmentsService {
     const access = await this.#deps.channels.access(ctx, channelId);
     if (!access.isMember) throw errors.forbidden('Only members can share files in this channel.');
     if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
-    if (file.data.length > this.#deps.maxBytes) {
-      throw new AppError(
-        'payload_too_large',
-        `Files are limited to ${Math.floor(this.#deps.maxBytes / 1048576)} MiB.`,
-      );
-    }
-    const fileName = cleanFileName(file.fileName);
-    const contentType = detectContentType(fileName, file.data.subarray(0, 4096));
-    if (!contentType) {
-      throw new AppError(
-        'unsupported_media_type',
-        'This kind of file is not accepted (images, PDF, Office documents, text and zip are), or its content does not match its name.',
-      );
-    }
+    const { fileName, contentType, sha256 } = acceptUpload(file, this.#deps.maxBytes);
     const id = newId();
     const now = this.#deps.clock.now();
     const key = `attachments/${now.toISOString().slice(0, 7)}/${id}`;
@@ -73,7 +59,7 @@ export class AttachmentsService {
       file_name: fileName,
       content_type: contentType,
       size: file.data.length,
-      sha256: createHash('sha256').update(file.data).digest('hex'),
+      sha256,
       blob_key: key,
       created_at: now.toISOString(),
     };

@@ -114,7 +114,10 @@ export class OutboxWorker {
     }
   }
 
-  async #send(delivery: repo.DeliveryRow, targets: Map<string, Promise<WebhookTarget | null>>): Promise<void> {
+  async #send(
+    delivery: repo.DeliveryRow,
+    targets: Map<string, Promise<WebhookTarget | null>>,
+  ): Promise<void> {
     if (delivery.channel === 'email') {
       await this.#deps.mailer.send(JSON.parse(delivery.payload) as OutgoingMail);
       return;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   type ChecklistItem,
@@ -22,10 +21,10 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
-import { AppError, errors } from '../../platform/http/errors.ts';
+import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
-import { cleanFileName, detectContentType } from '../../platform/storage/content-type.ts';
+import { acceptUpload } from '../../platform/storage/content-type.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
@@ -409,20 +408,7 @@ export class TasksService {
   ): Promise<TaskFile> {
     const row = await this.#visible(ctx, id);
     if (!(await this.#rights(ctx, row)).reply) throw errors.forbidden('You may not add files to this task.');
-    if (file.data.length > this.#deps.maxFileBytes) {
-      throw new AppError(
-        'payload_too_large',
-        `Files are limited to ${Math.floor(this.#deps.maxFileBytes / 1048576)} MiB.`,
-      );
-    }
-    const fileName = cleanFileName(file.fileName);
-    const contentType = detectContentType(fileName, file.data.subarray(0, 4096));
-    if (!contentType) {
-      throw new AppError(
-        'unsupported_media_type',
-        'This kind of file is not accepted (images, PDF, Office documents, text and zip are), or its content does not match its name.',
-      );
-    }
+    const { fileName, contentType, sha256 } = acceptUpload(file, this.#deps.maxFileBytes);
     const fileId = newId();
     const now = this.#deps.clock.now();
     const key = `tasks/${now.toISOString().slice(0, 7)}/${fileId}`;
@@ -435,7 +421,7 @@ export class TasksService {
       file_name: fileName,
       content_type: contentType,
       size: file.data.length,
-      sha256: createHash('sha256').update(file.data).digest('hex'),
+      sha256,
       blob_key: key,
       created_at: now.toISOString(),
     };

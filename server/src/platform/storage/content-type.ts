@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../http/errors.ts';
 /**
  * What a file really is, judged by its first bytes rather than by its name or by what the browser
  * claimed. Only these types are accepted as attachments; anything else is refused.
@@ -99,4 +101,26 @@ export function cleanFileName(name: string): string {
     .trim()
     .slice(0, 200);
   return cleaned || 'file';
+}
+
+/**
+ * An uploaded file checked the same way everywhere: no larger than `maxBytes`, its type decided by
+ * its bytes (and agreeing with its name), its name made safe. Throws the API's errors otherwise.
+ */
+export function acceptUpload(
+  file: { fileName: string; data: Buffer },
+  maxBytes: number,
+): { fileName: string; contentType: string; sha256: string } {
+  if (file.data.length > maxBytes) {
+    throw new AppError('payload_too_large', `Files are limited to ${Math.floor(maxBytes / 1048576)} MiB.`);
+  }
+  const fileName = cleanFileName(file.fileName);
+  const contentType = detectContentType(fileName, file.data.subarray(0, 4096));
+  if (!contentType) {
+    throw new AppError(
+      'unsupported_media_type',
+      'This kind of file is not accepted (images, PDF, Office documents, text and zip are), or its content does not match its name.',
+    );
+  }
+  return { fileName, contentType, sha256: createHash('sha256').update(file.data).digest('hex') };
 }
