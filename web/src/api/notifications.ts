@@ -29,7 +29,8 @@ export const updatePreferences = (body: UpdatePreferencesRequest) =>
 
 // Webhooks (notification.manage)
 export const listWebhooks = () => request<{ items: Webhook[] }>('/notifications/webhooks');
-export type NewWebhook = Partial<CreateWebhookRequest> & Pick<CreateWebhookRequest, 'name' | 'format' | 'url'>;
+export type NewWebhook = Partial<CreateWebhookRequest> &
+  Pick<CreateWebhookRequest, 'name' | 'format' | 'url'>;
 export const createWebhook = (body: NewWebhook) =>
   request<Webhook>('/notifications/webhooks', { method: 'POST', body });
 export const updateWebhook = (id: string, body: UpdateWebhookRequest) =>

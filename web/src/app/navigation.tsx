@@ -2,8 +2,8 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
-  BellOutlined,
   BarChartOutlined,
+  BellOutlined,
   BulbOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -73,7 +73,12 @@ export type WorkScreen = (typeof WORK_ITEMS)[number]['key'];
 
 /** 系统设置: company-wide configuration, each behind its own permission. */
 export const SYSTEM_ITEMS = [
-  { key: 'workCalendar', path: '/admin/calendar', icon: <FieldTimeOutlined />, permission: 'calendar.manage' },
+  {
+    key: 'workCalendar',
+    path: '/admin/calendar',
+    icon: <FieldTimeOutlined />,
+    permission: 'calendar.manage',
+  },
   {
     key: 'notificationDeliveries',
     path: '/admin/notifications',

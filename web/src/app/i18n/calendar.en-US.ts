@@ -40,6 +40,8 @@ const calendarEnUS: CalendarMessages = {
     name: 'Name',
     namePlaceholder: 'E.g. National Day',
     weekday: 'Weekday',
+    days: 'Days',
+    count: '{{count}} days',
     deleteConfirm: 'Delete {{date}} ({{name}})?',
     empty: 'No holidays or adjusted working days in {{year}} yet',
     summary: '{{year}}: {{holidays}} days off, {{workdays}} adjusted working days',

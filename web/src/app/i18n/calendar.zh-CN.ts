@@ -38,6 +38,8 @@ const calendarZhCN = {
     name: '名称',
     namePlaceholder: '例如：国庆节',
     weekday: '星期',
+    days: '天数',
+    count: '{{count}} 天',
     deleteConfirm: '确定删除 {{date}}（{{name}}）吗？',
     empty: '{{year}} 年还没有节假日或调休',
     summary: '{{year}} 年：放假 {{holidays}} 天，调休上班 {{workdays}} 天',
@@ -47,8 +49,7 @@ const calendarZhCN = {
     import: '导入 iCalendar',
     export: '导出 iCalendar',
     importTitle: '导入 iCalendar (.ics)',
-    importHint:
-      '粘贴或上传 .ics 文件内容。名称含“休”“假”的全天事件按放假处理，含“班”的按调休上班处理。',
+    importHint: '粘贴或上传 .ics 文件内容。名称含“休”“假”的全天事件按放假处理，含“班”的按调休上班处理。',
     upload: '选择 .ics 文件',
     paste: '或在此粘贴 .ics 内容',
     replaceYears: '替换文件涉及年份的全部节假日和调休（否则合并）',

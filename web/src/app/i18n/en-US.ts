@@ -1,6 +1,6 @@
+import calendarEnUS from './calendar.en-US.ts';
 import complianceEnUS from './compliance.en-US.ts';
 import controlEnUS from './control.en-US.ts';
-import calendarEnUS from './calendar.en-US.ts';
 import messagingEnUS from './messaging.en-US.ts';
 import notificationsEnUS from './notifications.en-US.ts';
 import requestsEnUS from './requests.en-US.ts';

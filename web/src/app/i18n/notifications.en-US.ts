@@ -91,7 +91,6 @@ const notificationsEnUS: NotificationsMessages = {
     nextAttempt: 'Next try: {{at}}',
     lastError: 'Last error',
     createdAt: 'Created',
-    sentAt: 'Sent',
     resend: 'Resend',
     resent: 'Queued again',
     queue: 'Deliveries',
@@ -115,7 +114,8 @@ const notificationsEnUS: NotificationsMessages = {
     urlHint: 'The robot’s webhook address, starting with http:// or https://',
     urlInvalid: 'Enter an address starting with http:// or https://',
     secret: 'Signing secret',
-    secretHint: 'DingTalk or Feishu signing secret, or the HMAC key of the generic format; 8 characters or more, empty for none',
+    secretHint:
+      'DingTalk or Feishu signing secret, or the HMAC key of the generic format; 8 characters or more, empty for none',
     secretKeep: 'A secret is set; leave empty to keep it',
     secretRemove: 'Remove the secret',
     signed: 'Signed',

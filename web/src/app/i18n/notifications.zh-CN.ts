@@ -90,7 +90,6 @@ const notificationsZhCN = {
     nextAttempt: '下次重试：{{at}}',
     lastError: '最近错误',
     createdAt: '创建时间',
-    sentAt: '发送时间',
     resend: '重发',
     resent: '已重新加入发送队列',
     queue: '投递记录',

@@ -105,6 +105,7 @@ const tasksEnUS: TasksMessages = {
     none: 'Nothing due that day',
   },
   detail: {
+    dueLabel: 'Due: ',
     back: 'Back',
     notFound: 'This task does not exist, or you may not see it',
     edit: 'Edit',

@@ -104,6 +104,7 @@ const tasksZhCN = {
     none: '当天没有到期的任务',
   },
   detail: {
+    dueLabel: '截止：',
     back: '返回',
     notFound: '任务不存在，或您无权查看',
     edit: '编辑',

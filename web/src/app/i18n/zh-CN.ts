@@ -1,6 +1,6 @@
+import calendarZhCN from './calendar.zh-CN.ts';
 import complianceZhCN from './compliance.zh-CN.ts';
 import controlZhCN from './control.zh-CN.ts';
-import calendarZhCN from './calendar.zh-CN.ts';
 import messagingZhCN from './messaging.zh-CN.ts';
 import notificationsZhCN from './notifications.zh-CN.ts';
 import requestsZhCN from './requests.zh-CN.ts';

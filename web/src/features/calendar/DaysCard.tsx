@@ -1,18 +1,52 @@
-import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { CALENDAR_DAY_KINDS, type CalendarDay, type CalendarDayKind } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteCalendarDay, exportCalendar, putCalendarDay } from '../../api/calendar.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
+import { dayRuns } from './calendarDays.ts';
 import { ImportModal } from './ImportModal.tsx';
 
 type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 type Editing = { mode: 'create' } | { mode: 'edit'; day: CalendarDay } | null;
+
+/** A run of days (with its days as children), or one day. */
+interface DayRow {
+  key: string;
+  kind: CalendarDayKind;
+  name: string;
+  from: string;
+  to: string;
+  count: number;
+  day?: CalendarDay;
+  children?: DayRow[];
+}
 
 interface DayForm {
   date: Dayjs | null;
@@ -75,59 +109,116 @@ export function DaysCard({
     },
     onError: (error) => showError(error),
   });
-  const download = useMutation({ mutationFn: () => exportCalendar(year), onError: (error) => showError(error) });
+  const download = useMutation({
+    mutationFn: () => exportCalendar(year),
+    onError: (error) => showError(error),
+  });
 
   const holidays = days.filter((day) => day.kind === 'holiday').length;
-  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
   const years = Array.from({ length: 5 }, (_, i) => dayjs().year() - 1 + i);
 
-  const columns: TableColumnsType<CalendarDay> = [
+  const weekday = (date: string) => t(`calendar.weekdays.d${(dayjs(date).day() || 7) as Weekday}`);
+  const actions = (day: CalendarDay) => (
+    <Space size={0}>
+      <Button
+        type="link"
+        size="small"
+        icon={<EditOutlined />}
+        onClick={() => setEditing({ mode: 'edit', day })}
+      >
+        {t('common.edit')}
+      </Button>
+      <Button
+        type="link"
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        onClick={() =>
+          modal.confirm({
+            title: t('calendar.days.deleteConfirm', { date: day.date, name: day.name }),
+            okButtonProps: { danger: true },
+            onOk: () => remove.mutateAsync(day).catch(() => undefined),
+          })
+        }
+      >
+        {t('common.delete')}
+      </Button>
+    </Space>
+  );
+
+  // A holiday of several days is one row, opened to edit its days one by one.
+  const rows: DayRow[] = dayRuns(days).map((run) =>
+    run.days.length === 1
+      ? {
+          key: run.key,
+          kind: run.kind,
+          name: run.name,
+          from: run.from,
+          to: run.to,
+          count: 1,
+          day: run.days[0],
+        }
+      : {
+          key: run.key,
+          kind: run.kind,
+          name: run.name,
+          from: run.from,
+          to: run.to,
+          count: run.days.length,
+          children: run.days.map((day) => ({
+            key: day.date,
+            kind: day.kind,
+            name: day.name,
+            from: day.date,
+            to: day.date,
+            count: 1,
+            day,
+          })),
+        },
+  );
+
+  const columns: TableColumnsType<DayRow> = [
     {
       title: t('calendar.days.date'),
-      dataIndex: 'date',
-      width: 160,
-      render: (date: string) => (
-        <Space>
-          <span>{date}</span>
-          <Typography.Text type="secondary">
-            {t(`calendar.weekdays.d${(dayjs(date).day() || 7) as Weekday}`)}
-          </Typography.Text>
-        </Space>
-      ),
+      key: 'date',
+      width: 260,
+      render: (_, row) =>
+        row.from === row.to ? (
+          <Space>
+            <span>{row.from}</span>
+            <Typography.Text type="secondary">{weekday(row.from)}</Typography.Text>
+          </Space>
+        ) : (
+          <Space>
+            <span>
+              {row.from} – {row.to.slice(5)}
+            </span>
+            <Typography.Text type="secondary">
+              {weekday(row.from)} – {weekday(row.to)}
+            </Typography.Text>
+          </Space>
+        ),
     },
     {
       title: t('calendar.days.kind'),
       dataIndex: 'kind',
-      width: 130,
-      render: (kind: CalendarDayKind) => <Tag color={KIND_COLOUR[kind]}>{t(`calendar.dayKinds.${kind}`)}</Tag>,
+      width: 120,
+      render: (kind: CalendarDayKind) => (
+        <Tag color={KIND_COLOUR[kind]}>{t(`calendar.dayKinds.${kind}`)}</Tag>
+      ),
     },
     { title: t('calendar.days.name'), dataIndex: 'name' },
+    {
+      title: t('calendar.days.days'),
+      dataIndex: 'count',
+      width: 80,
+      render: (count: number, row) => (row.children ? t('calendar.days.count', { count }) : null),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       width: 150,
-      render: (_, day) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', day })}>
-            {t('common.edit')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() =>
-              modal.confirm({
-                title: t('calendar.days.deleteConfirm', { date: day.date, name: day.name }),
-                okButtonProps: { danger: true },
-                onOk: () => remove.mutateAsync(day).catch(() => undefined),
-              })
-            }
-          >
-            {t('common.delete')}
-          </Button>
-        </Space>
-      ),
+      render: (_, row) => row.day && actions(row.day),
     },
   ];
 
@@ -164,11 +255,11 @@ export function DaysCard({
       <Typography.Paragraph type="secondary">
         {t('calendar.days.summary', { year, holidays, workdays: days.length - holidays })}
       </Typography.Paragraph>
-      <Table<CalendarDay>
-        rowKey="date"
+      <Table<DayRow>
+        rowKey="key"
         size="small"
         columns={columns}
-        dataSource={sorted}
+        dataSource={rows}
         loading={loading}
         pagination={false}
         locale={{ emptyText: t('calendar.days.empty', { year }) }}
@@ -177,7 +268,9 @@ export function DaysCard({
       <Modal
         open={editing !== null}
         title={
-          editing?.mode === 'edit' ? t('calendar.days.editTitle', { date: editing.day.date }) : t('calendar.days.addTitle')
+          editing?.mode === 'edit'
+            ? t('calendar.days.editTitle', { date: editing.day.date })
+            : t('calendar.days.addTitle')
         }
         confirmLoading={save.isPending}
         onCancel={() => setEditing(null)}
@@ -191,11 +284,22 @@ export function DaysCard({
           <Form.Item name="kind" label={t('calendar.days.kind')}>
             <Radio.Group
               optionType="button"
-              options={CALENDAR_DAY_KINDS.map((kind) => ({ value: kind, label: t(`calendar.dayKinds.${kind}`) }))}
+              options={CALENDAR_DAY_KINDS.map((kind) => ({
+                value: kind,
+                label: t(`calendar.dayKinds.${kind}`),
+              }))}
             />
           </Form.Item>
-          <Form.Item name="name" label={t('calendar.days.name')} rules={[{ required: true, whitespace: true, max: 60 }]}>
-            <Input placeholder={t('calendar.days.namePlaceholder')} maxLength={60} data-testid="calendar-day-name" />
+          <Form.Item
+            name="name"
+            label={t('calendar.days.name')}
+            rules={[{ required: true, whitespace: true, max: 60 }]}
+          >
+            <Input
+              placeholder={t('calendar.days.namePlaceholder')}
+              maxLength={60}
+              data-testid="calendar-day-name"
+            />
           </Form.Item>
         </Form>
       </Modal>

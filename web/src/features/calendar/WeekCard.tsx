@@ -41,14 +41,18 @@ export function WeekCard({ calendar }: { calendar: BusinessCalendar }) {
   });
 
   const setPeriods = (weekday: number, change: (periods: Periods) => Periods) =>
-    setWeek((days) => days.map((day) => (day.weekday === weekday ? { ...day, periods: change(day.periods) } : day)));
+    setWeek((days) =>
+      days.map((day) => (day.weekday === weekday ? { ...day, periods: change(day.periods) } : day)),
+    );
 
   return (
     <Card
       title={t('calendar.week.title')}
       extra={
         <Flex gap={12} align="center">
-          <Typography.Text type="secondary">{t('calendar.week.timeZone', { zone: calendar.timeZone })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('calendar.week.timeZone', { zone: calendar.timeZone })}
+          </Typography.Text>
           <Button
             type="primary"
             disabled={!dirty || problem !== null}
@@ -81,7 +85,8 @@ export function WeekCard({ calendar }: { calendar: BusinessCalendar }) {
             <Flex gap={8} wrap style={{ flex: 1 }}>
               {day.periods.length === 0 && <Tag>{t('calendar.week.dayOff')}</Tag>}
               {day.periods.map((period, index) => (
-                <Flex key={`${period.start}-${index}`} gap={2} align="center">
+                // biome-ignore lint/suspicious/noArrayIndexKey: periods have no identity of their own; edited in place
+                <Flex key={index} gap={2} align="center">
                   <TimePicker.RangePicker
                     size="small"
                     format={FORMAT}
@@ -101,7 +106,9 @@ export function WeekCard({ calendar }: { calendar: BusinessCalendar }) {
                     size="small"
                     icon={<DeleteOutlined />}
                     aria-label={t('common.delete')}
-                    onClick={() => setPeriods(day.weekday, (periods) => periods.filter((_, i) => i !== index))}
+                    onClick={() =>
+                      setPeriods(day.weekday, (periods) => periods.filter((_, i) => i !== index))
+                    }
                   />
                 </Flex>
               ))}
@@ -124,7 +131,9 @@ export function WeekCard({ calendar }: { calendar: BusinessCalendar }) {
       </Flex>
       <Flex justify="space-between" style={{ marginTop: 12 }}>
         <Typography.Text type="secondary">{t('calendar.week.workdayHint')}</Typography.Text>
-        <Typography.Text>{t('calendar.week.total', { hours: Math.round(total * 100) / 100 })}</Typography.Text>
+        <Typography.Text>
+          {t('calendar.week.total', { hours: Math.round(total * 100) / 100 })}
+        </Typography.Text>
       </Flex>
     </Card>
   );

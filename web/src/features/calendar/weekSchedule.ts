@@ -18,7 +18,8 @@ export function weekProblem(week: WeekSchedule): WeekProblem | null {
   for (const day of week) {
     if (day.periods.some((p) => p.start >= p.end)) return { weekday: day.weekday, kind: 'invalid' };
     const sorted = [...day.periods].sort((a, b) => a.start.localeCompare(b.start));
-    if (sorted.some((p, i) => i > 0 && sorted[i - 1]!.end > p.start)) return { weekday: day.weekday, kind: 'overlap' };
+    if (sorted.some((p, i) => i > 0 && sorted[i - 1]!.end > p.start))
+      return { weekday: day.weekday, kind: 'overlap' };
   }
   return null;
 }

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { listTeams } from '../../api/teams.ts';
 import { listUsers } from '../../api/users.ts';
-import { MESSAGING_ITEMS, ORGANISATION_ITEMS, UPCOMING_MODULES } from '../../app/navigation.tsx';
+import { MESSAGING_ITEMS, ORGANISATION_ITEMS, UPCOMING_MODULES, WORK_ITEMS } from '../../app/navigation.tsx';
 import { useCan, useMe } from '../../app/session.ts';
 import { roleName } from '../../components/labels.ts';
 import { useDepartments } from '../departments/queries.ts';
@@ -65,7 +65,9 @@ export default function DashboardPage() {
     enabled: canDirectory,
   });
 
-  const shortcuts = [...MESSAGING_ITEMS, ...ORGANISATION_ITEMS].filter((item) => allowed(item.permission));
+  const shortcuts = [...MESSAGING_ITEMS, ...WORK_ITEMS, ...ORGANISATION_ITEMS].filter(
+    (item) => item.permission === null || allowed(item.permission),
+  );
 
   return (
     <Flex vertical gap={16} data-testid="dashboard">

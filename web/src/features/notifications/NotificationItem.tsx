@@ -1,9 +1,4 @@
-import {
-  BellOutlined,
-  CarryOutOutlined,
-  InteractionOutlined,
-  SafetyOutlined,
-} from '@ant-design/icons';
+import { BellOutlined, CarryOutOutlined, InteractionOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Notification } from '@liaison/contracts';
 import { Badge, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';

@@ -123,7 +123,12 @@ export default function NotificationSettingsPage() {
           />
         )}
         {query.data && emailEnabled && query.data.email === null && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('notifications.settings.noEmail')} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('notifications.settings.noEmail')}
+          />
         )}
         {query.data && emailEnabled && query.data.email && (
           <Typography.Paragraph type="secondary">

@@ -96,7 +96,11 @@ export default function RequestDetailPage() {
       },
     });
   const sendReply = () =>
-    run(() => replyToRequest(request.id, reply.trim()), t('requests.detail.responded'), () => setReply(''));
+    run(
+      () => replyToRequest(request.id, reply.trim()),
+      t('requests.detail.responded'),
+      () => setReply(''),
+    );
   const withdraw = () =>
     modal.confirm({
       title: t('requests.detail.withdrawConfirm', { title: request.title }),
@@ -178,7 +182,7 @@ export default function RequestDetailPage() {
             <Card title={t('requests.detail.timeline')}>
               <RequestTimeline request={request} />
               {can.respond && (
-                <Flex vertical gap={8} data-testid="request-reply-box">
+                <Flex vertical gap={8} style={{ marginTop: 8 }} data-testid="request-reply-box">
                   <Input.TextArea
                     value={reply}
                     onChange={(event) => setReply(event.target.value)}
@@ -195,7 +199,9 @@ export default function RequestDetailPage() {
                       onClick={sendReply}
                       data-testid="request-reply-submit"
                     >
-                      {request.firstRespondedAt ? t('requests.detail.respond') : t('requests.detail.respondFirst')}
+                      {request.firstRespondedAt
+                        ? t('requests.detail.respond')
+                        : t('requests.detail.respondFirst')}
                     </Button>
                   </Flex>
                 </Flex>
@@ -211,13 +217,21 @@ export default function RequestDetailPage() {
               items={[
                 { key: 'from', label: t('requests.field.from'), children: request.fromDepartment.name },
                 { key: 'to', label: t('requests.field.to'), children: request.toDepartment.name },
-                { key: 'raisedBy', label: t('requests.field.raisedBy'), children: request.raisedBy.displayName },
+                {
+                  key: 'raisedBy',
+                  label: t('requests.field.raisedBy'),
+                  children: request.raisedBy.displayName,
+                },
                 {
                   key: 'handler',
                   label: t('requests.field.handler'),
                   children: request.handler?.displayName ?? t('requests.detail.notHandled'),
                 },
-                { key: 'created', label: t('requests.field.createdAt'), children: formatDateTime(request.createdAt) },
+                {
+                  key: 'created',
+                  label: t('requests.field.createdAt'),
+                  children: formatDateTime(request.createdAt),
+                },
                 {
                   key: 'due',
                   label: t('requests.field.responseDue'),
@@ -246,7 +260,11 @@ export default function RequestDetailPage() {
                       },
                     ]
                   : []),
-                { key: 'wanted', label: t('requests.field.wantedBy'), children: formatDateTime(request.wantedBy) },
+                {
+                  key: 'wanted',
+                  label: t('requests.field.wantedBy'),
+                  children: formatDateTime(request.wantedBy),
+                },
                 ...(request.resolvedAt
                   ? [
                       {
@@ -294,8 +312,10 @@ export default function RequestDetailPage() {
         confirmLoading={act.isPending}
         onCancel={() => setDialog(null)}
         onOk={() =>
-          run(() => resolveRequest(request.id, outcome.trim() || null), t('requests.detail.resolved'), () =>
-            setDialog(null),
+          run(
+            () => resolveRequest(request.id, outcome.trim() || null),
+            t('requests.detail.resolved'),
+            () => setDialog(null),
           )
         }
       >

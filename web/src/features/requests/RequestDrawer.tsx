@@ -59,7 +59,10 @@ export function RequestDrawer({ open, onClose }: { open: boolean; onClose: () =>
       }),
     onSuccess: (request) => {
       message.success(
-        t('requests.drawer.created', { number: requestNumber(request), department: request.toDepartment.name }),
+        t('requests.drawer.created', {
+          number: requestNumber(request),
+          department: request.toDepartment.name,
+        }),
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.requests.lists });
       onClose();
@@ -104,7 +107,11 @@ export function RequestDrawer({ open, onClose }: { open: boolean; onClose: () =>
         initialValues={initial}
         onFinish={(values) => create.mutate(values)}
       >
-        <Form.Item name="fromDepartmentId" label={t('requests.drawer.fromDepartment')} extra={t('requests.drawer.fromHint')}>
+        <Form.Item
+          name="fromDepartmentId"
+          label={t('requests.drawer.fromDepartment')}
+          extra={t('requests.drawer.fromHint')}
+        >
           <DepartmentSelect data-testid="request-from" />
         </Form.Item>
         <Form.Item
@@ -132,7 +139,11 @@ export function RequestDrawer({ open, onClose }: { open: boolean; onClose: () =>
           label={t('requests.field.title')}
           rules={[{ required: true, whitespace: true, max: 200 }]}
         >
-          <Input placeholder={t('requests.drawer.titlePlaceholder')} maxLength={200} data-testid="request-title" />
+          <Input
+            placeholder={t('requests.drawer.titlePlaceholder')}
+            maxLength={200}
+            data-testid="request-title"
+          />
         </Form.Item>
         <Form.Item
           name="body"

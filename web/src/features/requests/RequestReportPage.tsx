@@ -50,7 +50,8 @@ export default function RequestReportPage() {
       dataIndex: 'overdueOpen',
       width: 120,
       align: 'right',
-      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : value),
+      render: (value: number) =>
+        value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : value,
     },
     { title: t('requests.report.escalated'), dataIndex: 'escalated', width: 90, align: 'right' },
     {

@@ -34,7 +34,9 @@ export function RequestPriorityTag({ priority }: { priority: RequestPriority }) 
 export function EscalationTag({ level, showNone = false }: { level: number; showNone?: boolean }) {
   const { t } = useTranslation();
   if (level <= 0)
-    return showNone ? <Typography.Text type="secondary">{t('requests.escalation.level0')}</Typography.Text> : null;
+    return showNone ? (
+      <Typography.Text type="secondary">{t('requests.escalation.level0')}</Typography.Text>
+    ) : null;
   return (
     <Tag color={level >= 2 ? 'red' : 'orange'} data-testid="request-escalation">
       {t(level >= 2 ? 'requests.escalation.level2' : 'requests.escalation.level1')}
@@ -56,7 +58,11 @@ export function ResponseDue({
   const body = (() => {
     switch (state) {
       case 'waiting':
-        return <span>{t('requests.due.left', { time: durationText(t, remaining(request.responseDueAt, now)) })}</span>;
+        return (
+          <span>
+            {t('requests.due.left', { time: durationText(t, remaining(request.responseDueAt, now)) })}
+          </span>
+        );
       case 'late':
         return (
           <Typography.Text type="danger" strong>

@@ -40,7 +40,9 @@ export function RequestTimeline({ request }: { request: DeptRequestDetail }) {
           <div data-testid="request-event" data-type={event.type}>
             <Flex justify="space-between" gap={12}>
               <span>
-                <Typography.Text strong>{event.actor?.displayName ?? t('requests.detail.system')}</Typography.Text>{' '}
+                <Typography.Text strong>
+                  {event.actor?.displayName ?? t('requests.detail.system')}
+                </Typography.Text>{' '}
                 {eventLabel(t, event)}
               </span>
               <Tooltip title={formatDateTime(event.at)}>

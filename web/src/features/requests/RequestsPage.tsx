@@ -132,7 +132,7 @@ export default function RequestsPage() {
           columns={requestColumns(t, now)}
           dataSource={query.data?.items}
           loading={query.isFetching}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
           rowClassName={(r) => (r.overdue ? 'lia-request-row-overdue' : '')}
           onRow={(r) => ({
             onClick: (event) => {

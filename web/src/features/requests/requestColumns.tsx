@@ -31,7 +31,7 @@ export function requestColumns(t: TFunction, now: Date): TableColumnsType<DeptRe
     {
       title: `${t('requests.field.from')} → ${t('requests.field.to')}`,
       key: 'departments',
-      width: 200,
+      width: 180,
       render: (_, r) => (
         <span>
           {r.fromDepartment.name} <ArrowRightOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />{' '}
@@ -50,13 +50,20 @@ export function requestColumns(t: TFunction, now: Date): TableColumnsType<DeptRe
       key: 'handler',
       width: 100,
       render: (_, r) =>
-        r.handler?.displayName ?? <Typography.Text type="secondary">{t('requests.detail.notHandled')}</Typography.Text>,
+        r.handler?.displayName ?? (
+          <Typography.Text type="secondary">{t('requests.detail.notHandled')}</Typography.Text>
+        ),
     },
     {
       title: t('requests.field.status'),
       key: 'status',
-      width: 100,
-      render: (_, r) => <RequestStatusTag status={r.status} />,
+      width: 180,
+      render: (_, r) => (
+        <Space size={[0, 4]} wrap>
+          <RequestStatusTag status={r.status} />
+          <EscalationTag level={r.escalationLevel} />
+        </Space>
+      ),
     },
     {
       title: t('requests.field.responseDue'),
@@ -65,15 +72,9 @@ export function requestColumns(t: TFunction, now: Date): TableColumnsType<DeptRe
       render: (_, r) => <ResponseDue request={r} now={now} />,
     },
     {
-      title: t('requests.field.escalation'),
-      key: 'escalation',
-      width: 170,
-      render: (_, r) => <EscalationTag level={r.escalationLevel} />,
-    },
-    {
       title: t('requests.field.createdAt'),
       key: 'createdAt',
-      width: 150,
+      width: 140,
       render: (_, r) => formatDateTime(r.createdAt),
     },
   ];

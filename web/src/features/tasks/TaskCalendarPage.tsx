@@ -9,8 +9,8 @@ import { queryKeys } from '../../api/keys.ts';
 import { listTasks, type TaskFilters } from '../../api/tasks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { tasksByDay, visibleRange } from './calendarTasks.ts';
-import { TaskDue, TaskPriorityTag, TaskStatusTag } from './TaskTags.tsx';
 import { MY_TASKS, scopeFilters, TaskScopeSelect } from './TaskScopeSelect.tsx';
+import { TaskDue, TaskPriorityTag, TaskStatusTag } from './TaskTags.tsx';
 import { taskNumber } from './taskText.ts';
 import './tasks.css';
 

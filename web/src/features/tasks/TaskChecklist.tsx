@@ -1,8 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TaskDetail } from '@liaison/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Empty, Flex, Input, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { useUpdateTask } from './queries.ts';
 import { checklistProgress, toggleChecklist } from './taskText.ts';
@@ -15,11 +17,19 @@ export function TaskChecklist({ task }: { task: TaskDetail }) {
   const { message } = App.useApp();
   const showError = useApiError();
   const update = useUpdateTask();
+  const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const canTick = task.can.edit || task.can.changeStatus;
   const progress = checklistProgress(task.checklist);
 
-  const save = (checklist: ChecklistChange, onDone?: () => void) =>
+  const save = (checklist: ChecklistChange, onDone?: () => void) => {
+    // Ticks and removals show at once (every item keeps its id); a new item waits for its id.
+    const key = queryKeys.tasks.detail(task.id);
+    const known = checklist.every((item) => item.id);
+    if (known)
+      queryClient.setQueryData<TaskDetail>(key, (data) =>
+        data ? { ...data, checklist: checklist.map((item) => ({ ...item, id: item.id! })) } : data,
+      );
     update.mutate(
       { id: task.id, change: { checklist } },
       {
@@ -27,9 +37,13 @@ export function TaskChecklist({ task }: { task: TaskDetail }) {
           onDone?.();
           message.success(t('tasks.detail.checklistSaved'));
         },
-        onError: (error) => showError(error),
+        onError: (error) => {
+          if (known) void queryClient.invalidateQueries({ queryKey: key });
+          showError(error);
+        },
       },
     );
+  };
   const current = (): ChecklistChange => task.checklist.map(({ id, text, done }) => ({ id, text, done }));
   const add = () => {
     const value = text.trim();

@@ -1,13 +1,27 @@
 import { ArrowLeftOutlined, EditOutlined, LinkOutlined } from '@ant-design/icons';
 import { TASK_STATUSES, type TaskDetail, type TaskStatus } from '@liaison/contracts';
-import { App, Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Select, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { useUpdateTask, useTask } from './queries.ts';
+import { useTask, useUpdateTask } from './queries.ts';
 import { TaskChecklist } from './TaskChecklist.tsx';
 import { TaskDrawer, type TaskDrawerState } from './TaskDrawer.tsx';
 import { TaskReplies } from './TaskReplies.tsx';
@@ -63,7 +77,8 @@ export default function TaskDetailPage() {
     update.mutate(
       { id: task.id, change: { status } },
       {
-        onSuccess: () => message.success(t('tasks.detail.statusChanged', { status: t(`tasks.statuses.${status}`) })),
+        onSuccess: () =>
+          message.success(t('tasks.detail.statusChanged', { status: t(`tasks.statuses.${status}`) })),
         onError: (error) => showError(error),
       },
     );
@@ -88,7 +103,12 @@ export default function TaskDetailPage() {
             <Space size={4} style={{ marginTop: 6 }} wrap>
               <TaskStatusTag status={task.status} />
               <TaskPriorityTag priority={task.priority} />
-              <TaskDue task={task} />
+              {task.dueAt && (
+                <span>
+                  <Typography.Text type="secondary">{t('tasks.detail.dueLabel')}</Typography.Text>
+                  <TaskDue task={task} />
+                </span>
+              )}
             </Space>
           </div>
         </Space>
@@ -104,7 +124,11 @@ export default function TaskDetailPage() {
             />
           )}
           {task.can.edit && (
-            <Button icon={<EditOutlined />} onClick={() => setDrawer({ mode: 'edit', task })} data-testid="task-edit">
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => setDrawer({ mode: 'edit', task })}
+              data-testid="task-edit"
+            >
               {t('tasks.detail.edit')}
             </Button>
           )}
@@ -152,7 +176,11 @@ export default function TaskDetailPage() {
                     : '—',
                 },
                 { key: 'creator', label: t('tasks.field.creator'), children: task.creator.displayName },
-                { key: 'department', label: t('tasks.field.department'), children: task.department?.name ?? '—' },
+                {
+                  key: 'department',
+                  label: t('tasks.field.department'),
+                  children: task.department?.name ?? '—',
+                },
                 { key: 'due', label: t('tasks.field.dueAt'), children: <TaskDue task={task} /> },
                 {
                   key: 'nextStep',
@@ -162,8 +190,16 @@ export default function TaskDetailPage() {
                   ),
                 },
                 { key: 'source', label: t('tasks.field.source'), children: <SourceLink task={task} /> },
-                { key: 'created', label: t('tasks.field.createdAt'), children: formatDateTime(task.createdAt) },
-                { key: 'updated', label: t('tasks.field.updatedAt'), children: formatDateTime(task.updatedAt) },
+                {
+                  key: 'created',
+                  label: t('tasks.field.createdAt'),
+                  children: formatDateTime(task.createdAt),
+                },
+                {
+                  key: 'updated',
+                  label: t('tasks.field.updatedAt'),
+                  children: formatDateTime(task.updatedAt),
+                },
                 ...(task.completedAt
                   ? [
                       {

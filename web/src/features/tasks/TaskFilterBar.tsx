@@ -1,41 +1,35 @@
 import { TASK_PRIORITIES, TASK_STATUSES } from '@liaison/contracts';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskFilters } from '../../api/tasks.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
-import { useDebounced } from '../../components/useDebounced.ts';
 
 /** Status, priority, overdue and text filters of a task list (the view and sort live elsewhere). */
 export function TaskFilterBar({
   value,
   onChange,
   onReset,
+  search,
+  onSearch,
   showDepartment = false,
 }: {
   value: TaskFilters;
+  /** The search box's text, debounced into the query by the page. */
+  search: string;
+  onSearch: (text: string) => void;
   onChange: (next: TaskFilters) => void;
   onReset: () => void;
   showDepartment?: boolean;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value.q ?? '');
-  const q = useDebounced(text.trim(), 300);
-
-  useEffect(() => {
-    if ((value.q ?? '') !== q) onChange({ ...value, q: q || undefined });
-    // Only the debounced text drives this; the rest of the filters are passed through.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  }, [q]);
-
   return (
     <Flex wrap gap={12} style={{ marginBottom: 16 }}>
       <Input.Search
         allowClear
         style={{ width: 240 }}
         placeholder={t('tasks.list.searchPlaceholder')}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
+        value={search}
+        onChange={(event) => onSearch(event.target.value)}
         data-testid="task-search"
       />
       <Select
@@ -59,7 +53,10 @@ export function TaskFilterBar({
         placeholder={t('tasks.list.allPriorities')}
         value={value.priority ?? []}
         onChange={(priority: string[]) =>
-          onChange({ ...value, priority: priority.length ? (priority as TaskFilters['priority']) : undefined })
+          onChange({
+            ...value,
+            priority: priority.length ? (priority as TaskFilters['priority']) : undefined,
+          })
         }
         options={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`tasks.priorities.${p}`) }))}
       />
@@ -81,7 +78,7 @@ export function TaskFilterBar({
       </Checkbox>
       <Button
         onClick={() => {
-          setText('');
+          onSearch('');
           onReset();
         }}
       >

@@ -16,7 +16,9 @@ export function TaskReplies({ task }: { task: TaskDetail }) {
     <div data-testid="task-replies">
       {task.replies.map((reply) => (
         <Flex key={reply.id} gap={12} className="lia-reply" data-testid="task-reply">
-          <Avatar style={{ backgroundColor: '#1677ff', flex: 'none' }}>{reply.author.displayName.slice(0, 1)}</Avatar>
+          <Avatar style={{ backgroundColor: '#1677ff', flex: 'none' }}>
+            {reply.author.displayName.slice(0, 1)}
+          </Avatar>
           <Flex vertical style={{ flex: 1, minWidth: 0 }}>
             <Space size={8} wrap>
               <Typography.Text strong>{reply.author.displayName}</Typography.Text>

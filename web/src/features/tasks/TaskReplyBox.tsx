@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { replyToTask, uploadTaskFile } from '../../api/tasks.ts';
 import { errorText, useApiError } from '../../app/errors.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../messaging/useUploads.ts';
 import { formatBytes } from '../messaging/timeline.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../messaging/useUploads.ts';
 
 /** 反馈: what was done, and optionally a new status, the next step and files (uploaded at once). */
 export function TaskReplyBox({ task }: { task: TaskDetail }) {
@@ -85,14 +85,18 @@ export function TaskReplyBox({ task }: { task: TaskDetail }) {
           maxCount={MAX_ATTACHMENTS}
           beforeUpload={(file) => {
             if (file.size <= MAX_ATTACHMENT_BYTES) return true;
-            message.error(t('tasks.detail.tooLarge', { name: file.name, size: formatBytes(MAX_ATTACHMENT_BYTES) }));
+            message.error(
+              t('tasks.detail.tooLarge', { name: file.name, size: formatBytes(MAX_ATTACHMENT_BYTES) }),
+            );
             return Upload.LIST_IGNORE;
           }}
           customRequest={({ file, onSuccess, onError }) => {
             uploadTaskFile(task.id, file as File).then(
               (saved) => onSuccess?.(saved),
               (error: unknown) => {
-                message.error(`${t('tasks.detail.uploadFailed', { name: (file as File).name })} ${errorText(error)}`);
+                message.error(
+                  `${t('tasks.detail.uploadFailed', { name: (file as File).name })} ${errorText(error)}`,
+                );
                 onError?.(error instanceof Error ? error : new Error(String(error)));
               },
             );

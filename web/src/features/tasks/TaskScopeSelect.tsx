@@ -14,7 +14,13 @@ export function scopeFilters(scope: TaskScope): Pick<TaskFilters, 'view' | 'team
 }
 
 /** 我的任务, or one of my teams (with task.read, any team in sight). */
-export function TaskScopeSelect({ value, onChange }: { value: TaskScope; onChange: (scope: TaskScope) => void }) {
+export function TaskScopeSelect({
+  value,
+  onChange,
+}: {
+  value: TaskScope;
+  onChange: (scope: TaskScope) => void;
+}) {
   const { t } = useTranslation();
   const allowed = useCan();
   const mine = useMyTeams();

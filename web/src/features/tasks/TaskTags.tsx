@@ -29,7 +29,9 @@ export function TaskDue({ task }: { task: Pick<Task, 'dueAt' | 'overdue'> }) {
   return (
     <Tooltip title={fromNow(task.dueAt)}>
       <span data-testid="task-due" data-overdue={task.overdue ? 'true' : 'false'}>
-        <Typography.Text type={task.overdue ? 'danger' : undefined}>{formatDateTime(task.dueAt)}</Typography.Text>
+        <Typography.Text type={task.overdue ? 'danger' : undefined}>
+          {formatDateTime(task.dueAt)}
+        </Typography.Text>
         {task.overdue && (
           <Tag color="red" style={{ marginInlineStart: 6 }}>
             {t('tasks.list.overdueTag')}
@@ -49,7 +51,9 @@ export function TaskOwner({ task }: { task: Pick<Task, 'assignee' | 'team'> }) {
     <span>
       {task.assignee?.displayName}
       {task.assignee && task.team && <Typography.Text type="secondary"> · </Typography.Text>}
-      {task.team && <Typography.Text type={task.assignee ? 'secondary' : undefined}>{task.team.name}</Typography.Text>}
+      {task.team && (
+        <Typography.Text type={task.assignee ? 'secondary' : undefined}>{task.team.name}</Typography.Text>
+      )}
     </span>
   );
 }

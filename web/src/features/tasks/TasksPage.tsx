@@ -12,6 +12,7 @@ import { listTasks, type TaskFilters } from '../../api/tasks.ts';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { serverPaging } from '../../components/pagination.ts';
+import { useDebounced } from '../../components/useDebounced.ts';
 import { TaskDrawer, type TaskDrawerState } from './TaskDrawer.tsx';
 import { TaskFilterBar } from './TaskFilterBar.tsx';
 import { taskColumns } from './taskColumns.tsx';
@@ -38,13 +39,15 @@ export default function TasksPage() {
   const view: ListView =
     isListView(requested) && (requested !== 'department' || allowed('task.read')) ? requested : 'mine';
   const [filters, setFilters] = useState<TaskFilters>(DEFAULT_FILTERS);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300) || undefined;
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({ sort: 'due', order: 'asc' });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [drawer, setDrawer] = useState<TaskDrawerState>(null);
 
   const query = useQuery({
-    queryKey: queryKeys.tasks.list({ ...filters, ...sort, view }, paging.page, paging.pageSize),
-    queryFn: () => listTasks({ ...filters, ...sort, view }, paging.page, paging.pageSize),
+    queryKey: queryKeys.tasks.list({ ...filters, ...sort, q, view }, paging.page, paging.pageSize),
+    queryFn: () => listTasks({ ...filters, ...sort, q, view }, paging.page, paging.pageSize),
     placeholderData: keepPreviousData,
   });
 
@@ -118,6 +121,11 @@ export default function TasksPage() {
           value={filters}
           onChange={apply}
           onReset={() => apply(DEFAULT_FILTERS)}
+          search={search}
+          onSearch={(text) => {
+            setSearch(text);
+            setPaging((current) => ({ ...current, page: 1 }));
+          }}
           showDepartment={view === 'department'}
         />
         <Table<Task>

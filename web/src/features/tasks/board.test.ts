@@ -40,9 +40,9 @@ describe('the task board', () => {
   it('only lets a card go to another column when its status may change', () => {
     expect(canDrop(task('a', 'todo'), 'done')).toBe(true);
     expect(canDrop(task('a', 'todo'), 'todo')).toBe(false);
-    expect(canDrop(task('a', 'todo', { can: { edit: false, reply: true, changeStatus: false } }), 'done')).toBe(
-      false,
-    );
+    expect(
+      canDrop(task('a', 'todo', { can: { edit: false, reply: true, changeStatus: false } }), 'done'),
+    ).toBe(false);
     expect(canDrop(undefined, 'done')).toBe(false);
   });
 

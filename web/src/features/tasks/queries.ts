@@ -1,8 +1,8 @@
 import type { TaskDetail, UpdateTaskRequest } from '@liaison/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/keys.ts';
-import { listTeams } from '../../api/teams.ts';
 import { getTask, updateTask } from '../../api/tasks.ts';
+import { listTeams } from '../../api/teams.ts';
 import { useMe } from '../../app/session.ts';
 
 export function useTask(id: string | undefined) {

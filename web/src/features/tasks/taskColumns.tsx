@@ -13,7 +13,8 @@ type Sort = NonNullable<TaskFilters['sort']>;
 
 /** The columns of a task list; the due, priority and updated columns sort on the server. */
 export function taskColumns(t: TFunction, sort: Sort, order: 'asc' | 'desc'): TableColumnsType<Task> {
-  const sortOrder = (key: Sort): SortOrder => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
+  const sortOrder = (key: Sort): SortOrder =>
+    sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null;
   return [
     {
       title: t('tasks.field.number'),

@@ -1,0 +1,31 @@
+import type { CalendarDay } from '@liaison/contracts';
+
+/** A run of consecutive days of one kind and name, e.g. 春节 放假 02-15 – 02-23. */
+export interface DayRun {
+  key: string;
+  kind: CalendarDay['kind'];
+  name: string;
+  from: string;
+  to: string;
+  days: CalendarDay[];
+}
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The year's exceptions as runs of consecutive dates sharing kind and name, in date order. */
+export function dayRuns(days: readonly CalendarDay[]): DayRun[] {
+  const runs: DayRun[] = [];
+  for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
+    const last = runs.at(-1);
+    if (last && last.kind === day.kind && last.name === day.name && nextDate(last.to) === day.date) {
+      last.to = day.date;
+      last.days.push(day);
+    } else
+      runs.push({ key: day.date, kind: day.kind, name: day.name, from: day.date, to: day.date, days: [day] });
+  }
+  return runs;
+}
