@@ -155,3 +155,13 @@ export async function requeue(db: Executor, id: string, at: string): Promise<boo
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Deletes deliveries sent before `before`; dead ones stay until someone deals with them. */
+export async function pruneSent(db: Executor, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('deliveries')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

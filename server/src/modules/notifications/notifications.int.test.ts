@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Department, User } from '@liaison/contracts';
+import { DeliveryListQuery, type Department, type User } from '@liaison/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
 import { HttpReceiver, SmtpReceiver } from '../../../test/receivers.ts';
@@ -287,5 +287,16 @@ describe('preferences, the inbox and the digest', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
     expect((await t.request(workerAs, 'GET', '/api/notifications/webhooks')).status).toBe(403);
+  });
+  it('prunes sent deliveries after thirty days', async () => {
+    // Last: the clock moves past every session's life, so this reads through the service.
+    const sentNow = async () =>
+      (await t.services.deliveries.list(DeliveryListQuery.parse({ status: 'sent' }))).total;
+    const sent = await sentNow();
+    expect(sent).toBeGreaterThan(0);
+    expect(await t.services.notifications.pruneSent()).toBe(0);
+    t.clock.advance(31 * 24 * HOUR);
+    expect(await t.services.notifications.pruneSent()).toBe(sent);
+    expect(await sentNow()).toBe(0);
   });
 });

@@ -55,6 +55,9 @@ export interface NotificationsDeps {
 }
 
 const DIGEST_KIND = 'notifications.digest';
+const PRUNE_KIND = 'notifications.prune';
+/** Sent emails and webhook calls are kept this long for looking into what went out. */
+const SENT_KEEP_DAYS = 30;
 
 /**
  * The one way every module tells people something. `notify` runs inside the caller's transaction:
@@ -68,6 +71,18 @@ export class NotificationsService {
     this.#deps = deps;
     deps.jobs.register({ kind: DIGEST_KIND, run: () => this.sendDigests().then(() => undefined) });
     deps.jobs.schedule({ name: 'daily digest', kind: DIGEST_KIND, when: { every: 'day', ...DIGEST_TIME } });
+    deps.jobs.register({ kind: PRUNE_KIND, run: () => this.pruneSent().then(() => undefined) });
+    deps.jobs.schedule({
+      name: 'delivery pruning',
+      kind: PRUNE_KIND,
+      when: { every: 'day', hour: 4, minute: 40 },
+    });
+  }
+
+  /** Deletes deliveries sent more than SENT_KEEP_DAYS ago; returns how many. */
+  pruneSent(): Promise<number> {
+    const before = new Date(this.#deps.clock.now().getTime() - SENT_KEEP_DAYS * 86_400_000).toISOString();
+    return deliveriesRepo.pruneSent(this.#deps.db, before);
   }
 
   get emailEnabled(): boolean {
