@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signIn } from './demo-session.ts';
+import { openChannel, signIn } from './demo-session.ts';
+
+const MARKETING = '市场部-日常工作群';
 
 /** Picks a person in a PeoplePicker (the directory is searched by username). */
 async function pickPerson(page: Page, picker: Locator, username: string): Promise<void> {
@@ -164,5 +166,47 @@ test.describe('tasks and department requests', () => {
 
     // The answer reaches 陈静's page.
     await expect(chen.getByTestId('request-event').filter({ hasText: answer })).toBeVisible();
+  });
+
+  test('a chat message becomes a task that links back to its channel', async ({ browser }, testInfo) => {
+    const stamp = Date.now() % 100_000;
+    const first = `确认发布会场地的布置方案（${stamp}）`;
+    const second = '舞台朝向和签到台位置周三前定下来。';
+
+    // 刘洋 writes in 市场部's group, then turns the message into a task from its actions.
+    const liu = await signIn(browser, 'liu.yang');
+    await openChannel(liu, MARKETING);
+    await liu.getByTestId('composer-input').fill(`${first}\n${second}`);
+    await liu.getByTestId('composer-input').press('Enter');
+    const posted = liu.getByTestId('message').filter({ hasText: first });
+    await expect(posted).toBeVisible();
+    await posted.hover();
+    await posted.getByTestId('message-action-more').click();
+    const convert = liu.getByRole('menuitem', { name: '转为任务' });
+    await expect(convert).toBeVisible();
+    await liu.screenshot({ path: testInfo.outputPath('convert-menu.png') });
+    await convert.click();
+
+    // The drawer starts from the message: its first line, the whole text with who wrote it, the source.
+    const drawer = liu.getByTestId('task-drawer');
+    await expect(drawer.getByTestId('task-title')).toHaveValue(first);
+    await expect(drawer.getByTestId('task-description')).toHaveValue(
+      new RegExp(`^${first}\\n${second}\\n\\n—— 刘洋 发送于 `),
+    );
+    await expect(drawer.getByTestId('task-drawer-source')).toContainText(`#${MARKETING} · 刘洋`);
+    await liu.screenshot({ path: testInfo.outputPath('convert-drawer.png') });
+    await drawer.getByTestId('task-save').click();
+    await expect(drawer).toBeHidden();
+
+    // The confirmation links to the new task, whose source leads back to the conversation.
+    await liu.getByTestId('task-created-link').click();
+    await expect(liu).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+    await expect(liu.getByTestId('task-detail-title')).toContainText(first);
+    const source = liu.getByTestId('task-source');
+    await expect(source).toContainText(`#${MARKETING} · 刘洋`);
+    await source.click();
+    await expect(liu).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
+    await expect(liu.getByTestId('channel-title')).toHaveText(MARKETING);
+    await expect(liu.getByTestId('message').filter({ hasText: first })).toBeVisible();
   });
 });

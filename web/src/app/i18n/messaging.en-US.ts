@@ -100,6 +100,12 @@ const messagingEnUS: MessagingMessages = {
     discard: 'Discard',
     unknownAuthor: 'Deleted user',
   },
+  toTask: {
+    action: 'Create task',
+    byline: '— {{author}}, {{time}}',
+    created: 'Task {{number}} created',
+    view: 'View task',
+  },
   moderate: {
     title: 'Remove message',
     intro:

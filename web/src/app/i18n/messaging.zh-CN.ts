@@ -98,6 +98,12 @@ const messagingZhCN = {
     discard: '删除',
     unknownAuthor: '已注销用户',
   },
+  toTask: {
+    action: '转为任务',
+    byline: '—— {{author}} 发送于 {{time}}',
+    created: '任务 {{number}} 已创建',
+    view: '查看任务',
+  },
   moderate: {
     title: '删除消息',
     intro: '作为群主或管理员删除他人的消息，原文会保留供合规审计，并记录删除原因。',

@@ -1,9 +1,12 @@
-import type { Channel, Message } from '@liaison/contracts';
-import { Alert } from 'antd';
+import type { Channel, Message, TaskDetail } from '@liaison/contracts';
+import { Alert, App } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '../../app/session.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useCan, useMe } from '../../app/session.ts';
+import { TaskDrawer, type TaskDrawerState } from '../tasks/TaskDrawer.tsx';
+import { taskNumber } from '../tasks/taskText.ts';
 import { ChannelHeader } from './ChannelHeader.tsx';
 import { ChannelInfoPanel, type InfoTab } from './ChannelInfoPanel.tsx';
 import { ChatContext, type ChatContextValue } from './ChatContext.ts';
@@ -12,6 +15,7 @@ import { HistoryModal } from './HistoryModal.tsx';
 import { MessageList } from './MessageList.tsx';
 import { ModerateModal } from './ModerateModal.tsx';
 import type { MentionTarget } from './markdown.ts';
+import { messageTaskDraft } from './messageTask.ts';
 import { PinnedBanner } from './PinnedBanner.tsx';
 import { isAuditor, useChannelMembers } from './queries.ts';
 import { ThreadPanel } from './ThreadPanel.tsx';
@@ -49,12 +53,15 @@ export function ChannelView({
   onJumpTo: (seq: number | null) => void;
 }) {
   const { t } = useTranslation();
+  const { message: toast } = App.useApp();
   const me = useMe();
+  const canTask = useCan()('task.use');
   const navigate = useNavigate();
   const members = useChannelMembers(channel.id);
   const [info, setInfo] = useState<InfoTab | null>(null);
   const [moderating, setModerating] = useState<Message | null>(null);
   const [history, setHistory] = useState<Message | null>(null);
+  const [taskDrawer, setTaskDrawer] = useState<TaskDrawerState>(null);
   // The root as it was when the thread was opened; the panel prefers the live copy in the timeline.
   const [openedRoot, setOpenedRoot] = useState<Message | null>(null);
   const { moderate } = useMessageActions();
@@ -77,9 +84,45 @@ export function ChannelView({
         setOpenedRoot(root);
         onThread(root.id);
       },
+      toTask: canTask
+        ? (message) => {
+            const author = message.author?.displayName ?? t('messaging.message.unknownAuthor');
+            const byline = t('messaging.toTask.byline', { author, time: formatDateTime(message.createdAt) });
+            setTaskDrawer({ mode: 'create', draft: messageTaskDraft(message, channel, author, byline) });
+          }
+        : null,
       highlightSeq,
     };
-  }, [channel, me, members.data, onThread, highlightSeq]);
+  }, [channel, me, members.data, onThread, highlightSeq, canTask, t]);
+
+  // The toast lives outside the router, so its link navigates by hand.
+  const taskCreated = useCallback(
+    (task: TaskDetail) => {
+      const key = `task-created-${task.id}`;
+      const path = `/tasks/${task.id}`;
+      toast.success({
+        key,
+        duration: 8,
+        content: (
+          <span data-testid="task-created-toast">
+            {t('messaging.toTask.created', { number: taskNumber(task) })}{' '}
+            <a
+              href={path}
+              onClick={(event) => {
+                event.preventDefault();
+                toast.destroy(key);
+                navigate(path);
+              }}
+              data-testid="task-created-link"
+            >
+              {t('messaging.toTask.view')}
+            </a>
+          </span>
+        ),
+      });
+    },
+    [toast, t, navigate],
+  );
 
   const note = composerNote(channel);
   const jumpLatest = useCallback(() => onJumpTo(null), [onJumpTo]);
@@ -151,6 +194,9 @@ export function ChannelView({
         }
       />
       <HistoryModal message={history} onClose={() => setHistory(null)} />
+      {canTask && (
+        <TaskDrawer state={taskDrawer} onClose={() => setTaskDrawer(null)} onCreated={taskCreated} />
+      )}
     </ChatContext.Provider>
   );
 }

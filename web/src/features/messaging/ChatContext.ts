@@ -13,6 +13,8 @@ export interface ChatContextValue {
   /** For rendering @username mentions as names. */
   mentionTargets: ReadonlyMap<string, MentionTarget>;
   openThread: (root: Message) => void;
+  /** 转为任务: opens the new-task drawer prefilled from a message; null without the `task.use` right. */
+  toTask: ((message: Message) => void) | null;
   /** The seq a deep link or search result points at (a message or a reply), briefly highlighted. */
   highlightSeq: number | null;
 }

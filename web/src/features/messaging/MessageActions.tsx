@@ -1,4 +1,5 @@
 import {
+  CarryOutOutlined,
   CommentOutlined,
   CopyOutlined,
   DeleteOutlined,
@@ -18,7 +19,10 @@ import { useChat } from './ChatContext.ts';
 import { type MessagePlace, messageRights } from './messageRules.ts';
 import { useMessageActions } from './useMessageActions.ts';
 
-/** The hover toolbar: 回复 / 编辑 / 撤回 / 置顶 / 复制, and under "more" moderation and the history. */
+/**
+ * The hover toolbar: 回复 / 编辑 / 撤回 / 置顶 / 复制, and under "more" 转为任务, moderation and the
+ * history.
+ */
 export function MessageActions({
   message,
   place,
@@ -34,7 +38,7 @@ export function MessageActions({
 }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const { channel, meId, auditor, openThread } = useChat();
+  const { channel, meId, auditor, openThread, toTask } = useChat();
   const actions = useMessageActions();
   const [menuOpen, setMenuOpen] = useState(false);
   const rights = messageRights(channel, message, meId, place);
@@ -82,7 +86,11 @@ export function MessageActions({
       : null,
   ].filter((b) => b !== null);
 
+  // Any message one can read becomes a task (the server checks the reader may read it).
   const more: NonNullable<MenuProps['items']> = [
+    ...(toTask && !message.deletedAt
+      ? [{ key: 'task', icon: <CarryOutOutlined />, label: t('messaging.toTask.action') }]
+      : []),
     ...(rights.moderate
       ? [{ key: 'moderate', icon: <DeleteOutlined />, danger: true, label: t('messaging.message.moderate') }]
       : []),
@@ -115,7 +123,11 @@ export function MessageActions({
           onOpenChange={setMenuOpen}
           menu={{
             items: more,
-            onClick: ({ key }) => (key === 'moderate' ? onModerate() : onHistory()),
+            onClick: ({ key }) => {
+              if (key === 'task') toTask?.(message);
+              else if (key === 'moderate') onModerate();
+              else onHistory();
+            },
           }}
         >
           <Button

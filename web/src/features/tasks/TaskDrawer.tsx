@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { TASK_PRIORITIES, type TaskDetail } from '@liaison/contracts';
+import { TASK_PRIORITIES, type TaskDetail, type TaskSource } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
@@ -19,15 +19,36 @@ import {
 } from './taskForm.ts';
 import { taskNumber } from './taskText.ts';
 
-export type TaskDrawerState = { mode: 'create' } | { mode: 'edit'; task: TaskDetail } | null;
+/** A new task made from something else (转为任务): prefilled text and where it came from. */
+export interface TaskDraft {
+  title?: string;
+  description?: string;
+  source?: TaskSource;
+}
+
+export type TaskDrawerState =
+  | { mode: 'create'; draft?: TaskDraft }
+  | { mode: 'edit'; task: TaskDetail }
+  | null;
 
 /**
  * 新建任务: to a person (oneself by default) or a team, with a due time, priority and checklist.
  * Editing shows the same fields; the checklist is then ticked and changed on the task's page.
+ * A draft prefills the title and description and sends its source with the new task; `onCreated`
+ * replaces the usual "created" message.
  */
-export function TaskDrawer({ state, onClose }: { state: TaskDrawerState; onClose: () => void }) {
+export function TaskDrawer({
+  state,
+  onClose,
+  onCreated,
+}: {
+  state: TaskDrawerState;
+  onClose: () => void;
+  onCreated?: (task: TaskDetail) => void;
+}) {
   const open = state !== null;
   const editing = state?.mode === 'edit' ? state.task : null;
+  const source = state?.mode === 'create' ? (state.draft?.source ?? null) : null;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -45,17 +66,28 @@ export function TaskDrawer({ state, onClose }: { state: TaskDrawerState; onClose
   useEffect(() => {
     if (!state) return;
     form.resetFields();
-    form.setFieldsValue(state.mode === 'edit' ? toTaskForm(state.task) : emptyTaskForm(me.user.id));
+    form.setFieldsValue(
+      state.mode === 'edit'
+        ? toTaskForm(state.task)
+        : {
+            ...emptyTaskForm(me.user.id),
+            title: state.draft?.title ?? '',
+            description: state.draft?.description ?? '',
+          },
+    );
   }, [state, form, me.user.id]);
 
   const create = useMutation({
     mutationFn: (values: TaskFormValues) =>
-      editing ? updateTask(editing.id, toUpdateRequest(values)) : createTask(toCreateRequest(values)),
+      editing
+        ? updateTask(editing.id, toUpdateRequest(values))
+        : createTask({ ...toCreateRequest(values), ...(source ? { source } : {}) }),
     onSuccess: (task) => {
       if (editing) {
         queryClient.setQueryData(queryKeys.tasks.detail(task.id), task);
         message.success(t('tasks.detail.saved'));
-      } else message.success(t('tasks.drawer.created', { number: taskNumber(task) }));
+      } else if (onCreated) onCreated(task);
+      else message.success(t('tasks.drawer.created', { number: taskNumber(task) }));
       void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.lists });
       onClose();
     },
@@ -90,6 +122,15 @@ export function TaskDrawer({ state, onClose }: { state: TaskDrawerState; onClose
         initialValues={emptyTaskForm(me.user.id)}
         onFinish={(values) => create.mutate(values)}
       >
+        {source && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('tasks.drawer.fromMessage', { label: source.label ?? '' })}
+            data-testid="task-drawer-source"
+          />
+        )}
         <Form.Item
           name="title"
           label={t('tasks.field.title')}
