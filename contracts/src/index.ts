@@ -1,3 +1,5 @@
+export * from './announcements.ts';
+export * from './approvals.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './calendar.ts';

@@ -17,6 +17,11 @@ export const NOTIFICATION_KINDS = [
   'request.escalated',
   'request.resolved',
   'control.decided',
+  'approval.requested',
+  'approval.decided',
+  'approval.cc',
+  'announcement.published',
+  'announcement.reminder',
   'system.test',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
@@ -24,7 +29,7 @@ export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** What a subject link points at, so the web can open it. */
 export const NotificationSubject = z.object({
-  type: z.enum(['task', 'request', 'message', 'held_message']),
+  type: z.enum(['task', 'request', 'message', 'held_message', 'approval', 'announcement']),
   id: Id,
 });
 export type NotificationSubject = z.infer<typeof NotificationSubject>;

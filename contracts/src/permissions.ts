@@ -44,6 +44,12 @@ export const PERMISSIONS = {
   'request.read': { group: 'work', scoped: true },
   'calendar.manage': { group: 'system', scoped: false },
   'notification.manage': { group: 'system', scoped: false },
+  'announcement.read': { group: 'publishing', scoped: false },
+  'announcement.publish': { group: 'publishing', scoped: true },
+  'announcement.stats': { group: 'publishing', scoped: true },
+  'announcement.manage': { group: 'publishing', scoped: false },
+  'approval.use': { group: 'publishing', scoped: false },
+  'approval.manage': { group: 'system', scoped: false },
 } as const satisfies Record<string, { group: string; scoped: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -55,7 +61,7 @@ export const PermissionSchema = z.enum(PERMISSION_KEYS);
  * gives them: external users are confined to their own organisation's items and never see the
  * company directory. Portal permissions join this list as the portal is built.
  */
-export const EXTERNAL_PERMISSIONS: readonly Permission[] = ['message.use'];
+export const EXTERNAL_PERMISSIONS: readonly Permission[] = ['message.use', 'announcement.read'];
 
 export const BUILT_IN_ROLE_KEYS = [
   'system_admin',
@@ -111,6 +117,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'task.assign',
       'request.use',
       'request.read',
+      'announcement.read',
+      'announcement.publish',
+      'announcement.stats',
+      'approval.use',
     ],
   },
   {
@@ -132,6 +142,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'task.assign',
       'request.use',
       'request.read',
+      'announcement.read',
+      'announcement.publish',
+      'announcement.stats',
+      'approval.use',
     ],
   },
   {
@@ -150,6 +164,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'task.assign',
       'request.use',
       'request.read',
+      'announcement.read',
+      'announcement.publish',
+      'approval.use',
     ],
   },
   {
@@ -157,7 +174,16 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
     name: '员工',
     description: '消息、任务、公告、申请与匿名反馈',
     scope: 'own',
-    permissions: ['directory.read', 'token.manage', 'message.use', 'task.use', 'task.assign', 'request.use'],
+    permissions: [
+      'directory.read',
+      'token.manage',
+      'message.use',
+      'task.use',
+      'task.assign',
+      'request.use',
+      'announcement.read',
+      'approval.use',
+    ],
   },
   {
     key: 'compliance_officer',
@@ -179,6 +205,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'task.use',
       'task.assign',
       'request.use',
+      'announcement.read',
+      'approval.use',
     ],
   },
   {
@@ -199,6 +227,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRoleDefinition[] = [
       'task.use',
       'task.assign',
       'request.use',
+      'announcement.read',
+      'announcement.publish',
+      'announcement.stats',
+      'announcement.manage',
+      'approval.use',
     ],
   },
   {

@@ -24,6 +24,10 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification.read'), unread: z.number().int() }),
   /** To the people involved: a task changed (board and lists refresh it). */
   z.object({ type: z.literal('task.changed'), taskId: Id }),
+  /** To everyone signed in: an announcement was published, corrected or withdrawn (feeds refetch). */
+  z.object({ type: z.literal('announcement.changed'), announcementId: Id }),
+  /** To the people involved: an approval moved (inboxes and timelines refetch). */
+  z.object({ type: z.literal('approval.changed'), approvalId: Id }),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 

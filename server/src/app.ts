@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyRequest } from 'fastify';
+import { announcementsRoutes } from './modules/announcements/announcements.routes.ts';
+import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './modules/auth/auth.service.ts';
@@ -83,6 +85,8 @@ export async function buildApp(
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
   tasksRoutes(app, services.tasks, config.messaging.attachmentMaxBytes);
   requestsRoutes(app, services.requests);
+  approvalsRoutes(app, services.approvals);
+  announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
   await realtimeRoutes(app, { hub: services.hub, authenticate });
   systemRoutes(app, {
     database,

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
+import { ApprovalsService } from './modules/approvals/approvals.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
@@ -182,6 +184,20 @@ export function createServices(
     maxFileBytes: config.messaging.attachmentMaxBytes,
   });
   const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
+  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications });
+  const announcements = new AnnouncementsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    notifications,
+    approvals,
+    calendar,
+    jobs,
+    blobs,
+    maxFileBytes: config.messaging.attachmentMaxBytes,
+  });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
   const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
@@ -214,6 +230,8 @@ export function createServices(
     mailer,
     tasks,
     requests,
+    approvals,
+    announcements,
     events,
     pump,
     hub,

@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -67,24 +67,28 @@ export class CalendarService {
     return this.#short.format(at);
   }
 
-  /** The working-time arithmetic as the calendar stands now. */
-  async working(): Promise<WorkingCalendar> {
+  /**
+   * The working-time arithmetic as the calendar stands now. Inside a transaction pass it: on
+   * SQLite a read on another connection would wait for that transaction to end.
+   */
+  async working(exec: Executor = this.#deps.db): Promise<WorkingCalendar> {
     const cached = this.#cached;
     const now = Date.now();
     if (cached && now - cached.checkedAt < RECHECK_MS) return cached.calendar;
-    this.#loading ??= this.#load(cached).finally(() => {
+    if (exec !== this.#deps.db) return this.#load(cached, exec);
+    this.#loading ??= this.#load(cached, exec).finally(() => {
       this.#loading = null;
     });
     return this.#loading;
   }
 
-  async #load(previous: Compiled | null): Promise<WorkingCalendar> {
-    const signature = await repo.signature(this.#deps.db);
+  async #load(previous: Compiled | null, exec: Executor): Promise<WorkingCalendar> {
+    const signature = await repo.signature(exec);
     if (previous && previous.signature === signature) {
       this.#cached = { ...previous, checkedAt: Date.now() };
       return previous.calendar;
     }
-    const [week, days] = await Promise.all([this.#week(), repo.allDays(this.#deps.db)]);
+    const [week, days] = await Promise.all([this.#week(exec), repo.allDays(exec)]);
     const calendar = new WorkingCalendar({
       timeZone: this.#deps.timeZone,
       week,
@@ -94,8 +98,8 @@ export class CalendarService {
     return calendar;
   }
 
-  async #week(): Promise<WeekSchedule> {
-    const stored = await readSetting<unknown>(this.#deps.db, WEEK_KEY);
+  async #week(exec: Executor = this.#deps.db): Promise<WeekSchedule> {
+    const stored = await readSetting<unknown>(exec, WEEK_KEY);
     const parsed = WeekSchedule.safeParse(stored);
     return parsed.success ? parsed.data : DEFAULT_WEEK;
   }

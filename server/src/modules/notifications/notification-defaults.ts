@@ -17,6 +17,11 @@ export const DEFAULT_EMAIL: Record<NotificationKind, EmailMode> = {
   'request.escalated': 'instant',
   'request.resolved': 'digest',
   'control.decided': 'instant',
+  'approval.requested': 'instant',
+  'approval.decided': 'instant',
+  'approval.cc': 'digest',
+  'announcement.published': 'digest',
+  'announcement.reminder': 'instant',
   'system.test': 'instant',
 };
 

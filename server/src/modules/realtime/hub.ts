@@ -7,6 +7,11 @@ import type { ChannelAudience } from './audience.ts';
 
 /** Events the hub uses itself and never sends to clients. */
 const INTERNAL = new Set(['org.changed', 'session.ended']);
+/**
+ * Events every signed-in client gets: they carry only an id, and each client asks the API (which
+ * checks access) whether the thing concerns it. Used where the audience is too large to list.
+ */
+const BROADCAST = new Set(['announcement.changed']);
 /** A client further behind than this is disconnected; it reconnects and catches up from the database. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Live frames held for a client that has not finished resuming, before it is told to reconnect. */
@@ -226,9 +231,11 @@ export class RealtimeHub {
 
     // Encoded once for every recipient (ws would otherwise encode the string for each socket).
     const frame = Buffer.from(frameOf(event));
-    const recipients = event.channelId
-      ? new Set(await this.#audience.members(event.channelId))
-      : new Set(event.userIds ?? []);
+    const recipients = BROADCAST.has(event.type)
+      ? new Set(this.#byUser.keys())
+      : event.channelId
+        ? new Set(await this.#audience.members(event.channelId))
+        : new Set(event.userIds ?? []);
     if (event.channelId && event.userIds) for (const u of event.userIds) recipients.add(u);
     for (const userId of recipients) {
       const set = this.#byUser.get(userId);
@@ -266,6 +273,7 @@ export class RealtimeHub {
   /** The frame for one user during catch-up, or null when the event is not theirs to see. */
   async #frameFor(event: StoredEvent, userId: string): Promise<string | null> {
     if (INTERNAL.has(event.type)) return null;
+    if (BROADCAST.has(event.type)) return frameOf(event);
     const inAudience = event.channelId
       ? (await this.#audience.members(event.channelId)).has(userId) ||
         (event.userIds?.includes(userId) ?? false)

@@ -30,6 +30,11 @@ const INTERNAL = BUILT_IN_ROLE_KEYS.filter((k) => k !== 'external_user');
 const REQUEST_READERS = ['system_admin', 'senior_leadership', 'department_head', 'liaison'] as const;
 const CALENDAR = ADMIN;
 const NOTIFICATION_ADMIN = ADMIN;
+const READERS = BUILT_IN_ROLE_KEYS;
+const PUBLISHERS = ['system_admin', 'senior_leadership', 'department_head', 'liaison', 'hr'] as const;
+const PUBLISHING_STATS = ['system_admin', 'senior_leadership', 'department_head', 'hr'] as const;
+const PUBLISHING_ADMIN = ['system_admin', 'hr'] as const;
+const APPROVERS = INTERNAL;
 
 /**
  * Who may call every route, written out by hand. `public` needs no sign-in; `signed-in` is any
@@ -173,6 +178,34 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'POST /api/requests/:id/assign': INTERNAL,
   'POST /api/requests/:id/resolve': INTERNAL,
   'POST /api/requests/:id/withdraw': INTERNAL,
+  'GET /api/approvals': APPROVERS,
+  'GET /api/approvals/templates': ADMIN,
+  'PUT /api/approvals/templates/:subjectType': ADMIN,
+  'GET /api/approvals/delegations': APPROVERS,
+  'POST /api/approvals/delegations': APPROVERS,
+  'DELETE /api/approvals/delegations/:id': APPROVERS,
+  'GET /api/approvals/:id': APPROVERS,
+  'POST /api/approvals/:id/decision': APPROVERS,
+  'POST /api/approvals/:id/withdraw': APPROVERS,
+  'GET /api/announcements/categories': READERS,
+  'POST /api/announcements/categories': PUBLISHING_ADMIN,
+  'PUT /api/announcements/categories/:id': PUBLISHING_ADMIN,
+  'GET /api/announcements': READERS,
+  'POST /api/announcements': PUBLISHERS,
+  'POST /api/announcements/audience/preview': PUBLISHERS,
+  'GET /api/announcements/kpi/on-time': PUBLISHING_STATS,
+  'POST /api/announcements/files': PUBLISHERS,
+  'GET /api/announcements/:id': READERS,
+  'PATCH /api/announcements/:id': PUBLISHERS,
+  'POST /api/announcements/:id/submit': PUBLISHERS,
+  'POST /api/announcements/:id/correct': PUBLISHERS,
+  'POST /api/announcements/:id/withdraw': PUBLISHERS,
+  'POST /api/announcements/:id/read': READERS,
+  'POST /api/announcements/:id/ack': READERS,
+  'GET /api/announcements/:id/stats': READERS,
+  'GET /api/announcements/:id/not-read': READERS,
+  'POST /api/announcements/:id/remind': READERS,
+  'GET /api/announcements/:id/files/:fileId': READERS,
   'GET /api/channels/:id/held': MESSAGING,
 };
 

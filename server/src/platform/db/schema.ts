@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AnnouncementsTables } from '../../modules/announcements/announcements.tables.ts';
+import type { ApprovalsTables } from '../../modules/approvals/approvals.tables.ts';
 import type { AuditTables } from '../../modules/audit/audit.tables.ts';
 import type { AuthTables } from '../../modules/auth/auth.tables.ts';
 import type { CalendarTables } from '../../modules/calendar/calendar.tables.ts';
@@ -37,7 +39,9 @@ export interface DB
     CalendarTables,
     TasksTables,
     RequestsTables,
-    NotificationsTables {}
+    NotificationsTables,
+    ApprovalsTables,
+    AnnouncementsTables {}
 
 /** A connection or an open transaction: repositories accept either. */
 export type Executor = Kysely<DB> | Transaction<DB>;

@@ -4,6 +4,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_messaging.ts';
 import * as m0003 from './0003_control.ts';
 import * as m0004 from './0004_work.ts';
+import * as m0005 from './0005_publishing.ts';
 
 export interface PortableMigration {
   up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void>;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, PortableMigration> = {
   '0002_messaging': m0002,
   '0003_control': m0003,
   '0004_work': m0004,
+  '0005_publishing': m0005,
 };

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { Id, PageQuery, page, Timestamp, text, UserRef } from './common.ts';
+
+/** What can be approved; each subject type has one template. */
+export const APPROVAL_SUBJECT_TYPES = [
+  'announcement',
+  'external_request',
+  'press_release',
+  'permission_change',
+  'held_message',
+] as const;
+export const ApprovalSubjectType = z.enum(APPROVAL_SUBJECT_TYPES);
+export type ApprovalSubjectType = z.infer<typeof ApprovalSubjectType>;
+
+/**
+ * Who approves a step, resolved when the request is submitted:
+ * - requester_head: the head of the requester's department (部门负责人);
+ * - division_head: the head of the department above it (分管领导);
+ * - department_head: the head of a named department (e.g. 法务部);
+ * - role: holders of a role, optionally only inside the requester's department;
+ * - senior_leadership: everyone holding the senior leadership role (高层领导);
+ * - users: named people.
+ */
+export const ApproverRule = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('requester_head') }),
+  z.strictObject({ type: z.literal('division_head') }),
+  z.strictObject({ type: z.literal('department_head'), departmentId: Id }),
+  z.strictObject({
+    type: z.literal('role'),
+    roleKey: z.string().min(1).max(60),
+    sameDepartment: z.boolean().default(false),
+  }),
+  z.strictObject({ type: z.literal('senior_leadership') }),
+  z.strictObject({ type: z.literal('users'), userIds: z.array(Id).min(1).max(50) }),
+]);
+export type ApproverRule = z.infer<typeof ApproverRule>;
+
+/** A step applies only when the subject's attribute has one of these values (e.g. importance = major). */
+export const StepCondition = z.strictObject({
+  attribute: z.string().min(1).max(40),
+  in: z
+    .array(z.union([z.string().max(60), z.boolean()]))
+    .min(1)
+    .max(20),
+});
+export type StepCondition = z.infer<typeof StepCondition>;
+
+/** 或签 (any one approver decides) or 会签 (every approver must approve). */
+export const StepMode = z.enum(['any', 'all']);
+export type StepMode = z.infer<typeof StepMode>;
+
+export const TemplateStep = z.strictObject({
+  id: z.string().min(1).max(40),
+  name: text(60),
+  approvers: z.array(ApproverRule).min(1).max(10),
+  mode: StepMode.default('any'),
+  condition: StepCondition.nullable().default(null),
+});
+export type TemplateStep = z.infer<typeof TemplateStep>;
+
+export const ApprovalTemplate = z
+  .object({
+    id: Id,
+    subjectType: ApprovalSubjectType,
+    name: z.string(),
+    steps: z.array(TemplateStep),
+    /** 抄送: told when the request is approved. */
+    cc: z.array(ApproverRule),
+    version: z.number().int(),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'ApprovalTemplate' });
+export type ApprovalTemplate = z.infer<typeof ApprovalTemplate>;
+
+export const SaveApprovalTemplateRequest = z.strictObject({
+  name: text(80),
+  steps: z.array(TemplateStep).min(1).max(10),
+  cc: z.array(ApproverRule).max(10).default([]),
+});
+export type SaveApprovalTemplateRequest = z.infer<typeof SaveApprovalTemplateRequest>;
+
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
+export const ApprovalStatus = z.enum(APPROVAL_STATUSES);
+export type ApprovalStatus = z.infer<typeof ApprovalStatus>;
+
+export const APPROVAL_ACTIONS = [
+  'submitted',
+  'approved',
+  'rejected',
+  'returned',
+  'withdrawn',
+  'resubmitted',
+  'skipped',
+] as const;
+export const ApprovalActionType = z.enum(APPROVAL_ACTIONS);
+
+export const ApprovalStep = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  mode: StepMode,
+  status: z.enum(['waiting', 'active', 'approved', 'rejected', 'skipped']),
+  approvers: z.array(
+    UserRef.extend({
+      decision: z.enum(['approved', 'rejected']).nullable(),
+      decidedAt: Timestamp.nullable(),
+      /** The approver this one stands in for (delegation). */
+      onBehalfOf: UserRef.nullable(),
+    }),
+  ),
+});
+export type ApprovalStep = z.infer<typeof ApprovalStep>;
+
+export const ApprovalAction = z.object({
+  id: Id,
+  action: ApprovalActionType,
+  actor: UserRef.nullable(),
+  stepIndex: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  at: Timestamp,
+});
+export type ApprovalAction = z.infer<typeof ApprovalAction>;
+
+export const Approval = z
+  .object({
+    id: Id,
+    subjectType: ApprovalSubjectType,
+    subjectId: Id,
+    title: z.string(),
+    /** Path of the subject in the web app. */
+    link: z.string(),
+    requester: UserRef,
+    status: ApprovalStatus,
+    currentStep: z.number().int().nullable(),
+    round: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    finishedAt: Timestamp.nullable(),
+    /** The caller's own part: approve/reject/return on the active step; withdraw as requester. */
+    can: z.object({ decide: z.boolean(), withdraw: z.boolean() }),
+  })
+  .meta({ id: 'Approval' });
+export type Approval = z.infer<typeof Approval>;
+
+export const ApprovalDetail = Approval.extend({
+  steps: z.array(ApprovalStep),
+  cc: z.array(UserRef),
+  timeline: z.array(ApprovalAction),
+}).meta({ id: 'ApprovalDetail' });
+export type ApprovalDetail = z.infer<typeof ApprovalDetail>;
+
+/** 待我审批 / 我发起的 / 已处理. */
+export const APPROVAL_BOXES = ['todo', 'mine', 'done'] as const;
+export const ApprovalListQuery = PageQuery.extend({
+  box: z.enum(APPROVAL_BOXES).default('todo'),
+  subjectType: ApprovalSubjectType.optional(),
+  subjectId: Id.optional(),
+  status: ApprovalStatus.optional(),
+});
+export type ApprovalListQuery = z.infer<typeof ApprovalListQuery>;
+export const ApprovalPage = page(Approval);
+
+export const DecideApprovalRequest = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject', 'return']),
+    comment: z.string().trim().max(2000).nullable().default(null),
+  })
+  .refine((d) => d.decision === 'approve' || (d.comment !== null && d.comment.length > 0), {
+    message: 'give a reason when rejecting or returning',
+    path: ['comment'],
+  });
+export type DecideApprovalRequest = z.infer<typeof DecideApprovalRequest>;
+
+export const WithdrawApprovalRequest = z.strictObject({
+  comment: z.string().trim().max(2000).nullable().default(null),
+});
+
+export const Delegation = z
+  .object({
+    id: Id,
+    from: UserRef,
+    to: UserRef,
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Delegation' });
+export type Delegation = z.infer<typeof Delegation>;
+
+export const CreateDelegationRequest = z
+  .strictObject({ delegateId: Id, startsAt: Timestamp, endsAt: Timestamp })
+  .refine((d) => d.startsAt < d.endsAt, {
+    message: 'the delegation must end after it starts',
+    path: ['endsAt'],
+  });
+export type CreateDelegationRequest = z.infer<typeof CreateDelegationRequest>;

@@ -1,0 +1,437 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+import { HOUR } from '../../platform/clock.ts';
+import { seedDemo } from '../demo/demo.seed.ts';
+
+let t: TestApp;
+const as = new Map<string, As>();
+const ids = new Map<string, string>();
+let notice: string;
+let hr: string;
+let marketing: string;
+
+const who = (username: string) => as.get(username)!;
+
+beforeAll(async () => {
+  t = await createTestApp({ session: { idleMinutes: 43_200, maxHours: 8_760 } });
+  // Monday 23 November 2026, 09:00 in Shanghai.
+  t.clock.set('2026-11-23T01:00:00.000Z');
+  expect(await seedDemo(t.services, t.database)).toBe(true);
+  for (const username of [
+    'gao.xiang',
+    'he.jing',
+    'chen.jing',
+    'yang.fan',
+    'liu.yang',
+    'zhang.wei',
+    'li.na',
+    'zhao.lei',
+    'huang.li',
+  ]) {
+    const user = (await t.services.users.findByUsername(t.database.db, username))!;
+    ids.set(username, user.id);
+    as.set(username, await t.sessionFor(user));
+  }
+  const departments = await t.services.departments.list();
+  hr = departments.find((d) => d.name === '人力资源部')!.id;
+  marketing = departments.find((d) => d.name === '市场部')!.id;
+}, 120_000);
+afterAll(() => t.close());
+
+async function category(key: string): Promise<string> {
+  const res = await t.request(who('gao.xiang'), 'GET', '/api/announcements/categories');
+  return res.body.items.find((c: { key: string }) => c.key === key).id;
+}
+
+describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
+  it('is drafted with its body sanitised', async () => {
+    const res = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
+      categoryId: await category('notice'),
+      title: '关于年度体检安排的通知',
+      bodyHtml:
+        '<p>请各位同事于<strong>12月4日</strong>前完成体检预约。</p><script>alert(1)</script><img src=x onerror=alert(1)>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('gao.xiang'),
+      effectiveAt: '2026-11-23T01:00:00.000Z',
+      requiresAck: true,
+      ackDeadline: '2026-11-25T10:00:00.000Z', // Wednesday 18:00
+      audience: { departments: [{ id: marketing, includeChildren: true }] },
+    });
+    expect(res.status).toBe(201);
+    notice = res.body.id;
+    expect(res.body.status).toBe('draft');
+    expect(res.body.bodyHtml).toBe('<p>请各位同事于<strong>12月4日</strong>前完成体检预约。</p>');
+    const preview = await t.request(who('gao.xiang'), 'POST', '/api/announcements/audience/preview', {
+      departments: [{ id: marketing, includeChildren: true }],
+    });
+    expect(preview.body).toEqual({ recipients: 3, departments: 1 });
+  });
+
+  it('goes to the head of 人力资源部 for approval; nobody reads it yet', async () => {
+    const res = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${notice}/submit`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('in_approval');
+    const approval = await t.request(who('he.jing'), 'GET', `/api/approvals/${res.body.approvalId}`);
+    expect(approval.status).toBe(200);
+    // Department head; the division step has nobody above 人力资源部 and is skipped on the record;
+    // no leadership step for an ordinary notice.
+    expect(approval.body.steps.map((s: { name: string; status: string }) => [s.name, s.status])).toEqual([
+      ['部门负责人审批', 'active'],
+      ['分管领导审批', 'skipped'],
+    ]);
+    expect(approval.body.steps[0].approvers.map((a: { username: string }) => a.username)).toEqual([
+      'he.jing',
+    ]);
+    const todo = await t.request(who('he.jing'), 'GET', '/api/approvals?box=todo');
+    expect(todo.body.items.map((a: { subjectId: string }) => a.subjectId)).toContain(notice);
+    expect((await t.request(who('chen.jing'), 'GET', `/api/announcements/${notice}`)).status).toBe(404);
+    // Someone who is not an approver of the step cannot decide it.
+    expect(
+      (
+        await t.request(who('huang.li'), 'POST', `/api/approvals/${res.body.approvalId}/decision`, {
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.request(who('gao.xiang'), 'POST', `/api/approvals/${res.body.approvalId}/decision`, {
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('reaches exactly 市场部 once approved, live', async () => {
+    const draft = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}`);
+    const seqBefore = await t.services.events.latestSeq();
+    const approved = await t.request(
+      who('he.jing'),
+      'POST',
+      `/api/approvals/${draft.body.approvalId}/decision`,
+      {
+        decision: 'approve',
+        comment: '同意发布',
+      },
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect(approved.body.timeline.map((a: { action: string }) => a.action)).toEqual([
+      'submitted',
+      'skipped',
+      'approved',
+    ]);
+    const published = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}`);
+    expect(published.body.status).toBe('published');
+    const expected = (
+      await t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('department_id', '=', marketing)
+        .where('status', '=', 'active')
+        .execute()
+    )
+      .map((u) => u.id)
+      .sort();
+    const recipients = (
+      await t.database.db
+        .selectFrom('announcement_recipients')
+        .select('user_id')
+        .where('announcement_id', '=', notice)
+        .execute()
+    )
+      .map((r) => r.user_id)
+      .sort();
+    expect(recipients).toEqual(expected);
+    expect(published.body.recipientCount).toBe(3);
+    const live = await t.services.events.since(seqBefore, 100);
+    expect(live.some((e) => e.type === 'announcement.changed' && e.payload.announcementId === notice)).toBe(
+      true,
+    );
+    const feed = await t.request(who('chen.jing'), 'GET', '/api/announcements?view=feed');
+    expect(feed.body.items[0]).toMatchObject({
+      id: notice,
+      me: { readAt: null, ackedAt: null, recipient: true },
+    });
+    expect(
+      (await t.request(who('huang.li'), 'GET', '/api/announcements?view=feed')).body.items.map(
+        (a: { id: string }) => a.id,
+      ),
+    ).not.toContain(notice);
+    expect((await t.request(who('huang.li'), 'GET', `/api/announcements/${notice}`)).status).toBe(404);
+    const inbox = await t.request(who('chen.jing'), 'GET', '/api/notifications?kind=announcement.published');
+    expect(inbox.body.items).toHaveLength(1);
+  });
+
+  it('counts reads and acknowledgements, late ones as late, per department and per month', async () => {
+    t.clock.set('2026-11-23T03:00:00.000Z');
+    expect((await t.request(who('chen.jing'), 'POST', `/api/announcements/${notice}/read`, {})).status).toBe(
+      200,
+    );
+    expect((await t.request(who('chen.jing'), 'POST', `/api/announcements/${notice}/ack`, {})).status).toBe(
+      200,
+    );
+    // The automatic reminder goes four working hours before the deadline, to those who have not acknowledged.
+    t.clock.set('2026-11-25T05:59:00.000Z');
+    await t.services.announcements.sweep();
+    expect(
+      (await t.request(who('yang.fan'), 'GET', '/api/notifications?kind=announcement.reminder')).body.items,
+    ).toHaveLength(0);
+    t.clock.set('2026-11-25T06:00:00.000Z'); // Wednesday 14:00
+    await t.services.announcements.sweep();
+    await t.services.announcements.sweep();
+    expect(
+      (await t.request(who('yang.fan'), 'GET', '/api/notifications?kind=announcement.reminder')).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await t.request(who('chen.jing'), 'GET', '/api/notifications?kind=announcement.reminder')).body.items,
+    ).toHaveLength(0);
+    t.clock.set('2026-11-26T02:00:00.000Z'); // Thursday, after the deadline
+    await t.request(who('yang.fan'), 'POST', `/api/announcements/${notice}/ack`, {});
+
+    const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
+    expect(stats.status).toBe(200);
+    expect(stats.body.totals).toEqual({ recipients: 3, read: 2, acknowledged: 2, overdue: 1, onTime: 1 });
+    expect(stats.body.departments).toEqual([
+      {
+        department: { id: marketing, name: '市场部' },
+        recipients: 3,
+        read: 2,
+        acknowledged: 2,
+        overdue: 1,
+        onTime: 1,
+      },
+    ]);
+    expect(stats.body.onTimeRate).toBeCloseTo(1 / 3);
+    const notRead = await t.request(
+      who('liu.yang'),
+      'GET',
+      `/api/announcements/${notice}/not-read?which=unacknowledged`,
+    );
+    expect(notRead.body.items.map((e: { user: { username: string } }) => e.user.username)).toEqual([
+      'liu.yang',
+    ]);
+    // 销售部's head sees nothing of 市场部's people.
+    const sales = await t.request(who('zhao.lei'), 'GET', `/api/announcements/${notice}/stats`);
+    expect(sales.status).toBe(404);
+    const reminded = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${notice}/remind`, {
+      which: 'unacknowledged',
+    });
+    expect(reminded.body.reminded).toBe(1);
+
+    const kpi = await t.request(
+      who('liu.yang'),
+      'GET',
+      `/api/announcements/kpi/on-time?from=2026-10&to=2026-11`,
+    );
+    expect(kpi.status).toBe(200);
+    expect(kpi.body.target).toBe(0.95);
+    expect(kpi.body.months).toEqual([
+      { month: '2026-10', recipients: 0, onTime: 0, rate: null, announcements: 0 },
+      { month: '2026-11', recipients: 3, onTime: 1, rate: 1 / 3, announcements: 1 },
+    ]);
+  });
+
+  it('keeps corrections as revisions with a note', async () => {
+    const res = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${notice}/correct`, {
+      bodyHtml: '<p>请各位同事于<strong>12月5日</strong>前完成体检预约。</p>',
+      note: '截止日期更正为12月5日',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.revision).toBe(2);
+    expect(
+      res.body.revisions.map((r: { revision: number; note: string | null }) => [r.revision, r.note]),
+    ).toEqual([
+      [1, null],
+      [2, '截止日期更正为12月5日'],
+    ]);
+  });
+});
+
+describe('a major announcement', () => {
+  it('also needs senior leadership', async () => {
+    const created = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
+      categoryId: await category('policy'),
+      title: '员工手册（2027版）发布',
+      bodyHtml: '<p>新版员工手册自2027年1月1日起施行。</p>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('he.jing'),
+      effectiveAt: '2026-11-26T02:00:00.000Z',
+      importance: 'major',
+      audience: { everyone: true },
+    });
+    const submitted = await t.request(
+      who('gao.xiang'),
+      'POST',
+      `/api/announcements/${created.body.id}/submit`,
+      {},
+    );
+    const approvalId = submitted.body.approvalId;
+    const detail = await t.request(who('he.jing'), 'GET', `/api/approvals/${approvalId}`);
+    expect(detail.body.steps.map((s: { name: string }) => s.name)).toEqual([
+      '部门负责人审批',
+      '分管领导审批',
+      '高层领导审批',
+    ]);
+    await t.request(who('he.jing'), 'POST', `/api/approvals/${approvalId}/decision`, { decision: 'approve' });
+    expect(
+      (await t.request(who('gao.xiang'), 'GET', `/api/announcements/${created.body.id}`)).body.status,
+    ).toBe('in_approval');
+    const leaders = (await t.request(who('zhang.wei'), 'GET', `/api/approvals/${approvalId}`)).body.steps[2]
+      .approvers;
+    expect(leaders.map((a: { username: string }) => a.username).sort()).toEqual(['li.na', 'zhang.wei']);
+    await t.request(who('zhang.wei'), 'POST', `/api/approvals/${approvalId}/decision`, {
+      decision: 'approve',
+    });
+    const done = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${created.body.id}`);
+    expect(done.body.status).toBe('published');
+    const employees = await t.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'employee')
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    expect(done.body.recipientCount).toBe(Number(employees.n));
+  });
+
+  it('returned for changes, corrected and resubmitted, goes round again', async () => {
+    const created = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
+      categoryId: await category('notice'),
+      title: '关于调整考勤制度的通知',
+      bodyHtml: '<p>草稿</p>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('gao.xiang'),
+      effectiveAt: '2026-11-26T02:00:00.000Z',
+      audience: { departments: [{ id: hr, includeChildren: false }] },
+    });
+    const submitted = await t.request(
+      who('gao.xiang'),
+      'POST',
+      `/api/announcements/${created.body.id}/submit`,
+      {},
+    );
+    const noReason = await t.request(
+      who('he.jing'),
+      'POST',
+      `/api/approvals/${submitted.body.approvalId}/decision`,
+      { decision: 'return' },
+    );
+    expect(noReason.status).toBe(400);
+    await t.request(who('he.jing'), 'POST', `/api/approvals/${submitted.body.approvalId}/decision`, {
+      decision: 'return',
+      comment: '请补充生效日期',
+    });
+    const returned = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${created.body.id}`);
+    expect(returned.body.status).toBe('returned');
+    await t.request(who('gao.xiang'), 'PATCH', `/api/announcements/${created.body.id}`, {
+      bodyHtml: '<p>自12月1日起生效。</p>',
+    });
+    const again = await t.request(
+      who('gao.xiang'),
+      'POST',
+      `/api/announcements/${created.body.id}/submit`,
+      {},
+    );
+    expect(again.body.status).toBe('in_approval');
+    const detail = await t.request(who('he.jing'), 'GET', `/api/approvals/${again.body.approvalId}`);
+    expect(detail.body.round).toBe(2);
+    expect(detail.body.timeline.map((a: { action: string }) => a.action)).toContain('resubmitted');
+  });
+});
+
+describe('bad input', () => {
+  it('refuses an audience that reaches nobody, an expiry before the effective date, and acting on a withdrawn request', async () => {
+    const nobody = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
+      categoryId: await category('general'),
+      title: '空受众',
+      bodyHtml: '<p>内容</p>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('gao.xiang'),
+      effectiveAt: '2026-11-26T02:00:00.000Z',
+      audience: { users: [] },
+    });
+    expect(nobody.status).toBe(201);
+    const submit = await t.request(
+      who('gao.xiang'),
+      'POST',
+      `/api/announcements/${nobody.body.id}/submit`,
+      {},
+    );
+    expect(submit.status).toBe(400);
+    expect(submit.body.error.details).toEqual([expect.objectContaining({ path: 'audience' })]);
+    expect(
+      (await t.request(who('gao.xiang'), 'GET', `/api/announcements/${nobody.body.id}`)).body.status,
+    ).toBe('draft');
+
+    const backwards = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
+      categoryId: await category('general'),
+      title: '倒置日期',
+      bodyHtml: '<p>内容</p>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('gao.xiang'),
+      effectiveAt: '2026-12-10T02:00:00.000Z',
+      expiresAt: '2026-12-01T02:00:00.000Z',
+      audience: { everyone: true },
+    });
+    expect(backwards.status).toBe(400);
+
+    const other = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
+      categoryId: await category('notice'),
+      title: '撤回测试',
+      bodyHtml: '<p>内容</p>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('gao.xiang'),
+      effectiveAt: '2026-11-26T02:00:00.000Z',
+      audience: { everyone: true },
+    });
+    const sub = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${other.body.id}/submit`, {});
+    const withdrawn = await t.request(
+      who('gao.xiang'),
+      'POST',
+      `/api/approvals/${sub.body.approvalId}/withdraw`,
+      { comment: null },
+    );
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const late = await t.request(who('he.jing'), 'POST', `/api/approvals/${sub.body.approvalId}/decision`, {
+      decision: 'approve',
+    });
+    expect(late.status).toBe(409);
+    expect(
+      (await t.request(who('gao.xiang'), 'GET', `/api/announcements/${other.body.id}`)).body.status,
+    ).toBe('draft');
+  });
+
+  it('lets only publishers publish, and only for their own department', async () => {
+    const body = {
+      categoryId: await category('general'),
+      title: 'x',
+      bodyHtml: '<p>x</p>',
+      publishingDepartmentId: hr,
+      ownerId: ids.get('yang.fan'),
+      effectiveAt: '2026-11-26T02:00:00.000Z',
+      audience: { everyone: true },
+    };
+    expect((await t.request(who('yang.fan'), 'POST', '/api/announcements', body)).status).toBe(403);
+    expect((await t.request(who('liu.yang'), 'POST', '/api/announcements', body)).status).toBe(403);
+  });
+});
+
+describe('someone joining an audience department later', () => {
+  it('sees the announcement and is counted from then on', async () => {
+    const { user } = await t.services.users.create(t.adminCtx, {
+      username: 'new.hire',
+      displayName: '新员工',
+      kind: 'employee',
+      departmentId: marketing,
+      password: 'Test-password-2026',
+    });
+    const newAs = await t.sessionFor(user);
+    const feed = await t.request(newAs, 'GET', '/api/announcements?view=feed');
+    expect(feed.body.items.map((a: { id: string }) => a.id)).toContain(notice);
+    await t.request(newAs, 'POST', `/api/announcements/${notice}/ack`, {});
+    const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
+    expect(stats.body.totals.recipients).toBe(4);
+    expect(stats.body.totals.acknowledged).toBe(3);
+    void HOUR;
+  });
+});

@@ -1,0 +1,479 @@
+import type { AnnouncementListQuery, Audience } from '@liaison/contracts';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import type { AnnouncementsTables } from './announcements.tables.ts';
+
+type T = AnnouncementsTables;
+export type AnnouncementRecord = Selectable<T['announcements']>;
+
+export function categories(db: Executor) {
+  return db.selectFrom('announcement_categories').selectAll().orderBy('sort_order').orderBy('name').execute();
+}
+
+export function findCategory(db: Executor, id: string) {
+  return db.selectFrom('announcement_categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertCategory(db: Executor, row: Insertable<T['announcement_categories']>) {
+  await db.insertInto('announcement_categories').values(row).execute();
+}
+
+export async function updateCategory(
+  db: Executor,
+  id: string,
+  patch: Updateable<T['announcement_categories']>,
+) {
+  await db.updateTable('announcement_categories').set(patch).where('id', '=', id).execute();
+}
+
+export async function insert(db: Executor, row: Insertable<T['announcements']>): Promise<void> {
+  await db.insertInto('announcements').values(row).execute();
+}
+
+export async function update(db: Executor, id: string, patch: Updateable<T['announcements']>): Promise<void> {
+  await db.updateTable('announcements').set(patch).where('id', '=', id).execute();
+}
+
+function withNames(db: Executor) {
+  return db
+    .selectFrom('announcements')
+    .innerJoin('announcement_categories as category', 'category.id', 'announcements.category_id')
+    .innerJoin('departments as dept', 'dept.id', 'announcements.publishing_department_id')
+    .innerJoin('users as owner', 'owner.id', 'announcements.owner_id')
+    .innerJoin('users as creator', 'creator.id', 'announcements.created_by')
+    .selectAll('announcements')
+    .select([
+      'category.key as category_key',
+      'category.name as category_name',
+      'dept.name as department_name',
+      'dept.path as department_path',
+      'owner.username as owner_username',
+      'owner.display_name as owner_name',
+      'creator.username as creator_username',
+      'creator.display_name as creator_name',
+    ]);
+}
+
+export type AnnouncementRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+export function findById(db: Executor, id: string) {
+  return withNames(db).where('announcements.id', '=', id).executeTakeFirst();
+}
+
+export function lockById(db: Executor, dialect: SqlDialect, id: string) {
+  return dialect
+    .forUpdate(db.selectFrom('announcements').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+}
+
+/** What a reader's feed shows: published announcements they receive, unread first, pinned on top. */
+export async function feed(db: Executor, userId: string, query: AnnouncementListQuery) {
+  let q = withNames(db)
+    .innerJoin('announcement_recipients as r', (join) =>
+      join.onRef('r.announcement_id', '=', 'announcements.id').on('r.user_id', '=', userId),
+    )
+    .select(['r.read_at as my_read_at', 'r.acked_at as my_acked_at'])
+    .where('announcements.status', 'in', ['published', 'expired']);
+  q = filters(q, query);
+  if (query.unread === 'true') q = q.where('r.read_at', 'is', null);
+  if (query.unread === 'false') q = q.where('r.read_at', 'is not', null);
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy(sql`case when announcements.status = 'published' and announcements.pinned = 1 then 0 else 1 end`)
+    .orderBy(sql`case when r.read_at is null then 0 else 1 end`)
+    .orderBy('announcements.published_at', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** What a publisher manages: what they created or own, or what their department published (in scope). */
+export async function managed(
+  db: Executor,
+  userId: string,
+  scopePath: string | 'all' | null,
+  query: AnnouncementListQuery,
+) {
+  let q = withNames(db).where((eb) => {
+    const mine = [eb('announcements.created_by', '=', userId), eb('announcements.owner_id', '=', userId)];
+    if (scopePath === 'all') return eb.lit(true);
+    if (scopePath) return eb.or([...mine, likePrefix(eb.ref('dept.path'), scopePath)]);
+    return eb.or(mine);
+  });
+  q = filters(q, query);
+  if (query.status) q = q.where('announcements.status', '=', query.status);
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('announcements.updated_at', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+function filters<Q extends ReturnType<typeof withNames>>(q: Q, query: AnnouncementListQuery): Q {
+  let out = q;
+  if (query.categoryId) out = out.where('announcements.category_id', '=', query.categoryId) as Q;
+  if (query.q)
+    out = out.where((eb) => likeContains(eb.ref('announcements.search_text'), query.q!.toLowerCase())) as Q;
+  return out;
+}
+
+export function recipientOf(db: Executor, announcementId: string, userId: string) {
+  return db
+    .selectFrom('announcement_recipients')
+    .selectAll()
+    .where('announcement_id', '=', announcementId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The people an audience reaches now: active accounts, employees unless named by organisation. */
+export function audienceUsers(db: Executor, audience: Audience, departmentPaths: Map<string, string>) {
+  return db
+    .selectFrom('users')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .where('users.status', '=', 'active')
+    .where((eb) => {
+      const any = [];
+      if (audience.everyone) any.push(eb('users.kind', '=', 'employee'));
+      for (const d of audience.departments) {
+        const path = departmentPaths.get(d.id);
+        if (!path) continue;
+        any.push(
+          d.includeChildren
+            ? likePrefix(eb.ref('departments.path'), path)
+            : eb('users.department_id', '=', d.id),
+        );
+      }
+      if (audience.teams.length > 0) {
+        any.push(
+          eb(
+            'users.id',
+            'in',
+            eb.selectFrom('team_members').select('user_id').where('team_id', 'in', audience.teams),
+          ),
+        );
+      }
+      if (audience.users.length > 0) any.push(eb('users.id', 'in', audience.users));
+      if (audience.counterparties.length > 0) {
+        any.push(
+          eb.and([
+            eb('users.kind', '=', 'external'),
+            eb('users.counterparty_id', 'in', audience.counterparties),
+          ]),
+        );
+      }
+      return any.length > 0 ? eb.or(any) : eb.lit(false);
+    });
+}
+
+export async function countAudience(db: Executor, audience: Audience, departmentPaths: Map<string, string>) {
+  const row = await audienceUsers(db, audience, departmentPaths)
+    .select([
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.count<number>('users.department_id').distinct().as('departments'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { recipients: Number(row.n), departments: Number(row.departments) };
+}
+
+/** Publishes to everyone the audience reaches now, in one statement; returns how many. */
+export async function insertRecipients(
+  db: Executor,
+  announcementId: string,
+  audience: Audience,
+  departmentPaths: Map<string, string>,
+  at: string,
+): Promise<number> {
+  const select = audienceUsers(db, audience, departmentPaths).select((eb) => [
+    eb.val(announcementId).as('announcement_id'),
+    'users.id as user_id',
+    'users.department_id as department_id',
+    eb.val(at).as('delivered_at'),
+  ]);
+  const result = await db
+    .insertInto('announcement_recipients')
+    .columns(['announcement_id', 'user_id', 'department_id', 'delivered_at'])
+    .expression(select)
+    .onConflict((oc) => oc.columns(['announcement_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function addRecipient(
+  db: Executor,
+  row: Insertable<T['announcement_recipients']>,
+): Promise<void> {
+  await db
+    .insertInto('announcement_recipients')
+    .values(row)
+    .onConflict((oc) => oc.columns(['announcement_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function markRead(
+  db: Executor,
+  announcementId: string,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('announcement_recipients')
+    .set({ read_at: at })
+    .where('announcement_id', '=', announcementId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+export async function markAcked(
+  db: Executor,
+  announcementId: string,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('announcement_recipients')
+    .set((eb) => ({ acked_at: at, read_at: eb.fn.coalesce('read_at', eb.val(at)) }))
+    .where('announcement_id', '=', announcementId)
+    .where('user_id', '=', userId)
+    .where('acked_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Per department: recipients, read, acknowledged, overdue and on time. `done` is acknowledgement
+ * when it is required, else reading; on time means done by the deadline.
+ */
+export function statsByDepartment(
+  db: Executor,
+  announcementId: string,
+  requiresAck: boolean,
+  deadline: string | null,
+  now: string,
+) {
+  const done = requiresAck ? sql.ref('r.acked_at') : sql.ref('r.read_at');
+  const dl = deadline ?? '9999-12-31T00:00:00.000Z';
+  return db
+    .selectFrom('announcement_recipients as r')
+    .leftJoin('departments', 'departments.id', 'r.department_id')
+    .where('r.announcement_id', '=', announcementId)
+    .select([
+      'r.department_id',
+      'departments.name as department_name',
+      (eb) => eb.fn.countAll<number>().as('recipients'),
+      (eb) => eb.fn.count<number>('r.read_at').as('read'),
+      (eb) => eb.fn.count<number>('r.acked_at').as('acknowledged'),
+      sql<number>`sum(case when ${done} is null and ${dl} < ${now} then 1 else 0 end)`.as('overdue'),
+      sql<number>`sum(case when ${done} is not null and ${done} <= ${dl} then 1 else 0 end)`.as('on_time'),
+    ])
+    .groupBy(['r.department_id', 'departments.name'])
+    .execute();
+}
+
+export async function notDone(
+  db: Executor,
+  announcementId: string,
+  which: 'unread' | 'unacknowledged',
+  departmentId: string | undefined,
+  page: { page: number; pageSize: number },
+) {
+  let q = db
+    .selectFrom('announcement_recipients as r')
+    .innerJoin('users', 'users.id', 'r.user_id')
+    .leftJoin('departments', 'departments.id', 'r.department_id')
+    .where('r.announcement_id', '=', announcementId)
+    .where(which === 'unread' ? 'r.read_at' : 'r.acked_at', 'is', null);
+  if (departmentId) q = q.where('r.department_id', '=', departmentId);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'r.department_id',
+      'departments.name as department_name',
+      'r.read_at',
+      'r.acked_at',
+    ])
+    .orderBy('departments.name')
+    .orderBy('users.sort_key')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+export async function notDoneIds(
+  db: Executor,
+  announcementId: string,
+  which: 'unread' | 'unacknowledged',
+  departmentId?: string,
+) {
+  let q = db
+    .selectFrom('announcement_recipients')
+    .select('user_id')
+    .where('announcement_id', '=', announcementId)
+    .where(which === 'unread' ? 'read_at' : 'acked_at', 'is', null);
+  if (departmentId) q = q.where('department_id', '=', departmentId);
+  return (await q.execute()).map((r) => r.user_id);
+}
+
+/** Published, unexpired announcements the user has no recipient row for (late joiners' catch-up). */
+export function activeNotReceived(db: Executor, userId: string, now: string) {
+  return db
+    .selectFrom('announcements')
+    .select(['id', 'audience', 'deadline_at'])
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('announcement_recipients')
+            .select('user_id')
+            .whereRef('announcement_recipients.announcement_id', '=', 'announcements.id')
+            .where('announcement_recipients.user_id', '=', userId),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Due work for the publishing sweep. */
+export function dueToPublish(db: Executor, now: string) {
+  return db
+    .selectFrom('announcements')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('effective_at', '<=', now)
+    .execute();
+}
+
+export function dueToExpire(db: Executor, now: string) {
+  return db
+    .selectFrom('announcements')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('expires_at', 'is not', null)
+    .where('expires_at', '<=', now)
+    .execute();
+}
+
+export function dueForReminder(db: Executor, remindBefore: string, now: string) {
+  return db
+    .selectFrom('announcements')
+    .select(['id', 'ack_deadline'])
+    .where('status', '=', 'published')
+    .where('requires_ack', '=', 1)
+    .where('reminded_at', 'is', null)
+    .where('ack_deadline', '>', now)
+    .where('ack_deadline', '<=', remindBefore)
+    .execute();
+}
+
+export async function insertRevision(
+  db: Executor,
+  row: Insertable<T['announcement_revisions']>,
+): Promise<void> {
+  await db.insertInto('announcement_revisions').values(row).execute();
+}
+
+export function revisions(db: Executor, announcementId: string) {
+  return db
+    .selectFrom('announcement_revisions')
+    .innerJoin('users', 'users.id', 'announcement_revisions.editor_id')
+    .select([
+      'announcement_revisions.revision',
+      'announcement_revisions.title',
+      'announcement_revisions.note',
+      'announcement_revisions.created_at',
+      'users.id as editor_id',
+      'users.username',
+      'users.display_name',
+    ])
+    .where('announcement_revisions.announcement_id', '=', announcementId)
+    .orderBy('announcement_revisions.revision')
+    .execute();
+}
+
+export async function insertFile(db: Executor, row: Insertable<T['announcement_files']>): Promise<void> {
+  await db.insertInto('announcement_files').values(row).execute();
+}
+
+export function files(db: Executor, announcementId: string) {
+  return db
+    .selectFrom('announcement_files')
+    .selectAll()
+    .where('announcement_id', '=', announcementId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findFile(db: Executor, id: string) {
+  return db.selectFrom('announcement_files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Attaches the uploader's loose files (or this announcement's) to it; returns how many matched. */
+export async function attachFiles(
+  db: Executor,
+  announcementId: string,
+  uploaderId: string,
+  fileIds: readonly string[],
+) {
+  if (fileIds.length === 0) return 0;
+  const result = await db
+    .updateTable('announcement_files')
+    .set({ announcement_id: announcementId })
+    .where('id', 'in', fileIds)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('announcement_id', 'is', null), eb('uploader_id', '=', uploaderId)]),
+        eb('announcement_id', '=', announcementId),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function departmentPaths(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('departments').select(['id', 'path']).where('id', 'in', ids).execute();
+}
+
+/** Month-by-month on-time figures for announcements published in [from, to). */
+export function onTimeByMonth(db: Executor, from: string, to: string, departmentPath: string | null) {
+  let q = db
+    .selectFrom('announcement_recipients as r')
+    .innerJoin('announcements as a', 'a.id', 'r.announcement_id')
+    .leftJoin('departments', 'departments.id', 'r.department_id')
+    .where('a.published_at', '>=', from)
+    .where('a.published_at', '<', to)
+    // Someone who joined after the deadline could not have been on time; they are not counted.
+    .where((eb) =>
+      eb.or([eb('a.deadline_at', 'is', null), eb('r.delivered_at', '<=', eb.ref('a.deadline_at'))]),
+    );
+  if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
+  return q
+    .select([
+      'a.id as announcement_id',
+      'a.published_at',
+      'r.department_id',
+      'departments.name as department_name',
+      (eb) => eb.fn.countAll<number>().as('recipients'),
+      sql<number>`sum(case when (case when a.requires_ack = 1 then r.acked_at else r.read_at end) <= a.deadline_at then 1 else 0 end)`.as(
+        'on_time',
+      ),
+    ])
+    .groupBy(['a.id', 'a.published_at', 'r.department_id', 'departments.name'])
+    .execute();
+}

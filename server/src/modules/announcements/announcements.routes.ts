@@ -1,0 +1,232 @@
+import {
+  AnnouncementCategory,
+  AnnouncementDetail,
+  AnnouncementFile,
+  AnnouncementListQuery,
+  AnnouncementPage,
+  AnnouncementStats,
+  Audience,
+  AudiencePreview,
+  CorrectAnnouncementRequest,
+  CreateAnnouncementRequest,
+  IdParams,
+  NotReadPage,
+  NotReadQuery,
+  OnTimeQuery,
+  OnTimeReport,
+  RemindRequest,
+  SaveCategoryRequest,
+  Timestamp,
+  UpdateAnnouncementRequest,
+} from '@liaison/contracts';
+import { z } from 'zod';
+import { attachment as contentDisposition } from '../../platform/export/columns.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { AnnouncementsService } from './announcements.service.ts';
+
+export function announcementsRoutes(
+  app: App,
+  announcements: AnnouncementsService,
+  maxFileBytes: number,
+): void {
+  const tags = ['announcements'];
+  const read = { access: { permission: 'announcement.read' } } as const;
+  const publish = { access: { permission: 'announcement.publish' } } as const;
+  const manage = { access: { permission: 'announcement.manage' } } as const;
+  const empty = z.strictObject({}).optional();
+
+  app.get(
+    '/api/announcements/categories',
+    { config: read, schema: { tags, response: { 200: z.object({ items: z.array(AnnouncementCategory) }) } } },
+    async () => ({ items: await announcements.categories() }),
+  );
+
+  app.post(
+    '/api/announcements/categories',
+    { config: manage, schema: { tags, body: SaveCategoryRequest, response: { 201: AnnouncementCategory } } },
+    async (request, reply) =>
+      reply.code(201).send(await announcements.saveCategory(actorContext(request), null, request.body)),
+  );
+
+  app.put(
+    '/api/announcements/categories/:id',
+    {
+      config: manage,
+      schema: { tags, params: IdParams, body: SaveCategoryRequest, response: { 200: AnnouncementCategory } },
+    },
+    (request) => announcements.saveCategory(actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/announcements',
+    {
+      config: read,
+      schema: { tags, querystring: AnnouncementListQuery, response: { 200: AnnouncementPage } },
+    },
+    (request) => announcements.list(actorContext(request), request.query),
+  );
+
+  app.post(
+    '/api/announcements',
+    {
+      config: publish,
+      schema: { tags, body: CreateAnnouncementRequest, response: { 201: AnnouncementDetail } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await announcements.create(actorContext(request), request.body)),
+  );
+
+  app.post(
+    '/api/announcements/audience/preview',
+    { config: publish, schema: { tags, body: Audience, response: { 200: AudiencePreview } } },
+    (request) => announcements.preview(actorContext(request), request.body),
+  );
+
+  app.get(
+    '/api/announcements/kpi/on-time',
+    {
+      config: { access: { permission: 'announcement.stats' } },
+      schema: { tags, querystring: OnTimeQuery, response: { 200: OnTimeReport } },
+    },
+    (request) => announcements.onTime(actorContext(request), request.query),
+  );
+
+  app.post(
+    '/api/announcements/files',
+    {
+      config: publish,
+      schema: { tags, consumes: ['multipart/form-data'], response: { 201: AnnouncementFile } },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await announcements.uploadFile(
+            actorContext(request),
+            await readUploadedFile(request, maxFileBytes),
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/announcements/:id',
+    { config: read, schema: { tags, params: IdParams, response: { 200: AnnouncementDetail } } },
+    (request) => announcements.get(actorContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/announcements/:id',
+    {
+      config: publish,
+      schema: {
+        tags,
+        params: IdParams,
+        body: UpdateAnnouncementRequest,
+        response: { 200: AnnouncementDetail },
+      },
+    },
+    (request) => announcements.update(actorContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/announcements/:id/submit',
+    {
+      config: publish,
+      schema: { tags, params: IdParams, body: empty, response: { 200: AnnouncementDetail } },
+    },
+    (request) => announcements.submit(actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/announcements/:id/correct',
+    {
+      config: publish,
+      schema: {
+        tags,
+        params: IdParams,
+        body: CorrectAnnouncementRequest,
+        response: { 200: AnnouncementDetail },
+      },
+    },
+    (request) => announcements.correct(actorContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/announcements/:id/withdraw',
+    {
+      config: publish,
+      schema: { tags, params: IdParams, body: empty, response: { 200: AnnouncementDetail } },
+    },
+    (request) => announcements.withdraw(actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/announcements/:id/read',
+    {
+      config: read,
+      schema: { tags, params: IdParams, body: empty, response: { 200: z.object({ readAt: Timestamp }) } },
+    },
+    (request) => announcements.read(actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/announcements/:id/ack',
+    {
+      config: read,
+      schema: { tags, params: IdParams, body: empty, response: { 200: z.object({ ackedAt: Timestamp }) } },
+    },
+    (request) => announcements.acknowledge(actorContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/announcements/:id/stats',
+    { config: read, schema: { tags, params: IdParams, response: { 200: AnnouncementStats } } },
+    (request) => announcements.stats(actorContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/announcements/:id/not-read',
+    {
+      config: read,
+      schema: { tags, params: IdParams, querystring: NotReadQuery, response: { 200: NotReadPage } },
+    },
+    (request) => announcements.notDone(actorContext(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/announcements/:id/remind',
+    {
+      config: read,
+      schema: {
+        tags,
+        params: IdParams,
+        body: RemindRequest,
+        response: { 200: z.object({ reminded: z.number().int() }) },
+      },
+    },
+    (request) => announcements.remind(actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/announcements/:id/files/:fileId',
+    {
+      config: read,
+      schema: { tags, params: z.strictObject({ id: IdParams.shape.id, fileId: IdParams.shape.id }) },
+    },
+    async (request, reply) => {
+      const { file, stream } = await announcements.openFile(
+        actorContext(request),
+        request.params.id,
+        request.params.fileId,
+      );
+      return reply
+        .type(file.contentType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,1002 @@
+import type { Readable } from 'node:stream';
+import {
+  type Announcement,
+  type AnnouncementCategory,
+  type AnnouncementDetail,
+  type AnnouncementListQuery,
+  type AnnouncementStats,
+  Audience,
+  type CorrectAnnouncementRequest,
+  type CreateAnnouncementRequest,
+  can,
+  type OnTimeQuery,
+  type OnTimeReport,
+  type Page,
+  type SaveCategoryRequest,
+  type UpdateAnnouncementRequest,
+} from '@liaison/contracts';
+import type { Kysely, Transaction } from 'kysely';
+import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { newId } from '../../platform/crypto/ids.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { EventLog } from '../../platform/events/event-log.ts';
+import { errors } from '../../platform/http/errors.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { fromWallClock, wallClock } from '../../platform/jobs/schedule.ts';
+import type { BlobStore } from '../../platform/storage/blob-store.ts';
+import { acceptUpload } from '../../platform/storage/content-type.ts';
+import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
+import type { ApprovalOutcome, ApprovalsService } from '../approvals/approvals.service.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
+import { userRef } from '../users/user-ref.ts';
+import * as repo from './announcements.repository.ts';
+import { audienceIncludes, type Reader } from './audience.ts';
+
+export interface AnnouncementsDeps {
+  db: Kysely<DB>;
+  dialect: SqlDialect;
+  clock: Clock;
+  audit: AuditService;
+  events: EventLog;
+  notifications: NotificationsService;
+  approvals: ApprovalsService;
+  calendar: CalendarService;
+  jobs: JobQueue;
+  blobs: BlobStore;
+  maxFileBytes: number;
+}
+
+/** The on-time target of internal information delivery. */
+export const ON_TIME_TARGET = 0.95;
+/** Without an acknowledgement deadline, reading within this many working hours is on time. */
+export const READ_WITHIN_WORKING_HOURS = 24;
+/** The automatic reminder goes this many working hours before an acknowledgement deadline. */
+export const REMIND_BEFORE_WORKING_HOURS = 4;
+/** Up to this many recipients each also get an inbox notice; larger audiences see the feed and the live event. */
+export const NOTIFY_UP_TO = 2000;
+const SWEEP = 'announcements.sweep';
+
+/**
+ * Information publishing (信息发布): announcements by category, to everyone, departments, teams,
+ * named people and external organisations' contacts; approval through the approval engine when the
+ * category or importance needs it; publication resolves the audience into recipient rows in one
+ * statement, which then hold each person's first read and acknowledgement for the statistics and
+ * the on-time measure. Corrections are revisions with a note.
+ */
+export class AnnouncementsService {
+  readonly #deps: AnnouncementsDeps;
+
+  constructor(deps: AnnouncementsDeps) {
+    this.#deps = deps;
+    deps.approvals.registerSubject('announcement', {
+      onOutcome: (trx, id, outcome, ctx) => this.#approvalOutcome(trx, id, outcome, ctx),
+      canView: async (ctx, id, exec) => {
+        const row = await repo.findById(exec, id);
+        return row ? this.#manages(ctx, row) : false;
+      },
+    });
+    deps.jobs.register({ kind: SWEEP, run: () => this.sweep().then(() => undefined) });
+    deps.jobs.schedule({
+      name: 'announcement publishing',
+      kind: SWEEP,
+      when: { every: 'minutes', interval: 1 },
+    });
+  }
+
+  async categories(): Promise<AnnouncementCategory[]> {
+    return (await repo.categories(this.#deps.db)).map(toCategory);
+  }
+
+  async saveCategory(
+    ctx: ActorContext,
+    id: string | null,
+    body: SaveCategoryRequest,
+  ): Promise<AnnouncementCategory> {
+    const now = this.#deps.clock.now().toISOString();
+    const categoryId = id ?? newId();
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const before = id ? await repo.findCategory(trx, id) : undefined;
+      if (id && !before) throw errors.notFound('Category');
+      const taken = (await repo.categories(trx)).some((c) => c.key === body.key && c.id !== id);
+      if (taken) throw errors.conflict('A category with this key already exists.');
+      const fields = {
+        key: body.key,
+        name: body.name,
+        requires_approval: body.requiresApproval ? 1 : 0,
+        sort_order: body.sortOrder,
+        updated_at: now,
+      };
+      if (before) await repo.updateCategory(trx, categoryId, fields);
+      else await repo.insertCategory(trx, { id: categoryId, ...fields, created_at: now });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.category.changed',
+        targetType: 'announcement_category',
+        targetId: categoryId,
+        summary: { before: before ? toCategory(before) : null, after: body },
+      });
+    });
+    return toCategory((await repo.findCategory(this.#deps.db, categoryId))!);
+  }
+
+  async create(ctx: ActorContext, body: CreateAnnouncementRequest): Promise<AnnouncementDetail> {
+    const fields = await this.#validate(ctx, body);
+    const id = newId();
+    const now = this.#deps.clock.now().toISOString();
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await repo.insert(trx, {
+        id,
+        ...fields,
+        created_by: ctx.actor.userId,
+        status: 'draft',
+        approval_id: null,
+        published_at: null,
+        deadline_at: null,
+        reminded_at: null,
+        revision: 1,
+        recipient_count: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.#attach(trx, ctx, id, body.fileIds);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.created',
+        targetType: 'announcement',
+        targetId: id,
+        summary: {
+          title: body.title,
+          categoryId: body.categoryId,
+          importance: body.importance,
+          audience: body.audience,
+        },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  async update(ctx: ActorContext, id: string, body: UpdateAnnouncementRequest): Promise<AnnouncementDetail> {
+    const row = await this.#visible(ctx, id);
+    if (!this.#canEdit(ctx, row)) throw errors.forbidden('Only its author or owner may change a draft.');
+    if (row.status !== 'draft' && row.status !== 'returned') {
+      throw errors.conflict(
+        'Only a draft or a returned announcement can be edited; correct a published one instead.',
+      );
+    }
+    const merged: CreateAnnouncementRequest = {
+      categoryId: body.categoryId ?? row.category_id,
+      title: body.title ?? row.title,
+      bodyHtml: body.bodyHtml ?? row.body_html,
+      publishingDepartmentId: body.publishingDepartmentId ?? row.publishing_department_id,
+      ownerId: body.ownerId ?? row.owner_id,
+      effectiveAt: body.effectiveAt ?? row.effective_at,
+      expiresAt: body.expiresAt !== undefined ? body.expiresAt : row.expires_at,
+      pinned: body.pinned ?? row.pinned === 1,
+      importance: body.importance ?? row.importance,
+      requiresAck: body.requiresAck ?? row.requires_ack === 1,
+      ackDeadline: body.ackDeadline !== undefined ? body.ackDeadline : row.ack_deadline,
+      audience: body.audience ?? Audience.parse(JSON.parse(row.audience)),
+      fileIds: body.fileIds ?? [],
+    };
+    const fields = await this.#validate(ctx, merged);
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await repo.update(trx, id, { ...fields, updated_at: this.#deps.clock.now().toISOString() });
+      if (body.fileIds) await this.#attach(trx, ctx, id, body.fileIds);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.updated',
+        targetType: 'announcement',
+        targetId: id,
+        summary: { changed: Object.keys(body) },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  /**
+   * Sends a draft on its way: into approval when its category or importance requires it, else
+   * scheduled or published at once. The audience must reach somebody.
+   */
+  async submit(ctx: ActorContext, id: string): Promise<AnnouncementDetail> {
+    const row = await this.#visible(ctx, id);
+    if (!this.#canEdit(ctx, row)) throw errors.forbidden('Only its author or owner may submit it.');
+    if (row.status !== 'draft' && row.status !== 'returned')
+      throw errors.conflict(`This announcement is ${row.status}.`);
+    const audience = Audience.parse(JSON.parse(row.audience));
+    const reach = await repo.countAudience(this.#deps.db, audience, await this.#paths(audience));
+    if (reach.recipients === 0) throw errors.invalidField('audience', 'The audience reaches nobody.');
+    const category = (await repo.findCategory(this.#deps.db, row.category_id))!;
+    const needsApproval = category.requires_approval === 1 || row.importance === 'major';
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.submitted',
+        targetType: 'announcement',
+        targetId: id,
+        summary: { needsApproval, recipients: reach.recipients },
+      });
+      if (!needsApproval) {
+        await this.#release(trx, ctx, id);
+        return;
+      }
+      await repo.update(trx, id, { status: 'in_approval', updated_at: this.#deps.clock.now().toISOString() });
+      const attributes = {
+        importance: row.importance,
+        category: category.key,
+        requiresAck: row.requires_ack === 1,
+      };
+      const result =
+        row.status === 'returned' && row.approval_id
+          ? await this.#deps.approvals.resubmit(trx, ctx, row.approval_id, attributes)
+          : await this.#deps.approvals.submit(trx, ctx, {
+              subjectType: 'announcement',
+              subjectId: id,
+              title: `${category.name}：${row.title}`,
+              link: `/announcements/${id}`,
+              departmentId: row.publishing_department_id,
+              attributes,
+            });
+      await repo.update(trx, id, { approval_id: result.id });
+    });
+    this.#deps.notifications.committed();
+    return this.get(ctx, id);
+  }
+
+  async #approvalOutcome(
+    trx: Transaction<DB>,
+    id: string,
+    outcome: ApprovalOutcome,
+    ctx: ActorContext,
+  ): Promise<void> {
+    const now = this.#deps.clock.now().toISOString();
+    if (outcome === 'approved') await this.#release(trx, ctx, id);
+    else if (outcome === 'returned') await repo.update(trx, id, { status: 'returned', updated_at: now });
+    else
+      await repo.update(trx, id, {
+        status: 'draft',
+        approval_id: outcome === 'withdrawn' ? null : undefined,
+        updated_at: now,
+      });
+  }
+
+  /** Publishes now, or schedules for the effective date. */
+  async #release(trx: Transaction<DB>, ctx: ActorContext, id: string): Promise<void> {
+    const row = (await repo.findById(trx, id))!;
+    const now = this.#deps.clock.now();
+    if (new Date(row.effective_at) > now) {
+      await repo.update(trx, id, { status: 'scheduled', updated_at: now.toISOString() });
+      return;
+    }
+    await this.#publish(trx, ctx, id);
+  }
+
+  async #publish(trx: Transaction<DB>, ctx: ActorContext | null, id: string): Promise<void> {
+    const row = (await repo.findById(trx, id))!;
+    const now = this.#deps.clock.now();
+    const audience = Audience.parse(JSON.parse(row.audience));
+    const count = await repo.insertRecipients(
+      trx,
+      id,
+      audience,
+      await this.#paths(audience, trx),
+      now.toISOString(),
+    );
+    const deadline =
+      row.requires_ack && row.ack_deadline
+        ? row.ack_deadline
+        : (await this.#deps.calendar.working(trx))
+            .addWorkingHours(now, READ_WITHIN_WORKING_HOURS)
+            .toISOString();
+    await repo.update(trx, id, {
+      status: 'published',
+      published_at: now.toISOString(),
+      deadline_at: deadline,
+      recipient_count: count,
+      updated_at: now.toISOString(),
+    });
+    await repo.insertRevision(trx, {
+      id: newId(),
+      announcement_id: id,
+      revision: row.revision,
+      title: row.title,
+      body_html: row.body_html,
+      note: null,
+      editor_id: row.created_by,
+      created_at: now.toISOString(),
+    });
+    await this.#deps.audit.record(trx, ctx ?? { actor: null, ip: null, requestId: null, userAgent: null }, {
+      action: 'announcement.published',
+      targetType: 'announcement',
+      targetId: id,
+      summary: { title: row.title, recipients: count },
+    });
+    if (count <= NOTIFY_UP_TO) {
+      const recipients = await repo.notDoneIds(trx, id, 'unread');
+      await this.#deps.notifications.notify(trx, {
+        kind: 'announcement.published',
+        title: `${row.category_name}：${row.title}`,
+        body: `${row.department_name}发布${row.requires_ack ? '，请阅读并确认' : ''}。`,
+        link: `/announcements/${id}`,
+        subject: { type: 'announcement', id },
+        actorId: ctx?.actor?.userId ?? null,
+        recipientIds: recipients,
+        departmentIds: [row.publishing_department_id],
+      });
+    }
+    await this.#broadcast(trx, id);
+  }
+
+  async correct(
+    ctx: ActorContext,
+    id: string,
+    body: CorrectAnnouncementRequest,
+  ): Promise<AnnouncementDetail> {
+    const row = await this.#visible(ctx, id);
+    if (!this.#canEdit(ctx, row)) throw errors.forbidden('Only its author or owner may correct it.');
+    if (row.status !== 'published') throw errors.conflict('Only a published announcement can be corrected.');
+    const title = body.title ?? row.title;
+    const html = body.bodyHtml !== undefined ? sanitizeHtml(body.bodyHtml) : row.body_html;
+    const text = htmlToText(html);
+    if (!text) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
+    const now = this.#deps.clock.now().toISOString();
+    await this.#deps.db.transaction().execute(async (trx) => {
+      const revision = row.revision + 1;
+      await repo.update(trx, id, {
+        title,
+        body_html: html,
+        body_text: text,
+        search_text: `${title}\n${text}`.toLowerCase(),
+        revision,
+        updated_at: now,
+      });
+      await repo.insertRevision(trx, {
+        id: newId(),
+        announcement_id: id,
+        revision,
+        title,
+        body_html: html,
+        note: body.note,
+        editor_id: ctx.actor.userId,
+        created_at: now,
+      });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.corrected',
+        targetType: 'announcement',
+        targetId: id,
+        summary: { revision, note: body.note, titleChanged: title !== row.title },
+      });
+      await this.#broadcast(trx, id);
+    });
+    return this.get(ctx, id);
+  }
+
+  async withdraw(ctx: ActorContext, id: string): Promise<AnnouncementDetail> {
+    const row = await this.#visible(ctx, id);
+    if (!this.#canEdit(ctx, row)) throw errors.forbidden('Only its author or owner may withdraw it.');
+    if (!['in_approval', 'scheduled', 'published', 'returned'].includes(row.status)) {
+      throw errors.conflict(`This announcement is ${row.status}; there is nothing to withdraw.`);
+    }
+    await this.#deps.db.transaction().execute(async (trx) => {
+      if ((row.status === 'in_approval' || row.status === 'returned') && row.approval_id) {
+        await this.#deps.approvals.withdrawIn(trx, ctx, row.approval_id, null);
+      }
+      await repo.update(trx, id, { status: 'withdrawn', updated_at: this.#deps.clock.now().toISOString() });
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.withdrawn',
+        targetType: 'announcement',
+        targetId: id,
+        summary: { from: row.status },
+      });
+      await this.#broadcast(trx, id);
+    });
+    this.#deps.notifications.committed();
+    return this.get(ctx, id);
+  }
+
+  async list(ctx: ActorContext, query: AnnouncementListQuery): Promise<Page<Announcement>> {
+    const me = ctx.actor.userId;
+    let result: {
+      rows: (repo.AnnouncementRow & { my_read_at?: string | null; my_acked_at?: string | null })[];
+      total: number;
+    };
+    if (query.view === 'feed') {
+      await this.#catchUp(ctx);
+      result = await repo.feed(this.#deps.db, me, query);
+    } else {
+      const scope = scopeFilter(ctx.actor, 'announcement.publish');
+      const path = scope.kind === 'all' ? 'all' : scope.kind === 'department' ? scope.path : null;
+      result = await repo.managed(this.#deps.db, me, path, query);
+    }
+    const items = [];
+    for (const r of result.rows) items.push(await this.#present(ctx, r));
+    return { items, total: result.total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(ctx: ActorContext, id: string): Promise<AnnouncementDetail> {
+    const row = await this.#visible(ctx, id);
+    const revisions = await repo.revisions(this.#deps.db, id);
+    return {
+      ...(await this.#present(ctx, row)),
+      revisions: revisions.map((r) => ({
+        revision: r.revision,
+        title: r.title,
+        note: r.note,
+        editor: userRef(r.editor_id, r.username, r.display_name)!,
+        createdAt: r.created_at,
+      })),
+    };
+  }
+
+  /** Records the caller's first read. */
+  async read(ctx: ActorContext, id: string): Promise<{ readAt: string }> {
+    const row = await this.#receivable(ctx, id);
+    const now = this.#deps.clock.now().toISOString();
+    await repo.markRead(this.#deps.db, id, ctx.actor.userId, now);
+    const mine = await repo.recipientOf(this.#deps.db, id, ctx.actor.userId);
+    void row;
+    return { readAt: mine!.read_at! };
+  }
+
+  /** 确认已读. */
+  async acknowledge(ctx: ActorContext, id: string): Promise<{ ackedAt: string }> {
+    const row = await this.#receivable(ctx, id);
+    if (row.requires_ack !== 1) throw errors.conflict('This announcement asks for no acknowledgement.');
+    await repo.markAcked(this.#deps.db, id, ctx.actor.userId, this.#deps.clock.now().toISOString());
+    const mine = await repo.recipientOf(this.#deps.db, id, ctx.actor.userId);
+    return { ackedAt: mine!.acked_at! };
+  }
+
+  async preview(ctx: ActorContext, audience: Audience): Promise<{ recipients: number; departments: number }> {
+    void ctx;
+    return repo.countAudience(this.#deps.db, audience, await this.#paths(audience));
+  }
+
+  async stats(ctx: ActorContext, id: string): Promise<AnnouncementStats> {
+    const row = await this.#visible(ctx, id);
+    const limit = this.#statsScope(ctx, row);
+    const now = this.#deps.clock.now().toISOString();
+    const rows = await repo.statsByDepartment(
+      this.#deps.db,
+      id,
+      row.requires_ack === 1,
+      row.deadline_at,
+      now,
+    );
+    const visible = await this.#withinScope(rows, limit);
+    const departments = visible.map((r) => ({
+      department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+      recipients: Number(r.recipients),
+      read: Number(r.read),
+      acknowledged: Number(r.acknowledged),
+      overdue: Number(r.overdue),
+      onTime: Number(r.on_time),
+    }));
+    const totals = departments.reduce(
+      (t, d) => ({
+        recipients: t.recipients + d.recipients,
+        read: t.read + d.read,
+        acknowledged: t.acknowledged + d.acknowledged,
+        overdue: t.overdue + d.overdue,
+        onTime: t.onTime + d.onTime,
+      }),
+      { recipients: 0, read: 0, acknowledged: 0, overdue: 0, onTime: 0 },
+    );
+    departments.sort((a, b) => b.recipients - a.recipients);
+    return {
+      announcementId: id,
+      deadline: row.deadline_at,
+      totals,
+      departments,
+      onTimeRate: totals.recipients > 0 ? totals.onTime / totals.recipients : null,
+    };
+  }
+
+  async notDone(
+    ctx: ActorContext,
+    id: string,
+    query: { which: 'unread' | 'unacknowledged'; departmentId?: string; page: number; pageSize: number },
+  ) {
+    const row = await this.#visible(ctx, id);
+    const limit = this.#statsScope(ctx, row);
+    const departmentId = await this.#departmentWithin(query.departmentId, limit);
+    const { rows, total } = await repo.notDone(this.#deps.db, id, query.which, departmentId, query);
+    return {
+      items: rows.map((r) => ({
+        user: userRef(r.id, r.username, r.display_name)!,
+        department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+        readAt: r.read_at,
+        ackedAt: r.acked_at,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async remind(
+    ctx: ActorContext,
+    id: string,
+    body: { which: 'unread' | 'unacknowledged'; departmentId?: string },
+  ) {
+    const row = await this.#visible(ctx, id);
+    const limit = this.#statsScope(ctx, row);
+    if (row.status !== 'published')
+      throw errors.conflict('Only a published announcement has readers to remind.');
+    const departmentId = await this.#departmentWithin(body.departmentId, limit);
+    let ids = await repo.notDoneIds(this.#deps.db, id, body.which, departmentId);
+    if (limit !== 'all' && !departmentId) {
+      // A department head reminds only their own departments' people.
+      const rows = await this.#deps.db
+        .selectFrom('users')
+        .leftJoin('departments', 'departments.id', 'users.department_id')
+        .select(['users.id', 'departments.path'])
+        .where('users.id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'])
+        .execute();
+      ids = rows.filter((r) => r.path?.startsWith(limit)).map((r) => r.id);
+    }
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#remindIn(trx, ctx, row, ids);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'announcement.reminded',
+        targetType: 'announcement',
+        targetId: id,
+        summary: { which: body.which, departmentId: departmentId ?? null, people: ids.length },
+      });
+    });
+    this.#deps.notifications.committed();
+    return { reminded: ids.length };
+  }
+
+  async #remindIn(trx: Transaction<DB>, ctx: ActorContext | null, row: repo.AnnouncementRow, ids: string[]) {
+    if (ids.length === 0) return;
+    const deadline = row.deadline_at
+      ? `，请在 ${this.#deps.calendar.formatShort(new Date(row.deadline_at))} 前${row.requires_ack ? '确认' : '阅读'}`
+      : '';
+    await this.#deps.notifications.notify(trx, {
+      kind: 'announcement.reminder',
+      title: `请${row.requires_ack ? '阅读并确认' : '阅读'}：${row.title}`,
+      body: `${row.department_name}的${row.category_name}${deadline}。`,
+      link: `/announcements/${row.id}`,
+      subject: { type: 'announcement', id: row.id },
+      actorId: ctx?.actor?.userId ?? null,
+      recipientIds: ids,
+      departmentIds: [row.publishing_department_id],
+    });
+  }
+
+  /** Internal information on-time delivery rate per month (and per department), against the target. */
+  async onTime(ctx: ActorContext, query: OnTimeQuery): Promise<OnTimeReport> {
+    const scope = scopeFilter(ctx.actor, 'announcement.stats');
+    if (scope.kind === 'none') throw errors.forbidden('You may not see publishing statistics.');
+    let path: string | null = scope.kind === 'all' ? null : (ctx.actor.departmentPath ?? '/none/');
+    if (query.departmentId) {
+      const [dept] = await repo.departmentPaths(this.#deps.db, [query.departmentId]);
+      if (!dept) throw errors.invalidField('departmentId', 'No such department.');
+      if (path && !dept.path.startsWith(path))
+        throw errors.forbidden('This department is outside your scope.');
+      path = dept.path;
+    }
+    const tz = this.#deps.calendar.timeZone;
+    const monthStart = (ym: string) => {
+      const [y, m] = ym.split('-').map(Number);
+      return fromWallClock({ year: y!, month: m!, day: 1, hour: 0, minute: 0, second: 0 }, tz);
+    };
+    if (query.from > query.to) throw errors.invalidField('to', 'The last month comes before the first.');
+    const [ty, tm] = query.to.split('-').map(Number);
+    const end = monthStart(tm === 12 ? `${ty! + 1}-01` : `${ty}-${String(tm! + 1).padStart(2, '0')}`);
+    const rows = await repo.onTimeByMonth(
+      this.#deps.db,
+      monthStart(query.from).toISOString(),
+      end.toISOString(),
+      path,
+    );
+    const months = new Map<string, { recipients: number; onTime: number; announcements: Set<string> }>();
+    for (let cursor = query.from; cursor <= query.to; ) {
+      months.set(cursor, { recipients: 0, onTime: 0, announcements: new Set() });
+      const [y, m] = cursor.split('-').map(Number);
+      cursor = m === 12 ? `${y! + 1}-01` : `${y}-${String(m! + 1).padStart(2, '0')}`;
+    }
+    const departments = new Map<string, { name: string; recipients: number; onTime: number }>();
+    for (const r of rows) {
+      const w = wallClock(new Date(r.published_at!), tz);
+      const key = `${w.year}-${String(w.month).padStart(2, '0')}`;
+      const month = months.get(key);
+      if (!month) continue;
+      month.recipients += Number(r.recipients);
+      month.onTime += Number(r.on_time);
+      month.announcements.add(r.announcement_id);
+      if (r.department_id) {
+        const d = departments.get(r.department_id) ?? {
+          name: r.department_name ?? '',
+          recipients: 0,
+          onTime: 0,
+        };
+        d.recipients += Number(r.recipients);
+        d.onTime += Number(r.on_time);
+        departments.set(r.department_id, d);
+      }
+    }
+    return {
+      target: ON_TIME_TARGET,
+      months: [...months.entries()].map(([month, m]) => ({
+        month,
+        recipients: m.recipients,
+        onTime: m.onTime,
+        rate: m.recipients > 0 ? m.onTime / m.recipients : null,
+        announcements: m.announcements.size,
+      })),
+      departments: [...departments.entries()]
+        .map(([id, d]) => ({
+          department: { id, name: d.name },
+          recipients: d.recipients,
+          onTime: d.onTime,
+          rate: d.recipients > 0 ? d.onTime / d.recipients : null,
+        }))
+        .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1)),
+    };
+  }
+
+  /**
+   * Every minute: publish what became effective, expire what ran out, and remind those who have not
+   * acknowledged a few working hours before the deadline. Returns how many announcements changed.
+   */
+  async sweep(): Promise<number> {
+    const now = this.#deps.clock.now();
+    const nowIso = now.toISOString();
+    let changed = 0;
+    for (const { id } of await repo.dueToPublish(this.#deps.db, nowIso)) {
+      await this.#deps.db.transaction().execute(async (trx) => {
+        const row = await repo.lockById(trx, this.#deps.dialect, id);
+        if (row?.status === 'scheduled') await this.#publish(trx, null, id);
+      });
+      changed += 1;
+    }
+    for (const { id } of await repo.dueToExpire(this.#deps.db, nowIso)) {
+      await this.#deps.db.transaction().execute(async (trx) => {
+        await repo.update(trx, id, { status: 'expired', updated_at: nowIso });
+        await this.#broadcast(trx, id);
+      });
+      changed += 1;
+    }
+    const calendar = await this.#deps.calendar.working();
+    // An announcement is due for its reminder when now is within the last few working hours.
+    const horizon = new Date(now.getTime() + 14 * 86_400_000).toISOString();
+    for (const { id, ack_deadline } of await repo.dueForReminder(this.#deps.db, horizon, nowIso)) {
+      const remindAt = calendar.addWorkingHours(new Date(ack_deadline!), -REMIND_BEFORE_WORKING_HOURS);
+      if (remindAt > now) continue;
+      await this.#deps.db.transaction().execute(async (trx) => {
+        const row = (await repo.findById(trx, id))!;
+        await repo.update(trx, id, { reminded_at: nowIso });
+        await this.#remindIn(trx, null, row, await repo.notDoneIds(trx, id, 'unacknowledged'));
+      });
+      changed += 1;
+    }
+    if (changed > 0) this.#deps.notifications.committed();
+    return changed;
+  }
+
+  async uploadFile(ctx: ActorContext, file: { fileName: string; data: Buffer }) {
+    const checked = acceptUpload(file, this.#deps.maxFileBytes);
+    const id = newId();
+    const now = this.#deps.clock.now();
+    const key = `announcements/${now.toISOString().slice(0, 7)}/${id}`;
+    await this.#deps.blobs.put(key, file.data);
+    const row = {
+      id,
+      announcement_id: null,
+      uploader_id: ctx.actor.userId,
+      file_name: checked.fileName,
+      content_type: checked.contentType,
+      size: file.data.length,
+      sha256: checked.sha256,
+      blob_key: key,
+      created_at: now.toISOString(),
+    };
+    await repo.insertFile(this.#deps.db, row);
+    return toFile(row);
+  }
+
+  async openFile(
+    ctx: ActorContext,
+    id: string,
+    fileId: string,
+  ): Promise<{ file: ReturnType<typeof toFile>; stream: Readable }> {
+    await this.#visible(ctx, id);
+    const row = await repo.findFile(this.#deps.db, fileId);
+    if (!row || row.announcement_id !== id) throw errors.notFound('File');
+    return { file: toFile(row), stream: await this.#deps.blobs.get(row.blob_key) };
+  }
+
+  // ——— access ———
+
+  /** The announcement if the caller may see it: a recipient, in its audience now, its manager or approver. */
+  async #visible(ctx: ActorContext, id: string): Promise<repo.AnnouncementRow> {
+    const row = await repo.findById(this.#deps.db, id);
+    if (!row) throw errors.notFound('Announcement');
+    if (this.#manages(ctx, row)) return row;
+    if (row.status === 'published' || row.status === 'expired') {
+      if (await repo.recipientOf(this.#deps.db, id, ctx.actor.userId)) return row;
+      if (row.status === 'published' && (await this.#inAudience(ctx, row))) return row;
+    }
+    if (row.approval_id) {
+      const participants = await this.#deps.db
+        .selectFrom('approval_assignees')
+        .innerJoin('approval_steps', 'approval_steps.id', 'approval_assignees.step_id')
+        .select('approval_assignees.user_id')
+        .where('approval_steps.request_id', '=', row.approval_id)
+        .where('approval_assignees.user_id', '=', ctx.actor.userId)
+        .executeTakeFirst();
+      if (participants) return row;
+    }
+    throw errors.notFound('Announcement');
+  }
+
+  /** For reading and acknowledging: published and the caller a recipient (added now if they joined later). */
+  async #receivable(ctx: ActorContext, id: string): Promise<repo.AnnouncementRow> {
+    const row = await this.#visible(ctx, id);
+    if (row.status !== 'published' && row.status !== 'expired')
+      throw errors.conflict('This announcement is not published.');
+    if (!(await repo.recipientOf(this.#deps.db, id, ctx.actor.userId))) {
+      if (row.status !== 'published' || !(await this.#inAudience(ctx, row))) {
+        throw errors.forbidden('This announcement is not addressed to you.');
+      }
+      await repo.addRecipient(this.#deps.db, {
+        announcement_id: id,
+        user_id: ctx.actor.userId,
+        department_id: ctx.actor.departmentId,
+        delivered_at: this.#deps.clock.now().toISOString(),
+        read_at: null,
+        acked_at: null,
+      });
+    }
+    return row;
+  }
+
+  #manages(ctx: ActorContext, row: repo.AnnouncementRow): boolean {
+    const me = ctx.actor.userId;
+    if (row.created_by === me || row.owner_id === me) return true;
+    return (
+      inScope(scopeFilter(ctx.actor, 'announcement.publish'), {
+        departmentPath: row.department_path,
+        ownerIds: [],
+      }) || can(ctx.actor.grants, 'announcement.manage')
+    );
+  }
+
+  #canEdit(ctx: ActorContext, row: repo.AnnouncementRow): boolean {
+    const me = ctx.actor.userId;
+    return row.created_by === me || row.owner_id === me || can(ctx.actor.grants, 'announcement.manage');
+  }
+
+  /** Whose statistics the caller sees: 'all', a department path, or a refusal. */
+  #statsScope(ctx: ActorContext, row: repo.AnnouncementRow): 'all' | string {
+    if (this.#canEdit(ctx, row)) return 'all';
+    const scope = scopeFilter(ctx.actor, 'announcement.stats');
+    if (scope.kind === 'all') return 'all';
+    if (scope.kind === 'department') return scope.path;
+    throw errors.forbidden('Only the owner and department heads see who has read it.');
+  }
+
+  async #withinScope<R extends { department_id: string | null }>(
+    rows: R[],
+    limit: 'all' | string,
+  ): Promise<R[]> {
+    if (limit === 'all') return rows;
+    const ids = rows.map((r) => r.department_id).filter((x): x is string => x !== null);
+    const paths = new Map((await repo.departmentPaths(this.#deps.db, ids)).map((d) => [d.id, d.path]));
+    return rows.filter((r) => r.department_id && paths.get(r.department_id)?.startsWith(limit));
+  }
+
+  async #departmentWithin(
+    departmentId: string | undefined,
+    limit: 'all' | string,
+  ): Promise<string | undefined> {
+    if (!departmentId) return undefined;
+    const [dept] = await repo.departmentPaths(this.#deps.db, [departmentId]);
+    if (!dept) throw errors.invalidField('departmentId', 'No such department.');
+    if (limit !== 'all' && !dept.path.startsWith(limit))
+      throw errors.forbidden('This department is outside your scope.');
+    return departmentId;
+  }
+
+  async #reader(ctx: ActorContext): Promise<Reader> {
+    const user = await this.#deps.db
+      .selectFrom('users')
+      .select(['kind', 'counterparty_id'])
+      .where('id', '=', ctx.actor.userId)
+      .executeTakeFirstOrThrow();
+    const teams = await this.#deps.db
+      .selectFrom('team_members')
+      .select('team_id')
+      .where('user_id', '=', ctx.actor.userId)
+      .execute();
+    return {
+      userId: ctx.actor.userId,
+      kind: user.kind,
+      departmentId: ctx.actor.departmentId,
+      departmentPath: ctx.actor.departmentPath,
+      teamIds: teams.map((t) => t.team_id),
+      counterpartyId: user.counterparty_id,
+    };
+  }
+
+  async #inAudience(ctx: ActorContext, row: { audience: string }): Promise<boolean> {
+    const audience = Audience.parse(JSON.parse(row.audience));
+    return audienceIncludes(audience, await this.#reader(ctx), await this.#paths(audience));
+  }
+
+  /** Someone who joined an audience after publication gets their recipient row on their next look. */
+  async #catchUp(ctx: ActorContext): Promise<void> {
+    const now = this.#deps.clock.now().toISOString();
+    const candidates = await repo.activeNotReceived(this.#deps.db, ctx.actor.userId, now);
+    if (candidates.length === 0) return;
+    const reader = await this.#reader(ctx);
+    for (const c of candidates) {
+      const audience = Audience.parse(JSON.parse(c.audience));
+      if (!audienceIncludes(audience, reader, await this.#paths(audience))) continue;
+      await repo.addRecipient(this.#deps.db, {
+        announcement_id: c.id,
+        user_id: ctx.actor.userId,
+        department_id: ctx.actor.departmentId,
+        delivered_at: now,
+        read_at: null,
+        acked_at: null,
+      });
+    }
+  }
+
+  async #paths(
+    audience: Audience,
+    db: Kysely<DB> | Transaction<DB> = this.#deps.db,
+  ): Promise<Map<string, string>> {
+    const rows = await repo.departmentPaths(
+      db,
+      audience.departments.map((d) => d.id),
+    );
+    return new Map(rows.map((r) => [r.id, r.path]));
+  }
+
+  async #validate(ctx: ActorContext, body: CreateAnnouncementRequest) {
+    const db = this.#deps.db;
+    if (!(await repo.findCategory(db, body.categoryId)))
+      throw errors.invalidField('categoryId', 'No such category.');
+    const [dept] = await repo.departmentPaths(db, [body.publishingDepartmentId]);
+    if (!dept) throw errors.invalidField('publishingDepartmentId', 'No such department.');
+    const mayPublish =
+      can(ctx.actor.grants, 'announcement.manage') ||
+      inScope(scopeFilter(ctx.actor, 'announcement.publish'), { departmentPath: dept.path, ownerIds: [] }) ||
+      body.publishingDepartmentId === ctx.actor.departmentId;
+    if (!mayPublish) throw errors.forbidden('You may publish only for your own department.');
+    const owner = await db
+      .selectFrom('users')
+      .select(['id'])
+      .where('id', '=', body.ownerId)
+      .where('status', '=', 'active')
+      .where('kind', '=', 'employee')
+      .executeTakeFirst();
+    if (!owner) throw errors.invalidField('ownerId', 'No such active colleague.');
+    if (body.expiresAt && body.expiresAt <= body.effectiveAt) {
+      throw errors.invalidField('expiresAt', 'The expiry must come after the effective date.');
+    }
+    if (body.ackDeadline && !body.requiresAck) {
+      throw errors.invalidField('ackDeadline', 'A deadline needs acknowledgement to be required.');
+    }
+    if (body.ackDeadline && body.ackDeadline <= body.effectiveAt) {
+      throw errors.invalidField(
+        'ackDeadline',
+        'The acknowledgement deadline must come after the effective date.',
+      );
+    }
+    const html = sanitizeHtml(body.bodyHtml);
+    const text = htmlToText(html);
+    if (!text) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
+    await this.#paths(body.audience);
+    return {
+      category_id: body.categoryId,
+      title: body.title,
+      body_html: html,
+      body_text: text,
+      publishing_department_id: body.publishingDepartmentId,
+      owner_id: body.ownerId,
+      effective_at: new Date(body.effectiveAt).toISOString(),
+      expires_at: body.expiresAt ? new Date(body.expiresAt).toISOString() : null,
+      pinned: body.pinned ? 1 : 0,
+      importance: body.importance,
+      requires_ack: body.requiresAck ? 1 : 0,
+      ack_deadline: body.ackDeadline ? new Date(body.ackDeadline).toISOString() : null,
+      audience: JSON.stringify(body.audience),
+      search_text: `${body.title}\n${text}`.toLowerCase(),
+    };
+  }
+
+  async #attach(trx: Transaction<DB>, ctx: ActorContext, id: string, fileIds: readonly string[]) {
+    const unique = [...new Set(fileIds)];
+    const attached = await repo.attachFiles(trx, id, ctx.actor.userId, unique);
+    if (attached !== unique.length) throw errors.invalidField('fileIds', 'Attach only files you uploaded.');
+  }
+
+  async #broadcast(trx: Transaction<DB>, id: string): Promise<void> {
+    await this.#deps.events.append(trx, {
+      type: 'announcement.changed',
+      payload: { type: 'announcement.changed', announcementId: id },
+    });
+  }
+
+  async #present(
+    ctx: ActorContext,
+    r: repo.AnnouncementRow & { my_read_at?: string | null; my_acked_at?: string | null },
+  ): Promise<Announcement> {
+    const mine =
+      r.my_read_at !== undefined
+        ? { read_at: r.my_read_at, acked_at: r.my_acked_at ?? null }
+        : await repo.recipientOf(this.#deps.db, r.id, ctx.actor.userId);
+    const edit = this.#canEdit(ctx, r);
+    let stats = edit;
+    if (!stats) {
+      try {
+        this.#statsScope(ctx, r);
+        stats = true;
+      } catch {
+        stats = false;
+      }
+    }
+    const text = r.body_text;
+    return {
+      id: r.id,
+      category: { id: r.category_id, key: r.category_key, name: r.category_name },
+      title: r.title,
+      bodyHtml: r.body_html,
+      summary: text.length > 120 ? `${text.slice(0, 120)}…` : text,
+      publishingDepartment: { id: r.publishing_department_id, name: r.department_name },
+      owner: userRef(r.owner_id, r.owner_username, r.owner_name)!,
+      createdBy: userRef(r.created_by, r.creator_username, r.creator_name)!,
+      effectiveAt: r.effective_at,
+      expiresAt: r.expires_at,
+      pinned: r.pinned === 1,
+      importance: r.importance,
+      requiresAck: r.requires_ack === 1,
+      ackDeadline: r.ack_deadline,
+      audience: Audience.parse(JSON.parse(r.audience)),
+      status: r.status,
+      approvalId: r.approval_id,
+      publishedAt: r.published_at,
+      revision: r.revision,
+      recipientCount: r.recipient_count,
+      files: (await repo.files(this.#deps.db, r.id)).map(toFile),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      me: {
+        readAt: mine?.read_at ?? null,
+        ackedAt: mine?.acked_at ?? null,
+        recipient: mine !== undefined && mine !== null,
+      },
+      can: {
+        edit: edit && (r.status === 'draft' || r.status === 'returned'),
+        submit: edit && (r.status === 'draft' || r.status === 'returned'),
+        correct: edit && r.status === 'published',
+        withdraw: edit && ['in_approval', 'scheduled', 'published', 'returned'].includes(r.status),
+        stats: stats && r.status !== 'draft',
+      },
+    };
+  }
+}
+
+function toCategory(row: {
+  id: string;
+  key: string;
+  name: string;
+  requires_approval: number;
+  sort_order: number;
+}): AnnouncementCategory {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    requiresApproval: row.requires_approval === 1,
+    sortOrder: row.sort_order,
+  };
+}
+
+function toFile(row: { id: string; file_name: string; content_type: string; size: number }) {
+  return { id: row.id, fileName: row.file_name, contentType: row.content_type, size: row.size };
+}

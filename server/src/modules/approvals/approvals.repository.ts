@@ -1,0 +1,317 @@
+import type { ApprovalListQuery, ApprovalSubjectType } from '@liaison/contracts';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
+import type { Executor } from '../../platform/db/schema.ts';
+import { userIdsWithRoleKey } from '../roles/roles.repository.ts';
+import type { ApprovalsTables } from './approvals.tables.ts';
+
+type T = ApprovalsTables;
+export type TemplateRow = Selectable<T['approval_templates']>;
+export type RequestRow = Selectable<T['approval_requests']>;
+
+export function templates(db: Executor) {
+  return db.selectFrom('approval_templates').selectAll().orderBy('subject_type').execute();
+}
+
+export function templateFor(db: Executor, subjectType: ApprovalSubjectType) {
+  return db
+    .selectFrom('approval_templates')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .executeTakeFirst();
+}
+
+export async function updateTemplate(db: Executor, id: string, patch: Updateable<T['approval_templates']>) {
+  await db.updateTable('approval_templates').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertRequest(db: Executor, row: Insertable<T['approval_requests']>): Promise<void> {
+  await db.insertInto('approval_requests').values(row).execute();
+}
+
+export async function updateRequest(db: Executor, id: string, patch: Updateable<T['approval_requests']>) {
+  await db.updateTable('approval_requests').set(patch).where('id', '=', id).execute();
+}
+
+export function findRequest(db: Executor, id: string) {
+  return db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function lockRequest(db: Executor, dialect: SqlDialect, id: string) {
+  return dialect
+    .forUpdate(db.selectFrom('approval_requests').selectAll().where('id', '=', id))
+    .executeTakeFirst();
+}
+
+export async function insertStep(db: Executor, row: Insertable<T['approval_steps']>): Promise<void> {
+  await db.insertInto('approval_steps').values(row).execute();
+}
+
+export async function updateStep(
+  db: Executor,
+  id: string,
+  status: T['approval_steps']['status'],
+): Promise<void> {
+  await db.updateTable('approval_steps').set({ status }).where('id', '=', id).execute();
+}
+
+export function steps(db: Executor, requestId: string, round: number) {
+  return db
+    .selectFrom('approval_steps')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('round', '=', round)
+    .orderBy('idx')
+    .execute();
+}
+
+export async function insertAssignees(
+  db: Executor,
+  rows: Insertable<T['approval_assignees']>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('approval_assignees').values(rows).execute();
+}
+
+export function assignees(db: Executor, stepIds: readonly string[]) {
+  if (stepIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('approval_assignees')
+    .innerJoin('users', 'users.id', 'approval_assignees.user_id')
+    .leftJoin('users as principal', 'principal.id', 'approval_assignees.on_behalf_of')
+    .selectAll('approval_assignees')
+    .select([
+      'users.username',
+      'users.display_name',
+      'principal.username as principal_username',
+      'principal.display_name as principal_name',
+    ])
+    .where('approval_assignees.step_id', 'in', stepIds)
+    .orderBy('users.display_name')
+    .execute();
+}
+
+export async function decide(
+  db: Executor,
+  stepId: string,
+  userId: string,
+  decision: 'approved' | 'rejected',
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('approval_assignees')
+    .set({ decision, decided_at: at })
+    .where('step_id', '=', stepId)
+    .where('user_id', '=', userId)
+    .where('decision', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function insertCc(db: Executor, requestId: string, userIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('approval_cc').where('request_id', '=', requestId).execute();
+  if (userIds.length > 0) {
+    await db
+      .insertInto('approval_cc')
+      .values(userIds.map((user_id) => ({ request_id: requestId, user_id })))
+      .execute();
+  }
+}
+
+export function cc(db: Executor, requestId: string) {
+  return db
+    .selectFrom('approval_cc')
+    .innerJoin('users', 'users.id', 'approval_cc.user_id')
+    .select(['users.id', 'users.username', 'users.display_name'])
+    .where('approval_cc.request_id', '=', requestId)
+    .execute();
+}
+
+export async function insertAction(db: Executor, row: Insertable<T['approval_actions']>): Promise<void> {
+  await db.insertInto('approval_actions').values(row).execute();
+}
+
+export function actions(db: Executor, requestId: string) {
+  return db
+    .selectFrom('approval_actions')
+    .leftJoin('users', 'users.id', 'approval_actions.actor_id')
+    .selectAll('approval_actions')
+    .select(['users.username', 'users.display_name'])
+    .where('approval_actions.request_id', '=', requestId)
+    .orderBy('approval_actions.at')
+    .orderBy('approval_actions.id')
+    .execute();
+}
+
+/** Everyone ever asked to approve this request (any round), and everyone copied. */
+export async function participants(db: Executor, requestId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('approval_assignees')
+    .innerJoin('approval_steps', 'approval_steps.id', 'approval_assignees.step_id')
+    .select('approval_assignees.user_id')
+    .where('approval_steps.request_id', '=', requestId)
+    .union(db.selectFrom('approval_cc').select('user_id').where('request_id', '=', requestId))
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+function withRequester(db: Executor) {
+  return db
+    .selectFrom('approval_requests')
+    .innerJoin('users as requester', 'requester.id', 'approval_requests.requester_id')
+    .selectAll('approval_requests')
+    .select(['requester.username as requester_username', 'requester.display_name as requester_name']);
+}
+
+export type RequestWithRequester = Awaited<ReturnType<typeof list>>['rows'][number];
+
+export async function list(db: Executor, userId: string, query: ApprovalListQuery) {
+  let q = withRequester(db);
+  switch (query.box) {
+    case 'todo':
+      q = q
+        .where('approval_requests.status', '=', 'pending')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('approval_assignees')
+              .innerJoin('approval_steps', 'approval_steps.id', 'approval_assignees.step_id')
+              .select('approval_assignees.step_id')
+              .whereRef('approval_steps.request_id', '=', 'approval_requests.id')
+              .whereRef('approval_steps.round', '=', 'approval_requests.round')
+              .where('approval_steps.status', '=', 'active')
+              .where('approval_assignees.user_id', '=', userId)
+              .where('approval_assignees.decision', 'is', null),
+          ),
+        );
+      break;
+    case 'mine':
+      q = q.where('approval_requests.requester_id', '=', userId);
+      break;
+    case 'done':
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('approval_actions')
+            .select('approval_actions.id')
+            .whereRef('approval_actions.request_id', '=', 'approval_requests.id')
+            .where('approval_actions.actor_id', '=', userId)
+            .where('approval_actions.action', 'in', ['approved', 'rejected', 'returned']),
+        ),
+      );
+      break;
+  }
+  if (query.subjectType) q = q.where('approval_requests.subject_type', '=', query.subjectType);
+  if (query.subjectId) q = q.where('approval_requests.subject_id', '=', query.subjectId);
+  if (query.status) q = q.where('approval_requests.status', '=', query.status);
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('approval_requests.updated_at', 'desc')
+    .orderBy('approval_requests.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+export function findWithRequester(db: Executor, id: string) {
+  return withRequester(db).where('approval_requests.id', '=', id).executeTakeFirst();
+}
+
+/** The department's head, its parent department and that one's head. */
+export function departmentChain(db: Executor, departmentId: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'head_id', 'parent_id'])
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+}
+
+export async function activeUsers(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .where('kind', '=', 'employee')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function withRole(
+  db: Executor,
+  roleKey: string,
+  departmentId: string | null,
+): Promise<string[]> {
+  let q = db
+    .selectFrom('users')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('id', 'in', userIdsWithRoleKey(db, roleKey));
+  if (departmentId) q = q.where('department_id', '=', departmentId);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** Delegations in force at `at`, by delegator. */
+export async function delegationsAt(db: Executor, userIds: readonly string[], at: string) {
+  if (userIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('approval_delegations')
+    .select(['user_id', 'delegate_id'])
+    .where('user_id', 'in', userIds)
+    .where('starts_at', '<=', at)
+    .where('ends_at', '>', at)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, r.delegate_id]));
+}
+
+export function delegationsOf(db: Executor, userId: string) {
+  return db
+    .selectFrom('approval_delegations')
+    .innerJoin('users as from', 'from.id', 'approval_delegations.user_id')
+    .innerJoin('users as to', 'to.id', 'approval_delegations.delegate_id')
+    .selectAll('approval_delegations')
+    .select([
+      'from.username as from_username',
+      'from.display_name as from_name',
+      'to.username as to_username',
+      'to.display_name as to_name',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('approval_delegations.user_id', '=', userId),
+        eb('approval_delegations.delegate_id', '=', userId),
+      ]),
+    )
+    .orderBy('approval_delegations.starts_at', 'desc')
+    .execute();
+}
+
+export async function insertDelegation(
+  db: Executor,
+  row: Insertable<T['approval_delegations']>,
+): Promise<void> {
+  await db.insertInto('approval_delegations').values(row).execute();
+}
+
+export function findDelegation(db: Executor, id: string) {
+  return db.selectFrom('approval_delegations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteDelegation(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('approval_delegations').where('id', '=', id).execute();
+}
+
+export function latestForSubject(db: Executor, subjectType: ApprovalSubjectType, subjectId: string) {
+  return db
+    .selectFrom('approval_requests')
+    .select('id')
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

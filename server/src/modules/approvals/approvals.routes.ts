@@ -1,0 +1,95 @@
+import {
+  ApprovalDetail,
+  ApprovalListQuery,
+  ApprovalPage,
+  ApprovalSubjectType,
+  ApprovalTemplate,
+  CreateDelegationRequest,
+  DecideApprovalRequest,
+  Delegation,
+  IdParams,
+  SaveApprovalTemplateRequest,
+  WithdrawApprovalRequest,
+} from '@liaison/contracts';
+import { z } from 'zod';
+import { actorContext } from '../../platform/http/route-context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { ApprovalsService } from './approvals.service.ts';
+
+export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
+  const tags = ['approvals'];
+  const use = { access: { permission: 'approval.use' } } as const;
+  const manage = { access: { permission: 'approval.manage' } } as const;
+
+  app.get(
+    '/api/approvals',
+    { config: use, schema: { tags, querystring: ApprovalListQuery, response: { 200: ApprovalPage } } },
+    (request) => approvals.list(actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/approvals/templates',
+    { config: manage, schema: { tags, response: { 200: z.object({ items: z.array(ApprovalTemplate) }) } } },
+    async () => ({ items: await approvals.templates() }),
+  );
+
+  app.put(
+    '/api/approvals/templates/:subjectType',
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: z.strictObject({ subjectType: ApprovalSubjectType }),
+        body: SaveApprovalTemplateRequest,
+        response: { 200: ApprovalTemplate },
+      },
+    },
+    (request) => approvals.saveTemplate(actorContext(request), request.params.subjectType, request.body),
+  );
+
+  app.get(
+    '/api/approvals/delegations',
+    { config: use, schema: { tags, response: { 200: z.object({ items: z.array(Delegation) }) } } },
+    async (request) => ({ items: await approvals.delegations(actorContext(request)) }),
+  );
+
+  app.post(
+    '/api/approvals/delegations',
+    { config: use, schema: { tags, body: CreateDelegationRequest, response: { 201: Delegation } } },
+    async (request, reply) =>
+      reply.code(201).send(await approvals.createDelegation(actorContext(request), request.body)),
+  );
+
+  app.delete(
+    '/api/approvals/delegations/:id',
+    { config: use, schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      await approvals.deleteDelegation(actorContext(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/approvals/:id',
+    { config: use, schema: { tags, params: IdParams, response: { 200: ApprovalDetail } } },
+    (request) => approvals.get(actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/approvals/:id/decision',
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: DecideApprovalRequest, response: { 200: ApprovalDetail } },
+    },
+    (request) => approvals.decide(actorContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/approvals/:id/withdraw',
+    {
+      config: use,
+      schema: { tags, params: IdParams, body: WithdrawApprovalRequest, response: { 200: ApprovalDetail } },
+    },
+    (request) => approvals.withdraw(actorContext(request), request.params.id, request.body.comment),
+  );
+}
