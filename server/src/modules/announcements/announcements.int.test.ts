@@ -35,6 +35,8 @@ beforeAll(async () => {
   const departments = await t.services.departments.list();
   hr = departments.find((d) => d.name === '人力资源部')!.id;
   marketing = departments.find((d) => d.name === '市场部')!.id;
+  // The demo company published its own announcements in November; this notice goes out in December.
+  t.clock.set('2026-12-01T01:00:00.000Z'); // Tuesday 09:00
 }, 120_000);
 afterAll(() => t.close());
 
@@ -52,9 +54,9 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
         '<p>请各位同事于<strong>12月4日</strong>前完成体检预约。</p><script>alert(1)</script><img src=x onerror=alert(1)>',
       publishingDepartmentId: hr,
       ownerId: ids.get('gao.xiang'),
-      effectiveAt: '2026-11-23T01:00:00.000Z',
+      effectiveAt: '2026-12-01T01:00:00.000Z',
       requiresAck: true,
-      ackDeadline: '2026-11-25T10:00:00.000Z', // Wednesday 18:00
+      ackDeadline: '2026-12-03T10:00:00.000Z', // Thursday 18:00
       audience: { departments: [{ id: marketing, includeChildren: true }] },
     });
     expect(res.status).toBe(201);
@@ -149,22 +151,29 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
       true,
     );
     const feed = await t.request(who('chen.jing'), 'GET', '/api/announcements?view=feed');
-    expect(feed.body.items[0]).toMatchObject({
-      id: notice,
-      me: { readAt: null, ackedAt: null, recipient: true },
-    });
+    const item = feed.body.items.find((a: { id: string }) => a.id === notice);
+    expect(item).toMatchObject({ me: { readAt: null, ackedAt: null, recipient: true } });
+    // Pinned on top, then unread first.
+    const unpinned = feed.body.items.filter((a: { pinned: boolean }) => !a.pinned);
+    expect(unpinned[0].id).toBe(notice);
     expect(
       (await t.request(who('huang.li'), 'GET', '/api/announcements?view=feed')).body.items.map(
         (a: { id: string }) => a.id,
       ),
     ).not.toContain(notice);
     expect((await t.request(who('huang.li'), 'GET', `/api/announcements/${notice}`)).status).toBe(404);
-    const inbox = await t.request(who('chen.jing'), 'GET', '/api/notifications?kind=announcement.published');
-    expect(inbox.body.items).toHaveLength(1);
+    const inbox = await t.request(
+      who('chen.jing'),
+      'GET',
+      '/api/notifications?kind=announcement.published&pageSize=100',
+    );
+    expect(
+      inbox.body.items.filter((n: { link: string }) => n.link === `/announcements/${notice}`),
+    ).toHaveLength(1);
   });
 
   it('counts reads and acknowledgements, late ones as late, per department and per month', async () => {
-    t.clock.set('2026-11-23T03:00:00.000Z');
+    t.clock.set('2026-12-01T03:00:00.000Z');
     expect((await t.request(who('chen.jing'), 'POST', `/api/announcements/${notice}/read`, {})).status).toBe(
       200,
     );
@@ -172,21 +181,19 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
       200,
     );
     // The automatic reminder goes four working hours before the deadline, to those who have not acknowledged.
-    t.clock.set('2026-11-25T05:59:00.000Z');
+    const reminders = async (username: string) =>
+      (
+        await t.request(who(username), 'GET', '/api/notifications?kind=announcement.reminder&pageSize=100')
+      ).body.items.filter((n: { link: string }) => n.link === `/announcements/${notice}`);
+    t.clock.set('2026-12-03T05:59:00.000Z');
     await t.services.announcements.sweep();
-    expect(
-      (await t.request(who('yang.fan'), 'GET', '/api/notifications?kind=announcement.reminder')).body.items,
-    ).toHaveLength(0);
-    t.clock.set('2026-11-25T06:00:00.000Z'); // Wednesday 14:00
+    expect(await reminders('yang.fan')).toHaveLength(0);
+    t.clock.set('2026-12-03T06:00:00.000Z'); // Thursday 14:00
     await t.services.announcements.sweep();
     await t.services.announcements.sweep();
-    expect(
-      (await t.request(who('yang.fan'), 'GET', '/api/notifications?kind=announcement.reminder')).body.items,
-    ).toHaveLength(1);
-    expect(
-      (await t.request(who('chen.jing'), 'GET', '/api/notifications?kind=announcement.reminder')).body.items,
-    ).toHaveLength(0);
-    t.clock.set('2026-11-26T02:00:00.000Z'); // Thursday, after the deadline
+    expect(await reminders('yang.fan')).toHaveLength(1);
+    expect(await reminders('chen.jing')).toHaveLength(0);
+    t.clock.set('2026-12-04T02:00:00.000Z'); // Friday, after the deadline
     await t.request(who('yang.fan'), 'POST', `/api/announcements/${notice}/ack`, {});
 
     const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
@@ -222,13 +229,13 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     const kpi = await t.request(
       who('liu.yang'),
       'GET',
-      `/api/announcements/kpi/on-time?from=2026-10&to=2026-11`,
+      `/api/announcements/kpi/on-time?from=2026-12&to=2027-01`,
     );
     expect(kpi.status).toBe(200);
     expect(kpi.body.target).toBe(0.95);
     expect(kpi.body.months).toEqual([
-      { month: '2026-10', recipients: 0, onTime: 0, rate: null, announcements: 0 },
-      { month: '2026-11', recipients: 3, onTime: 1, rate: 1 / 3, announcements: 1 },
+      { month: '2026-12', recipients: 3, onTime: 1, rate: 1 / 3, announcements: 1 },
+      { month: '2027-01', recipients: 0, onTime: 0, rate: null, announcements: 0 },
     ]);
   });
 
@@ -256,7 +263,7 @@ describe('a major announcement', () => {
       bodyHtml: '<p>新版员工手册自2027年1月1日起施行。</p>',
       publishingDepartmentId: hr,
       ownerId: ids.get('he.jing'),
-      effectiveAt: '2026-11-26T02:00:00.000Z',
+      effectiveAt: '2026-12-04T02:00:00.000Z',
       importance: 'major',
       audience: { everyone: true },
     });
@@ -301,7 +308,7 @@ describe('a major announcement', () => {
       bodyHtml: '<p>草稿</p>',
       publishingDepartmentId: hr,
       ownerId: ids.get('gao.xiang'),
-      effectiveAt: '2026-11-26T02:00:00.000Z',
+      effectiveAt: '2026-12-04T02:00:00.000Z',
       audience: { departments: [{ id: hr, includeChildren: false }] },
     });
     const submitted = await t.request(
@@ -347,7 +354,7 @@ describe('bad input', () => {
       bodyHtml: '<p>内容</p>',
       publishingDepartmentId: hr,
       ownerId: ids.get('gao.xiang'),
-      effectiveAt: '2026-11-26T02:00:00.000Z',
+      effectiveAt: '2026-12-04T02:00:00.000Z',
       audience: { users: [] },
     });
     expect(nobody.status).toBe(201);
@@ -369,8 +376,8 @@ describe('bad input', () => {
       bodyHtml: '<p>内容</p>',
       publishingDepartmentId: hr,
       ownerId: ids.get('gao.xiang'),
-      effectiveAt: '2026-12-10T02:00:00.000Z',
-      expiresAt: '2026-12-01T02:00:00.000Z',
+      effectiveAt: '2026-12-20T02:00:00.000Z',
+      expiresAt: '2026-12-10T02:00:00.000Z',
       audience: { everyone: true },
     });
     expect(backwards.status).toBe(400);
@@ -381,7 +388,7 @@ describe('bad input', () => {
       bodyHtml: '<p>内容</p>',
       publishingDepartmentId: hr,
       ownerId: ids.get('gao.xiang'),
-      effectiveAt: '2026-11-26T02:00:00.000Z',
+      effectiveAt: '2026-12-04T02:00:00.000Z',
       audience: { everyone: true },
     });
     const sub = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${other.body.id}/submit`, {});
@@ -408,7 +415,7 @@ describe('bad input', () => {
       bodyHtml: '<p>x</p>',
       publishingDepartmentId: hr,
       ownerId: ids.get('yang.fan'),
-      effectiveAt: '2026-11-26T02:00:00.000Z',
+      effectiveAt: '2026-12-04T02:00:00.000Z',
       audience: { everyone: true },
     };
     expect((await t.request(who('yang.fan'), 'POST', '/api/announcements', body)).status).toBe(403);

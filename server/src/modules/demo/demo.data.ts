@@ -576,3 +576,62 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     priority: 'urgent',
   },
 ];
+
+export interface DemoAnnouncement {
+  category: 'general' | 'notice' | 'event' | 'policy';
+  title: string;
+  bodyHtml: string;
+  department: string;
+  by: string;
+  owner: string;
+  audience: { everyone?: boolean; departments?: string[] };
+  requiresAck?: boolean;
+  /** Acknowledgement due this many working hours after seeding. */
+  ackInWorkingHours?: number;
+  pinned?: boolean;
+  importance?: 'normal' | 'important' | 'major';
+  /** Who approves it (left waiting in their 审批 inbox when absent). */
+  approvedBy?: string;
+  readBy?: string[];
+}
+
+/** A feed with something in it, and one notice waiting for 何静's approval. */
+export const DEMO_ANNOUNCEMENTS: DemoAnnouncement[] = [
+  {
+    category: 'general',
+    title: '公司年会时间确定',
+    bodyHtml: '<p>2026年度公司年会定于<strong>2027年1月22日</strong>举行，地点另行通知。</p>',
+    department: 'GMO',
+    by: 'wang.fang',
+    owner: 'wang.fang',
+    audience: { everyone: true },
+    pinned: true,
+    readBy: ['liu.yang', 'zhao.lei'],
+  },
+  {
+    category: 'notice',
+    title: '关于年度体检安排的通知',
+    bodyHtml:
+      '<p>各位同事：</p><p>2026年度员工体检将于12月上旬进行，请于截止时间前在系统中<strong>确认已读</strong>并完成预约。</p><ul><li>体检机构：美年大健康（浦东分院）</li><li>携带身份证，空腹</li></ul>',
+    department: 'HR',
+    by: 'gao.xiang',
+    owner: 'gao.xiang',
+    audience: { everyone: true },
+    requiresAck: true,
+    ackInWorkingHours: 24,
+    importance: 'important',
+    approvedBy: 'he.jing',
+    readBy: ['chen.jing'],
+  },
+  {
+    category: 'policy',
+    title: '差旅费用报销制度（修订）',
+    bodyHtml: '<p>自2027年1月1日起，国内差旅住宿标准按城市分级执行，详见附件制度全文。</p>',
+    department: 'HR',
+    by: 'gao.xiang',
+    owner: 'he.jing',
+    audience: { departments: ['MKT', 'SAL'] },
+    requiresAck: true,
+    ackInWorkingHours: 40,
+  },
+];

@@ -3,6 +3,7 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Services } from '../../services.ts';
 import {
+  DEMO_ANNOUNCEMENTS,
   DEMO_CHANNELS,
   DEMO_COUNTERPARTIES,
   DEMO_DEPARTMENTS,
@@ -108,7 +109,60 @@ export async function seedDemo(services: Services, { db }: Database): Promise<bo
   // After the conversations, which were written before the company switched its policies on.
   await seedControl(services, ctx);
   await seedWork(services, ctx, { departmentIds, teamIds, userIds });
+  await seedPublishing(services, ctx, { departmentIds, userIds });
   return true;
+}
+
+/** Announcements in the feed (one approved through the engine) and one waiting for approval. */
+async function seedPublishing(
+  services: Services,
+  adminCtx: ActorContext,
+  ids: { departmentIds: Map<string, string>; userIds: Map<string, string> },
+): Promise<void> {
+  const as = async (username: string): Promise<ActorContext> => ({
+    ...adminCtx,
+    actor: await services.auth.actorFor(ids.userIds.get(username)!),
+  });
+  const categories = new Map((await services.announcements.categories()).map((c) => [c.key, c.id]));
+  const calendar = await services.calendar.working();
+  const now = services.clock.now();
+  for (const a of DEMO_ANNOUNCEMENTS) {
+    const author = await as(a.by);
+    const draft = await services.announcements.create(author, {
+      categoryId: categories.get(a.category)!,
+      title: a.title,
+      bodyHtml: a.bodyHtml,
+      publishingDepartmentId: ids.departmentIds.get(a.department)!,
+      ownerId: ids.userIds.get(a.owner)!,
+      effectiveAt: now.toISOString(),
+      expiresAt: null,
+      pinned: a.pinned ?? false,
+      importance: a.importance ?? 'normal',
+      requiresAck: a.requiresAck ?? false,
+      ackDeadline: a.ackInWorkingHours
+        ? calendar.addWorkingHours(now, a.ackInWorkingHours).toISOString()
+        : null,
+      audience: {
+        everyone: a.audience.everyone ?? false,
+        departments: (a.audience.departments ?? []).map((code) => ({
+          id: ids.departmentIds.get(code)!,
+          includeChildren: true,
+        })),
+        teams: [],
+        users: [],
+        counterparties: [],
+      },
+      fileIds: [],
+    });
+    const submitted = await services.announcements.submit(author, draft.id);
+    if (a.approvedBy && submitted.approvalId) {
+      await services.approvals.decide(await as(a.approvedBy), submitted.approvalId, {
+        decision: 'approve',
+        comment: '同意发布',
+      });
+    }
+    for (const reader of a.readBy ?? []) await services.announcements.read(await as(reader), draft.id);
+  }
 }
 
 /** Tasks on every column of the board and cross-department requests in every state. */
