@@ -254,7 +254,7 @@ export async function markAcked(
  * Per department: recipients, read, acknowledged, overdue and on time. `done` is acknowledgement
  * when it is required, else reading; on time means done by the deadline.
  */
-export function statsByDepartment(
+export async function statsByDepartment(
   db: Executor,
   announcementId: string,
   requiresAck: boolean,
@@ -263,21 +263,32 @@ export function statsByDepartment(
 ) {
   const done = requiresAck ? sql.ref('r.acked_at') : sql.ref('r.read_at');
   const dl = deadline ?? '9999-12-31T00:00:00.000Z';
-  return db
+  // Aggregated from the covering index first; the few department names are joined afterwards.
+  const rows = await db
     .selectFrom('announcement_recipients as r')
-    .leftJoin('departments', 'departments.id', 'r.department_id')
     .where('r.announcement_id', '=', announcementId)
     .select([
       'r.department_id',
-      'departments.name as department_name',
       (eb) => eb.fn.countAll<number>().as('recipients'),
       (eb) => eb.fn.count<number>('r.read_at').as('read'),
       (eb) => eb.fn.count<number>('r.acked_at').as('acknowledged'),
       sql<number>`sum(case when ${done} is null and ${dl} < ${now} then 1 else 0 end)`.as('overdue'),
-      sql<number>`sum(case when ${done} is not null and ${done} <= ${dl} then 1 else 0 end)`.as('on_time'),
+      sql<number>`sum(case when ${done} <= ${dl} then 1 else 0 end)`.as('on_time'),
     ])
-    .groupBy(['r.department_id', 'departments.name'])
+    .groupBy('r.department_id')
     .execute();
+  const ids = rows.map((r) => r.department_id).filter((x): x is string => x !== null);
+  const names = new Map(
+    ids.length > 0
+      ? (await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()).map(
+          (d) => [d.id, d.name],
+        )
+      : [],
+  );
+  return rows.map((r) => ({
+    ...r,
+    department_name: r.department_id ? (names.get(r.department_id) ?? null) : null,
+  }));
 }
 
 export async function notDone(
@@ -289,27 +300,47 @@ export async function notDone(
 ) {
   let q = db
     .selectFrom('announcement_recipients as r')
-    .innerJoin('users', 'users.id', 'r.user_id')
-    .leftJoin('departments', 'departments.id', 'r.department_id')
     .where('r.announcement_id', '=', announcementId)
     .where(which === 'unread' ? 'r.read_at' : 'r.acked_at', 'is', null);
   if (departmentId) q = q.where('r.department_id', '=', departmentId);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'r.department_id',
-      'departments.name as department_name',
-      'r.read_at',
-      'r.acked_at',
-    ])
-    .orderBy('departments.name')
-    .orderBy('users.sort_key')
+  // The page in index order (department, then person), read off the index; names joined for it alone.
+  const slice = await q
+    .select(['r.user_id', 'r.department_id', 'r.read_at', 'r.acked_at'])
+    .orderBy('r.department_id')
+    .orderBy('r.user_id')
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
+  const userIds = slice.map((r) => r.user_id);
+  const deptIds = [...new Set(slice.map((r) => r.department_id).filter((x): x is string => x !== null))];
+  const users = new Map(
+    userIds.length > 0
+      ? (
+          await db
+            .selectFrom('users')
+            .select(['id', 'username', 'display_name'])
+            .where('id', 'in', userIds)
+            .execute()
+        ).map((u) => [u.id, u])
+      : [],
+  );
+  const depts = new Map(
+    deptIds.length > 0
+      ? (await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', deptIds).execute()).map(
+          (d) => [d.id, d.name],
+        )
+      : [],
+  );
+  const rows = slice.map((r) => ({
+    id: r.user_id,
+    username: users.get(r.user_id)?.username ?? '',
+    display_name: users.get(r.user_id)?.display_name ?? '',
+    department_id: r.department_id,
+    department_name: r.department_id ? (depts.get(r.department_id) ?? null) : null,
+    read_at: r.read_at,
+    acked_at: r.acked_at,
+  }));
   return { rows, total: Number(total.n) };
 }
 
