@@ -142,16 +142,26 @@ export function actions(db: Executor, requestId: string) {
     .execute();
 }
 
-/** Everyone ever asked to approve this request (any round), and everyone copied. */
+/** Everyone ever asked to approve this request (any round), those they stood in for, and everyone copied. */
 export async function participants(db: Executor, requestId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('approval_assignees')
     .innerJoin('approval_steps', 'approval_steps.id', 'approval_assignees.step_id')
-    .select('approval_assignees.user_id')
+    .select(['approval_assignees.user_id', 'approval_assignees.on_behalf_of'])
     .where('approval_steps.request_id', '=', requestId)
-    .union(db.selectFrom('approval_cc').select('user_id').where('request_id', '=', requestId))
     .execute();
-  return rows.map((r) => r.user_id);
+  const cc = await db
+    .selectFrom('approval_cc')
+    .select('user_id')
+    .where('request_id', '=', requestId)
+    .execute();
+  // An approver who delegated still sees what was decided on their behalf.
+  return [
+    ...new Set([
+      ...rows.flatMap((r) => (r.on_behalf_of ? [r.user_id, r.on_behalf_of] : [r.user_id])),
+      ...cc.map((r) => r.user_id),
+    ]),
+  ];
 }
 
 function withRequester(db: Executor) {

@@ -1,0 +1,172 @@
+import type { Department, User } from '@liaison/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+import type { ApprovalOutcome } from './approvals.service.ts';
+
+let t: TestApp;
+let dept: Department;
+let requester: User;
+let head: User;
+let legal1: User;
+let legal2: User;
+let deputy: User;
+let watcher: User;
+const as = new Map<string, As>();
+const outcomes: [string, ApprovalOutcome][] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  dept = await t.buildDepartment({ name: '市场部' });
+  const legal = await t.buildDepartment({ name: '法务部' });
+  requester = await t.buildUser({ username: 'req', displayName: '申请人', department: dept });
+  head = await t.buildUser({
+    username: 'head',
+    displayName: '部门负责人',
+    department: dept,
+    roles: ['department_head'],
+  });
+  legal1 = await t.buildUser({
+    username: 'legal1',
+    displayName: '法务一',
+    department: legal,
+    roles: ['compliance_officer'],
+  });
+  legal2 = await t.buildUser({
+    username: 'legal2',
+    displayName: '法务二',
+    department: legal,
+    roles: ['compliance_officer'],
+  });
+  deputy = await t.buildUser({ username: 'deputy', displayName: '代理人', department: dept });
+  watcher = await t.buildUser({ username: 'watcher', displayName: '抄送人', department: dept });
+  await t.services.departments.update(t.adminCtx, dept.id, { headId: head.id });
+  for (const u of [requester, head, legal1, legal2, deputy, watcher])
+    as.set(u.username, await t.sessionFor(u));
+  // A press release: the department head, then 会签 by both compliance officers when the legal flag is set.
+  const saved = await t.request(t.adminSession, 'PUT', '/api/approvals/templates/press_release', {
+    name: '新闻稿审批',
+    steps: [
+      { id: 'head', name: '部门负责人审批', approvers: [{ type: 'requester_head' }], mode: 'any' },
+      {
+        id: 'legal',
+        name: '法务会签',
+        approvers: [{ type: 'role', roleKey: 'compliance_officer' }],
+        mode: 'all',
+        condition: { attribute: 'legal', in: [true] },
+      },
+    ],
+    cc: [{ type: 'users', userIds: [watcher.id] }],
+  });
+  expect(saved.status).toBe(200);
+  expect(saved.body.version).toBe(2);
+  t.services.approvals.registerSubject('press_release', {
+    onOutcome: async (_trx, id, outcome) => {
+      outcomes.push([id, outcome]);
+    },
+  });
+});
+afterAll(() => t.close());
+
+async function submit(subjectId: string, legal: boolean) {
+  const ctx = await t.ctxFor(requester);
+  return t.database.db.transaction().execute((trx) =>
+    t.services.approvals.submit(trx, ctx, {
+      subjectType: 'press_release',
+      subjectId,
+      title: '新品发布会新闻稿',
+      link: `/press/${subjectId}`,
+      departmentId: dept.id,
+      attributes: { legal },
+    }),
+  );
+}
+
+describe('the approval engine', () => {
+  it('needs every approver of a 会签 step, and tells the copied people at the end', async () => {
+    const subject = '0193a000-0000-7000-8000-0000000000a1';
+    const { id } = await submit(subject, true);
+    const decide = (who: string, decision: string, comment?: string) =>
+      t.request(as.get(who)!, 'POST', `/api/approvals/${id}/decision`, { decision, comment });
+    expect((await decide('head', 'approve')).body.currentStep).toBe(1);
+    const half = await decide('legal1', 'approve');
+    expect(half.body.status).toBe('pending');
+    expect(
+      half.body.steps[1].approvers.map((a: { username: string; decision: string | null }) => [
+        a.username,
+        a.decision,
+      ]),
+    ).toEqual([
+      ['legal1', 'approved'],
+      ['legal2', null],
+    ]);
+    expect((await decide('legal1', 'approve')).status).toBe(409);
+    const done = await decide('legal2', 'approve');
+    expect(done.body.status).toBe('approved');
+    expect(outcomes).toContainEqual([subject, 'approved']);
+    const cc = await t.request(as.get('watcher')!, 'GET', '/api/notifications?kind=approval.cc');
+    expect(cc.body.items).toHaveLength(1);
+    const mine = await t.request(as.get('req')!, 'GET', '/api/approvals?box=mine');
+    expect(mine.body.items[0]).toMatchObject({ id, status: 'approved' });
+    const doneBox = await t.request(as.get('legal2')!, 'GET', '/api/approvals?box=done');
+    expect(doneBox.body.items.map((a: { id: string }) => a.id)).toContain(id);
+  });
+
+  it('leaves out a step whose condition does not hold, and rejects with a reason', async () => {
+    const subject = '0193a000-0000-7000-8000-0000000000a2';
+    const { id } = await submit(subject, false);
+    const detail = await t.request(as.get('head')!, 'GET', `/api/approvals/${id}`);
+    expect(detail.body.steps.map((s: { name: string }) => s.name)).toEqual(['部门负责人审批']);
+    const rejected = await t.request(as.get('head')!, 'POST', `/api/approvals/${id}/decision`, {
+      decision: 'reject',
+      comment: '措辞需要调整',
+    });
+    expect(rejected.body.status).toBe('rejected');
+    expect(outcomes).toContainEqual([subject, 'rejected']);
+    expect(rejected.body.timeline.at(-1)).toMatchObject({ action: 'rejected', comment: '措辞需要调整' });
+  });
+
+  it('sends an away approver’s requests to their delegate', async () => {
+    const now = t.clock.now().getTime();
+    const created = await t.request(as.get('head')!, 'POST', '/api/approvals/delegations', {
+      delegateId: deputy.id,
+      startsAt: new Date(now - 60_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const { id } = await submit('0193a000-0000-7000-8000-0000000000a3', false);
+    const detail = await t.request(as.get('deputy')!, 'GET', `/api/approvals/${id}`);
+    expect(detail.body.steps[0].approvers).toEqual([
+      expect.objectContaining({
+        username: 'deputy',
+        onBehalfOf: expect.objectContaining({ username: 'head' }),
+      }),
+    ]);
+    expect(
+      (await t.request(as.get('head')!, 'POST', `/api/approvals/${id}/decision`, { decision: 'approve' }))
+        .status,
+    ).toBe(403);
+    const approved = await t.request(as.get('deputy')!, 'POST', `/api/approvals/${id}/decision`, {
+      decision: 'approve',
+    });
+    expect(approved.body.status).toBe('approved');
+    expect(
+      (await t.request(as.get('deputy')!, 'DELETE', `/api/approvals/delegations/${created.body.id}`)).status,
+    ).toBe(404);
+    expect(
+      (await t.request(as.get('head')!, 'DELETE', `/api/approvals/delegations/${created.body.id}`)).status,
+    ).toBe(204);
+  });
+
+  it('refuses a bad template and keeps people outside a request out of it', async () => {
+    const bad = await t.request(t.adminSession, 'PUT', '/api/approvals/templates/press_release', {
+      name: 'x',
+      steps: [{ id: 'a', name: 'a', approvers: [{ type: 'nobody' }] }],
+    });
+    expect(bad.status).toBe(400);
+    const { id } = await submit('0193a000-0000-7000-8000-0000000000a4', false);
+    expect((await t.request(as.get('legal1')!, 'GET', `/api/approvals/${id}`)).status).toBe(404);
+    expect((await t.request(as.get('req')!, 'GET', '/api/approvals/templates')).status).toBe(403);
+    const audit = await t.request(t.adminSession, 'GET', '/api/audit?action=approval.decided');
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(5);
+  });
+});
