@@ -40,7 +40,9 @@ interface Target {
 }
 
 async function main(): Promise<number> {
-  console.log(`bench:announcements — ${cpus().length} cores; ${num(USERS)} employees; ${num(READS)} read receipts\n`);
+  console.log(
+    `bench:announcements — ${cpus().length} cores; ${num(USERS)} employees; ${num(READS)} read receipts\n`,
+  );
   const url = await postgresUrl();
   const rows: string[][] = [];
   let missed = false;
@@ -50,7 +52,12 @@ async function main(): Promise<number> {
       const services = createServices(target.database, config(), systemClock);
       await prepare(target.database, services, { adminPassword: 'Bench-password-2026' });
       const admin = (await services.users.findByUsername(target.database.db, 'admin'))!;
-      const adminCtx: ActorContext = { actor: await services.auth.actorFor(admin.id), ip: null, requestId: 'bench', userAgent: 'bench' };
+      const adminCtx: ActorContext = {
+        actor: await services.auth.actorFor(admin.id),
+        ip: null,
+        requestId: 'bench',
+        userAgent: 'bench',
+      };
       process.stderr.write(`${kind}: creating ${num(USERS)} employees …\n`);
       const { userIds, departments } = await seedCompany(target, services, adminCtx);
 
@@ -74,7 +81,8 @@ async function main(): Promise<number> {
       const t0 = performance.now();
       const published = await services.announcements.submit(adminCtx, draft.id);
       const publishMs = performance.now() - t0;
-      if (published.recipientCount !== USERS + 1) throw new Error(`published to ${published.recipientCount}, expected ${USERS + 1}`);
+      if (published.recipientCount !== USERS + 1)
+        throw new Error(`published to ${published.recipientCount}, expected ${USERS + 1}`);
       const ceilingPublish = await bareInsertSelect(target);
 
       // Read receipts first, so the statistics count real reads.
@@ -100,10 +108,34 @@ async function main(): Promise<number> {
       stats.sort((a, b) => a - b);
       notRead.sort((a, b) => a - b);
       if (publishMs > 1000 || percentile(stats, 50) > 100) missed = true;
-      rows.push([`${kind}: publish to ${num(USERS + 1)}`, `${num(publishMs)} ms`, `${num(ceilingPublish)} ms`, `${num(publishMs / ceilingPublish, 1)}×`, 'target < 1,000 ms']);
-      rows.push([`${kind}: stats (p50 / p99)`, `${num(percentile(stats, 50), 1)} / ${num(percentile(stats, 99), 1)} ms`, '', '', 'target < 100 ms']);
-      rows.push([`${kind}: not-read list, page 1 (p50 / p99)`, `${num(percentile(notRead, 50), 1)} / ${num(percentile(notRead, 99), 1)} ms`, '', '', '']);
-      rows.push([`${kind}: read receipts`, `${num(readsPerSecond)} /s`, `${num(ceilingReads)} /s`, `${num(readsPerSecond / ceilingReads, 2)}×`, 'one person after another']);
+      rows.push([
+        `${kind}: publish to ${num(USERS + 1)}`,
+        `${num(publishMs)} ms`,
+        `${num(ceilingPublish)} ms`,
+        `${num(publishMs / ceilingPublish, 1)}×`,
+        'target < 1,000 ms',
+      ]);
+      rows.push([
+        `${kind}: stats (p50 / p99)`,
+        `${num(percentile(stats, 50), 1)} / ${num(percentile(stats, 99), 1)} ms`,
+        '',
+        '',
+        'target < 100 ms',
+      ]);
+      rows.push([
+        `${kind}: not-read list, page 1 (p50 / p99)`,
+        `${num(percentile(notRead, 50), 1)} / ${num(percentile(notRead, 99), 1)} ms`,
+        '',
+        '',
+        '',
+      ]);
+      rows.push([
+        `${kind}: read receipts`,
+        `${num(readsPerSecond)} /s`,
+        `${num(ceilingReads)} /s`,
+        `${num(readsPerSecond / ceilingReads, 2)}×`,
+        'one person after another',
+      ]);
       await services.bus.close();
     } finally {
       await target.close();
@@ -111,7 +143,9 @@ async function main(): Promise<number> {
   }
   console.log('');
   printTable(['measure', 'Liaison', 'ceiling', 'ratio', 'notes'], rows);
-  console.log('\nceilings: bare INSERT … SELECT of the same number of rows (publish); bare autocommit UPDATE of read_at (read receipts)');
+  console.log(
+    '\nceilings: bare INSERT … SELECT of the same number of rows (publish); bare autocommit UPDATE of read_at (read receipts)',
+  );
   return missed ? 1 : 0;
 }
 
@@ -123,7 +157,12 @@ function config() {
     timeZone: 'Asia/Shanghai',
     dataDir: mkdtempSync(join(tmpdir(), 'liaison-bench-ann-')),
     redisUrl: null,
-    messaging: { editWindowMinutes: 60, attachmentMaxBytes: 1 << 20, eventRetentionDays: 7, eventPollMs: 1000 },
+    messaging: {
+      editWindowMinutes: 60,
+      attachmentMaxBytes: 1 << 20,
+      eventRetentionDays: 7,
+      eventPollMs: 1000,
+    },
     notifications: { smtpUrl: null, mailFrom: 'bench@localhost', publicUrl: 'http://liaison.bench' },
   };
 }
@@ -149,7 +188,10 @@ function readerCtx(userId: string, departmentId: string): ActorContext {
 async function seedCompany(target: Target, services: Services, ctx: ActorContext) {
   const departments: string[] = [];
   for (let i = 0; i < 50; i++) {
-    departments.push((await services.departments.create(ctx, { name: `部门${String(i).padStart(2, '0')}`, parentId: null })).id);
+    departments.push(
+      (await services.departments.create(ctx, { name: `部门${String(i).padStart(2, '0')}`, parentId: null }))
+        .id,
+    );
   }
   const now = new Date().toISOString();
   const userIds: string[] = [];
@@ -163,10 +205,29 @@ async function seedCompany(target: Target, services: Services, ctx: ActorContext
       const id = newId();
       userIds.push(id);
       const name = `员工${j}`;
-      batch.push([id, `emp${j}`, name, 'employee', 'active', null, departments[j % 50], 'zh-CN', 'x', 0, `emp${j} ${name}`, `yuan gong ${j}`, now, now, now]);
+      batch.push([
+        id,
+        `emp${j}`,
+        name,
+        'employee',
+        'active',
+        null,
+        departments[j % 50],
+        'zh-CN',
+        'x',
+        0,
+        `emp${j} ${name}`,
+        `yuan gong ${j}`,
+        now,
+        now,
+        now,
+      ]);
     }
     const values = batch
-      .map((_, r) => `(${Array.from({ length: width }, (_, c) => (target.kind === 'sqlite' ? '?' : `$${r * width + c + 1}`)).join(', ')})`)
+      .map(
+        (_, r) =>
+          `(${Array.from({ length: width }, (_, c) => (target.kind === 'sqlite' ? '?' : `$${r * width + c + 1}`)).join(', ')})`,
+      )
       .join(', ');
     await target.raw.query(`insert into users (${columns}) values ${values}`, batch.flat());
   }
@@ -176,7 +237,9 @@ async function seedCompany(target: Target, services: Services, ctx: ActorContext
 }
 
 async function bareInsertSelect(target: Target): Promise<number> {
-  await target.raw.query('create table scratch_recipients (a text, u text, d text, t text, primary key (a, u))');
+  await target.raw.query(
+    'create table scratch_recipients (a text, u text, d text, t text, primary key (a, u))',
+  );
   const t0 = performance.now();
   await target.raw.query(
     target.kind === 'sqlite'
@@ -216,7 +279,9 @@ async function openSqlite(): Promise<Target> {
           return [];
         }
         const stmt = raw.prepare(sql);
-        return /^\s*select/i.test(sql) ? stmt.all(...(params as never[])) : [stmt.run(...(params as never[]))];
+        return /^\s*select/i.test(sql)
+          ? stmt.all(...(params as never[]))
+          : [stmt.run(...(params as never[]))];
       },
     },
     async close() {

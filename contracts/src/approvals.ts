@@ -101,7 +101,7 @@ export const ApprovalStep = z.object({
   status: z.enum(['waiting', 'active', 'approved', 'rejected', 'skipped']),
   approvers: z.array(
     UserRef.extend({
-      decision: z.enum(['approved', 'rejected']).nullable(),
+      decision: z.enum(['approved', 'rejected', 'returned']).nullable(),
       decidedAt: Timestamp.nullable(),
       /** The approver this one stands in for (delegation). */
       onBehalfOf: UserRef.nullable(),

@@ -1,4 +1,6 @@
-import type { TeamListQuery } from '@liaison/contracts';
+import type { OnTimeQuery, TeamListQuery } from '@liaison/contracts';
+import type { AnnouncementFilters, ReminderTarget } from './announcements.ts';
+import type { ApprovalFilters } from './approvals.ts';
 import type { AuditFilters } from './audit.ts';
 import type { AlertFilters, ControlEventFilters, ExternalRecordFilters } from './control.ts';
 import type { DirectoryParams } from './directory.ts';
@@ -106,6 +108,35 @@ export const queryKeys = {
     deliveries: ['notifications', 'deliveries'] as const,
     deliveryList: (filters: DeliveryFilters, page: number, pageSize: number) =>
       ['notifications', 'deliveries', filters, page, pageSize] as const,
+  },
+  /** Everything under ['announcements'] is dropped on announcement.changed (a publication, a correction). */
+  announcements: {
+    all: ['announcements'] as const,
+    categories: ['announcements', 'categories'] as const,
+    lists: ['announcements', 'list'] as const,
+    list: (filters: AnnouncementFilters, page: number, pageSize: number) =>
+      ['announcements', 'list', filters, page, pageSize] as const,
+    detail: (id: string) => ['announcements', 'detail', id] as const,
+    stats: (id: string) => ['announcements', 'stats', id] as const,
+    notRead: (
+      id: string,
+      which: ReminderTarget,
+      departmentId: string | null,
+      page: number,
+      pageSize: number,
+    ) => ['announcements', 'stats', id, 'not-read', which, departmentId, page, pageSize] as const,
+    onTime: (query: OnTimeQuery) => ['announcements', 'on-time', query] as const,
+    audience: (audience: unknown) => ['announcements', 'audience', audience] as const,
+  },
+  /** Everything under ['approvals'] is dropped on approval.changed. */
+  approvals: {
+    all: ['approvals'] as const,
+    lists: ['approvals', 'list'] as const,
+    list: (filters: ApprovalFilters, page: number, pageSize: number) =>
+      ['approvals', 'list', filters, page, pageSize] as const,
+    detail: (id: string) => ['approvals', 'detail', id] as const,
+    delegations: ['approvals', 'delegations'] as const,
+    templates: ['approvals', 'templates'] as const,
   },
   calendar: {
     all: ['calendar'] as const,

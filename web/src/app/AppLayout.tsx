@@ -4,6 +4,8 @@ import { Badge, Layout, Menu, theme } from 'antd';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useUnreadAnnouncementCount } from '../features/announcements/queries.ts';
+import { useTodoApprovalCount } from '../features/approvals/queries.ts';
 import { usePendingReviewCount } from '../features/control/queries.ts';
 import { titleWithUnread, totalUnread } from '../features/messaging/channelGroups.ts';
 import { useChannels } from '../features/messaging/queries.ts';
@@ -15,6 +17,7 @@ import {
   DASHBOARD_ITEM,
   MESSAGING_ITEMS,
   ORGANISATION_ITEMS,
+  PUBLISHING_ITEMS,
   SYSTEM_ITEMS,
   UPCOMING_MODULES,
   WORK_ITEMS,
@@ -31,6 +34,7 @@ const SYSTEM_GROUP = 'system';
 const ALL_ITEMS: readonly { key: string; path: string }[] = [
   DASHBOARD_ITEM,
   ...MESSAGING_ITEMS,
+  ...PUBLISHING_ITEMS,
   ...UPCOMING_MODULES,
   ...WORK_ITEMS,
   ...ORGANISATION_ITEMS,
@@ -70,6 +74,8 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   const me = useMe();
   const unread = useUnread();
   const pendingReview = usePendingReviewCount(allowed('control.review'));
+  const unreadAnnouncements = useUnreadAnnouncementCount(allowed('announcement.read'));
+  const todoApprovals = useTodoApprovalCount(allowed('approval.use'));
   // External users (a counterparty's contacts) get the conversations shared with them, nothing internal.
   const employee = me.user.kind === 'employee';
 
@@ -92,6 +98,19 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
             </span>,
           )
         : entry(item),
+    );
+    const counted = (item: (typeof PUBLISHING_ITEMS)[number], count: number) =>
+      entry(
+        item,
+        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+          {t(`menu.${item.key}`)}
+          {count > 0 && !collapsed && (
+            <Badge count={count} overflowCount={99} size="small" data-testid={`menu-${item.key}-count`} />
+          )}
+        </span>,
+      );
+    const publishing = PUBLISHING_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
+      counted(item, item.key === 'announcements' ? unreadAnnouncements : todoApprovals),
     );
     const work = WORK_ITEMS.filter(
       (item) => employee && (item.permission === null || allowed(item.permission)),
@@ -123,6 +142,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
     return [
       ...(employee ? [entry(DASHBOARD_ITEM)] : []),
       ...messaging,
+      ...publishing,
       ...(employee ? UPCOMING_MODULES.map((item) => entry(item)) : []),
       ...group(WORK_GROUP, t('menu.work'), work),
       ...(organisation.length > 0
@@ -147,7 +167,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
         : []),
       ...group(SYSTEM_GROUP, t('menu.system'), system),
     ];
-  }, [allowed, t, unread, pendingReview, collapsed, employee]);
+  }, [allowed, t, unread, pendingReview, unreadAnnouncements, todoApprovals, collapsed, employee]);
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     const target = ALL_ITEMS.find((item) => item.key === key);

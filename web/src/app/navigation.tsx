@@ -17,6 +17,7 @@ import {
   GlobalOutlined,
   InteractionOutlined,
   MessageOutlined,
+  NodeIndexOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ProjectOutlined,
@@ -26,6 +27,7 @@ import {
   ScheduleOutlined,
   SearchOutlined,
   SendOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -38,10 +40,22 @@ export const MESSAGING_ITEMS = [
   { key: 'messageSearch', path: '/messages/search', icon: <SearchOutlined />, permission: 'message.use' },
 ] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
 
+/**
+ * 公告 and 审批: top-level entries. External users may hold announcement.read (what is addressed to
+ * their organisation), so these are filtered by permission, not by the kind of user.
+ */
+export const PUBLISHING_ITEMS = [
+  {
+    key: 'announcements',
+    path: '/announcements',
+    icon: <NotificationOutlined />,
+    permission: 'announcement.read',
+  },
+  { key: 'approvals', path: '/approvals', icon: <AuditOutlined />, permission: 'approval.use' },
+] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
+
 /** Modules that exist in the menu already but whose screens come in later releases. */
 export const UPCOMING_MODULES = [
-  { key: 'announcements', path: '/announcements', icon: <NotificationOutlined /> },
-  { key: 'approvals', path: '/approvals', icon: <AuditOutlined /> },
   { key: 'external', path: '/external', icon: <GlobalOutlined /> },
   { key: 'complaints', path: '/complaints', icon: <CustomerServiceOutlined /> },
   { key: 'meetings', path: '/meetings', icon: <CalendarOutlined /> },
@@ -84,6 +98,18 @@ export const SYSTEM_ITEMS = [
     path: '/admin/notifications',
     icon: <SendOutlined />,
     permission: 'notification.manage',
+  },
+  {
+    key: 'approvalTemplates',
+    path: '/admin/approvals',
+    icon: <NodeIndexOutlined />,
+    permission: 'approval.manage',
+  },
+  {
+    key: 'announcementCategories',
+    path: '/admin/announcement-categories',
+    icon: <TagsOutlined />,
+    permission: 'announcement.manage',
   },
 ] as const satisfies readonly { key: string; path: string; icon: ReactNode; permission: Permission }[];
 

@@ -57,7 +57,16 @@ const NotificationSettingsPage = lazy(() => import('../features/notifications/No
 const SYSTEM_PAGES: Record<SystemScreen, LazyExoticComponent<ComponentType>> = {
   workCalendar: lazy(() => import('../features/calendar/WorkCalendarPage.tsx')),
   notificationDeliveries: lazy(() => import('../features/notifications/DeliveriesPage.tsx')),
+  approvalTemplates: lazy(() => import('../features/approvals/ApprovalTemplatesPage.tsx')),
+  announcementCategories: lazy(() => import('../features/announcements/CategoriesPage.tsx')),
 };
+
+const AnnouncementsPage = lazy(() => import('../features/announcements/AnnouncementsPage.tsx'));
+const ManagedAnnouncementsPage = lazy(() => import('../features/announcements/ManagedAnnouncementsPage.tsx'));
+const AnnouncementPage = lazy(() => import('../features/announcements/AnnouncementPage.tsx'));
+const AnnouncementEditorPage = lazy(() => import('../features/announcements/AnnouncementEditorPage.tsx'));
+const AnnouncementStatsPage = lazy(() => import('../features/announcements/AnnouncementStatsPage.tsx'));
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage.tsx'));
 
 const ORGANISATION_PAGES: Record<OrganisationScreen, LazyExoticComponent<ComponentType>> = {
   users: lazy(() => import('../features/users/UsersPage.tsx')),
@@ -147,6 +156,57 @@ export const router = createBrowserRouter([
             ),
           },
           { path: '/notifications/settings', element: <NotificationSettingsPage /> },
+          {
+            path: '/announcements',
+            element: (
+              <RequirePermission permission="announcement.read">
+                <AnnouncementsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/announcements/managed',
+            element: (
+              <RequireAnyPermission permissions={['announcement.publish', 'announcement.manage']}>
+                <ManagedAnnouncementsPage />
+              </RequireAnyPermission>
+            ),
+          },
+          ...['/announcements/new', '/announcements/:announcementId/edit'].map((path) => ({
+            path,
+            element: (
+              <RequireAnyPermission permissions={['announcement.publish', 'announcement.manage']}>
+                <AnnouncementEditorPage />
+              </RequireAnyPermission>
+            ),
+          })),
+          {
+            path: '/announcements/:announcementId',
+            element: (
+              <RequirePermission permission="announcement.read">
+                <AnnouncementPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            // Whoever published it may follow it up too; the server answers with what the reader may see.
+            path: '/announcements/:announcementId/stats',
+            element: (
+              <RequireAnyPermission
+                permissions={['announcement.stats', 'announcement.publish', 'announcement.manage']}
+              >
+                <AnnouncementStatsPage />
+              </RequireAnyPermission>
+            ),
+          },
+          {
+            path: '/approvals',
+            element: (
+              <RequirePermission permission="approval.use">
+                <ApprovalsPage />
+              </RequirePermission>
+            ),
+          },
           ...SYSTEM_ITEMS.map((item) => {
             const Page = SYSTEM_PAGES[item.key];
             return {

@@ -94,7 +94,7 @@ export async function decide(
   db: Executor,
   stepId: string,
   userId: string,
-  decision: 'approved' | 'rejected',
+  decision: 'approved' | 'rejected' | 'returned',
   at: string,
 ): Promise<boolean> {
   const result = await db

@@ -287,7 +287,9 @@ export class ApprovalsService {
       if (!active || !mine) throw errors.forbidden('You are not an approver of the current step.');
       if (mine.decision) throw errors.conflict('You have already decided on this step.');
       const now = this.#deps.clock.now().toISOString();
-      const decision = body.decision === 'approve' ? 'approved' : 'rejected';
+      const decision = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[
+        body.decision
+      ];
       await repo.decide(trx, active.id, ctx.actor.userId, decision, now);
       const action =
         body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'returned';

@@ -48,7 +48,7 @@ export interface ApprovalsTables {
     step_id: string;
     user_id: string;
     on_behalf_of: string | null;
-    decision: 'approved' | 'rejected' | null;
+    decision: 'approved' | 'rejected' | 'returned' | null;
     decided_at: string | null;
   };
   approval_cc: { request_id: string; user_id: string };

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntry, AuditPage, AuditQuery, AuditVerification } from '@liaison/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext, RequestContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
@@ -48,6 +48,10 @@ export class AuditService {
       await exec.transaction().execute((trx) => this.record(trx, ctx, event));
       return;
     }
+    // Lock order everywhere: the event log's lock, then the chain head. A transaction that audits
+    // and then notifies (appending events) would otherwise take them the other way round from one
+    // that appends events and then audits, and two such could deadlock on PostgreSQL.
+    await this.#deps.dialect.lockNamed(exec as Transaction<DB>, 'event-log');
     const tip = await repo.lockHead(exec, this.#deps.dialect);
     const row = {
       seq: tip.seq + 1,

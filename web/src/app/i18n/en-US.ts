@@ -1,3 +1,5 @@
+import announcementsEnUS from './announcements.en-US.ts';
+import approvalsEnUS from './approvals.en-US.ts';
 import calendarEnUS from './calendar.en-US.ts';
 import complianceEnUS from './compliance.en-US.ts';
 import controlEnUS from './control.en-US.ts';
@@ -57,6 +59,8 @@ const enUS: Messages = {
     system: 'System settings',
     workCalendar: 'Working calendar',
     notificationDeliveries: 'Notification delivery',
+    approvalTemplates: 'Approval templates',
+    announcementCategories: 'Announcement categories',
     approvals: 'Approvals',
     external: 'External relations',
     complaints: 'Complaints',
@@ -325,6 +329,7 @@ const enUS: Messages = {
     external: 'External relations',
     work: 'Tasks & collaboration',
     system: 'System settings',
+    publishing: 'Publishing & approvals',
   },
   permissions: {
     directory: {
@@ -434,6 +439,35 @@ const enUS: Messages = {
         description: 'See and resend email and webhook deliveries, manage webhook robots',
       },
     },
+    announcement: {
+      read: {
+        name: 'Read announcements',
+        description: 'Read the announcements sent to you and acknowledge them',
+      },
+      publish: {
+        name: 'Publish announcements',
+        description: 'Write, submit and correct announcements on behalf of your department',
+      },
+      stats: {
+        name: 'Announcement statistics',
+        description:
+          'See who read and acknowledged an announcement and the on-time delivery rate; remind readers',
+      },
+      manage: {
+        name: 'Manage announcements',
+        description: 'Maintain announcement categories and manage every announcement of the company',
+      },
+    },
+    approval: {
+      use: {
+        name: 'Use approvals',
+        description: 'Submit, decide and follow the approvals you are part of; delegate your approvals',
+      },
+      manage: {
+        name: 'Manage approval templates',
+        description: 'Set the steps, approvers and copies of each kind of approval',
+      },
+    },
   },
   builtInRoles: {
     system_admin: {
@@ -520,6 +554,8 @@ const enUS: Messages = {
     task: 'Tasks',
     request: 'Department requests',
     notification: 'Notifications',
+    approval: 'Approvals',
+    announcement: 'Announcements',
   },
   auditActions: {
     auth: {
@@ -603,6 +639,23 @@ const enUS: Messages = {
       webhook: { created: 'Webhook created', updated: 'Webhook changed', deleted: 'Webhook deleted' },
       delivery: { dead: 'Notification delivery failed', resent: 'Notification resent' },
     },
+    approval: {
+      template: { changed: 'Approval template changed' },
+      submitted: 'Approval submitted',
+      decided: 'Approval decided',
+      withdrawn: 'Approval withdrawn',
+      delegation: { created: 'Approval delegation set', deleted: 'Approval delegation cancelled' },
+    },
+    announcement: {
+      created: 'Announcement created',
+      updated: 'Announcement changed',
+      submitted: 'Announcement submitted',
+      published: 'Announcement published',
+      corrected: 'Announcement corrected',
+      withdrawn: 'Announcement withdrawn',
+      reminded: 'Readers reminded',
+      category: { changed: 'Announcement category changed' },
+    },
     system: { bootstrap: 'System initialised' },
   },
   targetTypes: {
@@ -668,6 +721,8 @@ const enUS: Messages = {
   requests: requestsEnUS,
   notifications: notificationsEnUS,
   calendar: calendarEnUS,
+  announcements: announcementsEnUS,
+  approvals: approvalsEnUS,
 };
 
 export default enUS;

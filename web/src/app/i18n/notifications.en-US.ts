@@ -19,6 +19,15 @@ const notificationsEnUS: NotificationsMessages = {
     control: {
       decided: 'Compliance decision',
     },
+    approval: {
+      requested: 'Awaiting my approval',
+      decided: 'Approval decided',
+      cc: 'Approval copied to me',
+    },
+    announcement: {
+      published: 'New announcement',
+      reminder: 'Announcement reminder',
+    },
     system: {
       test: 'Test notice',
     },
@@ -33,7 +42,8 @@ const notificationsEnUS: NotificationsMessages = {
   },
   inbox: {
     title: 'Notifications',
-    subtitle: 'Tasks, department requests, review decisions and other notices for you',
+    subtitle:
+      'Tasks, department requests, approvals, announcements, review decisions and other notices for you',
     all: 'All',
     unread: 'Unread',
     unreadCount: '{{count}} unread',
@@ -63,6 +73,8 @@ const notificationsEnUS: NotificationsMessages = {
       task: 'Tasks',
       request: 'Department requests',
       control: 'Communication control',
+      approval: 'Approvals',
+      announcement: 'Announcements',
       system: 'System',
     },
   },

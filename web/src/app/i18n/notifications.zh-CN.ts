@@ -18,6 +18,15 @@ const notificationsZhCN = {
     control: {
       decided: '合规审核结果',
     },
+    approval: {
+      requested: '待我审批',
+      decided: '审批结果',
+      cc: '审批抄送',
+    },
+    announcement: {
+      published: '新公告',
+      reminder: '公告阅读提醒',
+    },
     system: {
       test: '测试通知',
     },
@@ -32,7 +41,7 @@ const notificationsZhCN = {
   },
   inbox: {
     title: '通知中心',
-    subtitle: '任务、部门请求和审核结果等与您有关的通知',
+    subtitle: '任务、部门请求、审批、公告和审核结果等与您有关的通知',
     all: '全部',
     unread: '未读',
     unreadCount: '{{count}} 条未读',
@@ -62,6 +71,8 @@ const notificationsZhCN = {
       task: '任务',
       request: '部门请求',
       control: '沟通合规',
+      approval: '审批',
+      announcement: '公告',
       system: '系统',
     },
   },

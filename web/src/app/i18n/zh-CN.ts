@@ -1,3 +1,5 @@
+import announcementsZhCN from './announcements.zh-CN.ts';
+import approvalsZhCN from './approvals.zh-CN.ts';
 import calendarZhCN from './calendar.zh-CN.ts';
 import complianceZhCN from './compliance.zh-CN.ts';
 import controlZhCN from './control.zh-CN.ts';
@@ -57,6 +59,8 @@ const zhCN = {
     system: '系统设置',
     workCalendar: '工作日历',
     notificationDeliveries: '通知投递',
+    approvalTemplates: '审批模板',
+    announcementCategories: '公告栏目',
     approvals: '审批',
     external: '外部联络',
     complaints: '投诉',
@@ -320,6 +324,7 @@ const zhCN = {
     external: '外部联络',
     work: '任务与协作',
     system: '系统设置',
+    publishing: '信息发布与审批',
   },
   permissions: {
     directory: {
@@ -386,6 +391,16 @@ const zhCN = {
     notification: {
       manage: { name: '管理通知投递', description: '查看邮件与 Webhook 投递记录并重发，管理 Webhook 机器人' },
     },
+    announcement: {
+      read: { name: '阅读公告', description: '阅读发给自己的公告并确认已读' },
+      publish: { name: '发布公告', description: '以本部门名义撰写、提交和更正公告' },
+      stats: { name: '查看公告统计', description: '查看公告的阅读、确认情况和信息按时送达率，提醒未读人员' },
+      manage: { name: '管理公告', description: '维护公告栏目，管理全公司的公告' },
+    },
+    approval: {
+      use: { name: '使用审批', description: '发起、审批和查看与自己有关的审批，设置审批委托' },
+      manage: { name: '管理审批模板', description: '设置各类事项的审批步骤、审批人与抄送' },
+    },
   },
   builtInRoles: {
     system_admin: { name: '系统管理员', description: '用户、部门、角色权限与系统配置' },
@@ -448,6 +463,8 @@ const zhCN = {
     task: '任务',
     request: '部门请求',
     notification: '通知',
+    approval: '审批',
+    announcement: '公告',
   },
   auditActions: {
     auth: {
@@ -527,6 +544,23 @@ const zhCN = {
       webhook: { created: '新建 Webhook', updated: '修改 Webhook', deleted: '删除 Webhook' },
       delivery: { dead: '通知投递失败', resent: '重发通知' },
     },
+    approval: {
+      template: { changed: '修改审批模板' },
+      submitted: '提交审批',
+      decided: '审批决定',
+      withdrawn: '撤回审批',
+      delegation: { created: '设置审批委托', deleted: '取消审批委托' },
+    },
+    announcement: {
+      created: '新建公告',
+      updated: '修改公告',
+      submitted: '提交公告',
+      published: '发布公告',
+      corrected: '更正公告',
+      withdrawn: '撤回公告',
+      reminded: '提醒未读',
+      category: { changed: '修改公告栏目' },
+    },
     system: { bootstrap: '系统初始化' },
   },
   targetTypes: {
@@ -592,6 +626,8 @@ const zhCN = {
   requests: requestsZhCN,
   notifications: notificationsZhCN,
   calendar: calendarZhCN,
+  announcements: announcementsZhCN,
+  approvals: approvalsZhCN,
 };
 
 export default zhCN;

@@ -8,9 +8,16 @@ import { Link } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { listTeams } from '../../api/teams.ts';
 import { listUsers } from '../../api/users.ts';
-import { MESSAGING_ITEMS, ORGANISATION_ITEMS, UPCOMING_MODULES, WORK_ITEMS } from '../../app/navigation.tsx';
+import {
+  MESSAGING_ITEMS,
+  ORGANISATION_ITEMS,
+  PUBLISHING_ITEMS,
+  UPCOMING_MODULES,
+  WORK_ITEMS,
+} from '../../app/navigation.tsx';
 import { useCan, useMe } from '../../app/session.ts';
 import { roleName } from '../../components/labels.ts';
+import { OnTimeCard } from '../announcements/OnTimeCard.tsx';
 import { useDepartments } from '../departments/queries.ts';
 import { LatestAuditCard } from './LatestAuditCard.tsx';
 
@@ -65,7 +72,7 @@ export default function DashboardPage() {
     enabled: canDirectory,
   });
 
-  const shortcuts = [...MESSAGING_ITEMS, ...WORK_ITEMS, ...ORGANISATION_ITEMS].filter(
+  const shortcuts = [...MESSAGING_ITEMS, ...PUBLISHING_ITEMS, ...WORK_ITEMS, ...ORGANISATION_ITEMS].filter(
     (item) => item.permission === null || allowed(item.permission),
   );
 
@@ -129,6 +136,8 @@ export default function DashboardPage() {
           </>
         )}
       </Row>
+
+      {allowed('announcement.stats') && <OnTimeCard />}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={allowed('audit.read') ? 10 : 24}>

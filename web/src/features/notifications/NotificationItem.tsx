@@ -1,4 +1,11 @@
-import { BellOutlined, CarryOutOutlined, InteractionOutlined, SafetyOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BellOutlined,
+  CarryOutOutlined,
+  InteractionOutlined,
+  NotificationOutlined,
+  SafetyOutlined,
+} from '@ant-design/icons';
 import type { Notification } from '@liaison/contracts';
 import { Badge, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -11,6 +18,8 @@ const GROUP_ICON: Record<KindGroup, ReactNode> = {
   task: <CarryOutOutlined />,
   request: <InteractionOutlined />,
   control: <SafetyOutlined />,
+  approval: <AuditOutlined />,
+  announcement: <NotificationOutlined />,
   system: <BellOutlined />,
 };
 
@@ -18,6 +27,8 @@ const GROUP_COLOUR: Record<KindGroup, string> = {
   task: 'blue',
   request: 'purple',
   control: 'orange',
+  approval: 'cyan',
+  announcement: 'green',
   system: 'default',
 };
 

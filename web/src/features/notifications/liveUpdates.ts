@@ -5,8 +5,9 @@ import { queryKeys } from '../../api/keys.ts';
 type Unread = { unread: number };
 
 /**
- * Tasks, requests and notices from the live connection: the bell's count moves at once, lists and
- * open tasks reload. Messaging events are not handled here (see messaging/liveUpdates.ts).
+ * Tasks, requests, approvals, announcements and notices from the live connection: the bell's count
+ * moves at once, lists and open records reload. Messaging events are not handled here (see
+ * messaging/liveUpdates.ts).
  */
 export function applyWorkEvent(queryClient: QueryClient, event: RealtimeEvent): void {
   switch (event.type) {
@@ -34,6 +35,18 @@ export function applyWorkEvent(queryClient: QueryClient, event: RealtimeEvent): 
       void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.lists });
       void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.detail(event.taskId) });
       return;
+    case 'announcement.changed':
+      // Feeds, the publisher's list, the open announcement and its statistics all refetch.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.announcements.lists });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.announcements.detail(event.announcementId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.announcements.stats(event.announcementId) });
+      return;
+    case 'approval.changed':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals.lists });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.approvals.detail(event.approvalId) });
+      // An approval decides an announcement's fate: its page shows the new status.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.announcements.all });
+      return;
     default:
       return;
   }
@@ -44,4 +57,6 @@ export function reloadWork(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
   void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
   void queryClient.invalidateQueries({ queryKey: queryKeys.requests.all });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.announcements.all });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.approvals.all });
 }

@@ -1,6 +1,6 @@
 import type { Notification, NotificationKind } from '@liaison/contracts';
 
-export type KindGroup = 'task' | 'request' | 'control' | 'system';
+export type KindGroup = 'task' | 'request' | 'control' | 'approval' | 'announcement' | 'system';
 
 /** `task.assigned` → `task`: settings and icons group the kinds by module. */
 export function kindGroup(kind: NotificationKind): KindGroup {
@@ -13,5 +13,7 @@ export function notificationTarget(notification: Pick<Notification, 'link' | 'su
   const subject = notification.subject;
   if (subject?.type === 'task') return `/tasks/${subject.id}`;
   if (subject?.type === 'request') return `/requests/${subject.id}`;
+  if (subject?.type === 'approval') return `/approvals?id=${subject.id}`;
+  if (subject?.type === 'announcement') return `/announcements/${subject.id}`;
   return null;
 }
