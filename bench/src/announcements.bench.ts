@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
 import type { Actor, ActorContext } from '../../server/src/platform/auth/actor.ts';
 import { systemClock } from '../../server/src/platform/clock.ts';
 import { newId } from '../../server/src/platform/crypto/ids.ts';
-import { type Database, openDatabase } from '../../server/src/platform/db/database.ts';
-import { migrateToLatest } from '../../server/src/platform/db/migrator.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
 import { prepare } from '../../server/src/startup.ts';
+import { type BenchTarget, openBenchPostgres, openBenchSqlite } from './bench-db.ts';
 import { envNumber } from './load.ts';
 import { postgresUrl } from './postgres.ts';
 import { num, percentile, printTable } from './table.ts';
@@ -32,12 +29,7 @@ const USERS = envNumber('BENCH_USERS', 100_000);
 const READS = envNumber('BENCH_READS', 5_000);
 const RUNS = envNumber('BENCH_RUNS', 30);
 
-interface Target {
-  kind: 'sqlite' | 'postgres';
-  database: Database;
-  raw: { query(sql: string, params?: unknown[]): Promise<unknown[]> };
-  close(): Promise<void>;
-}
+type Target = BenchTarget;
 
 async function main(): Promise<number> {
   console.log(
@@ -47,7 +39,7 @@ async function main(): Promise<number> {
   const rows: string[][] = [];
   let missed = false;
   for (const kind of ['sqlite', ...(url ? ['postgres' as const] : [])] as const) {
-    const target = kind === 'sqlite' ? await openSqlite() : await openPostgres(url!);
+    const target = kind === 'sqlite' ? await openBenchSqlite('ann') : await openBenchPostgres(url!, 'ann');
     try {
       const services = createServices(target.database, config(), systemClock);
       await prepare(target.database, services, { adminPassword: 'Bench-password-2026' });
@@ -259,64 +251,6 @@ async function bareUpdates(target: Target, announcementId: string, userIds: stri
   const t0 = performance.now();
   for (const id of userIds) await target.raw.query(sql, [new Date().toISOString(), announcementId, id]);
   return userIds.length / ((performance.now() - t0) / 1000);
-}
-
-async function openSqlite(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-ann-db-'));
-  const file = join(dir, 'liaison.sqlite');
-  const database = openDatabase({ kind: 'sqlite', file });
-  await migrateToLatest(database.db, database.dialect);
-  const raw = new DatabaseSync(file);
-  // The same durability as the server's connection.
-  raw.exec('pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = 10000');
-  return {
-    kind: 'sqlite',
-    database,
-    raw: {
-      async query(sql, params = []) {
-        if (params.length === 0 && !/^\s*select/i.test(sql)) {
-          raw.exec(sql);
-          return [];
-        }
-        const stmt = raw.prepare(sql);
-        return /^\s*select/i.test(sql)
-          ? stmt.all(...(params as never[]))
-          : [stmt.run(...(params as never[]))];
-      },
-    },
-    async close() {
-      raw.close();
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function openPostgres(baseUrl: string): Promise<Target> {
-  const schema = `bench_ann_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const database = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  await migrateToLatest(database.db, database.dialect);
-  const raw = new pg.Client({ connectionString: url.toString() });
-  await raw.connect();
-  return {
-    kind: 'postgres',
-    database,
-    raw: { query: async (sql, params = []) => (await raw.query(sql, params as unknown[])).rows },
-    async close() {
-      await raw.end();
-      await database.close();
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
 }
 
 try {

@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
 import type { ActorContext } from '../../server/src/platform/auth/actor.ts';
 import { systemClock } from '../../server/src/platform/clock.ts';
 import { newId } from '../../server/src/platform/crypto/ids.ts';
-import { type Database, openDatabase } from '../../server/src/platform/db/database.ts';
-import { migrateToLatest } from '../../server/src/platform/db/migrator.ts';
+import type { Database } from '../../server/src/platform/db/database.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
 import { prepare } from '../../server/src/startup.ts';
+import { type BenchTarget, openBenchPostgres, openBenchSqlite } from './bench-db.ts';
 import { envNumber } from './load.ts';
 import { postgresUrl } from './postgres.ts';
 import { num, percentile, printTable } from './table.ts';
@@ -40,13 +38,7 @@ const SWEEP_ROWS = envNumber('BENCH_SWEEP_ROWS', 1_000_000);
 const SWEEP_DUE = envNumber('BENCH_SWEEP_DUE', 100);
 const RUNS = envNumber('BENCH_SWEEP_RUNS', 20);
 
-interface Target {
-  kind: 'sqlite' | 'postgres';
-  database: Database;
-  /** A raw connection for the ceilings. */
-  raw: { query(sql: string, params: unknown[]): Promise<unknown[]> };
-  close(): Promise<void>;
-}
+type Target = BenchTarget;
 
 async function main(): Promise<number> {
   console.log(
@@ -59,7 +51,8 @@ async function main(): Promise<number> {
   const rows: string[][] = [];
   let failed = false;
   for (const kind of ['sqlite', ...(pgUrl ? ['postgres' as const] : [])] as const) {
-    const target = kind === 'sqlite' ? await openSqlite() : await openPostgres(pgUrl!);
+    const target =
+      kind === 'sqlite' ? await openBenchSqlite('jobs') : await openBenchPostgres(pgUrl!, 'jobs');
     try {
       const services = createServices(target.database, benchConfig(), systemClock, { log: undefined });
       await prepare(target.database, services, { adminPassword: 'Bench-password-2026' });
@@ -380,67 +373,6 @@ async function measureSweep(services: Services, target: Target) {
     due: { ms: dueMs, sent },
     idle: { p50: percentile(idle, 50), p99: percentile(idle, 99) },
     ceiling: { p50: percentile(ceiling, 50), p99: percentile(ceiling, 99) },
-  };
-}
-
-async function openSqlite(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-jobs-db-'));
-  const file = join(dir, 'liaison.sqlite');
-  const database = openDatabase({ kind: 'sqlite', file });
-  await migrateToLatest(database.db, database.dialect);
-  const raw = new DatabaseSync(file);
-  raw.exec('pragma journal_mode = wal; pragma busy_timeout = 10000');
-  return {
-    kind: 'sqlite',
-    database,
-    raw: {
-      async query(sql, params) {
-        if (sql === 'begin' || sql === 'commit') {
-          raw.exec(sql);
-          return [];
-        }
-        const stmt = raw.prepare(sql);
-        return /^\s*select/i.test(sql)
-          ? stmt.all(...(params as never[]))
-          : [stmt.run(...(params as never[]))];
-      },
-    },
-    async close() {
-      raw.close();
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function openPostgres(baseUrl: string): Promise<Target> {
-  const schema = `bench_jobs_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const database = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  await migrateToLatest(database.db, database.dialect);
-  const raw = new pg.Client({ connectionString: url.toString() });
-  await raw.connect();
-  return {
-    kind: 'postgres',
-    database,
-    raw: {
-      async query(sql, params) {
-        return (await raw.query(sql, params as unknown[])).rows;
-      },
-    },
-    async close() {
-      await raw.end();
-      await database.close();
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
   };
 }
 

@@ -20,7 +20,7 @@ import {
   UpdateAnnouncementRequest,
 } from '@liaison/contracts';
 import { z } from 'zod';
-import { attachment as contentDisposition } from '../../platform/export/columns.ts';
+import { sendFile } from '../../platform/http/file-reply.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -221,12 +221,7 @@ export function announcementsRoutes(
         request.params.id,
         request.params.fileId,
       );
-      return reply
-        .type(file.contentType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(stream);
+      return sendFile(reply, file, stream);
     },
   );
 }

@@ -26,7 +26,7 @@ import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { fromWallClock, wallClock } from '../../platform/jobs/schedule.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
-import { acceptUpload } from '../../platform/storage/content-type.ts';
+import { storeUpload } from '../../platform/storage/uploads.ts';
 import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
 import type { ApprovalOutcome, ApprovalsService } from '../approvals/approvals.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -676,21 +676,17 @@ export class AnnouncementsService {
   }
 
   async uploadFile(ctx: ActorContext, file: { fileName: string; data: Buffer }) {
-    const checked = acceptUpload(file, this.#deps.maxFileBytes);
-    const id = newId();
-    const now = this.#deps.clock.now();
-    const key = `announcements/${now.toISOString().slice(0, 7)}/${id}`;
-    await this.#deps.blobs.put(key, file.data);
+    const stored = await storeUpload(this.#deps, 'announcements', file, this.#deps.maxFileBytes);
     const row = {
-      id,
+      id: stored.id,
       announcement_id: null,
       uploader_id: ctx.actor.userId,
-      file_name: checked.fileName,
-      content_type: checked.contentType,
-      size: file.data.length,
-      sha256: checked.sha256,
-      blob_key: key,
-      created_at: now.toISOString(),
+      file_name: stored.fileName,
+      content_type: stored.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      blob_key: stored.blobKey,
+      created_at: stored.createdAt,
     };
     await repo.insertFile(this.#deps.db, row);
     return toFile(row);

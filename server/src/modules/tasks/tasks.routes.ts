@@ -10,7 +10,7 @@ import {
   TaskReply,
   UpdateTaskRequest,
 } from '@liaison/contracts';
-import { attachment as contentDisposition } from '../../platform/export/columns.ts';
+import { sendFile } from '../../platform/http/file-reply.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -84,13 +84,7 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
         request.params.id,
         request.params.fileId,
       );
-      return reply
-        .type(file.contentType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, max-age=86400')
-        .send(stream);
+      return sendFile(reply, file, stream);
     },
   );
 }

@@ -24,7 +24,7 @@ import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
-import { acceptUpload } from '../../platform/storage/content-type.ts';
+import { storeUpload } from '../../platform/storage/uploads.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
@@ -408,22 +408,18 @@ export class TasksService {
   ): Promise<TaskFile> {
     const row = await this.#visible(ctx, id);
     if (!(await this.#rights(ctx, row)).reply) throw errors.forbidden('You may not add files to this task.');
-    const { fileName, contentType, sha256 } = acceptUpload(file, this.#deps.maxFileBytes);
-    const fileId = newId();
-    const now = this.#deps.clock.now();
-    const key = `tasks/${now.toISOString().slice(0, 7)}/${fileId}`;
-    await this.#deps.blobs.put(key, file.data);
+    const stored = await storeUpload(this.#deps, 'tasks', file, this.#deps.maxFileBytes);
     const record = {
-      id: fileId,
+      id: stored.id,
       task_id: id,
       reply_id: null,
       uploader_id: ctx.actor.userId,
-      file_name: fileName,
-      content_type: contentType,
-      size: file.data.length,
-      sha256,
-      blob_key: key,
-      created_at: now.toISOString(),
+      file_name: stored.fileName,
+      content_type: stored.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      blob_key: stored.blobKey,
+      created_at: stored.createdAt,
     };
     await repo.insertFile(this.#deps.db, record);
     return toFile(record);
