@@ -228,6 +228,10 @@ export const OnTimeMonth = z.object({
   onTime: z.number().int(),
   rate: z.number().nullable(),
   announcements: z.number().int(),
+  /** Information accuracy: announcements published this month that needed a correction… */
+  corrected: z.number().int(),
+  /** …and the share that did not; null without announcements. */
+  accuracyRate: z.number().nullable(),
 });
 export const OnTimeReport = z
   .object({

@@ -234,8 +234,25 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     expect(kpi.status).toBe(200);
     expect(kpi.body.target).toBe(0.95);
     expect(kpi.body.months).toEqual([
-      { month: '2026-12', recipients: 3, onTime: 1, rate: 1 / 3, announcements: 1 },
-      { month: '2027-01', recipients: 0, onTime: 0, rate: null, announcements: 0 },
+      {
+        month: '2026-12',
+        recipients: 3,
+        onTime: 1,
+        rate: 1 / 3,
+        announcements: 1,
+        // 市场部's head sees 市场部's readers, but accuracy belongs to the publishing department.
+        corrected: 0,
+        accuracyRate: null,
+      },
+      {
+        month: '2027-01',
+        recipients: 0,
+        onTime: 0,
+        rate: null,
+        announcements: 0,
+        corrected: 0,
+        accuracyRate: null,
+      },
     ]);
   });
 
@@ -246,6 +263,13 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.revision).toBe(2);
+    // Counted against information accuracy for the month it was published in.
+    const kpi = await t.request(
+      who('he.jing'),
+      'GET',
+      '/api/announcements/kpi/on-time?from=2026-12&to=2026-12',
+    );
+    expect(kpi.body.months[0]).toMatchObject({ corrected: 1, accuracyRate: 0 });
     expect(
       res.body.revisions.map((r: { revision: number; note: string | null }) => [r.revision, r.note]),
     ).toEqual([

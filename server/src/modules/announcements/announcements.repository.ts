@@ -508,3 +508,15 @@ export function onTimeByMonth(db: Executor, from: string, to: string, department
     .groupBy(['a.id', 'a.published_at', 'r.department_id', 'departments.name'])
     .execute();
 }
+
+/** Announcements published in [from, to) (by a department under `departmentPath`), with their revision. */
+export function publishedBetween(db: Executor, from: string, to: string, departmentPath: string | null) {
+  let q = db
+    .selectFrom('announcements')
+    .innerJoin('departments', 'departments.id', 'announcements.publishing_department_id')
+    .select(['announcements.id', 'announcements.published_at', 'announcements.revision'])
+    .where('announcements.published_at', '>=', from)
+    .where('announcements.published_at', '<', to);
+  if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
+  return q.execute();
+}

@@ -590,9 +590,12 @@ export class AnnouncementsService {
       end.toISOString(),
       path,
     );
-    const months = new Map<string, { recipients: number; onTime: number; announcements: Set<string> }>();
+    const months = new Map<
+      string,
+      { recipients: number; onTime: number; announcements: Set<string>; published: number; corrected: number }
+    >();
     for (let cursor = query.from; cursor <= query.to; ) {
-      months.set(cursor, { recipients: 0, onTime: 0, announcements: new Set() });
+      months.set(cursor, { recipients: 0, onTime: 0, announcements: new Set(), published: 0, corrected: 0 });
       const [y, m] = cursor.split('-').map(Number);
       cursor = m === 12 ? `${y! + 1}-01` : `${y}-${String(m! + 1).padStart(2, '0')}`;
     }
@@ -616,6 +619,20 @@ export class AnnouncementsService {
         departments.set(r.department_id, d);
       }
     }
+    // Information accuracy: every correction of a published announcement is a revision past the first.
+    const published = await repo.publishedBetween(
+      this.#deps.db,
+      monthStart(query.from).toISOString(),
+      end.toISOString(),
+      path,
+    );
+    for (const a of published) {
+      const w = wallClock(new Date(a.published_at!), tz);
+      const month = months.get(`${w.year}-${String(w.month).padStart(2, '0')}`);
+      if (!month) continue;
+      month.published += 1;
+      if (a.revision > 1) month.corrected += 1;
+    }
     return {
       target: ON_TIME_TARGET,
       months: [...months.entries()].map(([month, m]) => ({
@@ -624,6 +641,8 @@ export class AnnouncementsService {
         onTime: m.onTime,
         rate: m.recipients > 0 ? m.onTime / m.recipients : null,
         announcements: m.announcements.size,
+        corrected: m.corrected,
+        accuracyRate: m.published > 0 ? 1 - m.corrected / m.published : null,
       })),
       departments: [...departments.entries()]
         .map(([id, d]) => ({
