@@ -1,3 +1,4 @@
+import type { Permission } from '@liaison/contracts';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
@@ -24,6 +25,27 @@ import {
 import { PublicPage } from './PublicPage.tsx';
 import { queryClient, setSessionEndedHandler } from './queryClient.ts';
 import { CrashPage, ForbiddenPage, NotFoundPage } from './StatusPages.tsx';
+
+/** The routes of a menu group: each item's page, behind the permission the item names (if any). */
+function screenRoutes<K extends string>(
+  items: readonly { key: K; path: string; permission: Permission | null }[],
+  pages: Record<K, LazyExoticComponent<ComponentType>>,
+) {
+  return items.map((item) => {
+    const Page: LazyExoticComponent<ComponentType> = pages[item.key];
+    return {
+      path: item.path,
+      element:
+        item.permission === null ? (
+          <Page />
+        ) : (
+          <RequirePermission permission={item.permission}>
+            <Page />
+          </RequirePermission>
+        ),
+    };
+  });
+}
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const ForcedPasswordPage = lazy(() => import('../features/auth/ForcedPasswordPage.tsx'));
@@ -125,20 +147,7 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
-          ...WORK_ITEMS.map((item) => {
-            const Page = WORK_PAGES[item.key];
-            return {
-              path: item.path,
-              element:
-                item.permission === null ? (
-                  <Page />
-                ) : (
-                  <RequirePermission permission={item.permission}>
-                    <Page />
-                  </RequirePermission>
-                ),
-            };
-          }),
+          ...screenRoutes(WORK_ITEMS, WORK_PAGES),
           {
             path: '/tasks/:taskId',
             element: (
@@ -207,17 +216,7 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
-          ...SYSTEM_ITEMS.map((item) => {
-            const Page = SYSTEM_PAGES[item.key];
-            return {
-              path: item.path,
-              element: (
-                <RequirePermission permission={item.permission}>
-                  <Page />
-                </RequirePermission>
-              ),
-            };
-          }),
+          ...screenRoutes(SYSTEM_ITEMS, SYSTEM_PAGES),
           ...COMPLIANCE_ITEMS.map((item) => {
             const Page = COMPLIANCE_PAGES[item.key];
             return {
@@ -229,17 +228,7 @@ export const router = createBrowserRouter([
               ),
             };
           }),
-          ...ORGANISATION_ITEMS.map((item) => {
-            const Page = ORGANISATION_PAGES[item.key];
-            return {
-              path: item.path,
-              element: (
-                <RequirePermission permission={item.permission}>
-                  <Page />
-                </RequirePermission>
-              ),
-            };
-          }),
+          ...screenRoutes(ORGANISATION_ITEMS, ORGANISATION_PAGES),
           { path: '/profile', element: <ProfilePage /> },
           { path: '/403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -73,7 +73,6 @@ export async function feed(db: Executor, userId: string, query: AnnouncementList
     .innerJoin('announcement_recipients as r', (join) =>
       join.onRef('r.announcement_id', '=', 'announcements.id').on('r.user_id', '=', userId),
     )
-    .select(['r.read_at as my_read_at', 'r.acked_at as my_acked_at'])
     .where('announcements.status', 'in', ['published', 'expired']);
   q = filters(q, query);
   if (query.unread === 'true') q = q.where('r.read_at', 'is', null);
@@ -441,15 +440,6 @@ export async function insertFile(db: Executor, row: Insertable<T['announcement_f
   await db.insertInto('announcement_files').values(row).execute();
 }
 
-export function files(db: Executor, announcementId: string) {
-  return db
-    .selectFrom('announcement_files')
-    .selectAll()
-    .where('announcement_id', '=', announcementId)
-    .orderBy('created_at')
-    .execute();
-}
-
 export function findFile(db: Executor, id: string) {
   return db.selectFrom('announcement_files').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -519,4 +509,27 @@ export function publishedBetween(db: Executor, from: string, to: string, departm
     .where('announcements.published_at', '<', to);
   if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
   return q.execute();
+}
+
+/** The caller's receipts for a page of announcements. */
+export async function receiptsOf(db: Executor, announcementIds: readonly string[], userId: string) {
+  if (announcementIds.length === 0)
+    return new Map<string, { read_at: string | null; acked_at: string | null }>();
+  const rows = await db
+    .selectFrom('announcement_recipients')
+    .select(['announcement_id', 'read_at', 'acked_at'])
+    .where('announcement_id', 'in', announcementIds)
+    .where('user_id', '=', userId)
+    .execute();
+  return new Map(rows.map((r) => [r.announcement_id, { read_at: r.read_at, acked_at: r.acked_at }]));
+}
+
+export function filesOf(db: Executor, announcementIds: readonly string[]) {
+  if (announcementIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('announcement_files')
+    .selectAll()
+    .where('announcement_id', 'in', announcementIds)
+    .orderBy('created_at')
+    .execute();
 }

@@ -81,7 +81,7 @@ export function announcementsRoutes(
   app.post(
     '/api/announcements/audience/preview',
     { config: publish, schema: { tags, body: Audience, response: { 200: AudiencePreview } } },
-    (request) => announcements.preview(actorContext(request), request.body),
+    (request) => announcements.preview(request.body),
   );
 
   app.get(

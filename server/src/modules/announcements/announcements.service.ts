@@ -396,7 +396,7 @@ export class AnnouncementsService {
   async list(ctx: ActorContext, query: AnnouncementListQuery): Promise<Page<Announcement>> {
     const me = ctx.actor.userId;
     let result: {
-      rows: (repo.AnnouncementRow & { my_read_at?: string | null; my_acked_at?: string | null })[];
+      rows: repo.AnnouncementRow[];
       total: number;
     };
     if (query.view === 'feed') {
@@ -407,8 +407,7 @@ export class AnnouncementsService {
       const path = scope.kind === 'all' ? 'all' : scope.kind === 'department' ? scope.path : null;
       result = await repo.managed(this.#deps.db, me, path, query);
     }
-    const items = [];
-    for (const r of result.rows) items.push(await this.#present(ctx, r));
+    const items = await this.#presentAll(ctx, result.rows);
     return { items, total: result.total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -416,7 +415,7 @@ export class AnnouncementsService {
     const row = await this.#visible(ctx, id);
     const revisions = await repo.revisions(this.#deps.db, id);
     return {
-      ...(await this.#present(ctx, row)),
+      ...(await this.#presentAll(ctx, [row]))[0]!,
       revisions: revisions.map((r) => ({
         revision: r.revision,
         title: r.title,
@@ -429,25 +428,24 @@ export class AnnouncementsService {
 
   /** Records the caller's first read. */
   async read(ctx: ActorContext, id: string): Promise<{ readAt: string }> {
-    const row = await this.#receivable(ctx, id);
+    const { recipient } = await this.#receivable(ctx, id);
+    if (recipient.read_at) return { readAt: recipient.read_at };
     const now = this.#deps.clock.now().toISOString();
     await repo.markRead(this.#deps.db, id, ctx.actor.userId, now);
-    const mine = await repo.recipientOf(this.#deps.db, id, ctx.actor.userId);
-    void row;
-    return { readAt: mine!.read_at! };
+    return { readAt: now };
   }
 
   /** 确认已读. */
   async acknowledge(ctx: ActorContext, id: string): Promise<{ ackedAt: string }> {
-    const row = await this.#receivable(ctx, id);
+    const { row, recipient } = await this.#receivable(ctx, id);
     if (row.requires_ack !== 1) throw errors.conflict('This announcement asks for no acknowledgement.');
-    await repo.markAcked(this.#deps.db, id, ctx.actor.userId, this.#deps.clock.now().toISOString());
-    const mine = await repo.recipientOf(this.#deps.db, id, ctx.actor.userId);
-    return { ackedAt: mine!.acked_at! };
+    if (recipient.acked_at) return { ackedAt: recipient.acked_at };
+    const now = this.#deps.clock.now().toISOString();
+    await repo.markAcked(this.#deps.db, id, ctx.actor.userId, now);
+    return { ackedAt: now };
   }
 
-  async preview(ctx: ActorContext, audience: Audience): Promise<{ recipients: number; departments: number }> {
-    void ctx;
+  async preview(audience: Audience): Promise<{ recipients: number; departments: number }> {
     return repo.countAudience(this.#deps.db, audience, await this.#paths(audience));
   }
 
@@ -747,24 +745,33 @@ export class AnnouncementsService {
   }
 
   /** For reading and acknowledging: published and the caller a recipient (added now if they joined later). */
-  async #receivable(ctx: ActorContext, id: string): Promise<repo.AnnouncementRow> {
-    const row = await this.#visible(ctx, id);
-    if (row.status !== 'published' && row.status !== 'expired')
+  async #receivable(
+    ctx: ActorContext,
+    id: string,
+  ): Promise<{ row: repo.AnnouncementRow; recipient: { read_at: string | null; acked_at: string | null } }> {
+    const me = ctx.actor.userId;
+    const [row, recipient] = [
+      await repo.findById(this.#deps.db, id),
+      await repo.recipientOf(this.#deps.db, id, me),
+    ];
+    // A recipient row is the common case and proves access; without one, the full check.
+    if (row && recipient && (row.status === 'published' || row.status === 'expired'))
+      return { row, recipient };
+    const visible = await this.#visible(ctx, id);
+    if (visible.status !== 'published' && visible.status !== 'expired')
       throw errors.conflict('This announcement is not published.');
-    if (!(await repo.recipientOf(this.#deps.db, id, ctx.actor.userId))) {
-      if (row.status !== 'published' || !(await this.#inAudience(ctx, row))) {
-        throw errors.forbidden('This announcement is not addressed to you.');
-      }
-      await repo.addRecipient(this.#deps.db, {
-        announcement_id: id,
-        user_id: ctx.actor.userId,
-        department_id: ctx.actor.departmentId,
-        delivered_at: this.#deps.clock.now().toISOString(),
-        read_at: null,
-        acked_at: null,
-      });
+    if (visible.status !== 'published' || !(await this.#inAudience(ctx, visible))) {
+      throw errors.forbidden('This announcement is not addressed to you.');
     }
-    return row;
+    await repo.addRecipient(this.#deps.db, {
+      announcement_id: id,
+      user_id: me,
+      department_id: ctx.actor.departmentId,
+      delivered_at: this.#deps.clock.now().toISOString(),
+      read_at: null,
+      acked_at: null,
+    });
+    return { row: visible, recipient: { read_at: null, acked_at: null } };
   }
 
   #manages(ctx: ActorContext, row: repo.AnnouncementRow): boolean {
@@ -785,11 +792,17 @@ export class AnnouncementsService {
 
   /** Whose statistics the caller sees: 'all', a department path, or a refusal. */
   #statsScope(ctx: ActorContext, row: repo.AnnouncementRow): 'all' | string {
+    const limit = this.#statsLimit(ctx, row);
+    if (limit === null) throw errors.forbidden('Only the owner and department heads see who has read it.');
+    return limit;
+  }
+
+  /** Whose read statistics the caller may see: everyone's, a department subtree's, or nobody's. */
+  #statsLimit(ctx: ActorContext, row: repo.AnnouncementRow): 'all' | string | null {
     if (this.#canEdit(ctx, row)) return 'all';
     const scope = scopeFilter(ctx.actor, 'announcement.stats');
     if (scope.kind === 'all') return 'all';
-    if (scope.kind === 'department') return scope.path;
-    throw errors.forbidden('Only the owner and department heads see who has read it.');
+    return scope.kind === 'department' ? scope.path : null;
   }
 
   async #withinScope<R extends { department_id: string | null }>(
@@ -937,24 +950,31 @@ export class AnnouncementsService {
     });
   }
 
-  async #present(
+  /** Presents rows with two queries for the whole page (the caller's receipts and the files). */
+  async #presentAll(ctx: ActorContext, rows: repo.AnnouncementRow[]): Promise<Announcement[]> {
+    const ids = rows.map((r) => r.id);
+    const [receipts, files] = await Promise.all([
+      repo.receiptsOf(this.#deps.db, ids, ctx.actor.userId),
+      repo.filesOf(this.#deps.db, ids),
+    ]);
+    return rows.map((r) =>
+      this.#present(
+        ctx,
+        r,
+        receipts.get(r.id) ?? null,
+        files.filter((f) => f.announcement_id === r.id),
+      ),
+    );
+  }
+
+  #present(
     ctx: ActorContext,
-    r: repo.AnnouncementRow & { my_read_at?: string | null; my_acked_at?: string | null },
-  ): Promise<Announcement> {
-    const mine =
-      r.my_read_at !== undefined
-        ? { read_at: r.my_read_at, acked_at: r.my_acked_at ?? null }
-        : await repo.recipientOf(this.#deps.db, r.id, ctx.actor.userId);
+    r: repo.AnnouncementRow,
+    mine: { read_at: string | null; acked_at: string | null } | null,
+    files: { id: string; file_name: string; content_type: string; size: number }[],
+  ): Announcement {
     const edit = this.#canEdit(ctx, r);
-    let stats = edit;
-    if (!stats) {
-      try {
-        this.#statsScope(ctx, r);
-        stats = true;
-      } catch {
-        stats = false;
-      }
-    }
+    const stats = this.#statsLimit(ctx, r) !== null;
     const text = r.body_text;
     return {
       id: r.id,
@@ -977,13 +997,13 @@ export class AnnouncementsService {
       publishedAt: r.published_at,
       revision: r.revision,
       recipientCount: r.recipient_count,
-      files: (await repo.files(this.#deps.db, r.id)).map(toFile),
+      files: files.map(toFile),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       me: {
         readAt: mine?.read_at ?? null,
         ackedAt: mine?.acked_at ?? null,
-        recipient: mine !== undefined && mine !== null,
+        recipient: mine !== null,
       },
       can: {
         edit: edit && (r.status === 'draft' || r.status === 'returned'),

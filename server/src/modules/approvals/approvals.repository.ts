@@ -325,3 +325,27 @@ export function latestForSubject(db: Executor, subjectType: ApprovalSubjectType,
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Which of these pending requests wait for this user's decision on their active step. */
+export async function awaitingDecision(
+  db: Executor,
+  requestIds: readonly string[],
+  userId: string,
+): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('approval_steps')
+    .innerJoin('approval_requests', (join) =>
+      join
+        .onRef('approval_requests.id', '=', 'approval_steps.request_id')
+        .onRef('approval_requests.round', '=', 'approval_steps.round'),
+    )
+    .innerJoin('approval_assignees', 'approval_assignees.step_id', 'approval_steps.id')
+    .select('approval_steps.request_id')
+    .where('approval_steps.request_id', 'in', requestIds)
+    .where('approval_steps.status', '=', 'active')
+    .where('approval_assignees.user_id', '=', userId)
+    .where('approval_assignees.decision', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.request_id));
+}

@@ -411,8 +411,7 @@ export class ApprovalsService {
 
   async list(ctx: ActorContext, query: ApprovalListQuery): Promise<Page<Approval>> {
     const { rows, total } = await repo.list(this.#deps.db, ctx.actor.userId, query);
-    const items = [];
-    for (const r of rows) items.push(await this.#present(this.#deps.db, ctx, r));
+    const items = await this.#present(this.#deps.db, ctx, rows);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -426,7 +425,7 @@ export class ApprovalsService {
       steps.map((s) => s.id),
     );
     return {
-      ...(await this.#present(db, ctx, row)),
+      ...(await this.#present(db, ctx, [row]))[0]!,
       steps: steps.map(
         (s): ApprovalStep => ({
           index: s.idx,
@@ -574,20 +573,19 @@ export class ApprovalsService {
     return (await this.#subjects.get(request.subject_type)?.canView?.(ctx, request.subject_id, db)) ?? false;
   }
 
+  /** Presents a page of requests; one query finds which of them await the caller's decision. */
   async #present(
     db: Kysely<DB> | Transaction<DB>,
     ctx: ActorContext,
-    r: repo.RequestRow & { requester_username: string; requester_name: string },
-  ): Promise<Approval> {
+    rows: (repo.RequestRow & { requester_username: string; requester_name: string })[],
+  ): Promise<Approval[]> {
     const me = ctx.actor.userId;
-    let decide = false;
-    if (r.status === 'pending') {
-      const active = (await repo.steps(db, r.id, r.round)).find((s) => s.status === 'active');
-      decide = active
-        ? (await repo.assignees(db, [active.id])).some((a) => a.user_id === me && !a.decision)
-        : false;
-    }
-    return {
+    const awaiting = await repo.awaitingDecision(
+      db,
+      rows.filter((r) => r.status === 'pending').map((r) => r.id),
+      me,
+    );
+    return rows.map((r) => ({
       id: r.id,
       subjectType: r.subject_type,
       subjectId: r.subject_id,
@@ -600,8 +598,11 @@ export class ApprovalsService {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       finishedAt: r.finished_at,
-      can: { decide, withdraw: r.requester_id === me && (r.status === 'pending' || r.status === 'returned') },
-    };
+      can: {
+        decide: awaiting.has(r.id),
+        withdraw: r.requester_id === me && (r.status === 'pending' || r.status === 'returned'),
+      },
+    }));
   }
 
   async #action(

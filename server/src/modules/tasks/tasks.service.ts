@@ -613,12 +613,35 @@ export class TasksService {
   }
 
   async #rights(ctx: ActorContext, row: repo.TaskRow): Promise<Task['can']> {
+    const [collaborators, myTeams] = await Promise.all([
+      repo.collaborators(this.#deps.db, [row.id]),
+      repo.teamIdsOf(this.#deps.db, ctx.actor.userId),
+    ]);
+    return this.#rightsFrom(
+      ctx,
+      row,
+      collaborators.map((c) => c.id),
+      myTeams,
+    );
+  }
+
+  /** What the caller may do, from what is already loaded: no query per task in a list. */
+  #rightsFrom(
+    ctx: ActorContext,
+    row: repo.TaskRow,
+    collaboratorIds: readonly string[],
+    myTeamIds: readonly string[],
+  ): Task['can'] {
     const me = ctx.actor.userId;
     const manager =
       inScope(scopeFilter(ctx.actor, 'task.assign'), { departmentPath: row.department_path, ownerIds: [] }) &&
       inScope(scopeFilter(ctx.actor, 'task.read'), { departmentPath: row.department_path, ownerIds: [] });
     const edit = row.creator_id === me || manager;
-    const involved = edit || (await this.#involved(this.#deps.db, row.id)).includes(me);
+    const involved =
+      edit ||
+      row.assignee_id === me ||
+      collaboratorIds.includes(me) ||
+      (row.team_id !== null && myTeamIds.includes(row.team_id));
     return { edit, changeStatus: involved, reply: involved };
   }
 
@@ -651,13 +674,17 @@ export class TasksService {
   }
 
   async #present(ctx: ActorContext, rows: repo.TaskRow[]): Promise<Task[]> {
-    const collaborators = await repo.collaborators(
-      this.#deps.db,
-      rows.map((r) => r.id),
-    );
+    const [collaborators, myTeams] = await Promise.all([
+      repo.collaborators(
+        this.#deps.db,
+        rows.map((r) => r.id),
+      ),
+      repo.teamIdsOf(this.#deps.db, ctx.actor.userId),
+    ]);
     const now = this.#deps.clock.now().toISOString();
     const out: Task[] = [];
     for (const r of rows) {
+      const taskCollaborators = collaborators.filter((c) => c.task_id === r.id);
       out.push({
         id: r.id,
         number: r.number,
@@ -669,9 +696,7 @@ export class TasksService {
         team: r.team_id && r.team_name ? { id: r.team_id, name: r.team_name } : null,
         department:
           r.department_id && r.department_name ? { id: r.department_id, name: r.department_name } : null,
-        collaborators: collaborators
-          .filter((c) => c.task_id === r.id)
-          .map((c) => userRef(c.id, c.username, c.display_name)!),
+        collaborators: taskCollaborators.map((c) => userRef(c.id, c.username, c.display_name)!),
         creator: userRef(r.creator_id, r.creator_username, r.creator_name)!,
         dueAt: r.due_at,
         overdue: r.due_at !== null && r.due_at < now && OPEN_TASK_STATUSES.includes(r.status),
@@ -682,7 +707,12 @@ export class TasksService {
         completedAt: r.completed_at,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
-        can: await this.#rights(ctx, r),
+        can: this.#rightsFrom(
+          ctx,
+          r,
+          taskCollaborators.map((c) => c.id),
+          myTeams,
+        ),
       });
     }
     return out;

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { ControlPolicy } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
@@ -9,6 +9,7 @@ import { deletePolicy, updatePolicy } from '../../api/control.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { EditDeleteActions } from '../../components/EditDeleteActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDepartments } from '../departments/queries.ts';
 import { PolicyDrawer, type PolicyDrawerState } from './PolicyDrawer.tsx';
@@ -21,7 +22,7 @@ import './control.css';
 /** 沟通策略: what happens to a message that contains sensitive content, and where. */
 export default function PoliciesPage() {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const showError = useApiError();
   const queryClient = useQueryClient();
   const policies = usePolicies();
@@ -125,31 +126,11 @@ export default function PoliciesPage() {
       width: 130,
       fixed: 'right',
       render: (_, p) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setDrawer({ mode: 'edit', policy: p })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() =>
-              modal.confirm({
-                title: t('control.policy.deleteConfirm', { name: p.name }),
-                okButtonProps: { danger: true },
-                onOk: () => remove.mutateAsync(p).catch(() => undefined),
-              })
-            }
-          >
-            {t('common.delete')}
-          </Button>
-        </Space>
+        <EditDeleteActions
+          onEdit={() => setDrawer({ mode: 'edit', policy: p })}
+          deleteConfirm={t('control.policy.deleteConfirm', { name: p.name })}
+          onDelete={() => remove.mutateAsync(p)}
+        />
       ),
     },
   ];

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import type { Webhook } from '@liaison/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { deleteWebhook, listWebhooks, testWebhook } from '../../api/notifications.ts';
 import { useApiError } from '../../app/errors.ts';
+import { EditDeleteActions } from '../../components/EditDeleteActions.tsx';
 import { WebhookDrawer, type WebhookDrawerState } from './WebhookDrawer.tsx';
 
 /** Webhook 机器人: the robots notices are pushed to, with a test button each. */
 export function WebhooksCard() {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const showError = useApiError();
   const queryClient = useQueryClient();
   const [drawer, setDrawer] = useState<WebhookDrawerState>(null);
@@ -106,7 +107,11 @@ export function WebhooksCard() {
       key: 'actions',
       width: 220,
       render: (_, w) => (
-        <Space size={0}>
+        <EditDeleteActions
+          onEdit={() => setDrawer({ mode: 'edit', webhook: w })}
+          deleteConfirm={t('notifications.webhooks.deleteConfirm', { name: w.name })}
+          onDelete={() => remove.mutateAsync(w)}
+        >
           <Button
             type="link"
             size="small"
@@ -117,30 +122,7 @@ export function WebhooksCard() {
           >
             {t('notifications.webhooks.test')}
           </Button>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setDrawer({ mode: 'edit', webhook: w })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() =>
-              modal.confirm({
-                title: t('notifications.webhooks.deleteConfirm', { name: w.name }),
-                okButtonProps: { danger: true },
-                onOk: () => remove.mutateAsync(w).catch(() => undefined),
-              })
-            }
-          >
-            {t('common.delete')}
-          </Button>
-        </Space>
+        </EditDeleteActions>
       ),
     },
   ];
