@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
-import { HOUR } from '../../platform/clock.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 
 let t: TestApp;
@@ -463,6 +462,5 @@ describe('someone joining an audience department later', () => {
     const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
     expect(stats.body.totals.recipients).toBe(4);
     expect(stats.body.totals.acknowledged).toBe(3);
-    void HOUR;
   });
 });
