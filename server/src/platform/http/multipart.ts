@@ -8,13 +8,32 @@ export async function readUploadedFile(
 ): Promise<{ fileName: string; data: Buffer }> {
   if (!request.isMultipart())
     throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
-  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!file) throw errors.invalidField('body.file', 'no file in the upload');
-  const data = await file.toBuffer().catch((err: { code?: string }) => {
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('payload_too_large', `Files are limited to ${Math.floor(maxBytes / 1048576)} MiB.`);
-    }
-    throw err;
-  });
-  return { fileName: file.filename, data };
+  try {
+    const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!file) throw errors.invalidField('body.file', 'no file in the upload');
+    const data = await file.toBuffer();
+    return { fileName: file.filename, data };
+  } catch (err) {
+    throw uploadError(err, maxBytes);
+  }
+}
+
+/**
+ * Whatever the multipart parser (busboy, under @fastify/multipart) rejects is the client's fault:
+ * a missing or mismatched boundary, a truncated part, a malformed part header. Busboy throws plain
+ * errors without codes, so everything that is not one of ours or a known limit is a malformed body.
+ */
+function uploadError(err: unknown, maxBytes: number): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError('payload_too_large', `Files are limited to ${Math.floor(maxBytes / 1048576)} MiB.`);
+  }
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new AppError('malformed_request', 'Send one file per upload, in the form field "file".');
+  }
+  return new AppError(
+    'malformed_request',
+    'The upload could not be read: the multipart body is malformed or incomplete.',
+  );
 }
