@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, page, Timestamp, text, UserRef } from './common.ts';
+import { Id, Month, nameText, PageQuery, page, Str, Timestamp, text, UserRef } from './common.ts';
 import { DepartmentRef } from './tasks.ts';
 
 export const AnnouncementCategory = z
@@ -15,11 +15,8 @@ export const AnnouncementCategory = z
 export type AnnouncementCategory = z.infer<typeof AnnouncementCategory>;
 
 export const SaveCategoryRequest = z.strictObject({
-  key: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _'),
-  name: text(40),
+  key: Str.trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _'),
+  name: nameText(40),
   requiresApproval: z.boolean(),
   sortOrder: z.number().int().min(0).max(10_000).default(100),
 });
@@ -105,9 +102,9 @@ export type Announcement = z.infer<typeof Announcement>;
 
 const AnnouncementFields = {
   categoryId: Id,
-  title: text(200),
+  title: nameText(200),
   /** HTML from the editor; sanitised on the server (no scripts, no event handlers, safe links). */
-  bodyHtml: z.string().max(200_000),
+  bodyHtml: Str.max(200_000),
   publishingDepartmentId: Id,
   ownerId: Id,
   effectiveAt: Timestamp,
@@ -140,8 +137,8 @@ export type UpdateAnnouncementRequest = z.infer<typeof UpdateAnnouncementRequest
 
 /** A correction of a published announcement: a new revision with a note (counted for accuracy). */
 export const CorrectAnnouncementRequest = z.strictObject({
-  title: text(200).optional(),
-  bodyHtml: z.string().max(200_000).optional(),
+  title: nameText(200).optional(),
+  bodyHtml: Str.max(200_000).optional(),
   note: text(500),
 });
 export type CorrectAnnouncementRequest = z.infer<typeof CorrectAnnouncementRequest>;
@@ -166,7 +163,7 @@ export const AnnouncementListQuery = PageQuery.extend({
   categoryId: Id.optional(),
   status: AnnouncementStatus.optional(),
   unread: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Str.trim().max(100).optional(),
 });
 export type AnnouncementListQuery = z.infer<typeof AnnouncementListQuery>;
 export const AnnouncementPage = page(Announcement);
@@ -216,8 +213,8 @@ export const RemindRequest = z.strictObject({
 
 export const OnTimeQuery = z.strictObject({
   /** First month, `YYYY-MM`. */
-  from: z.string().regex(/^\d{4}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}$/),
+  from: Month,
+  to: Month,
   departmentId: Id.optional(),
 });
 export type OnTimeQuery = z.infer<typeof OnTimeQuery>;

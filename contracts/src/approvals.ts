@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, page, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, PageQuery, page, Str, Timestamp, UserRef } from './common.ts';
 
 /** What can be approved; each subject type has one template. */
 export const APPROVAL_SUBJECT_TYPES = [
@@ -27,7 +27,7 @@ export const ApproverRule = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('department_head'), departmentId: Id }),
   z.strictObject({
     type: z.literal('role'),
-    roleKey: z.string().min(1).max(60),
+    roleKey: Str.min(1).max(60),
     sameDepartment: z.boolean().default(false),
   }),
   z.strictObject({ type: z.literal('senior_leadership') }),
@@ -37,9 +37,9 @@ export type ApproverRule = z.infer<typeof ApproverRule>;
 
 /** A step applies only when the subject's attribute has one of these values (e.g. importance = major). */
 export const StepCondition = z.strictObject({
-  attribute: z.string().min(1).max(40),
+  attribute: Str.min(1).max(40),
   in: z
-    .array(z.union([z.string().max(60), z.boolean()]))
+    .array(z.union([Str.max(60), z.boolean()]))
     .min(1)
     .max(20),
 });
@@ -50,8 +50,8 @@ export const StepMode = z.enum(['any', 'all']);
 export type StepMode = z.infer<typeof StepMode>;
 
 export const TemplateStep = z.strictObject({
-  id: z.string().min(1).max(40),
-  name: text(60),
+  id: Str.min(1).max(40),
+  name: nameText(60),
   approvers: z.array(ApproverRule).min(1).max(10),
   mode: StepMode.default('any'),
   condition: StepCondition.nullable().default(null),
@@ -73,7 +73,7 @@ export const ApprovalTemplate = z
 export type ApprovalTemplate = z.infer<typeof ApprovalTemplate>;
 
 export const SaveApprovalTemplateRequest = z.strictObject({
-  name: text(80),
+  name: nameText(80),
   steps: z.array(TemplateStep).min(1).max(10),
   cc: z.array(ApproverRule).max(10).default([]),
 });
@@ -162,7 +162,7 @@ export const ApprovalPage = page(Approval);
 export const DecideApprovalRequest = z
   .strictObject({
     decision: z.enum(['approve', 'reject', 'return']),
-    comment: z.string().trim().max(2000).nullable().default(null),
+    comment: Str.trim().max(2000).nullable().default(null),
   })
   .refine((d) => d.decision === 'approve' || (d.comment !== null && d.comment.length > 0), {
     message: 'give a reason when rejecting or returning',
@@ -171,7 +171,7 @@ export const DecideApprovalRequest = z
 export type DecideApprovalRequest = z.infer<typeof DecideApprovalRequest>;
 
 export const WithdrawApprovalRequest = z.strictObject({
-  comment: z.string().trim().max(2000).nullable().default(null),
+  comment: Str.trim().max(2000).nullable().default(null),
 });
 
 export const Delegation = z

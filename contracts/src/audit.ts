@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, Str, Timestamp } from './common.ts';
 
 export const AuditEntry = z
   .object({
@@ -24,11 +24,11 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = z.strictObject({
   actorId: Id.optional(),
   /** An exact action or a prefix ending in a dot, e.g. `auth.` for every identity event. */
-  action: z.string().trim().max(64).optional(),
-  targetType: z.string().trim().max(32).optional(),
-  targetId: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  action: Str.trim().max(64).optional(),
+  targetType: Str.trim().max(32).optional(),
+  targetId: Str.trim().max(64).optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
   /** Entries older than this sequence number (the `nextCursor` of the previous page). */
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

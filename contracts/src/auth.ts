@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Id, NewPassword, Timestamp, text } from './common.ts';
+import { Id, NewPassword, nameText, Str, Timestamp } from './common.ts';
 import { Grants } from './permissions.ts';
 import { User } from './users.ts';
 
 export const LoginRequest = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: Str.trim().min(1).max(64),
+  password: Str.min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -23,7 +23,7 @@ export const Me = z
 export type Me = z.infer<typeof Me>;
 
 export const ChangePasswordRequest = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: Str.min(1).max(256),
   newPassword: NewPassword,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
@@ -53,7 +53,7 @@ export const ApiToken = z
 export type ApiToken = z.infer<typeof ApiToken>;
 
 export const CreateTokenRequest = z.strictObject({
-  name: text(64),
+  name: nameText(64),
   /** Days until the token stops working; omit or null for a token that never expires. */
   expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Timestamp, text } from './common.ts';
+import { DateOnly, nameText, Str, Timestamp } from './common.ts';
 
 /** A local time of day, `HH:MM`, 00:00–24:00. */
-export const TimeOfDay = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
+export const TimeOfDay = Str.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
 
 /** One stretch of working time within a day, e.g. 09:00–12:00. */
 export const WorkingPeriod = z
@@ -31,7 +31,7 @@ export const WeekSchedule = z
 export type WeekSchedule = z.infer<typeof WeekSchedule>;
 
 /** A calendar date in the organisation's time zone, `YYYY-MM-DD`. */
-export const CalendarDate = z.iso.date();
+export const CalendarDate = DateOnly;
 
 /**
  * A day that departs from the weekly schedule: a public holiday (放假), or an adjusted working
@@ -62,12 +62,12 @@ export const UpdateWeekRequest = z.strictObject({ week: WeekSchedule });
 export type UpdateWeekRequest = z.infer<typeof UpdateWeekRequest>;
 
 export const CalendarDateParams = z.strictObject({ date: CalendarDate });
-export const PutCalendarDayRequest = z.strictObject({ kind: CalendarDayKind, name: text(60) });
+export const PutCalendarDayRequest = z.strictObject({ kind: CalendarDayKind, name: nameText(60) });
 export type PutCalendarDayRequest = z.infer<typeof PutCalendarDayRequest>;
 
 /** iCalendar (RFC 5545) text to merge into the exceptions. */
 export const ImportCalendarRequest = z.strictObject({
-  ics: z.string().min(1).max(2_000_000),
+  ics: Str.min(1).max(2_000_000),
   /** Replace the exceptions of every year the file covers instead of merging. */
   replaceYears: z.boolean().default(false),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, Str, Timestamp, UserRef } from './common.ts';
 
 /**
  * 群聊类型. Department groups follow the department (its whole subtree) automatically, team
@@ -54,24 +54,24 @@ export const ChannelListQuery = z.strictObject({
 export const CreateChannelRequest = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('department'),
-    name: text(64),
-    topic: z.string().trim().max(500).nullable().optional(),
+    name: nameText(64),
+    topic: Str.trim().max(500).nullable().optional(),
     /** Who runs it (default: the creator), e.g. the department head when an administrator creates it. */
     ownerId: Id.optional(),
     departmentId: Id,
   }),
   z.strictObject({
     kind: z.literal('team'),
-    name: text(64),
-    topic: z.string().trim().max(500).nullable().optional(),
+    name: nameText(64),
+    topic: Str.trim().max(500).nullable().optional(),
     /** Who runs it (default: the creator), e.g. the department head when an administrator creates it. */
     ownerId: Id.optional(),
     teamId: Id,
   }),
   z.strictObject({
     kind: z.literal('all_hands'),
-    name: text(64),
-    topic: z.string().trim().max(500).nullable().optional(),
+    name: nameText(64),
+    topic: Str.trim().max(500).nullable().optional(),
     /** Who runs it (default: the creator), e.g. the department head when an administrator creates it. */
     ownerId: Id.optional(),
   }),
@@ -79,12 +79,12 @@ export const CreateChannelRequest = z.discriminatedUnion('kind', [
     kind: z.literal('direct'),
     /** The other people (1 for a 1:1 conversation, up to 20 for a small group). */
     memberIds: z.array(Id).min(1).max(20),
-    name: z.string().trim().max(64).optional(),
+    name: Str.trim().max(64).optional(),
   }),
   z.strictObject({
     kind: z.literal('external'),
-    name: text(64),
-    topic: z.string().trim().max(500).nullable().optional(),
+    name: nameText(64),
+    topic: Str.trim().max(500).nullable().optional(),
     counterpartyId: Id,
     memberIds: z.array(Id).max(200).optional(),
   }),
@@ -93,8 +93,8 @@ export type CreateChannelRequest = z.infer<typeof CreateChannelRequest>;
 
 export const UpdateChannelRequest = z
   .strictObject({
-    name: text(64),
-    topic: z.string().trim().max(500).nullable(),
+    name: nameText(64),
+    topic: Str.trim().max(500).nullable(),
     ownerId: Id,
   })
   .partial();
@@ -124,10 +124,10 @@ export const ArchiveChannelRequest = z.strictObject({ archived: z.boolean() });
 /** 命名规则 per kind. Placeholders: {department}, {team}, {counterparty}; `*` matches any text. */
 export const NamingRules = z
   .object({
-    department: z.string().max(100),
-    team: z.string().max(100),
-    all_hands: z.string().max(100),
-    external: z.string().max(100),
+    department: Str.max(100),
+    team: Str.max(100),
+    all_hands: Str.max(100),
+    external: Str.max(100),
   })
   .meta({ id: 'NamingRules' });
 export type NamingRules = z.infer<typeof NamingRules>;

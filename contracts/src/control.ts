@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChannelKind } from './channels.ts';
-import { Id, PageQuery, page, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, PageQuery, page, Str, Timestamp, UserRef } from './common.ts';
 import { Attachment } from './messages.ts';
 
 /**
@@ -57,24 +57,24 @@ export type Detector = z.infer<typeof Detector>;
 export const DetectorList = z.object({ items: z.array(Detector) });
 
 const detectorCommon = {
-  name: text(100),
-  description: z.string().trim().max(500).nullable().optional(),
+  name: nameText(100),
+  description: Str.trim().max(500).nullable().optional(),
 };
 export const SaveDetectorRequest = z.discriminatedUnion('type', [
   z.strictObject({
     ...detectorCommon,
     type: z.literal('keywords'),
-    terms: z.array(z.string().trim().max(100)).max(KEYWORDS_MAX),
+    terms: z.array(Str.trim().max(100)).max(KEYWORDS_MAX),
   }),
   z.strictObject({
     ...detectorCommon,
     type: z.literal('label'),
-    terms: z.array(z.string().trim().max(50)).max(200),
+    terms: z.array(Str.trim().max(50)).max(200),
   }),
   z.strictObject({
     ...detectorCommon,
     type: z.literal('regex'),
-    pattern: z.string().max(REGEX_MAX_LENGTH),
+    pattern: Str.max(REGEX_MAX_LENGTH),
     caseSensitive: z.boolean().default(false),
   }),
 ]);
@@ -122,7 +122,7 @@ export const DetectorRef = z.union([BuiltInDetector, Id]);
 export const PolicyRule = z.strictObject({
   /** Stable across edits, so recorded matches keep pointing at their rule. Assigned when absent. */
   id: Id.optional(),
-  name: text(100),
+  name: nameText(100),
   /** Content condition: any of these detectors, at or above the confidence, at least minCount times. */
   detectors: z.array(DetectorRef).max(50).default([]),
   minConfidence: z.number().min(0).max(1).default(0.5),
@@ -178,8 +178,8 @@ export type ControlPolicy = z.infer<typeof ControlPolicy>;
 export const ControlPolicyList = z.object({ items: z.array(ControlPolicy) });
 
 export const SavePolicyRequest = z.strictObject({
-  name: text(100),
-  description: z.string().trim().max(1000).nullable().optional(),
+  name: nameText(100),
+  description: Str.trim().max(1000).nullable().optional(),
   enabled: z.boolean().default(true),
   mode: PolicyMode.default('enforce'),
   priority: z.number().int().min(0).max(10_000).default(100),
@@ -295,7 +295,7 @@ export type ControlEventQuery = z.infer<typeof ControlEventQuery>;
 export const ReviewDecision = z.enum(['approve', 'reject', 'false_positive', 'reviewed']);
 export const ReviewRequest = z.strictObject({
   decision: ReviewDecision,
-  comment: z.string().trim().max(1000).nullable().optional(),
+  comment: Str.trim().max(1000).nullable().optional(),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
@@ -321,7 +321,7 @@ export const HeldMessageList = z.object({ items: z.array(HeldMessage) });
 
 /** Try text against the enabled policies without sending anything (the policy editor's 试一试). */
 export const PolicyTestRequest = z.strictObject({
-  text: z.string().max(10_000),
+  text: Str.max(10_000),
   channelId: Id.optional(),
 });
 export const PolicyTestResult = z.object({
@@ -362,7 +362,7 @@ export const ExternalRecordQuery = PageQuery.extend({
   direction: z.enum(['outbound', 'inbound']).optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Str.trim().max(100).optional(),
 }).strict();
 export type ExternalRecordQuery = z.infer<typeof ExternalRecordQuery>;
 
@@ -401,5 +401,5 @@ export const AnomalyAlertQuery = PageQuery.extend({
 export type AnomalyAlertQuery = z.infer<typeof AnomalyAlertQuery>;
 
 export const AcknowledgeAlertRequest = z.strictObject({
-  comment: z.string().trim().max(1000).nullable().optional(),
+  comment: Str.trim().max(1000).nullable().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, text } from './common.ts';
+import { Id, nameText, Str, Timestamp } from './common.ts';
 
 /** 外部联络对象: the organisations the company talks to. */
 export const COUNTERPARTY_KINDS = [
@@ -30,9 +30,9 @@ export type Counterparty = z.infer<typeof Counterparty>;
 export const CounterpartyList = z.object({ items: z.array(Counterparty) });
 
 export const CreateCounterpartyRequest = z.strictObject({
-  name: text(100),
+  name: nameText(100),
   kind: CounterpartyKind,
-  description: z.string().trim().max(500).nullable().optional(),
+  description: Str.trim().max(500).nullable().optional(),
 });
 export type CreateCounterpartyRequest = z.infer<typeof CreateCounterpartyRequest>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, Str, Timestamp, UserRef } from './common.ts';
 
 export const Department = z
   .object({
@@ -24,15 +24,13 @@ export type Department = z.infer<typeof Department>;
 export const DepartmentList = z.object({ items: z.array(Department) });
 
 const departmentFields = {
-  name: text(64),
-  code: z
-    .string()
-    .trim()
+  name: nameText(64),
+  code: Str.trim()
     .regex(/^[A-Za-z0-9_-]{1,32}$/)
     .nullable(),
   parentId: Id.nullable(),
   sortOrder: z.number().int().min(0).max(1_000_000),
-  description: z.string().trim().max(500).nullable(),
+  description: Str.trim().max(500).nullable(),
   headId: Id.nullable(),
   liaisonId: Id.nullable(),
 };

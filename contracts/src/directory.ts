@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, Str } from './common.ts';
 
 /**
  * 通讯录: the people an employee can find to message or add — name, department and title only
@@ -22,7 +22,7 @@ export const DirectoryList = z.object({ items: z.array(DirectoryPerson) });
 
 export const DirectoryQuery = z.strictObject({
   /** Name, username, pinyin or initials (zw → 张伟). */
-  q: z.string().trim().max(64).optional(),
+  q: Str.trim().max(64).optional(),
   departmentId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

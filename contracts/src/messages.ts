@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, UserRef } from './common.ts';
+import { Id, Str, Timestamp, UserRef } from './common.ts';
 
 export const MESSAGE_BODY_MAX = 10_000;
 
@@ -63,15 +63,15 @@ export type MessageListQuery = z.infer<typeof MessageListQuery>;
 export const PostMessageRequest = z
   .strictObject({
     /** May be empty only when files are attached. */
-    body: z.string().trim().max(MESSAGE_BODY_MAX),
+    body: Str.trim().max(MESSAGE_BODY_MAX),
     threadId: Id.optional(),
     attachmentIds: z.array(Id).max(10).optional(),
     /** Lets a client retry a post without creating it twice. */
-    clientId: z.string().min(1).max(64).optional(),
+    clientId: Str.min(1).max(64).optional(),
     /** The sender confirms a post a `warn` policy asked about (after 409 policy_confirmation_required). */
     confirm: z.boolean().optional(),
     /** Why the sender continues, when the warning asks for a reason. */
-    justification: z.string().trim().max(500).optional(),
+    justification: Str.trim().max(500).optional(),
   })
   .refine((m) => m.body.length > 0 || (m.attachmentIds?.length ?? 0) > 0, {
     path: ['body'],
@@ -80,16 +80,16 @@ export const PostMessageRequest = z
 export type PostMessageRequest = z.infer<typeof PostMessageRequest>;
 
 export const EditMessageRequest = z.strictObject({
-  body: z.string().trim().min(1).max(MESSAGE_BODY_MAX),
+  body: Str.trim().min(1).max(MESSAGE_BODY_MAX),
   /** As for a post: the author confirms an edit a `warn` policy asked about, with a reason if asked. */
   confirm: z.boolean().optional(),
-  justification: z.string().trim().max(500).optional(),
+  justification: Str.trim().max(500).optional(),
 });
 export type EditMessageRequest = z.infer<typeof EditMessageRequest>;
 
 export const DeleteMessageRequest = z.strictObject({
   /** Required when someone other than the author removes it (moderation). */
-  reason: z.string().trim().min(1).max(500).optional(),
+  reason: Str.trim().min(1).max(500).optional(),
 });
 
 export const PinMessageRequest = z.strictObject({ pinned: z.boolean() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, page, Timestamp, text } from './common.ts';
+import { Id, nameText, PageQuery, page, Str, Timestamp } from './common.ts';
 
 /**
  * Every kind of notice the product sends. Modules add theirs here; users choose channels per kind
@@ -127,17 +127,15 @@ export const Webhook = z
   .meta({ id: 'Webhook' });
 export type Webhook = z.infer<typeof Webhook>;
 
-const WebhookUrl = z
-  .string()
-  .trim()
+const WebhookUrl = Str.trim()
   .max(2000)
   .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL');
 
 export const CreateWebhookRequest = z.strictObject({
-  name: text(80),
+  name: nameText(80),
   format: WebhookFormat,
   url: WebhookUrl,
-  secret: z.string().trim().min(8).max(200).nullable().default(null),
+  secret: Str.trim().min(8).max(200).nullable().default(null),
   kinds: z.array(NotificationKind).max(NOTIFICATION_KINDS.length).default([]),
   departmentId: Id.nullable().default(null),
   enabled: z.boolean().default(true),
@@ -145,11 +143,11 @@ export const CreateWebhookRequest = z.strictObject({
 export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
 
 export const UpdateWebhookRequest = z.strictObject({
-  name: text(80).optional(),
+  name: nameText(80).optional(),
   format: WebhookFormat.optional(),
   url: WebhookUrl.optional(),
   /** A new secret; null removes it; absent keeps it. */
-  secret: z.string().trim().min(8).max(200).nullable().optional(),
+  secret: Str.trim().min(8).max(200).nullable().optional(),
   kinds: z.array(NotificationKind).max(NOTIFICATION_KINDS.length).optional(),
   departmentId: Id.nullable().optional(),
   enabled: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, page, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, PageQuery, page, Str, Timestamp, text, UserRef } from './common.ts';
 import { DepartmentRef } from './tasks.ts';
 
 /**
@@ -84,8 +84,8 @@ export const CreateDeptRequest = z.strictObject({
   toDepartmentId: Id,
   /** Raised on behalf of this department; default the caller's own. */
   fromDepartmentId: Id.optional(),
-  title: text(200),
-  body: z.string().trim().min(1).max(10_000),
+  title: nameText(200),
+  body: Str.trim().min(1).max(10_000),
   priority: RequestPriority.default('normal'),
   wantedBy: Timestamp.nullable().default(null),
 });
@@ -96,7 +96,7 @@ export type ReplyDeptRequest = z.infer<typeof ReplyDeptRequest>;
 
 export const AssignDeptRequest = z.strictObject({ handlerId: Id });
 export const ResolveDeptRequest = z.strictObject({
-  body: z.string().trim().max(5000).nullable().default(null),
+  body: Str.trim().max(5000).nullable().default(null),
 });
 
 export const REQUEST_BOXES = ['incoming', 'outgoing', 'all'] as const;
@@ -106,7 +106,7 @@ export const DeptRequestListQuery = PageQuery.extend({
   departmentId: Id.optional(),
   status: RequestStatus.optional(),
   escalated: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Str.trim().max(100).optional(),
 });
 export type DeptRequestListQuery = z.infer<typeof DeptRequestListQuery>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChannelKind } from './channels.ts';
-import { Id, Timestamp, text, UserRef } from './common.ts';
+import { Id, Month, Timestamp, text, UserRef } from './common.ts';
 
 /** Communication records are kept at least two years (沟通记录至少保存2年). */
 export const MIN_RETENTION_DAYS = 730;
@@ -64,13 +64,10 @@ export const MessageArchiveList = z.object({ items: z.array(MessageArchive) });
 
 export const ArchiveListQuery = z.strictObject({
   channelId: Id.optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
+  month: Month.optional(),
 });
 
 export const CreateArchiveRequest = z.strictObject({
   channelId: Id,
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  month: Month,
 });

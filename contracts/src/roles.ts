@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, text } from './common.ts';
+import { Id, nameText, Str, Timestamp } from './common.ts';
 import { DataScope, PermissionSchema } from './permissions.ts';
 
 export const Role = z
@@ -23,9 +23,9 @@ export type Role = z.infer<typeof Role>;
 export const RoleList = z.object({ items: z.array(Role) });
 
 export const CreateRoleRequest = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]{2,39}$/, 'lowercase letters, digits and underscores; 3 to 40'),
-  name: text(64),
-  description: z.string().trim().max(500).nullable().optional(),
+  key: Str.regex(/^[a-z][a-z0-9_]{2,39}$/, 'lowercase letters, digits and underscores; 3 to 40'),
+  name: nameText(64),
+  description: Str.trim().max(500).nullable().optional(),
   scope: DataScope,
   permissions: z.array(PermissionSchema).max(100),
 });
@@ -33,8 +33,8 @@ export type CreateRoleRequest = z.infer<typeof CreateRoleRequest>;
 
 export const UpdateRoleRequest = z
   .strictObject({
-    name: text(64),
-    description: z.string().trim().max(500).nullable(),
+    name: nameText(64),
+    description: Str.trim().max(500).nullable(),
     scope: DataScope,
     permissions: z.array(PermissionSchema).max(100),
   })

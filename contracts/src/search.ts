@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Id, Timestamp, UserRef } from './common.ts';
+import { Id, Str, Timestamp, UserRef } from './common.ts';
 
 export const MessageSearchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200),
+  q: Str.trim().min(1).max(200),
   channelId: Id.optional(),
   authorId: Id.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });

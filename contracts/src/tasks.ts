@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, page, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, PageQuery, page, Str, Timestamp, text, UserRef } from './common.ts';
 
 /** 待办 / 进行中 / 受阻 / 已完成 / 已取消. */
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
@@ -21,7 +21,7 @@ export const TaskSource = z.object({
   id: Id,
   /** Channel of a message source, so the web can open it. */
   channelId: Id.nullable().default(null),
-  label: z.string().max(200).nullable().default(null),
+  label: Str.max(200).nullable().default(null),
 });
 export type TaskSource = z.infer<typeof TaskSource>;
 
@@ -71,15 +71,15 @@ const Checklist = z.array(z.strictObject({ text: text(200), done: z.boolean().de
 
 export const CreateTaskRequest = z
   .strictObject({
-    title: text(200),
-    description: z.string().trim().max(10_000).default(''),
+    title: nameText(200),
+    description: Str.trim().max(10_000).default(''),
     assigneeId: Id.nullable().default(null),
     teamId: Id.nullable().default(null),
     collaboratorIds: z.array(Id).max(50).default([]),
     dueAt: Timestamp.nullable().default(null),
     priority: TaskPriority.default('normal'),
     checklist: Checklist.default([]),
-    nextStep: z.string().trim().max(500).nullable().default(null),
+    nextStep: Str.trim().max(500).nullable().default(null),
     source: TaskSource.nullable().default(null),
   })
   .refine((t) => t.assigneeId !== null || t.teamId !== null, {
@@ -89,8 +89,8 @@ export const CreateTaskRequest = z
 export type CreateTaskRequest = z.infer<typeof CreateTaskRequest>;
 
 export const UpdateTaskRequest = z.strictObject({
-  title: text(200).optional(),
-  description: z.string().trim().max(10_000).optional(),
+  title: nameText(200).optional(),
+  description: Str.trim().max(10_000).optional(),
   assigneeId: Id.nullable().optional(),
   teamId: Id.nullable().optional(),
   collaboratorIds: z.array(Id).max(50).optional(),
@@ -99,10 +99,10 @@ export const UpdateTaskRequest = z.strictObject({
   status: TaskStatus.optional(),
   /** The whole checklist as it should be (items keep their ids when given). */
   checklist: z
-    .array(z.strictObject({ id: z.string().max(40).optional(), text: text(200), done: z.boolean() }))
+    .array(z.strictObject({ id: Str.max(40).optional(), text: text(200), done: z.boolean() }))
     .max(50)
     .optional(),
-  nextStep: z.string().trim().max(500).nullable().optional(),
+  nextStep: Str.trim().max(500).nullable().optional(),
 });
 export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
 
@@ -123,7 +123,7 @@ export type TaskReply = z.infer<typeof TaskReply>;
 export const CreateTaskReplyRequest = z.strictObject({
   body: text(5000),
   status: TaskStatus.optional(),
-  nextStep: z.string().trim().max(500).nullable().optional(),
+  nextStep: Str.trim().max(500).nullable().optional(),
   fileIds: z.array(Id).max(10).default([]),
 });
 export type CreateTaskReplyRequest = z.infer<typeof CreateTaskReplyRequest>;
@@ -149,7 +149,7 @@ export const TaskListQuery = PageQuery.extend({
   status: csv(TaskStatus).optional(),
   priority: csv(TaskPriority).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Str.trim().max(100).optional(),
   dueFrom: Timestamp.optional(),
   dueTo: Timestamp.optional(),
   sort: z.enum(TASK_SORTS).default('due'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, text, UserRef } from './common.ts';
+import { Id, nameText, Str, Timestamp, UserRef } from './common.ts';
 
 /** 团队 (a standing team) or 项目组 (a project group that ends with its project). */
 export const TEAM_KINDS = ['team', 'project'] as const;
@@ -30,7 +30,7 @@ export type TeamDetail = z.infer<typeof TeamDetail>;
 export const TeamList = z.object({ items: z.array(Team) });
 
 export const TeamListQuery = z.strictObject({
-  q: z.string().trim().max(64).optional(),
+  q: Str.trim().max(64).optional(),
   departmentId: Id.optional(),
   kind: TeamKind.optional(),
   memberId: Id.optional(),
@@ -38,9 +38,9 @@ export const TeamListQuery = z.strictObject({
 export type TeamListQuery = z.infer<typeof TeamListQuery>;
 
 export const CreateTeamRequest = z.strictObject({
-  name: text(64),
+  name: nameText(64),
   kind: TeamKind.default('team'),
-  description: z.string().trim().max(500).nullable().optional(),
+  description: Str.trim().max(500).nullable().optional(),
   departmentId: Id.nullable().optional(),
   ownerId: Id.nullable().optional(),
   memberIds: z.array(Id).max(500).optional(),
@@ -49,9 +49,9 @@ export type CreateTeamRequest = z.infer<typeof CreateTeamRequest>;
 
 export const UpdateTeamRequest = z
   .strictObject({
-    name: text(64),
+    name: nameText(64),
     kind: TeamKind,
-    description: z.string().trim().max(500).nullable(),
+    description: Str.trim().max(500).nullable(),
     departmentId: Id.nullable(),
     ownerId: Id.nullable(),
   })

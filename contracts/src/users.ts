@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Locale, NewPassword, PageQuery, page, Timestamp, text } from './common.ts';
+import { Id, Locale, NewPassword, nameText, PageQuery, page, Str, Timestamp } from './common.ts';
 
 export const USER_KINDS = ['employee', 'external'] as const;
 export const UserKind = z.enum(USER_KINDS);
@@ -9,13 +9,11 @@ export const USER_STATUSES = ['active', 'disabled'] as const;
 export const UserStatus = z.enum(USER_STATUSES);
 export type UserStatus = z.infer<typeof UserStatus>;
 
-export const Username = z
-  .string()
-  .trim()
+export const Username = Str.trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'letters, digits, dot, underscore or hyphen; 2 to 64 characters');
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => Str.trim().max(max).nullable().optional();
 
 export const RoleRef = z.object({ id: Id, key: z.string(), name: z.string() });
 export type RoleRef = z.infer<typeof RoleRef>;
@@ -50,14 +48,14 @@ export const USER_SORTS = ['name', 'username', 'createdAt', 'lastLoginAt'] as co
 
 export const UserListQuery = PageQuery.extend({
   /** Matches name, username, email, employee number, and the pinyin or its initials (zs → 张三). */
-  q: z.string().trim().max(64).optional(),
+  q: Str.trim().max(64).optional(),
   departmentId: Id.optional(),
   /** With departmentId: include people in its sub-departments (default true). */
   includeSubDepartments: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  roleKey: z.string().max(40).optional(),
+  roleKey: Str.max(40).optional(),
   status: UserStatus.optional(),
   kind: UserKind.optional(),
   counterpartyId: Id.optional(),
@@ -68,7 +66,7 @@ export type UserListQuery = z.infer<typeof UserListQuery>;
 
 export const CreateUserRequest = z.strictObject({
   username: Username,
-  displayName: text(64),
+  displayName: nameText(64),
   kind: UserKind.default('employee'),
   email: z.email().max(254).nullable().optional(),
   title: optionalText(64),
@@ -85,7 +83,7 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z
   .strictObject({
-    displayName: text(64),
+    displayName: nameText(64),
     email: z.email().max(254).nullable(),
     title: optionalText(64),
     employeeNo: optionalText(32),
@@ -120,15 +118,13 @@ export type PersonalInfo = z.infer<typeof PersonalInfo>;
 
 export const UpdatePersonalInfoRequest = z
   .strictObject({
-    mobile: z.string().trim().max(32).nullable(),
-    address: z.string().trim().max(200).nullable(),
-    idNumber: z
-      .string()
-      .trim()
+    mobile: Str.trim().max(32).nullable(),
+    address: Str.trim().max(200).nullable(),
+    idNumber: Str.trim()
       .toUpperCase()
       .regex(/^[0-9A-Z-]{6,32}$/)
       .nullable(),
-    emergencyContact: z.string().trim().max(100).nullable(),
+    emergencyContact: Str.trim().max(100).nullable(),
   })
   .partial();
 export type UpdatePersonalInfoRequest = z.infer<typeof UpdatePersonalInfoRequest>;

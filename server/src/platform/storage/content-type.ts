@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stripHiddenFormatting } from '@liaison/contracts';
 import { AppError } from '../http/errors.ts';
 /**
  * What a file really is, judged by its first bytes rather than by its name or by what the browser
@@ -92,15 +93,19 @@ function trimIncompleteTail(buf: Buffer): Buffer {
   return buf;
 }
 
-/** A file name safe to store and to send back in Content-Disposition: no paths, no control characters. */
+/**
+ * A file name safe to store, to show and to send back in Content-Disposition: no paths, no control
+ * characters, no hidden formatting (a right-to-left override makes `合同\u202Excod.txt` show as
+ * `合同txt.docx`), no NUL or unpaired surrogate (which PostgreSQL cannot store), at most 200
+ * characters cut on a character boundary.
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base
+  const cleaned = stripHiddenFormatting(base.toWellFormed())
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'file';
+    .replace(/[\u0000-\u001f\u007f-\u009f"]/g, '')
+    .trim();
+  return Array.from(cleaned).slice(0, 200).join('') || 'file';
 }
 
 /**

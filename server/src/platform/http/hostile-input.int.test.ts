@@ -85,4 +85,43 @@ describe('malformed multipart uploads', () => {
       expect(res.status).toBe(201);
     }
   });
+
+  it('stores a file name without the characters that would disguise it', async () => {
+    const spoof =
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="合同\u202excod.txt"\r\n\r\nhello\r\n--x--\r\n';
+    for (const url of urls) {
+      const res = await t.request(t.adminSession, 'POST', url, spoof, {
+        'content-type': 'multipart/form-data; boundary=x',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.fileName).toBe('合同xcod.txt');
+    }
+  });
+});
+
+describe('names', () => {
+  it('refuses a display name, channel name or task title with a text-direction override', async () => {
+    const user = await t.request(t.adminSession, 'POST', '/api/users', {
+      username: 'spoof.user',
+      displayName: '张\u202e伟',
+      kind: 'employee',
+      password: 'Spoof-password-2026',
+    });
+    const channel = await t.request(t.adminSession, 'POST', '/api/channels', {
+      kind: 'all_hands',
+      name: '全员\u200b通知',
+    });
+    const task = await t.request(t.adminSession, 'POST', '/api/tasks', {
+      title: '审核\u2066合同',
+      assigneeId: t.admin.id,
+    });
+    for (const [res, path] of [
+      [user, 'body.displayName'],
+      [channel, 'body.name'],
+      [task, 'body.title'],
+    ] as const) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toContainEqual(expect.objectContaining({ path }));
+    }
+  });
 });
