@@ -190,6 +190,12 @@ export const DeliveryListQuery = PageQuery.extend({
 export type DeliveryListQuery = z.infer<typeof DeliveryListQuery>;
 
 export const DeliveryPage = page(Delivery).extend({
-  counts: z.record(DeliveryStatus, z.number().int()),
+  /** How many deliveries are in each state, whatever the filter. */
+  counts: z.strictObject({
+    pending: z.number().int(),
+    sending: z.number().int(),
+    sent: z.number().int(),
+    dead: z.number().int(),
+  }) satisfies z.ZodType<Record<DeliveryStatus, number>>,
 });
 export type DeliveryPage = z.infer<typeof DeliveryPage>;

@@ -4,18 +4,13 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, RequestContext } from '../auth/actor.ts';
 import type { AccessRule } from './access.ts';
 import { type RouteAccess, registerAccessControl } from './access-control.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { type Metrics, registerMetrics } from './metrics.ts';
+import { openApiTransform, openApiTransformObject } from './openapi.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 export type App = FastifyInstance<
@@ -112,8 +107,8 @@ export async function createHttpServer(
         },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs/ui' });
   return { app, metrics, routes };
