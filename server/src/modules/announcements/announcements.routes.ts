@@ -39,13 +39,30 @@ export function announcementsRoutes(
 
   app.get(
     '/api/announcements/categories',
-    { config: read, schema: { tags, response: { 200: z.object({ items: z.array(AnnouncementCategory) }) } } },
+    {
+      config: read,
+      schema: {
+        operationId: 'listAnnouncementCategories',
+        summary: 'List announcement categories',
+        tags,
+        response: { 200: z.object({ items: z.array(AnnouncementCategory) }) },
+      },
+    },
     async () => ({ items: await announcements.categories() }),
   );
 
   app.post(
     '/api/announcements/categories',
-    { config: manage, schema: { tags, body: SaveCategoryRequest, response: { 201: AnnouncementCategory } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'createAnnouncementCategory',
+        summary: 'Create an announcement category',
+        tags,
+        body: SaveCategoryRequest,
+        response: { 201: AnnouncementCategory },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await announcements.saveCategory(actorContext(request), null, request.body)),
   );
@@ -54,7 +71,14 @@ export function announcementsRoutes(
     '/api/announcements/categories/:id',
     {
       config: manage,
-      schema: { tags, params: IdParams, body: SaveCategoryRequest, response: { 200: AnnouncementCategory } },
+      schema: {
+        operationId: 'updateAnnouncementCategory',
+        summary: 'Update an announcement category',
+        tags,
+        params: IdParams,
+        body: SaveCategoryRequest,
+        response: { 200: AnnouncementCategory },
+      },
     },
     (request) => announcements.saveCategory(actorContext(request), request.params.id, request.body),
   );
@@ -63,7 +87,13 @@ export function announcementsRoutes(
     '/api/announcements',
     {
       config: read,
-      schema: { tags, querystring: AnnouncementListQuery, response: { 200: AnnouncementPage } },
+      schema: {
+        operationId: 'listAnnouncements',
+        summary: 'The announcement feed, or what one publishes',
+        tags,
+        querystring: AnnouncementListQuery,
+        response: { 200: AnnouncementPage },
+      },
     },
     (request) => announcements.list(actorContext(request), request.query),
   );
@@ -72,7 +102,13 @@ export function announcementsRoutes(
     '/api/announcements',
     {
       config: publish,
-      schema: { tags, body: CreateAnnouncementRequest, response: { 201: AnnouncementDetail } },
+      schema: {
+        operationId: 'createAnnouncement',
+        summary: 'Draft an announcement',
+        tags,
+        body: CreateAnnouncementRequest,
+        response: { 201: AnnouncementDetail },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await announcements.create(actorContext(request), request.body)),
@@ -80,7 +116,16 @@ export function announcementsRoutes(
 
   app.post(
     '/api/announcements/audience/preview',
-    { config: publish, schema: { tags, body: Audience, response: { 200: AudiencePreview } } },
+    {
+      config: publish,
+      schema: {
+        operationId: 'previewAudience',
+        summary: 'How many people an audience reaches',
+        tags,
+        body: Audience,
+        response: { 200: AudiencePreview },
+      },
+    },
     (request) => announcements.preview(request.body),
   );
 
@@ -88,7 +133,13 @@ export function announcementsRoutes(
     '/api/announcements/kpi/on-time',
     {
       config: { access: { permission: 'announcement.stats' } },
-      schema: { tags, querystring: OnTimeQuery, response: { 200: OnTimeReport } },
+      schema: {
+        operationId: 'getOnTimeReport',
+        summary: 'The monthly on-time delivery rate',
+        tags,
+        querystring: OnTimeQuery,
+        response: { 200: OnTimeReport },
+      },
     },
     (request) => announcements.onTime(actorContext(request), request.query),
   );
@@ -97,7 +148,13 @@ export function announcementsRoutes(
     '/api/announcements/files',
     {
       config: publish,
-      schema: { tags, consumes: ['multipart/form-data'], response: { 201: AnnouncementFile } },
+      schema: {
+        operationId: 'uploadAnnouncementFile',
+        summary: 'Upload a file to attach to an announcement',
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 201: AnnouncementFile },
+      },
     },
     async (request, reply) =>
       reply
@@ -112,7 +169,16 @@ export function announcementsRoutes(
 
   app.get(
     '/api/announcements/:id',
-    { config: read, schema: { tags, params: IdParams, response: { 200: AnnouncementDetail } } },
+    {
+      config: read,
+      schema: {
+        operationId: 'getAnnouncement',
+        summary: 'Read an announcement',
+        tags,
+        params: IdParams,
+        response: { 200: AnnouncementDetail },
+      },
+    },
     (request) => announcements.get(actorContext(request), request.params.id),
   );
 
@@ -121,6 +187,8 @@ export function announcementsRoutes(
     {
       config: publish,
       schema: {
+        operationId: 'updateAnnouncement',
+        summary: 'Edit a draft announcement',
         tags,
         params: IdParams,
         body: UpdateAnnouncementRequest,
@@ -134,7 +202,14 @@ export function announcementsRoutes(
     '/api/announcements/:id/submit',
     {
       config: publish,
-      schema: { tags, params: IdParams, body: empty, response: { 200: AnnouncementDetail } },
+      schema: {
+        operationId: 'submitAnnouncement',
+        summary: 'Submit for approval, schedule or publish',
+        tags,
+        params: IdParams,
+        body: empty,
+        response: { 200: AnnouncementDetail },
+      },
     },
     (request) => announcements.submit(actorContext(request), request.params.id),
   );
@@ -144,6 +219,8 @@ export function announcementsRoutes(
     {
       config: publish,
       schema: {
+        operationId: 'correctAnnouncement',
+        summary: 'Publish a correction as a new revision',
         tags,
         params: IdParams,
         body: CorrectAnnouncementRequest,
@@ -157,7 +234,14 @@ export function announcementsRoutes(
     '/api/announcements/:id/withdraw',
     {
       config: publish,
-      schema: { tags, params: IdParams, body: empty, response: { 200: AnnouncementDetail } },
+      schema: {
+        operationId: 'withdrawAnnouncement',
+        summary: 'Withdraw an announcement',
+        tags,
+        params: IdParams,
+        body: empty,
+        response: { 200: AnnouncementDetail },
+      },
     },
     (request) => announcements.withdraw(actorContext(request), request.params.id),
   );
@@ -166,7 +250,14 @@ export function announcementsRoutes(
     '/api/announcements/:id/read',
     {
       config: read,
-      schema: { tags, params: IdParams, body: empty, response: { 200: z.object({ readAt: Timestamp }) } },
+      schema: {
+        operationId: 'markAnnouncementRead',
+        summary: 'Record that one has read an announcement',
+        tags,
+        params: IdParams,
+        body: empty,
+        response: { 200: z.object({ readAt: Timestamp }) },
+      },
     },
     (request) => announcements.read(actorContext(request), request.params.id),
   );
@@ -175,14 +266,30 @@ export function announcementsRoutes(
     '/api/announcements/:id/ack',
     {
       config: read,
-      schema: { tags, params: IdParams, body: empty, response: { 200: z.object({ ackedAt: Timestamp }) } },
+      schema: {
+        operationId: 'acknowledgeAnnouncement',
+        summary: 'Acknowledge an announcement (确认已读)',
+        tags,
+        params: IdParams,
+        body: empty,
+        response: { 200: z.object({ ackedAt: Timestamp }) },
+      },
     },
     (request) => announcements.acknowledge(actorContext(request), request.params.id),
   );
 
   app.get(
     '/api/announcements/:id/stats',
-    { config: read, schema: { tags, params: IdParams, response: { 200: AnnouncementStats } } },
+    {
+      config: read,
+      schema: {
+        operationId: 'getAnnouncementStats',
+        summary: 'Read and acknowledgement statistics per department',
+        tags,
+        params: IdParams,
+        response: { 200: AnnouncementStats },
+      },
+    },
     (request) => announcements.stats(actorContext(request), request.params.id),
   );
 
@@ -190,7 +297,14 @@ export function announcementsRoutes(
     '/api/announcements/:id/not-read',
     {
       config: read,
-      schema: { tags, params: IdParams, querystring: NotReadQuery, response: { 200: NotReadPage } },
+      schema: {
+        operationId: 'listNotRead',
+        summary: 'Recipients who have not read or acknowledged',
+        tags,
+        params: IdParams,
+        querystring: NotReadQuery,
+        response: { 200: NotReadPage },
+      },
     },
     (request) => announcements.notDone(actorContext(request), request.params.id, request.query),
   );
@@ -200,6 +314,8 @@ export function announcementsRoutes(
     {
       config: read,
       schema: {
+        operationId: 'remindNotRead',
+        summary: 'Remind those who have not read or acknowledged',
         tags,
         params: IdParams,
         body: RemindRequest,
@@ -213,7 +329,12 @@ export function announcementsRoutes(
     '/api/announcements/:id/files/:fileId',
     {
       config: read,
-      schema: { tags, params: z.strictObject({ id: IdParams.shape.id, fileId: IdParams.shape.id }) },
+      schema: {
+        operationId: 'downloadAnnouncementFile',
+        summary: 'Download an announcement file',
+        tags,
+        params: z.strictObject({ id: IdParams.shape.id, fileId: IdParams.shape.id }),
+      },
     },
     async (request, reply) => {
       const { file, stream } = await announcements.openFile(

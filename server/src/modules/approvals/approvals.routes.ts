@@ -23,13 +23,30 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
 
   app.get(
     '/api/approvals',
-    { config: use, schema: { tags, querystring: ApprovalListQuery, response: { 200: ApprovalPage } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'listApprovals',
+        summary: 'Approvals waiting for me, started by me or decided',
+        tags,
+        querystring: ApprovalListQuery,
+        response: { 200: ApprovalPage },
+      },
+    },
     (request) => approvals.list(actorContext(request), request.query),
   );
 
   app.get(
     '/api/approvals/templates',
-    { config: manage, schema: { tags, response: { 200: z.object({ items: z.array(ApprovalTemplate) }) } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'listApprovalTemplates',
+        summary: 'List approval templates',
+        tags,
+        response: { 200: z.object({ items: z.array(ApprovalTemplate) }) },
+      },
+    },
     async () => ({ items: await approvals.templates() }),
   );
 
@@ -38,6 +55,8 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
     {
       config: manage,
       schema: {
+        operationId: 'saveApprovalTemplate',
+        summary: 'Save the approval template of a subject type',
         tags,
         params: z.strictObject({ subjectType: ApprovalSubjectType }),
         body: SaveApprovalTemplateRequest,
@@ -49,20 +68,40 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
 
   app.get(
     '/api/approvals/delegations',
-    { config: use, schema: { tags, response: { 200: z.object({ items: z.array(Delegation) }) } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'listDelegations',
+        summary: "List one's delegations",
+        tags,
+        response: { 200: z.object({ items: z.array(Delegation) }) },
+      },
+    },
     async (request) => ({ items: await approvals.delegations(actorContext(request)) }),
   );
 
   app.post(
     '/api/approvals/delegations',
-    { config: use, schema: { tags, body: CreateDelegationRequest, response: { 201: Delegation } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'createDelegation',
+        summary: "Delegate one's approvals while away",
+        tags,
+        body: CreateDelegationRequest,
+        response: { 201: Delegation },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await approvals.createDelegation(actorContext(request), request.body)),
   );
 
   app.delete(
     '/api/approvals/delegations/:id',
-    { config: use, schema: { tags, params: IdParams } },
+    {
+      config: use,
+      schema: { operationId: 'deleteDelegation', summary: 'End a delegation', tags, params: IdParams },
+    },
     async (request, reply) => {
       await approvals.deleteDelegation(actorContext(request), request.params.id);
       return reply.code(204).send();
@@ -71,7 +110,16 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
 
   app.get(
     '/api/approvals/:id',
-    { config: use, schema: { tags, params: IdParams, response: { 200: ApprovalDetail } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'getApproval',
+        summary: 'Get an approval with its steps and timeline',
+        tags,
+        params: IdParams,
+        response: { 200: ApprovalDetail },
+      },
+    },
     (request) => approvals.get(actorContext(request), request.params.id),
   );
 
@@ -79,7 +127,14 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
     '/api/approvals/:id/decision',
     {
       config: use,
-      schema: { tags, params: IdParams, body: DecideApprovalRequest, response: { 200: ApprovalDetail } },
+      schema: {
+        operationId: 'decideApproval',
+        summary: 'Approve, reject or return an approval',
+        tags,
+        params: IdParams,
+        body: DecideApprovalRequest,
+        response: { 200: ApprovalDetail },
+      },
     },
     (request) => approvals.decide(actorContext(request), request.params.id, request.body),
   );
@@ -88,7 +143,14 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
     '/api/approvals/:id/withdraw',
     {
       config: use,
-      schema: { tags, params: IdParams, body: WithdrawApprovalRequest, response: { 200: ApprovalDetail } },
+      schema: {
+        operationId: 'withdrawApproval',
+        summary: "Withdraw one's approval request",
+        tags,
+        params: IdParams,
+        body: WithdrawApprovalRequest,
+        response: { 200: ApprovalDetail },
+      },
     },
     (request) => approvals.withdraw(actorContext(request), request.params.id, request.body.comment),
   );

@@ -12,7 +12,13 @@ export function auditRoutes(app: App, audit: AuditService): void {
     '/api/audit',
     {
       config: { access: { permission: 'audit.read' } },
-      schema: { tags, querystring: AuditQuery, response: { 200: AuditPage } },
+      schema: {
+        operationId: 'listAuditEntries',
+        summary: 'Search the audit log',
+        tags,
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
     },
     (request) => audit.list(request.query),
   );
@@ -21,7 +27,13 @@ export function auditRoutes(app: App, audit: AuditService): void {
     '/api/audit/export',
     {
       config: { access: { permission: 'audit.read' } },
-      schema: { tags, querystring: AuditQuery, description: 'Matching entries as an .xlsx workbook.' },
+      schema: {
+        operationId: 'exportAuditEntries',
+        summary: 'Export matching audit entries to Excel',
+        tags,
+        querystring: AuditQuery,
+        description: 'Matching entries as an .xlsx workbook.',
+      },
     },
     async (request, reply) => {
       const { file, fileName } = await audit.exportXlsx(actorContext(request), request.query);
@@ -33,7 +45,12 @@ export function auditRoutes(app: App, audit: AuditService): void {
     '/api/audit/verify',
     {
       config: { access: { permission: 'audit.read' } },
-      schema: { tags, response: { 200: AuditVerification } },
+      schema: {
+        operationId: 'verifyAuditChain',
+        summary: "Verify the audit log's hash chain",
+        tags,
+        response: { 200: AuditVerification },
+      },
     },
     () => audit.verify(),
   );

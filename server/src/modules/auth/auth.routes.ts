@@ -23,7 +23,16 @@ export function authRoutes(
 
   app.post(
     '/api/auth/login',
-    { config: { access: { public: true } }, schema: { tags, body: LoginRequest, response: { 200: Me } } },
+    {
+      config: { access: { public: true } },
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in with a username and password',
+        tags,
+        body: LoginRequest,
+        response: { 200: Me },
+      },
+    },
     async (request, reply) => {
       const { token, expiresAt, me } = await auth.login(request.body, contextOf(request));
       reply.setCookie(SESSION_COOKIE, token, {
@@ -39,7 +48,10 @@ export function authRoutes(
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { authenticated: true, allowPendingPasswordChange: true } }, schema: { tags } },
+    {
+      config: { access: { authenticated: true, allowPendingPasswordChange: true } },
+      schema: { operationId: 'signOut', summary: 'Sign out of this session', tags },
+    },
     async (request, reply) => {
       await auth.logout(actorContext(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -49,7 +61,14 @@ export function authRoutes(
 
   app.post(
     '/api/auth/logout-all',
-    { config: { access: { authenticated: true, allowPendingPasswordChange: true } }, schema: { tags } },
+    {
+      config: { access: { authenticated: true, allowPendingPasswordChange: true } },
+      schema: {
+        operationId: 'signOutEverywhere',
+        summary: 'Sign out of every session and revoke every API token',
+        tags,
+      },
+    },
     async (request, reply) => {
       await auth.logoutEverywhere(actorContext(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -61,7 +80,12 @@ export function authRoutes(
     '/api/auth/me',
     {
       config: { access: { authenticated: true, allowPendingPasswordChange: true } },
-      schema: { tags, response: { 200: Me } },
+      schema: {
+        operationId: 'getMe',
+        summary: 'The signed-in person, their permissions and CSRF token',
+        tags,
+        response: { 200: Me },
+      },
     },
     async (request) => auth.me(actorContext(request)),
   );
@@ -70,7 +94,12 @@ export function authRoutes(
     '/api/auth/password',
     {
       config: { access: { authenticated: true, allowPendingPasswordChange: true } },
-      schema: { tags, body: ChangePasswordRequest },
+      schema: {
+        operationId: 'changePassword',
+        summary: "Change one's own password",
+        tags,
+        body: ChangePasswordRequest,
+      },
     },
     async (request, reply) => {
       await auth.changePassword(actorContext(request), request.body);
@@ -82,14 +111,22 @@ export function authRoutes(
     '/api/auth/sessions',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, response: { 200: z.object({ items: z.array(SessionInfo) }) } },
+      schema: {
+        operationId: 'listSessions',
+        summary: "List one's active sessions",
+        tags,
+        response: { 200: z.object({ items: z.array(SessionInfo) }) },
+      },
     },
     async (request) => ({ items: await auth.sessions(actorContext(request)) }),
   );
 
   app.delete(
     '/api/auth/sessions/:id',
-    { config: { access: { authenticated: true } }, schema: { tags, params: IdParams } },
+    {
+      config: { access: { authenticated: true } },
+      schema: { operationId: 'endSession', summary: "End one of one's sessions", tags, params: IdParams },
+    },
     async (request, reply) => {
       await auth.revokeSession(actorContext(request), request.params.id);
       return reply.code(204).send();
@@ -100,7 +137,12 @@ export function authRoutes(
     '/api/auth/tokens',
     {
       config: { access: { permission: 'token.manage' } },
-      schema: { tags, response: { 200: z.object({ items: z.array(ApiToken) }) } },
+      schema: {
+        operationId: 'listApiTokens',
+        summary: "List one's personal API tokens",
+        tags,
+        response: { 200: z.object({ items: z.array(ApiToken) }) },
+      },
     },
     async (request) => ({ items: await tokens.list(actorContext(request)) }),
   );
@@ -109,14 +151,28 @@ export function authRoutes(
     '/api/auth/tokens',
     {
       config: { access: { permission: 'token.manage' } },
-      schema: { tags, body: CreateTokenRequest, response: { 201: CreatedToken } },
+      schema: {
+        operationId: 'createApiToken',
+        summary: 'Create a personal API token (signed-in session only)',
+        tags,
+        body: CreateTokenRequest,
+        response: { 201: CreatedToken },
+      },
     },
     async (request, reply) => reply.code(201).send(await tokens.create(actorContext(request), request.body)),
   );
 
   app.delete(
     '/api/auth/tokens/:id',
-    { config: { access: { permission: 'token.manage' } }, schema: { tags, params: IdParams } },
+    {
+      config: { access: { permission: 'token.manage' } },
+      schema: {
+        operationId: 'revokeApiToken',
+        summary: 'Revoke a personal API token',
+        tags,
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       await tokens.revoke(actorContext(request), request.params.id);
       return reply.code(204).send();

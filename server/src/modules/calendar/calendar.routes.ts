@@ -21,7 +21,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, querystring: CalendarYearQuery, response: { 200: BusinessCalendar } },
+      schema: {
+        operationId: 'getCalendar',
+        summary: 'The business calendar of a year',
+        tags,
+        querystring: CalendarYearQuery,
+        response: { 200: BusinessCalendar },
+      },
     },
     (request) => calendar.get(request.query.year),
   );
@@ -30,7 +36,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar/week',
     {
       config: { access: { permission: 'calendar.manage' } },
-      schema: { tags, body: UpdateWeekRequest, response: { 200: BusinessCalendar } },
+      schema: {
+        operationId: 'setWorkingWeek',
+        summary: 'Set the working hours of each weekday',
+        tags,
+        body: UpdateWeekRequest,
+        response: { 200: BusinessCalendar },
+      },
     },
     (request) => calendar.updateWeek(actorContext(request), request.body.week),
   );
@@ -40,6 +52,8 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { permission: 'calendar.manage' } },
       schema: {
+        operationId: 'setCalendarDay',
+        summary: 'Mark a day as a holiday or a working day (调休)',
         tags,
         params: CalendarDateParams,
         body: PutCalendarDayRequest,
@@ -51,7 +65,15 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
 
   app.delete(
     '/api/calendar/days/:date',
-    { config: { access: { permission: 'calendar.manage' } }, schema: { tags, params: CalendarDateParams } },
+    {
+      config: { access: { permission: 'calendar.manage' } },
+      schema: {
+        operationId: 'clearCalendarDay',
+        summary: "Return a day to its weekday's rule",
+        tags,
+        params: CalendarDateParams,
+      },
+    },
     async (request, reply) => {
       await calendar.deleteDay(actorContext(request), request.params.date);
       return reply.code(204).send();
@@ -60,7 +82,15 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
 
   app.get(
     '/api/calendar/ical',
-    { config: { access: { authenticated: true } }, schema: { tags, querystring: CalendarYearQuery } },
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        operationId: 'exportCalendar',
+        summary: "Export a year's holidays and working days as iCalendar",
+        tags,
+        querystring: CalendarYearQuery,
+      },
+    },
     async (request, reply) => {
       const text = await calendar.exportICalendar(request.query.year);
       return reply
@@ -75,7 +105,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { permission: 'calendar.manage' } },
       bodyLimit: 4 * 1024 * 1024,
-      schema: { tags, body: ImportCalendarRequest, response: { 200: ImportCalendarResult } },
+      schema: {
+        operationId: 'importCalendar',
+        summary: 'Import holidays and working days from iCalendar',
+        tags,
+        body: ImportCalendarRequest,
+        response: { 200: ImportCalendarResult },
+      },
     },
     (request) => calendar.importICalendar(actorContext(request), request.body),
   );
@@ -84,7 +120,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar/working-time',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, querystring: WorkingTimeQuery, response: { 200: WorkingTimeAnswer } },
+      schema: {
+        operationId: 'computeWorkingTime',
+        summary: 'Working hours after an instant, or between two',
+        tags,
+        querystring: WorkingTimeQuery,
+        response: { 200: WorkingTimeAnswer },
+      },
     },
     (request) => calendar.workingTime(request.query),
   );

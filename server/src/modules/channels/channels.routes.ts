@@ -24,7 +24,16 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
 
   app.get(
     '/api/channels',
-    { config: use, schema: { tags, querystring: ChannelListQuery, response: { 200: ChannelList } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'listChannels',
+        summary: "List one's channels (or every channel, for compliance)",
+        tags,
+        querystring: ChannelListQuery,
+        response: { 200: ChannelList },
+      },
+    },
     async (request) => ({
       items: await channels.list(actorContext(request), request.query.includeArchived, request.query.scope),
     }),
@@ -32,14 +41,31 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
 
   app.post(
     '/api/channels',
-    { config: use, schema: { tags, body: CreateChannelRequest, response: { 201: Channel } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'createChannel',
+        summary: 'Create a channel or direct conversation',
+        tags,
+        body: CreateChannelRequest,
+        response: { 201: Channel },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await channels.create(actorContext(request), request.body)),
   );
 
   app.get(
     '/api/channels/naming-rules',
-    { config: use, schema: { tags, response: { 200: NamingRules } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'getNamingRules',
+        summary: 'Get the channel naming rules',
+        tags,
+        response: { 200: NamingRules },
+      },
+    },
     () => channels.namingRules(),
   );
 
@@ -47,14 +73,29 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
     '/api/channels/naming-rules',
     {
       config: { access: { permission: 'channel.manage' } },
-      schema: { tags, body: UpdateNamingRulesRequest, response: { 200: NamingRules } },
+      schema: {
+        operationId: 'setNamingRules',
+        summary: 'Set the channel naming rules',
+        tags,
+        body: UpdateNamingRulesRequest,
+        response: { 200: NamingRules },
+      },
     },
     (request) => channels.updateNamingRules(actorContext(request), request.body),
   );
 
   app.get(
     '/api/channels/:id',
-    { config: use, schema: { tags, params: IdParams, response: { 200: Channel } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'getChannel',
+        summary: 'Get a channel',
+        tags,
+        params: IdParams,
+        response: { 200: Channel },
+      },
+    },
     (request) => channels.get(actorContext(request), request.params.id),
   );
 
@@ -62,7 +103,14 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
     '/api/channels/:id',
     {
       config: use,
-      schema: { tags, params: IdParams, body: UpdateChannelRequest, response: { 200: Channel } },
+      schema: {
+        operationId: 'updateChannel',
+        summary: 'Rename a channel, change its topic or owner',
+        tags,
+        params: IdParams,
+        body: UpdateChannelRequest,
+        response: { 200: Channel },
+      },
     },
     (request) => channels.update(actorContext(request), request.params.id, request.body),
   );
@@ -71,14 +119,30 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
     '/api/channels/:id/archive',
     {
       config: use,
-      schema: { tags, params: IdParams, body: ArchiveChannelRequest, response: { 200: Channel } },
+      schema: {
+        operationId: 'archiveChannel',
+        summary: 'Archive or restore a channel',
+        tags,
+        params: IdParams,
+        body: ArchiveChannelRequest,
+        response: { 200: Channel },
+      },
     },
     (request) => channels.setArchived(actorContext(request), request.params.id, request.body.archived),
   );
 
   app.get(
     '/api/channels/:id/members',
-    { config: use, schema: { tags, params: IdParams, response: { 200: ChannelMemberList } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'listChannelMembers',
+        summary: "List a channel's members",
+        tags,
+        params: IdParams,
+        response: { 200: ChannelMemberList },
+      },
+    },
     async (request) => ({ items: await channels.members(actorContext(request), request.params.id) }),
   );
 
@@ -87,6 +151,8 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
     {
       config: use,
       schema: {
+        operationId: 'addChannelMembers',
+        summary: 'Add members to a channel',
         tags,
         params: IdParams,
         body: AddChannelMembersRequest,
@@ -100,7 +166,15 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
 
   app.delete(
     '/api/channels/:id/members/:userId',
-    { config: use, schema: { tags, params: ChannelMemberParams } },
+    {
+      config: use,
+      schema: {
+        operationId: 'removeChannelMember',
+        summary: 'Remove a member from a channel',
+        tags,
+        params: ChannelMemberParams,
+      },
+    },
     async (request, reply) => {
       await channels.removeMember(actorContext(request), request.params.id, request.params.userId);
       return reply.code(204).send();
@@ -112,6 +186,8 @@ export function channelsRoutes(app: App, channels: ChannelsService): void {
     {
       config: use,
       schema: {
+        operationId: 'markChannelRead',
+        summary: 'Mark a channel read up to a message',
         tags,
         params: IdParams,
         body: MarkReadRequest,

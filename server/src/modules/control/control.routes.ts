@@ -44,12 +44,29 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
 
   app.get(
     '/api/control/detectors',
-    { config: manage, schema: { tags, response: { 200: DetectorList } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'listDetectors',
+        summary: 'List built-in and custom detectors',
+        tags,
+        response: { 200: DetectorList },
+      },
+    },
     async () => ({ items: await s.policies.detectors() }),
   );
   app.post(
     '/api/control/detectors',
-    { config: manage, schema: { tags, body: SaveDetectorRequest, response: { 201: Detector } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'createDetector',
+        summary: 'Create a keyword, regex or label detector',
+        tags,
+        body: SaveDetectorRequest,
+        response: { 201: Detector },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await s.policies.createDetector(actorContext(request), request.body)),
   );
@@ -57,13 +74,23 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/control/detectors/:id',
     {
       config: manage,
-      schema: { tags, params: IdParams, body: SaveDetectorRequest, response: { 200: Detector } },
+      schema: {
+        operationId: 'updateDetector',
+        summary: 'Update a custom detector',
+        tags,
+        params: IdParams,
+        body: SaveDetectorRequest,
+        response: { 200: Detector },
+      },
     },
     (request) => s.policies.updateDetector(actorContext(request), request.params.id, request.body),
   );
   app.delete(
     '/api/control/detectors/:id',
-    { config: manage, schema: { tags, params: IdParams } },
+    {
+      config: manage,
+      schema: { operationId: 'deleteDetector', summary: 'Delete a custom detector', tags, params: IdParams },
+    },
     async (request, reply) => {
       await s.policies.deleteDetector(actorContext(request), request.params.id);
       return reply.code(204).send();
@@ -72,17 +99,43 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
 
   app.get(
     '/api/control/policies',
-    { config: manage, schema: { tags, response: { 200: ControlPolicyList } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'listPolicies',
+        summary: 'List communication-control policies',
+        tags,
+        response: { 200: ControlPolicyList },
+      },
+    },
     async () => ({ items: await s.policies.policies() }),
   );
   app.get(
     '/api/control/policies/:id',
-    { config: manage, schema: { tags, params: IdParams, response: { 200: ControlPolicy } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'getPolicy',
+        summary: 'Get a policy',
+        tags,
+        params: IdParams,
+        response: { 200: ControlPolicy },
+      },
+    },
     (request) => s.policies.policy(request.params.id),
   );
   app.post(
     '/api/control/policies',
-    { config: manage, schema: { tags, body: SavePolicyRequest, response: { 201: ControlPolicy } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'createPolicy',
+        summary: 'Create a policy',
+        tags,
+        body: SavePolicyRequest,
+        response: { 201: ControlPolicy },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await s.policies.createPolicy(actorContext(request), request.body)),
   );
@@ -90,13 +143,23 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/control/policies/:id',
     {
       config: manage,
-      schema: { tags, params: IdParams, body: SavePolicyRequest, response: { 200: ControlPolicy } },
+      schema: {
+        operationId: 'updatePolicy',
+        summary: 'Update a policy',
+        tags,
+        params: IdParams,
+        body: SavePolicyRequest,
+        response: { 200: ControlPolicy },
+      },
     },
     (request) => s.policies.updatePolicy(actorContext(request), request.params.id, request.body),
   );
   app.delete(
     '/api/control/policies/:id',
-    { config: manage, schema: { tags, params: IdParams } },
+    {
+      config: manage,
+      schema: { operationId: 'deletePolicy', summary: 'Delete a policy', tags, params: IdParams },
+    },
     async (request, reply) => {
       await s.policies.deletePolicy(actorContext(request), request.params.id);
       return reply.code(204).send();
@@ -104,7 +167,16 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
   );
   app.post(
     '/api/control/test',
-    { config: manage, schema: { tags, body: PolicyTestRequest, response: { 200: PolicyTestResult } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'testPolicies',
+        summary: 'Try a text against the policies without sending it',
+        tags,
+        body: PolicyTestRequest,
+        response: { 200: PolicyTestResult },
+      },
+    },
     (request) => s.policies.test(actorContext(request), request.body),
   );
 
@@ -112,20 +184,42 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/control/events',
     {
       config: reviewer,
-      schema: { tags, querystring: ControlEventQuery, response: { 200: ControlEventPage } },
+      schema: {
+        operationId: 'listControlEvents',
+        summary: 'The review queue of matched communications',
+        tags,
+        querystring: ControlEventQuery,
+        response: { 200: ControlEventPage },
+      },
     },
     (request) => s.review.list(request.query),
   );
   app.get(
     '/api/control/events/:id',
-    { config: reviewer, schema: { tags, params: IdParams, response: { 200: ControlEvent } } },
+    {
+      config: reviewer,
+      schema: {
+        operationId: 'getControlEvent',
+        summary: 'Open a matched communication (audited)',
+        tags,
+        params: IdParams,
+        response: { 200: ControlEvent },
+      },
+    },
     (request) => s.review.open(actorContext(request), request.params.id),
   );
   app.post(
     '/api/control/events/:id/decision',
     {
       config: reviewer,
-      schema: { tags, params: IdParams, body: ReviewRequest, response: { 200: ControlEvent } },
+      schema: {
+        operationId: 'reviewControlEvent',
+        summary: 'Approve or reject a held message',
+        tags,
+        params: IdParams,
+        body: ReviewRequest,
+        response: { 200: ControlEvent },
+      },
     },
     (request) => s.review.decide(actorContext(request), request.params.id, request.body),
   );
@@ -134,7 +228,13 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/control/records',
     {
       config: reviewer,
-      schema: { tags, querystring: ExternalRecordQuery, response: { 200: ExternalRecordPage } },
+      schema: {
+        operationId: 'listExternalRecords',
+        summary: 'The record of external communication',
+        tags,
+        querystring: ExternalRecordQuery,
+        response: { 200: ExternalRecordPage },
+      },
     },
     (request) => s.records.list(request.query),
   );
@@ -143,6 +243,8 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     {
       config: reviewer,
       schema: {
+        operationId: 'exportExternalRecords',
+        summary: 'Export the external-communication record to Excel',
         tags,
         querystring: ExternalRecordQuery,
         description: 'Matching records as an .xlsx workbook.',
@@ -159,7 +261,13 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/control/alerts',
     {
       config: reviewer,
-      schema: { tags, querystring: AnomalyAlertQuery, response: { 200: AnomalyAlertPage } },
+      schema: {
+        operationId: 'listAnomalyAlerts',
+        summary: 'List anomaly alerts',
+        tags,
+        querystring: AnomalyAlertQuery,
+        response: { 200: AnomalyAlertPage },
+      },
     },
     (request) => s.anomalies.list(request.query),
   );
@@ -167,7 +275,14 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/control/alerts/:id/acknowledge',
     {
       config: reviewer,
-      schema: { tags, params: IdParams, body: AcknowledgeAlertRequest, response: { 200: AnomalyAlert } },
+      schema: {
+        operationId: 'acknowledgeAnomalyAlert',
+        summary: 'Acknowledge an anomaly alert',
+        tags,
+        params: IdParams,
+        body: AcknowledgeAlertRequest,
+        response: { 200: AnomalyAlert },
+      },
     },
     (request) =>
       s.anomalies.acknowledge(actorContext(request), request.params.id, request.body.comment ?? null),
@@ -178,7 +293,13 @@ export function controlRoutes(app: App, s: ControlRouteServices): void {
     '/api/channels/:id/held',
     {
       config: { access: { permission: 'message.use' } },
-      schema: { tags, params: IdParams, response: { 200: HeldMessageList } },
+      schema: {
+        operationId: 'listHeldMessages',
+        summary: "One's messages held for review in a channel",
+        tags,
+        params: IdParams,
+        response: { 200: HeldMessageList },
+      },
     },
     async (request) => ({ items: await s.review.heldOf(actorContext(request), request.params.id) }),
   );

@@ -22,7 +22,12 @@ export function counterpartiesRoutes(
     '/api/counterparties',
     {
       config: { access: { permission: 'counterparty.read' } },
-      schema: { tags, response: { 200: CounterpartyList } },
+      schema: {
+        operationId: 'listCounterparties',
+        summary: 'List counterparties',
+        tags,
+        response: { 200: CounterpartyList },
+      },
     },
     async () => ({ items: await counterparties.list() }),
   );
@@ -31,7 +36,13 @@ export function counterpartiesRoutes(
     '/api/counterparties',
     {
       config: { access: { permission: 'counterparty.manage' } },
-      schema: { tags, body: CreateCounterpartyRequest, response: { 201: Counterparty } },
+      schema: {
+        operationId: 'createCounterparty',
+        summary: 'Create a counterparty',
+        tags,
+        body: CreateCounterpartyRequest,
+        response: { 201: Counterparty },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await counterparties.create(actorContext(request), request.body)),
@@ -41,7 +52,13 @@ export function counterpartiesRoutes(
     '/api/counterparties/:id',
     {
       config: { access: { permission: 'counterparty.read' } },
-      schema: { tags, params: IdParams, response: { 200: Counterparty } },
+      schema: {
+        operationId: 'getCounterparty',
+        summary: 'Get a counterparty',
+        tags,
+        params: IdParams,
+        response: { 200: Counterparty },
+      },
     },
     (request) => counterparties.get(request.params.id),
   );
@@ -50,7 +67,13 @@ export function counterpartiesRoutes(
     '/api/counterparties/:id/contacts',
     {
       config: { access: { permission: 'counterparty.read' } },
-      schema: { tags, params: IdParams, response: { 200: DirectoryList } },
+      schema: {
+        operationId: 'listCounterpartyContacts',
+        summary: "List a counterparty's portal contacts",
+        tags,
+        params: IdParams,
+        response: { 200: DirectoryList },
+      },
     },
     async (request) => ({ items: await users.contactsOf(request.params.id) }),
   );
@@ -59,7 +82,14 @@ export function counterpartiesRoutes(
     '/api/counterparties/:id',
     {
       config: { access: { permission: 'counterparty.manage' } },
-      schema: { tags, params: IdParams, body: UpdateCounterpartyRequest, response: { 200: Counterparty } },
+      schema: {
+        operationId: 'updateCounterparty',
+        summary: 'Update a counterparty',
+        tags,
+        params: IdParams,
+        body: UpdateCounterpartyRequest,
+        response: { 200: Counterparty },
+      },
     },
     (request) => counterparties.update(actorContext(request), request.params.id, request.body),
   );

@@ -16,7 +16,12 @@ export function departmentsRoutes(app: App, departments: DepartmentsService): vo
     '/api/departments',
     {
       config: { access: { permission: 'directory.read' } },
-      schema: { tags, response: { 200: DepartmentList } },
+      schema: {
+        operationId: 'listDepartments',
+        summary: 'List the department tree',
+        tags,
+        response: { 200: DepartmentList },
+      },
     },
     async () => ({ items: await departments.list() }),
   );
@@ -25,7 +30,13 @@ export function departmentsRoutes(app: App, departments: DepartmentsService): vo
     '/api/departments',
     {
       config: { access: { permission: 'department.manage' } },
-      schema: { tags, body: CreateDepartmentRequest, response: { 201: Department } },
+      schema: {
+        operationId: 'createDepartment',
+        summary: 'Create a department',
+        tags,
+        body: CreateDepartmentRequest,
+        response: { 201: Department },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await departments.create(actorContext(request), request.body)),
@@ -35,7 +46,13 @@ export function departmentsRoutes(app: App, departments: DepartmentsService): vo
     '/api/departments/:id',
     {
       config: { access: { permission: 'directory.read' } },
-      schema: { tags, params: IdParams, response: { 200: Department } },
+      schema: {
+        operationId: 'getDepartment',
+        summary: 'Get a department',
+        tags,
+        params: IdParams,
+        response: { 200: Department },
+      },
     },
     (request) => departments.get(request.params.id),
   );
@@ -44,14 +61,29 @@ export function departmentsRoutes(app: App, departments: DepartmentsService): vo
     '/api/departments/:id',
     {
       config: { access: { permission: 'department.manage' } },
-      schema: { tags, params: IdParams, body: UpdateDepartmentRequest, response: { 200: Department } },
+      schema: {
+        operationId: 'updateDepartment',
+        summary: 'Update or move a department',
+        tags,
+        params: IdParams,
+        body: UpdateDepartmentRequest,
+        response: { 200: Department },
+      },
     },
     (request) => departments.update(actorContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/departments/:id',
-    { config: { access: { permission: 'department.manage' } }, schema: { tags, params: IdParams } },
+    {
+      config: { access: { permission: 'department.manage' } },
+      schema: {
+        operationId: 'deleteDepartment',
+        summary: 'Delete an empty department',
+        tags,
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       await departments.remove(actorContext(request), request.params.id);
       return reply.code(204).send();

@@ -30,7 +30,14 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     '/api/channels/:id/messages',
     {
       config: use,
-      schema: { tags, params: IdParams, querystring: MessageListQuery, response: { 200: MessagePage } },
+      schema: {
+        operationId: 'listMessages',
+        summary: "Page through a channel's messages or a thread",
+        tags,
+        params: IdParams,
+        querystring: MessageListQuery,
+        response: { 200: MessagePage },
+      },
     },
     (request) => messages.list(actorContext(request), request.params.id, request.query),
   );
@@ -40,6 +47,8 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     {
       config: use,
       schema: {
+        operationId: 'postMessage',
+        summary: 'Post a message (checked by communication control)',
         tags,
         params: IdParams,
         body: PostMessageRequest,
@@ -57,7 +66,16 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
 
   app.get(
     '/api/channels/:id/messages/:messageId',
-    { config: use, schema: { tags, params: MessageParams, response: { 200: Message } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'getMessage',
+        summary: 'Get a message',
+        tags,
+        params: MessageParams,
+        response: { 200: Message },
+      },
+    },
     (request) => messages.one(actorContext(request), request.params.id, request.params.messageId),
   );
 
@@ -65,7 +83,14 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     '/api/channels/:id/messages/:messageId',
     {
       config: use,
-      schema: { tags, params: MessageParams, body: EditMessageRequest, response: { 200: Message } },
+      schema: {
+        operationId: 'editMessage',
+        summary: 'Edit a message (checked by communication control)',
+        tags,
+        params: MessageParams,
+        body: EditMessageRequest,
+        response: { 200: Message },
+      },
     },
     (request) =>
       messages.edit(actorContext(request), request.params.id, request.params.messageId, request.body),
@@ -76,6 +101,8 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     {
       config: use,
       schema: {
+        operationId: 'deleteMessage',
+        summary: 'Delete or moderate a message',
         tags,
         params: MessageParams,
         body: DeleteMessageRequest.nullish(),
@@ -95,7 +122,14 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     '/api/channels/:id/messages/:messageId/pin',
     {
       config: use,
-      schema: { tags, params: MessageParams, body: PinMessageRequest, response: { 200: Message } },
+      schema: {
+        operationId: 'pinMessage',
+        summary: 'Pin or unpin a message',
+        tags,
+        params: MessageParams,
+        body: PinMessageRequest,
+        response: { 200: Message },
+      },
     },
     (request) =>
       messages.pin(actorContext(request), request.params.id, request.params.messageId, request.body.pinned),
@@ -105,7 +139,13 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     '/api/channels/:id/messages/:messageId/history',
     {
       config: { access: { permission: 'message.audit' } },
-      schema: { tags, params: MessageParams, response: { 200: MessageHistory } },
+      schema: {
+        operationId: 'getMessageHistory',
+        summary: "A message's earlier versions (audited)",
+        tags,
+        params: MessageParams,
+        response: { 200: MessageHistory },
+      },
     },
     (request) => messages.history(actorContext(request), request.params.id, request.params.messageId),
   );
@@ -114,7 +154,13 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     '/api/search/messages',
     {
       config: use,
-      schema: { tags: ['search'], querystring: MessageSearchQuery, response: { 200: MessageSearchResult } },
+      schema: {
+        operationId: 'searchMessages',
+        summary: 'Search messages in Chinese and English',
+        tags: ['search'],
+        querystring: MessageSearchQuery,
+        response: { 200: MessageSearchResult },
+      },
     },
     (request) => messages.search(actorContext(request), request.query),
   );
@@ -124,6 +170,8 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
     {
       config: use,
       schema: {
+        operationId: 'uploadAttachment',
+        summary: 'Upload a file to attach to a message',
         tags,
         params: IdParams,
         consumes: ['multipart/form-data'],
@@ -144,7 +192,15 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
 
   app.get(
     '/api/attachments/:id',
-    { config: use, schema: { tags, params: AttachmentParams } },
+    {
+      config: use,
+      schema: {
+        operationId: 'downloadAttachment',
+        summary: 'Download an attachment',
+        tags,
+        params: AttachmentParams,
+      },
+    },
     async (request, reply) => {
       const { attachment, stream } = await attachments.open(actorContext(request), request.params.id);
       const inline = attachment.contentType.startsWith('image/');

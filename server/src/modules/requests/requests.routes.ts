@@ -22,13 +22,31 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
 
   app.get(
     '/api/requests',
-    { config: use, schema: { tags, querystring: DeptRequestListQuery, response: { 200: DeptRequestPage } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'listRequests',
+        summary: 'List cross-department requests',
+        tags,
+        querystring: DeptRequestListQuery,
+        response: { 200: DeptRequestPage },
+      },
+    },
     (request) => requests.list(actorContext(request), request.query),
   );
 
   app.post(
     '/api/requests',
-    { config: use, schema: { tags, body: CreateDeptRequest, response: { 201: DeptRequestDetail } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'createRequest',
+        summary: 'Raise a request to another department',
+        tags,
+        body: CreateDeptRequest,
+        response: { 201: DeptRequestDetail },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await requests.create(actorContext(request), request.body)),
   );
@@ -37,14 +55,28 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     '/api/requests/report',
     {
       config: { access: { permission: 'request.read' } },
-      schema: { tags, querystring: RequestReportQuery, response: { 200: RequestReport } },
+      schema: {
+        operationId: 'getRequestReport',
+        summary: 'The share of requests answered in time, per department',
+        tags,
+        querystring: RequestReportQuery,
+        response: { 200: RequestReport },
+      },
     },
     (request) => requests.report(actorContext(request), request.query),
   );
 
   app.get(
     '/api/requests/settings',
-    { config: { access: { authenticated: true } }, schema: { tags, response: { 200: RequestSettings } } },
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        operationId: 'getRequestSettings',
+        summary: 'The first-response target',
+        tags,
+        response: { 200: RequestSettings },
+      },
+    },
     () => requests.settings(),
   );
 
@@ -52,14 +84,29 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     '/api/requests/settings',
     {
       config: { access: { permission: 'calendar.manage' } },
-      schema: { tags, body: RequestSettings.strict(), response: { 200: RequestSettings } },
+      schema: {
+        operationId: 'setRequestSettings',
+        summary: 'Set the first-response target',
+        tags,
+        body: RequestSettings.strict(),
+        response: { 200: RequestSettings },
+      },
     },
     (request) => requests.updateSettings(actorContext(request), request.body),
   );
 
   app.get(
     '/api/requests/:id',
-    { config: use, schema: { tags, params: IdParams, response: { 200: DeptRequestDetail } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'getRequest',
+        summary: 'Get a request with its timeline',
+        tags,
+        params: IdParams,
+        response: { 200: DeptRequestDetail },
+      },
+    },
     (request) => requests.get(actorContext(request), request.params.id),
   );
 
@@ -67,7 +114,14 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     '/api/requests/:id/replies',
     {
       config: use,
-      schema: { tags, params: IdParams, body: ReplyDeptRequest, response: { 200: DeptRequestDetail } },
+      schema: {
+        operationId: 'replyToRequest',
+        summary: 'Answer a request',
+        tags,
+        params: IdParams,
+        body: ReplyDeptRequest,
+        response: { 200: DeptRequestDetail },
+      },
     },
     (request) => requests.reply(actorContext(request), request.params.id, request.body.body),
   );
@@ -76,7 +130,14 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     '/api/requests/:id/assign',
     {
       config: use,
-      schema: { tags, params: IdParams, body: AssignDeptRequest, response: { 200: DeptRequestDetail } },
+      schema: {
+        operationId: 'assignRequest',
+        summary: 'Hand a request to someone',
+        tags,
+        params: IdParams,
+        body: AssignDeptRequest,
+        response: { 200: DeptRequestDetail },
+      },
     },
     (request) => requests.assign(actorContext(request), request.params.id, request.body.handlerId),
   );
@@ -85,7 +146,14 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     '/api/requests/:id/resolve',
     {
       config: use,
-      schema: { tags, params: IdParams, body: ResolveDeptRequest, response: { 200: DeptRequestDetail } },
+      schema: {
+        operationId: 'resolveRequest',
+        summary: 'Resolve a request',
+        tags,
+        params: IdParams,
+        body: ResolveDeptRequest,
+        response: { 200: DeptRequestDetail },
+      },
     },
     (request) => requests.resolve(actorContext(request), request.params.id, request.body.body),
   );
@@ -95,6 +163,8 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
     {
       config: use,
       schema: {
+        operationId: 'withdrawRequest',
+        summary: 'Withdraw a request',
         tags,
         params: IdParams,
         body: z.strictObject({}).optional(),

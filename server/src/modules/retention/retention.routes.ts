@@ -23,7 +23,15 @@ export function retentionRoutes(app: App, retention: RetentionService): void {
 
   app.get(
     '/api/retention/policies',
-    { config: manage, schema: { tags, response: { 200: RetentionPolicyList } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'listRetentionPolicies',
+        summary: 'List retention periods per channel kind',
+        tags,
+        response: { 200: RetentionPolicyList },
+      },
+    },
     async () => ({ items: await retention.policies() }),
   );
 
@@ -32,6 +40,8 @@ export function retentionRoutes(app: App, retention: RetentionService): void {
     {
       config: manage,
       schema: {
+        operationId: 'setRetentionPolicy',
+        summary: 'Set the retention period of a channel kind',
         tags,
         params: ChannelKindParams,
         body: UpdateRetentionPolicyRequest,
@@ -45,26 +55,61 @@ export function retentionRoutes(app: App, retention: RetentionService): void {
 
   app.get(
     '/api/retention/holds',
-    { config: manage, schema: { tags, response: { 200: LegalHoldList } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'listLegalHolds',
+        summary: 'List legal holds',
+        tags,
+        response: { 200: LegalHoldList },
+      },
+    },
     async () => ({ items: await retention.holds() }),
   );
 
   app.post(
     '/api/retention/holds',
-    { config: manage, schema: { tags, body: CreateLegalHoldRequest, response: { 201: LegalHold } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'createLegalHold',
+        summary: 'Place a legal hold',
+        tags,
+        body: CreateLegalHoldRequest,
+        response: { 201: LegalHold },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await retention.createHold(actorContext(request), request.body)),
   );
 
   app.post(
     '/api/retention/holds/:id/release',
-    { config: manage, schema: { tags, params: IdParams, response: { 200: LegalHold } } },
+    {
+      config: manage,
+      schema: {
+        operationId: 'releaseLegalHold',
+        summary: 'Release a legal hold',
+        tags,
+        params: IdParams,
+        response: { 200: LegalHold },
+      },
+    },
     (request) => retention.releaseHold(actorContext(request), request.params.id),
   );
 
   app.get(
     '/api/archives',
-    { config: audit, schema: { tags, querystring: ArchiveListQuery, response: { 200: MessageArchiveList } } },
+    {
+      config: audit,
+      schema: {
+        operationId: 'listArchives',
+        summary: 'List monthly message archives',
+        tags,
+        querystring: ArchiveListQuery,
+        response: { 200: MessageArchiveList },
+      },
+    },
     async (request) => ({ items: await retention.archives(request.query) }),
   );
 
@@ -72,7 +117,13 @@ export function retentionRoutes(app: App, retention: RetentionService): void {
     '/api/archives',
     {
       config: audit,
-      schema: { tags, body: CreateArchiveRequest, response: { 202: z.object({ queued: z.literal(true) }) } },
+      schema: {
+        operationId: 'createArchive',
+        summary: 'Archive a channel-month now',
+        tags,
+        body: CreateArchiveRequest,
+        response: { 202: z.object({ queued: z.literal(true) }) },
+      },
     },
     async (request, reply) => {
       await retention.requestArchive(actorContext(request), request.body.channelId, request.body.month);
@@ -82,7 +133,15 @@ export function retentionRoutes(app: App, retention: RetentionService): void {
 
   app.get(
     '/api/archives/:id/download',
-    { config: audit, schema: { tags, params: IdParams } },
+    {
+      config: audit,
+      schema: {
+        operationId: 'downloadArchive',
+        summary: 'Download an archive (audited)',
+        tags,
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const { archive, stream, fileName } = await retention.download(
         actorContext(request),

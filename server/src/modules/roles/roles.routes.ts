@@ -8,7 +8,10 @@ export function rolesRoutes(app: App, roles: RolesService): void {
 
   app.get(
     '/api/roles',
-    { config: { access: { permission: 'role.read' } }, schema: { tags, response: { 200: RoleList } } },
+    {
+      config: { access: { permission: 'role.read' } },
+      schema: { operationId: 'listRoles', summary: 'List roles', tags, response: { 200: RoleList } },
+    },
     async () => ({ items: await roles.list() }),
   );
 
@@ -16,7 +19,13 @@ export function rolesRoutes(app: App, roles: RolesService): void {
     '/api/roles',
     {
       config: { access: { permission: 'role.manage' } },
-      schema: { tags, body: CreateRoleRequest, response: { 201: Role } },
+      schema: {
+        operationId: 'createRole',
+        summary: 'Create a role',
+        tags,
+        body: CreateRoleRequest,
+        response: { 201: Role },
+      },
     },
     async (request, reply) => reply.code(201).send(await roles.create(actorContext(request), request.body)),
   );
@@ -25,7 +34,13 @@ export function rolesRoutes(app: App, roles: RolesService): void {
     '/api/roles/:id',
     {
       config: { access: { permission: 'role.read' } },
-      schema: { tags, params: IdParams, response: { 200: Role } },
+      schema: {
+        operationId: 'getRole',
+        summary: 'Get a role',
+        tags,
+        params: IdParams,
+        response: { 200: Role },
+      },
     },
     (request) => roles.get(request.params.id),
   );
@@ -34,14 +49,24 @@ export function rolesRoutes(app: App, roles: RolesService): void {
     '/api/roles/:id',
     {
       config: { access: { permission: 'role.manage' } },
-      schema: { tags, params: IdParams, body: UpdateRoleRequest, response: { 200: Role } },
+      schema: {
+        operationId: 'updateRole',
+        summary: 'Update a role',
+        tags,
+        params: IdParams,
+        body: UpdateRoleRequest,
+        response: { 200: Role },
+      },
     },
     (request) => roles.update(actorContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/roles/:id',
-    { config: { access: { permission: 'role.manage' } }, schema: { tags, params: IdParams } },
+    {
+      config: { access: { permission: 'role.manage' } },
+      schema: { operationId: 'deleteRole', summary: 'Delete a role', tags, params: IdParams },
+    },
     async (request, reply) => {
       await roles.remove(actorContext(request), request.params.id);
       return reply.code(204).send();

@@ -50,7 +50,12 @@ export function systemRoutes(app: App, deps: SystemDeps): void {
     '/api/health',
     {
       config: { access: { public: true } },
-      schema: { tags: ['system'], response: { 200: Health, 503: Health } },
+      schema: {
+        operationId: 'getHealth',
+        summary: 'Health of this node and its database',
+        tags: ['system'],
+        response: { 200: Health, 503: Health },
+      },
     },
     async (_request, reply) => {
       let database: 'ok' | 'failing' = 'ok';
@@ -73,10 +78,17 @@ export function systemRoutes(app: App, deps: SystemDeps): void {
     },
   );
 
-  app.get('/metrics', { config: { access: { public: true } } }, async (_request, reply) => {
-    reply.type(deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['system'], operationId: 'getMetrics', summary: 'Prometheus metrics' },
+    },
+    async (_request, reply) => {
+      reply.type(deps.metrics.registry.contentType);
+      return deps.metrics.registry.metrics();
+    },
+  );
 
   app.get('/api/docs', { config: { access: { public: true } }, schema: { hide: true } }, () => app.swagger());
 }

@@ -22,19 +22,46 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
 
   app.get(
     '/api/tasks',
-    { config: use, schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'listTasks',
+        summary: 'List tasks',
+        tags,
+        querystring: TaskListQuery,
+        response: { 200: TaskPage },
+      },
+    },
     (request) => tasks.list(actorContext(request), request.query),
   );
 
   app.post(
     '/api/tasks',
-    { config: use, schema: { tags, body: CreateTaskRequest, response: { 201: TaskDetail } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'createTask',
+        summary: 'Assign a task',
+        tags,
+        body: CreateTaskRequest,
+        response: { 201: TaskDetail },
+      },
+    },
     async (request, reply) => reply.code(201).send(await tasks.create(actorContext(request), request.body)),
   );
 
   app.get(
     '/api/tasks/:id',
-    { config: use, schema: { tags, params: IdParams, response: { 200: TaskDetail } } },
+    {
+      config: use,
+      schema: {
+        operationId: 'getTask',
+        summary: 'Get a task with its replies and files',
+        tags,
+        params: IdParams,
+        response: { 200: TaskDetail },
+      },
+    },
     (request) => tasks.get(actorContext(request), request.params.id),
   );
 
@@ -42,7 +69,14 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
     '/api/tasks/:id',
     {
       config: use,
-      schema: { tags, params: IdParams, body: UpdateTaskRequest, response: { 200: TaskDetail } },
+      schema: {
+        operationId: 'updateTask',
+        summary: 'Update a task',
+        tags,
+        params: IdParams,
+        body: UpdateTaskRequest,
+        response: { 200: TaskDetail },
+      },
     },
     (request) => tasks.update(actorContext(request), request.params.id, request.body),
   );
@@ -51,7 +85,14 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
     '/api/tasks/:id/replies',
     {
       config: use,
-      schema: { tags, params: IdParams, body: CreateTaskReplyRequest, response: { 201: TaskReply } },
+      schema: {
+        operationId: 'replyToTask',
+        summary: 'Reply to a task with progress and the next step',
+        tags,
+        params: IdParams,
+        body: CreateTaskReplyRequest,
+        response: { 201: TaskReply },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await tasks.reply(actorContext(request), request.params.id, request.body)),
@@ -62,6 +103,8 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
     {
       config: use,
       schema: {
+        operationId: 'uploadTaskFile',
+        summary: 'Upload a file for a task reply',
         tags,
         params: IdParams,
         consumes: ['multipart/form-data'],
@@ -77,7 +120,15 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
 
   app.get(
     '/api/tasks/:id/files/:fileId',
-    { config: use, schema: { tags, params: TaskFileParams } },
+    {
+      config: use,
+      schema: {
+        operationId: 'downloadTaskFile',
+        summary: 'Download a task file',
+        tags,
+        params: TaskFileParams,
+      },
+    },
     async (request, reply) => {
       const { file, stream } = await tasks.openFile(
         actorContext(request),

@@ -19,7 +19,13 @@ export function teamsRoutes(app: App, teams: TeamsService): void {
     '/api/teams',
     {
       config: { access: { permission: 'directory.read' } },
-      schema: { tags, querystring: TeamListQuery, response: { 200: TeamList } },
+      schema: {
+        operationId: 'listTeams',
+        summary: 'List teams and project groups',
+        tags,
+        querystring: TeamListQuery,
+        response: { 200: TeamList },
+      },
     },
     async (request) => ({ items: await teams.list(request.query) }),
   );
@@ -28,7 +34,13 @@ export function teamsRoutes(app: App, teams: TeamsService): void {
     '/api/teams',
     {
       config: { access: { permission: 'team.manage' } },
-      schema: { tags, body: CreateTeamRequest, response: { 201: TeamDetail } },
+      schema: {
+        operationId: 'createTeam',
+        summary: 'Create a team or project group',
+        tags,
+        body: CreateTeamRequest,
+        response: { 201: TeamDetail },
+      },
     },
     async (request, reply) => reply.code(201).send(await teams.create(actorContext(request), request.body)),
   );
@@ -37,7 +49,13 @@ export function teamsRoutes(app: App, teams: TeamsService): void {
     '/api/teams/:id',
     {
       config: { access: { permission: 'directory.read' } },
-      schema: { tags, params: IdParams, response: { 200: TeamDetail } },
+      schema: {
+        operationId: 'getTeam',
+        summary: 'Get a team with its members',
+        tags,
+        params: IdParams,
+        response: { 200: TeamDetail },
+      },
     },
     (request) => teams.get(request.params.id),
   );
@@ -46,14 +64,24 @@ export function teamsRoutes(app: App, teams: TeamsService): void {
     '/api/teams/:id',
     {
       config: { access: { permission: 'team.manage' } },
-      schema: { tags, params: IdParams, body: UpdateTeamRequest, response: { 200: TeamDetail } },
+      schema: {
+        operationId: 'updateTeam',
+        summary: 'Update a team',
+        tags,
+        params: IdParams,
+        body: UpdateTeamRequest,
+        response: { 200: TeamDetail },
+      },
     },
     (request) => teams.update(actorContext(request), request.params.id, request.body),
   );
 
   app.delete(
     '/api/teams/:id',
-    { config: { access: { permission: 'team.manage' } }, schema: { tags, params: IdParams } },
+    {
+      config: { access: { permission: 'team.manage' } },
+      schema: { operationId: 'deleteTeam', summary: 'Delete a team', tags, params: IdParams },
+    },
     async (request, reply) => {
       await teams.remove(actorContext(request), request.params.id);
       return reply.code(204).send();
@@ -64,7 +92,14 @@ export function teamsRoutes(app: App, teams: TeamsService): void {
     '/api/teams/:id/members',
     {
       config: { access: { permission: 'team.manage' } },
-      schema: { tags, params: IdParams, body: AddTeamMembersRequest, response: { 200: TeamDetail } },
+      schema: {
+        operationId: 'addTeamMembers',
+        summary: 'Add members to a team',
+        tags,
+        params: IdParams,
+        body: AddTeamMembersRequest,
+        response: { 200: TeamDetail },
+      },
     },
     (request) => teams.addMembers(actorContext(request), request.params.id, request.body),
   );
@@ -73,7 +108,13 @@ export function teamsRoutes(app: App, teams: TeamsService): void {
     '/api/teams/:id/members/:userId',
     {
       config: { access: { permission: 'team.manage' } },
-      schema: { tags, params: TeamMemberParams, response: { 200: TeamDetail } },
+      schema: {
+        operationId: 'removeTeamMember',
+        summary: 'Remove a member from a team',
+        tags,
+        params: TeamMemberParams,
+        response: { 200: TeamDetail },
+      },
     },
     (request) => teams.removeMember(actorContext(request), request.params.id, request.params.userId),
   );

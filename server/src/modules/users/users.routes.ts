@@ -29,7 +29,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users',
     {
       config: { access: { permission: 'user.read' } },
-      schema: { tags, querystring: UserListQuery, response: { 200: UserPage } },
+      schema: {
+        operationId: 'listUsers',
+        summary: 'List accounts',
+        tags,
+        querystring: UserListQuery,
+        response: { 200: UserPage },
+      },
     },
     (request) => users.list(actorContext(request), request.query),
   );
@@ -39,6 +45,8 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     {
       config: { access: { permission: 'user.read' } },
       schema: {
+        operationId: 'exportUsers',
+        summary: 'Export the filtered accounts to Excel',
         tags,
         querystring: UserListQuery,
         description: 'The filtered user list as an .xlsx workbook.',
@@ -54,7 +62,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users',
     {
       config: { access: { permission: 'user.manage' } },
-      schema: { tags, body: CreateUserRequest, response: { 201: CreatedUser } },
+      schema: {
+        operationId: 'createUser',
+        summary: 'Create an account',
+        tags,
+        body: CreateUserRequest,
+        response: { 201: CreatedUser },
+      },
     },
     async (request, reply) => reply.code(201).send(await users.create(actorContext(request), request.body)),
   );
@@ -63,7 +77,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id',
     {
       config: { access: { permission: 'user.read' } },
-      schema: { tags, params: IdParams, response: { 200: User } },
+      schema: {
+        operationId: 'getUser',
+        summary: 'Get an account',
+        tags,
+        params: IdParams,
+        response: { 200: User },
+      },
     },
     (request) => users.get(actorContext(request), request.params.id),
   );
@@ -72,7 +92,14 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id',
     {
       config: { access: { permission: 'user.manage' } },
-      schema: { tags, params: IdParams, body: UpdateUserRequest, response: { 200: User } },
+      schema: {
+        operationId: 'updateUser',
+        summary: 'Update an account',
+        tags,
+        params: IdParams,
+        body: UpdateUserRequest,
+        response: { 200: User },
+      },
     },
     (request) => users.update(actorContext(request), request.params.id, request.body),
   );
@@ -81,7 +108,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id',
     {
       config: { access: { permission: 'user.manage' } },
-      schema: { tags, params: IdParams, description: 'Disables the account (history keeps the person).' },
+      schema: {
+        operationId: 'disableUser',
+        summary: 'Disable an account',
+        tags,
+        params: IdParams,
+        description: 'Disables the account (history keeps the person).',
+      },
     },
     async (request, reply) => {
       await users.disable(actorContext(request), request.params.id);
@@ -93,7 +126,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id/reset-password',
     {
       config: { access: { permission: 'user.manage' } },
-      schema: { tags, params: IdParams, response: { 200: ResetPasswordResult } },
+      schema: {
+        operationId: 'resetUserPassword',
+        summary: "Reset an account's password",
+        tags,
+        params: IdParams,
+        response: { 200: ResetPasswordResult },
+      },
     },
     (request) => users.resetPassword(actorContext(request), request.params.id),
   );
@@ -102,7 +141,14 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id/roles',
     {
       config: { access: { permission: 'role.manage' } },
-      schema: { tags, params: IdParams, body: SetUserRolesRequest, response: { 200: User } },
+      schema: {
+        operationId: 'setUserRoles',
+        summary: "Set an account's roles",
+        tags,
+        params: IdParams,
+        body: SetUserRolesRequest,
+        response: { 200: User },
+      },
     },
     (request) => users.setRoles(actorContext(request), request.params.id, request.body.roleIds),
   );
@@ -111,7 +157,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id/personal',
     {
       config: { access: { permission: 'user.personal.read' } },
-      schema: { tags, params: IdParams, response: { 200: PersonalInfo } },
+      schema: {
+        operationId: 'getPersonalInfo',
+        summary: "Reveal a person's personal data (audited)",
+        tags,
+        params: IdParams,
+        response: { 200: PersonalInfo },
+      },
     },
     (request) => personal.personal(actorContext(request), request.params.id),
   );
@@ -120,7 +172,14 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/users/:id/personal',
     {
       config: { access: { permission: ['user.manage', 'user.personal.read'] } },
-      schema: { tags, params: IdParams, body: UpdatePersonalInfoRequest, response: { 200: PersonalInfo } },
+      schema: {
+        operationId: 'updatePersonalInfo',
+        summary: "Update a person's personal data",
+        tags,
+        params: IdParams,
+        body: UpdatePersonalInfoRequest,
+        response: { 200: PersonalInfo },
+      },
     },
     (request) => personal.updatePersonal(actorContext(request), request.params.id, request.body),
   );
@@ -129,7 +188,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/directory/people',
     {
       config: { access: { permission: 'directory.read' } },
-      schema: { tags: ['directory'], querystring: DirectoryQuery, response: { 200: DirectoryList } },
+      schema: {
+        operationId: 'searchDirectory',
+        summary: 'Search the company directory',
+        tags: ['directory'],
+        querystring: DirectoryQuery,
+        response: { 200: DirectoryList },
+      },
     },
     async (request) => ({ items: await users.directory(request.query) }),
   );
@@ -138,7 +203,12 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/profile',
     {
       config: { access: { authenticated: true } },
-      schema: { tags: ['profile'], response: { 200: Profile } },
+      schema: {
+        operationId: 'getProfile',
+        summary: "Get one's own profile",
+        tags: ['profile'],
+        response: { 200: Profile },
+      },
     },
     (request) => personal.profile(actorContext(request)),
   );
@@ -147,7 +217,13 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
     '/api/profile',
     {
       config: { access: { authenticated: true } },
-      schema: { tags: ['profile'], body: UpdateProfileRequest, response: { 200: Profile } },
+      schema: {
+        operationId: 'updateProfile',
+        summary: "Update one's own profile and language",
+        tags: ['profile'],
+        body: UpdateProfileRequest,
+        response: { 200: Profile },
+      },
     },
     (request) => personal.updateProfile(actorContext(request), request.body),
   );

@@ -50,7 +50,8 @@ describe('the OpenAPI document', () => {
         if (!op.summary) missing.push(`${where}: summary`);
         const errors = Object.keys(op.responses ?? {}).filter((s) => Number(s) >= 400);
         if (errors.length === 0) missing.push(`${where}: error responses`);
-        for (const status of errors) {
+        // The health check reports itself with 503 in its own shape, for load balancers.
+        for (const status of errors.filter((s) => !(path === '/api/health' && s === '503'))) {
           const ref = op.responses[status]?.content?.['application/json']?.schema?.$ref;
           if (ref !== '#/components/schemas/Error')
             missing.push(`${where}: ${status} is not the error shape`);
