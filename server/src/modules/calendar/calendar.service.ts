@@ -16,7 +16,7 @@ import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { DEFAULT_WEEK, NoWorkingTimeError, WorkingCalendar } from './business-calendar.ts';
 import * as repo from './calendar.repository.ts';
-import { ICalendarError, parseICalendar, toICalendar } from './ical.ts';
+import { type ICalendarDay, ICalendarError, parseICalendar, toICalendar } from './ical.ts';
 
 export interface CalendarDeps {
   db: Kysely<DB>;
@@ -161,14 +161,14 @@ export class CalendarService {
   }
 
   async importICalendar(ctx: ActorContext, body: ImportCalendarRequest): Promise<ImportCalendarResult> {
-    let days: CalendarDay[];
+    let days: ICalendarDay[];
     try {
-      days = parseICalendar(body.ics);
+      days = parseICalendar(body.ics, this.#deps.timeZone);
     } catch (err) {
       if (err instanceof ICalendarError) throw errors.invalidField('ics', err.message);
       throw err;
     }
-    if (days.length === 0) throw errors.invalidField('ics', 'The file holds no all-day events.');
+    if (days.length === 0) throw errors.invalidField('ics', 'The file holds no events.');
     const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
     const result = await this.#deps.db.transaction().execute(async (trx) => {
       const existing = new Map((await repo.daysOfYears(trx, years)).map((d) => [d.date, d]));
