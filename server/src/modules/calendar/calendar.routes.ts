@@ -2,10 +2,12 @@ import {
   BusinessCalendar,
   CalendarDateParams,
   CalendarDay,
+  CalendarYearParams,
   CalendarYearQuery,
   ImportCalendarRequest,
   ImportCalendarResult,
   PutCalendarDayRequest,
+  PutCalendarYearRequest,
   UpdateWeekRequest,
   WorkingTimeAnswer,
   WorkingTimeQuery,
@@ -33,6 +35,20 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
       schema: { tags, body: UpdateWeekRequest, response: { 200: BusinessCalendar } },
     },
     (request) => calendar.updateWeek(actorContext(request), request.body.week),
+  );
+
+  app.put(
+    '/api/calendar/years/:year',
+    {
+      config: { access: { permission: 'calendar.manage' } },
+      schema: {
+        tags,
+        params: CalendarYearParams,
+        body: PutCalendarYearRequest,
+        response: { 200: BusinessCalendar },
+      },
+    },
+    (request) => calendar.putYear(actorContext(request), request.params.year, request.body),
   );
 
   app.put(
