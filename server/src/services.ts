@@ -142,7 +142,7 @@ export function createServices(
     eventRetentionDays: config.messaging.eventRetentionDays,
   });
 
-  const calendar = new CalendarService({ db, clock, audit, timeZone: config.timeZone });
+  const calendar = new CalendarService({ db, dialect, clock, audit, timeZone: config.timeZone });
   const mailer =
     infra.mailer ??
     (config.notifications.smtpUrl

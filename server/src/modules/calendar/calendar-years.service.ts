@@ -26,8 +26,6 @@ export interface CalendarYearsDeps {
 }
 
 const JOB_KIND = 'calendar.years';
-/** Serialises the fill and the warning across nodes (each happens once per year). */
-const LOCK = 'calendar-years';
 const RULES = '《全国年节及纪念日放假办法》（2024 年修订）';
 
 /**
@@ -88,7 +86,7 @@ export class CalendarYearsService {
       return false;
     }
     const filled = await this.#deps.db.transaction().execute(async (trx) => {
-      await this.#deps.dialect.lockNamed(trx, LOCK);
+      await this.#deps.dialect.lockNamed(trx, repo.YEARS_LOCK);
       const row = await repo.findYear(trx, year);
       if (row?.official_at || row?.provisional_at) return false;
       const taken = new Set((await repo.daysOfYears(trx, [year])).map((d) => d.date));
@@ -111,7 +109,7 @@ export class CalendarYearsService {
   /** Tells the calendar's administrators, once, that `year` has no official arrangement yet. */
   async remindAdministrators(year: number): Promise<boolean> {
     const sent = await this.#deps.db.transaction().execute(async (trx) => {
-      await this.#deps.dialect.lockNamed(trx, LOCK);
+      await this.#deps.dialect.lockNamed(trx, repo.YEARS_LOCK);
       const row = await repo.findYear(trx, year);
       if (row?.official_at || row?.reminded_at) return false;
       const schedule = await this.#deps.calendar.schedule(trx, year);

@@ -15,6 +15,12 @@ export interface YearRow {
   reminded_at: string | null;
 }
 
+/**
+ * Serialises what changes where a year's holidays come from (the provisional fill, the warning, an
+ * import or an entered arrangement) across app nodes; taken first in those transactions.
+ */
+export const YEARS_LOCK = 'calendar-years';
+
 const DAY_COLUMNS = ['date', 'kind', 'name', 'provisional'] as const;
 
 /** Every exception, for the working-time arithmetic. */

@@ -12,6 +12,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
@@ -23,6 +24,7 @@ import { currentYear, nextYearDue } from './next-year.ts';
 
 export interface CalendarDeps {
   db: Kysely<DB>;
+  dialect: SqlDialect;
   clock: Clock;
   audit: AuditService;
   timeZone: string;
@@ -205,6 +207,8 @@ export class CalendarService {
     if (days.length === 0) throw errors.invalidField('ics', 'The file holds no events.');
     const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
     const result = await this.#deps.db.transaction().execute(async (trx) => {
+      // Not while the statutory rules are filling one of these years on another node.
+      await this.#deps.dialect.lockNamed(trx, repo.YEARS_LOCK);
       const existing = new Map((await repo.daysOfYears(trx, years)).map((d) => [d.date, d]));
       const incoming = new Set(days.map((d) => d.date));
       const goes = (d: repo.DayRow) => body.replaceYears || d.provisional === 1;
@@ -252,6 +256,7 @@ export class CalendarService {
       dates.add(day.date);
     }
     await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.dialect.lockNamed(trx, repo.YEARS_LOCK);
       const before = await repo.daysOfYears(trx, [year]);
       const schedule = await this.schedule(trx, year, before);
       const now = this.#deps.clock.now();
