@@ -185,6 +185,11 @@ describe('iCalendar import and export', () => {
     ).toEqual(['2027-01-01']);
   });
 
+  it('keeps control characters and broken UTF-16 out of the names it stores', () => {
+    const [day] = parseICalendar(calendar(['DTSTART;VALUE=DATE:20270101', 'SUMMARY:元\u0000旦\ud800']), ZONE);
+    expect(day!.name).toBe('元 旦\ufffd');
+  });
+
   it('refuses a malformed duration or time, naming the line', () => {
     expect(() => parseICalendar(calendar(['DTSTART;VALUE=DATE:20270101', 'DURATION:3 days']), ZONE)).toThrow(
       /line 3: not a duration/,

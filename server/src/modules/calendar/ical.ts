@@ -180,7 +180,11 @@ function eventDays(line: number, props: Map<string, Property>, timeZone: string)
     last = end > start.at ? localDate(new Date(end.getTime() - 1), timeZone) : first;
   }
 
-  const summary = unescapeText(props.get('SUMMARY')?.value ?? '').trim();
+  // A name is stored and shown: control characters and broken UTF-16 from the file go.
+  const summary = unescapeText(props.get('SUMMARY')?.value ?? '')
+    .toWellFormed()
+    .replace(/\p{Cc}/gu, ' ')
+    .trim();
   const kind = dayKind(props, summary);
   const name =
     summary
