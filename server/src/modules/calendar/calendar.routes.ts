@@ -23,7 +23,14 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, querystring: CalendarYearQuery, response: { 200: BusinessCalendar } },
+      schema: {
+        tags,
+        operationId: 'getCalendar',
+        summary:
+          "A year's holidays and adjusted working days, with the weekly hours and where the year's holidays come from",
+        querystring: CalendarYearQuery,
+        response: { 200: BusinessCalendar },
+      },
     },
     (request) => calendar.get(request.query.year),
   );
@@ -32,7 +39,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar/week',
     {
       config: { access: { permission: 'calendar.manage' } },
-      schema: { tags, body: UpdateWeekRequest, response: { 200: BusinessCalendar } },
+      schema: {
+        tags,
+        operationId: 'updateCalendarWeek',
+        summary: 'Set the weekly working hours',
+        body: UpdateWeekRequest,
+        response: { 200: BusinessCalendar },
+      },
     },
     (request) => calendar.updateWeek(actorContext(request), request.body.week),
   );
@@ -43,6 +56,9 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
       config: { access: { permission: 'calendar.manage' } },
       schema: {
         tags,
+        operationId: 'putCalendarYear',
+        summary:
+          "Enter a year's official holiday arrangement, replacing all its exceptions (provisional ones included)",
         params: CalendarYearParams,
         body: PutCalendarYearRequest,
         response: { 200: BusinessCalendar },
@@ -57,6 +73,8 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
       config: { access: { permission: 'calendar.manage' } },
       schema: {
         tags,
+        operationId: 'putCalendarDay',
+        summary: 'Set one date as a holiday or an adjusted working day',
         params: CalendarDateParams,
         body: PutCalendarDayRequest,
         response: { 200: CalendarDay },
@@ -67,7 +85,15 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
 
   app.delete(
     '/api/calendar/days/:date',
-    { config: { access: { permission: 'calendar.manage' } }, schema: { tags, params: CalendarDateParams } },
+    {
+      config: { access: { permission: 'calendar.manage' } },
+      schema: {
+        tags,
+        operationId: 'deleteCalendarDay',
+        summary: 'Remove one date’s exception',
+        params: CalendarDateParams,
+      },
+    },
     async (request, reply) => {
       await calendar.deleteDay(actorContext(request), request.params.date);
       return reply.code(204).send();
@@ -76,7 +102,15 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
 
   app.get(
     '/api/calendar/ical',
-    { config: { access: { authenticated: true } }, schema: { tags, querystring: CalendarYearQuery } },
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        operationId: 'exportCalendar',
+        summary: "A year's exceptions as an iCalendar file",
+        querystring: CalendarYearQuery,
+      },
+    },
     async (request, reply) => {
       const text = await calendar.exportICalendar(request.query.year);
       return reply
@@ -91,7 +125,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { permission: 'calendar.manage' } },
       bodyLimit: 4 * 1024 * 1024,
-      schema: { tags, body: ImportCalendarRequest, response: { 200: ImportCalendarResult } },
+      schema: {
+        tags,
+        operationId: 'importCalendar',
+        summary: 'Import an iCalendar file as the official arrangement of the years it covers',
+        body: ImportCalendarRequest,
+        response: { 200: ImportCalendarResult },
+      },
     },
     (request) => calendar.importICalendar(actorContext(request), request.body),
   );
@@ -100,7 +140,13 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     '/api/calendar/working-time',
     {
       config: { access: { authenticated: true } },
-      schema: { tags, querystring: WorkingTimeQuery, response: { 200: WorkingTimeAnswer } },
+      schema: {
+        tags,
+        operationId: 'getWorkingTime',
+        summary: 'N working hours after an instant, or the working hours between two',
+        querystring: WorkingTimeQuery,
+        response: { 200: WorkingTimeAnswer },
+      },
     },
     (request) => calendar.workingTime(request.query),
   );
