@@ -6,8 +6,10 @@
  * and a new moon that close to midnight moves a whole month by a day. Node's ICU starts the 2027
  * lunar year on 7 February (the new moon is at 23:56 Beijing time on the 6th, and 春节 is the
  * 6th), likewise the 2030 one on 2 February instead of the 3rd; `lunar-calendar.test.ts` lists
- * every such month. The table agrees with the Hong Kong Observatory's conversion tables and the
- * Purple Mountain Observatory's almanac (GB/T 33661-2017 rules).
+ * every such month. The table follows the rules of GB/T 33661-2017 (《农历的编算和颁行》) with
+ * modern ephemerides, as the Purple Mountain and Hong Kong observatories publish it; the tests hold
+ * it to the Hong Kong Observatory's published festival dates and leap months. The Observatory itself
+ * flags the new moon of 28 September 2057 as too close to midnight to be certain decades ahead.
  *
  * One entry per lunar year: the Gregorian month and day of 正月初一; each month's length in order
  * (1 = 30 days 大月, 0 = 29 days 小月), thirteen when the year has a leap month; and the month the
