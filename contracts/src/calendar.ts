@@ -42,21 +42,62 @@ export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
 export const CalendarDayKind = z.enum(CALENDAR_DAY_KINDS);
 export type CalendarDayKind = z.infer<typeof CalendarDayKind>;
 
-export const CalendarDay = z.object({ date: CalendarDate, kind: CalendarDayKind, name: z.string() });
+export const CalendarDay = z.object({
+  date: CalendarDate,
+  kind: CalendarDayKind,
+  name: z.string(),
+  /**
+   * Filled from the statutory holiday rules (《全国年节及纪念日放假办法》) while the year has no
+   * official arrangement: provisional until the State Council's notice is imported or entered.
+   */
+  provisional: z.boolean(),
+});
 export type CalendarDay = z.infer<typeof CalendarDay>;
+
+/** A day as an administrator enters it. */
+export const CalendarDayInput = z.strictObject({
+  date: CalendarDate,
+  kind: CalendarDayKind,
+  name: nameText(60),
+});
+export type CalendarDayInput = z.infer<typeof CalendarDayInput>;
+
+/**
+ * Where a year's holidays come from: the official arrangement (imported or entered by an
+ * administrator), the statutory rules (provisional), or nowhere yet.
+ */
+export const CALENDAR_SCHEDULES = ['official', 'provisional', 'none'] as const;
+export const CalendarSchedule = z.enum(CALENDAR_SCHEDULES);
+export type CalendarSchedule = z.infer<typeof CalendarSchedule>;
 
 export const BusinessCalendar = z
   .object({
     /** IANA zone every working hour is counted in (the organisation's, from configuration). */
     timeZone: z.string(),
     week: WeekSchedule,
+    year: z.number().int(),
+    /** Where the requested year's holidays come from. */
+    schedule: CalendarSchedule,
     /** Exceptions of the requested year, by date. */
     days: z.array(CalendarDay),
+    /**
+     * From 1 November (organisation's zone) while next year has no official arrangement: which
+     * year, and whether it has the provisional one meanwhile. Null otherwise.
+     */
+    nextYearWarning: z
+      .object({ year: z.number().int(), schedule: z.enum(['provisional', 'none']) })
+      .nullable(),
   })
   .meta({ id: 'BusinessCalendar' });
 export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 
-export const CalendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+const CalendarYear = z.coerce.number().int().min(2000).max(2100);
+export const CalendarYearQuery = z.strictObject({ year: CalendarYear });
+export const CalendarYearParams = z.strictObject({ year: CalendarYear });
+
+/** A year's official arrangement as entered by hand: it replaces every exception of that year. */
+export const PutCalendarYearRequest = z.strictObject({ days: z.array(CalendarDayInput).max(366) });
+export type PutCalendarYearRequest = z.infer<typeof PutCalendarYearRequest>;
 
 export const UpdateWeekRequest = z.strictObject({ week: WeekSchedule });
 export type UpdateWeekRequest = z.infer<typeof UpdateWeekRequest>;
@@ -65,7 +106,10 @@ export const CalendarDateParams = z.strictObject({ date: CalendarDate });
 export const PutCalendarDayRequest = z.strictObject({ kind: CalendarDayKind, name: nameText(60) });
 export type PutCalendarDayRequest = z.infer<typeof PutCalendarDayRequest>;
 
-/** iCalendar (RFC 5545) text to merge into the exceptions. */
+/**
+ * iCalendar (RFC 5545) text to merge into the exceptions. The file is the official arrangement for
+ * every year it covers: the provisional days of those years go.
+ */
 export const ImportCalendarRequest = z.strictObject({
   ics: Str.min(1).max(2_000_000),
   /** Replace the exceptions of every year the file covers instead of merging. */
@@ -77,7 +121,10 @@ export const ImportCalendarResult = z.object({
   added: z.number().int(),
   updated: z.number().int(),
   removed: z.number().int(),
+  /** Every year the file covers; each now has its official arrangement. */
   years: z.array(z.number().int()),
+  /** Those of them whose provisional days the file replaced. */
+  replacedProvisional: z.array(z.number().int()),
 });
 export type ImportCalendarResult = z.infer<typeof ImportCalendarResult>;
 

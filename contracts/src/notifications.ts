@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'approval.cc',
   'announcement.published',
   'announcement.reminder',
+  'system.calendar_next_year',
   'system.test',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);

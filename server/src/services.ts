@@ -6,6 +6,7 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { TokensService } from './modules/auth/tokens.service.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { CalendarYearsService } from './modules/calendar/calendar-years.service.ts';
 import { ChannelsService } from './modules/channels/channels.service.ts';
 import { AnomaliesService } from './modules/control/anomalies.service.ts';
 import { ControlGate } from './modules/control/gate.service.ts';
@@ -141,7 +142,7 @@ export function createServices(
     eventRetentionDays: config.messaging.eventRetentionDays,
   });
 
-  const calendar = new CalendarService({ db, clock, audit, timeZone: config.timeZone });
+  const calendar = new CalendarService({ db, dialect, clock, audit, timeZone: config.timeZone });
   const mailer =
     infra.mailer ??
     (config.notifications.smtpUrl
@@ -168,6 +169,18 @@ export function createServices(
     publicUrl: config.notifications.publicUrl,
   });
   webhooks.setNotifications(notifications);
+  const calendarYears = new CalendarYearsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    calendar,
+    notifications,
+    roles,
+    jobs,
+    timeZone: config.timeZone,
+    log: infra.log,
+  });
   review.setNotifications(notifications);
   const deliveries = new DeliveriesService({ db, clock, audit, outbox });
   const tasks = new TasksService({
@@ -223,6 +236,7 @@ export function createServices(
     anomalies,
     retention,
     calendar,
+    calendarYears,
     notifications,
     webhooks,
     deliveries,

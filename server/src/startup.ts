@@ -9,8 +9,9 @@ export interface StartupReport {
 }
 
 /**
- * What must hold before the first request: the schema is current, the built-in roles exist, and
- * there is an administrator to sign in with.
+ * What must hold before the first request: the schema is current, the built-in roles exist,
+ * there is an administrator to sign in with, and the calendar has this year's holidays (and, from
+ * 1 November, next year's).
  */
 export async function prepare(
   database: Database,
@@ -21,5 +22,7 @@ export async function prepare(
   await services.roles.ensureBuiltIns();
   const admin = await services.users.bootstrapAdmin(config.adminPassword);
   await services.auth.housekeeping();
+  // Before the first deadline is computed: a year without holidays would count them as working days.
+  await services.calendarYears.prepare();
   return { migrations, admin };
 }

@@ -28,6 +28,8 @@ export interface TestConfigOverrides {
     eventPollMs: number;
   }>;
   notifications?: Partial<{ smtpUrl: string | null; mailFrom: string; publicUrl: string }>;
+  /** Where the clock starts, for what start-up does by date (default: now). */
+  now?: Date | string;
 }
 
 /** Who a request is sent as: a signed-in browser session, an API token, or nobody. */
@@ -83,7 +85,7 @@ let counter = 0;
 /** A complete app on a private database, with an administrator and factories for test data. */
 export async function createTestApp(overrides: TestConfigOverrides = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(overrides.now ?? new Date());
   const secretKey = randomBytes(32);
   const config = {
     secretKey,

@@ -4,6 +4,7 @@ import type {
   ImportCalendarRequest,
   ImportCalendarResult,
   PutCalendarDayRequest,
+  PutCalendarYearRequest,
   WeekSchedule,
   WorkingTimeAnswer,
 } from '@liaison/contracts';
@@ -25,3 +26,6 @@ export const importCalendar = (body: ImportCalendarRequest) =>
 /** When N working hours after `from` end (e.g. a request's response deadline). */
 export const workingTime = (from: string, hours: number) =>
   request<WorkingTimeAnswer>('/calendar/working-time', { query: { from, hours } });
+/** The year's official arrangement entered by hand: replaces every exception of that year. */
+export const putCalendarYear = (year: number, body: PutCalendarYearRequest) =>
+  request<BusinessCalendar>(`/calendar/years/${year}`, { method: 'PUT', body });

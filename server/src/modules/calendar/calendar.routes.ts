@@ -2,10 +2,12 @@ import {
   BusinessCalendar,
   CalendarDateParams,
   CalendarDay,
+  CalendarYearParams,
   CalendarYearQuery,
   ImportCalendarRequest,
   ImportCalendarResult,
   PutCalendarDayRequest,
+  PutCalendarYearRequest,
   UpdateWeekRequest,
   WorkingTimeAnswer,
   WorkingTimeQuery,
@@ -22,9 +24,10 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { authenticated: true } },
       schema: {
-        operationId: 'getCalendar',
-        summary: 'The business calendar of a year',
         tags,
+        operationId: 'getCalendar',
+        summary:
+          "A year's holidays and adjusted working days, with the weekly hours and where the year's holidays come from",
         querystring: CalendarYearQuery,
         response: { 200: BusinessCalendar },
       },
@@ -37,9 +40,9 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { permission: 'calendar.manage' } },
       schema: {
-        operationId: 'setWorkingWeek',
-        summary: 'Set the working hours of each weekday',
         tags,
+        operationId: 'updateCalendarWeek',
+        summary: 'Set the weekly working hours',
         body: UpdateWeekRequest,
         response: { 200: BusinessCalendar },
       },
@@ -48,13 +51,30 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
   );
 
   app.put(
+    '/api/calendar/years/:year',
+    {
+      config: { access: { permission: 'calendar.manage' } },
+      schema: {
+        tags,
+        operationId: 'putCalendarYear',
+        summary:
+          "Enter a year's official holiday arrangement, replacing all its exceptions (provisional ones included)",
+        params: CalendarYearParams,
+        body: PutCalendarYearRequest,
+        response: { 200: BusinessCalendar },
+      },
+    },
+    (request) => calendar.putYear(actorContext(request), request.params.year, request.body),
+  );
+
+  app.put(
     '/api/calendar/days/:date',
     {
       config: { access: { permission: 'calendar.manage' } },
       schema: {
-        operationId: 'setCalendarDay',
-        summary: 'Mark a day as a holiday or a working day (调休)',
         tags,
+        operationId: 'putCalendarDay',
+        summary: 'Set one date as a holiday or an adjusted working day',
         params: CalendarDateParams,
         body: PutCalendarDayRequest,
         response: { 200: CalendarDay },
@@ -68,9 +88,9 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { permission: 'calendar.manage' } },
       schema: {
-        operationId: 'clearCalendarDay',
-        summary: "Return a day to its weekday's rule",
         tags,
+        operationId: 'deleteCalendarDay',
+        summary: 'Remove one date’s exception',
         params: CalendarDateParams,
       },
     },
@@ -85,9 +105,9 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { authenticated: true } },
       schema: {
-        operationId: 'exportCalendar',
-        summary: "Export a year's holidays and working days as iCalendar",
         tags,
+        operationId: 'exportCalendar',
+        summary: "A year's exceptions as an iCalendar file",
         querystring: CalendarYearQuery,
       },
     },
@@ -106,9 +126,9 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
       config: { access: { permission: 'calendar.manage' } },
       bodyLimit: 4 * 1024 * 1024,
       schema: {
-        operationId: 'importCalendar',
-        summary: 'Import holidays and working days from iCalendar',
         tags,
+        operationId: 'importCalendar',
+        summary: 'Import an iCalendar file as the official arrangement of the years it covers',
         body: ImportCalendarRequest,
         response: { 200: ImportCalendarResult },
       },
@@ -121,9 +141,9 @@ export function calendarRoutes(app: App, calendar: CalendarService): void {
     {
       config: { access: { authenticated: true } },
       schema: {
-        operationId: 'computeWorkingTime',
-        summary: 'Working hours after an instant, or between two',
         tags,
+        operationId: 'getWorkingTime',
+        summary: 'N working hours after an instant, or the working hours between two',
         querystring: WorkingTimeQuery,
         response: { 200: WorkingTimeAnswer },
       },

@@ -1,25 +1,30 @@
 import {
   type BusinessCalendar,
   type CalendarDay,
+  type CalendarSchedule,
   type ImportCalendarRequest,
   type ImportCalendarResult,
   type PutCalendarDayRequest,
+  type PutCalendarYearRequest,
   WeekSchedule,
   type WorkingTimeAnswer,
 } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { DEFAULT_WEEK, NoWorkingTimeError, WorkingCalendar } from './business-calendar.ts';
 import * as repo from './calendar.repository.ts';
-import { ICalendarError, parseICalendar, toICalendar } from './ical.ts';
+import { type ICalendarDay, ICalendarError, parseICalendar, toICalendar } from './ical.ts';
+import { currentYear, nextYearDue } from './next-year.ts';
 
 export interface CalendarDeps {
   db: Kysely<DB>;
+  dialect: SqlDialect;
   clock: Clock;
   audit: AuditService;
   timeZone: string;
@@ -105,8 +110,34 @@ export class CalendarService {
   }
 
   async get(year: number): Promise<BusinessCalendar> {
-    const [week, days] = await Promise.all([this.#week(), repo.daysOfYears(this.#deps.db, [year])]);
-    return { timeZone: this.#deps.timeZone, week, days };
+    const db = this.#deps.db;
+    const [week, rows] = await Promise.all([this.#week(), repo.daysOfYears(db, [year])]);
+    const next = nextYearDue(this.#deps.clock.now(), this.#deps.timeZone);
+    const nextSchedule = next === null ? null : await this.schedule(db, next);
+    return {
+      timeZone: this.#deps.timeZone,
+      week,
+      year,
+      schedule: await this.schedule(db, year, rows),
+      days: rows.map(presentDay),
+      nextYearWarning:
+        next !== null && nextSchedule !== null && nextSchedule !== 'official'
+          ? { year: next, schedule: nextSchedule }
+          : null,
+    };
+  }
+
+  /** Where a year's holidays come from (`days`: the year's rows, when the caller has them). */
+  async schedule(exec: Executor, year: number, days?: repo.DayRow[]): Promise<CalendarSchedule> {
+    const row = await repo.findYear(exec, year);
+    if (row?.official_at) return 'official';
+    const rows = days ?? (await repo.daysOfYears(exec, [year]));
+    return rows.some((d) => d.provisional === 1) ? 'provisional' : 'none';
+  }
+
+  /** After another service changed the stored days: rebuild the arithmetic on next use. */
+  changed(): void {
+    this.#cached = null;
   }
 
   async updateWeek(ctx: ActorContext, week: WeekSchedule): Promise<BusinessCalendar> {
@@ -126,15 +157,16 @@ export class CalendarService {
     return this.get(this.#year());
   }
 
+  /** An administrator's day is never provisional, even on a date the statutory rules filled. */
   async putDay(ctx: ActorContext, date: string, body: PutCalendarDayRequest): Promise<CalendarDay> {
-    const day: CalendarDay = { date, kind: body.kind, name: body.name };
+    const day: CalendarDay = { date, kind: body.kind, name: body.name, provisional: false };
     await this.#deps.db.transaction().execute(async (trx) => {
       const before = await repo.findDay(trx, date);
       await repo.putDay(trx, day, this.#deps.clock.now());
       await this.#deps.audit.record(trx, ctx, {
         action: 'calendar.day.changed',
         targetType: 'calendar_day',
-        summary: { date, before: before ?? null, after: day },
+        summary: { date, before: before ? presentDay(before) : null, after: day },
       });
     });
     this.#cached = null;
@@ -149,7 +181,7 @@ export class CalendarService {
       await this.#deps.audit.record(trx, ctx, {
         action: 'calendar.day.changed',
         targetType: 'calendar_day',
-        summary: { date, before, after: null },
+        summary: { date, before: presentDay(before), after: null },
       });
     });
     this.#cached = null;
@@ -157,38 +189,48 @@ export class CalendarService {
 
   async exportICalendar(year: number): Promise<string> {
     const days = await repo.daysOfYears(this.#deps.db, [year]);
-    return toICalendar(days, `工作日历 ${year}`, this.#deps.timeZone);
+    return toICalendar(days.map(presentDay), `工作日历 ${year}`, this.#deps.timeZone);
   }
 
+  /**
+   * Merges a file into the exceptions (or replaces the years it covers). The file is the official
+   * arrangement of every year it covers: those years' provisional days go in any case.
+   */
   async importICalendar(ctx: ActorContext, body: ImportCalendarRequest): Promise<ImportCalendarResult> {
-    let days: CalendarDay[];
+    let days: ICalendarDay[];
     try {
-      days = parseICalendar(body.ics);
+      days = parseICalendar(body.ics, this.#deps.timeZone);
     } catch (err) {
       if (err instanceof ICalendarError) throw errors.invalidField('ics', err.message);
       throw err;
     }
-    if (days.length === 0) throw errors.invalidField('ics', 'The file holds no all-day events.');
+    if (days.length === 0) throw errors.invalidField('ics', 'The file holds no events.');
     const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
     const result = await this.#deps.db.transaction().execute(async (trx) => {
+      // Not while the statutory rules are filling one of these years on another node.
+      await this.#deps.dialect.lockNamed(trx, repo.YEARS_LOCK);
       const existing = new Map((await repo.daysOfYears(trx, years)).map((d) => [d.date, d]));
-      let removed = 0;
-      if (body.replaceYears) {
-        const incoming = new Set(days.map((d) => d.date));
-        removed = [...existing.keys()].filter((d) => !incoming.has(d)).length;
-        await repo.deleteYears(trx, years);
-      }
+      const incoming = new Set(days.map((d) => d.date));
+      const goes = (d: repo.DayRow) => body.replaceYears || d.provisional === 1;
+      const removed = [...existing.values()].filter((d) => goes(d) && !incoming.has(d.date)).length;
+      const replacedProvisional = years.filter((y) =>
+        [...existing.values()].some((d) => d.provisional === 1 && d.date.startsWith(`${y}-`)),
+      );
+      if (body.replaceYears) await repo.deleteYears(trx, years);
+      else await repo.deleteProvisional(trx, replacedProvisional);
       let added = 0;
       let updated = 0;
       const now = this.#deps.clock.now();
       for (const day of days) {
         const before = existing.get(day.date);
         if (!before) added += 1;
-        else if (before.kind !== day.kind || before.name !== day.name) updated += 1;
+        else if (before.kind !== day.kind || before.name !== day.name || before.provisional === 1)
+          updated += 1;
         else if (!body.replaceYears) continue;
         await repo.putDay(trx, day, now);
       }
-      const summary = { added, updated, removed, years };
+      await repo.markYears(trx, years, 'official_at', now);
+      const summary = { added, updated, removed, years, replacedProvisional };
       await this.#deps.audit.record(trx, ctx, {
         action: 'calendar.imported',
         targetType: 'calendar',
@@ -198,6 +240,43 @@ export class CalendarService {
     });
     this.#cached = null;
     return result;
+  }
+
+  /**
+   * An administrator enters a year's official arrangement by hand: it replaces every exception of
+   * that year, provisional or not, and the year is official from now on.
+   */
+  async putYear(ctx: ActorContext, year: number, body: PutCalendarYearRequest): Promise<BusinessCalendar> {
+    const dates = new Set<string>();
+    for (const [i, day] of body.days.entries()) {
+      if (!day.date.startsWith(`${year}-`)) {
+        throw errors.invalidField(`days.${i}.date`, `${day.date} is not in ${year}.`);
+      }
+      if (dates.has(day.date)) throw errors.invalidField(`days.${i}.date`, `${day.date} is given twice.`);
+      dates.add(day.date);
+    }
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#deps.dialect.lockNamed(trx, repo.YEARS_LOCK);
+      const before = await repo.daysOfYears(trx, [year]);
+      const schedule = await this.schedule(trx, year, before);
+      const now = this.#deps.clock.now();
+      await repo.deleteYears(trx, [year]);
+      for (const day of body.days) await repo.putDay(trx, day, now);
+      await repo.markYears(trx, [year], 'official_at', now);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'calendar.year.replaced',
+        targetType: 'calendar',
+        targetId: String(year),
+        summary: {
+          year,
+          schedule: { from: schedule, to: 'official' },
+          before: count(before),
+          after: count(body.days),
+        },
+      });
+    });
+    this.#cached = null;
+    return this.get(year);
   }
 
   async workingTime(query: { from: string; hours?: number; to?: string }): Promise<WorkingTimeAnswer> {
@@ -223,12 +302,20 @@ export class CalendarService {
   }
 
   #year(): number {
-    return Number(
-      new Intl.DateTimeFormat('en', { timeZone: this.#deps.timeZone, year: 'numeric' }).format(
-        this.#deps.clock.now(),
-      ),
-    );
+    return currentYear(this.#deps.clock.now(), this.#deps.timeZone);
   }
+}
+
+function presentDay(row: repo.DayRow): CalendarDay {
+  return { date: row.date, kind: row.kind, name: row.name, provisional: row.provisional === 1 };
+}
+
+function count(days: readonly { kind: string; provisional?: number }[]) {
+  return {
+    holidays: days.filter((d) => d.kind === 'holiday').length,
+    workdays: days.filter((d) => d.kind === 'workday').length,
+    provisional: days.filter((d) => d.provisional === 1).length,
+  };
 }
 
 function describeWeek(week: WeekSchedule): Record<string, string> {

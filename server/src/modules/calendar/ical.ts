@@ -1,12 +1,25 @@
 import type { CalendarDay, CalendarDayKind } from '@liaison/contracts';
+import {
+  addDays as addWallDays,
+  fromWallClock,
+  type WallClock,
+  wallClock,
+} from '../../platform/jobs/schedule.ts';
+import { formatDate, parseDate } from './business-calendar.ts';
+
+const PROVISIONAL_NOTE = '暂定：按《全国年节及纪念日放假办法》推算，以国务院办公厅通知为准';
 
 /**
  * The calendar's exceptions as iCalendar (RFC 5545): one all-day event per day, its kind in
  * `CATEGORIES` (HOLIDAY / WORKDAY) and in `X-LIAISON-DAY-KIND`, so a file exported here comes back
  * exactly, and public holiday feeds (whose adjusted working days say 班 / 上班 in the summary)
- * import sensibly.
+ * import sensibly. Provisional days say so in their description.
  */
-export function toICalendar(days: readonly CalendarDay[], title: string, timeZone: string): string {
+export function toICalendar(
+  days: readonly (ICalendarDay & { provisional?: boolean })[],
+  title: string,
+  timeZone: string,
+): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -27,6 +40,9 @@ export function toICalendar(days: readonly CalendarDay[], title: string, timeZon
       `SUMMARY:${escapeText(`${day.name}（${day.kind === 'holiday' ? '休' : '班'}）`)}`,
       `CATEGORIES:${day.kind === 'holiday' ? 'HOLIDAY' : 'WORKDAY'}`,
       `X-LIAISON-DAY-KIND:${day.kind}`,
+      ...(day.provisional
+        ? [`DESCRIPTION:${escapeText(PROVISIONAL_NOTE)}`, 'X-LIAISON-PROVISIONAL:TRUE']
+        : []),
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     );
@@ -48,14 +64,27 @@ export class ICalendarError extends Error {
 const MAX_SPAN = 62;
 const MAX_DAYS = 5000;
 
-/** The days a file describes, later events winning for the same date. Throws ICalendarError. */
-export function parseICalendar(text: string): CalendarDay[] {
+/** A day as an iCalendar event describes it (whether it is provisional is not the file's to say). */
+export type ICalendarDay = Pick<CalendarDay, 'date' | 'kind' | 'name'>;
+
+interface Property {
+  /** Parameter names upper-cased, values as written (a TZID keeps its case). */
+  params: Map<string, string>;
+  value: string;
+}
+
+/**
+ * The days a file describes, later events winning for the same date. Timed events are placed in
+ * `timeZone` (the organisation's): an event covers every local date it overlaps, its end being
+ * exclusive. Throws ICalendarError.
+ */
+export function parseICalendar(text: string, timeZone: string): ICalendarDay[] {
   const lines = unfold(text);
   if (!lines.some((l) => l.text.toUpperCase() === 'BEGIN:VCALENDAR')) {
     throw new ICalendarError(1, 'not an iCalendar file (no BEGIN:VCALENDAR)');
   }
-  const out = new Map<string, CalendarDay>();
-  let event: { line: number; props: Map<string, { params: string; value: string }> } | null = null;
+  const out = new Map<string, ICalendarDay>();
+  let event: { line: number; props: Map<string, Property> } | null = null;
   for (const { text: line, number } of lines) {
     const upper = line.toUpperCase();
     if (upper === 'BEGIN:VEVENT') {
@@ -64,54 +93,113 @@ export function parseICalendar(text: string): CalendarDay[] {
     }
     if (upper === 'END:VEVENT') {
       if (!event) throw new ICalendarError(number, 'END:VEVENT without BEGIN:VEVENT');
-      for (const day of eventDays(event.line, event.props)) out.set(day.date, day);
+      for (const day of eventDays(event.line, event.props, timeZone)) out.set(day.date, day);
       if (out.size > MAX_DAYS) throw new ICalendarError(number, `more than ${MAX_DAYS} days`);
       event = null;
       continue;
     }
     if (!event) continue;
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const head = line.slice(0, colon);
-    const semi = head.indexOf(';');
-    const name = (semi < 0 ? head : head.slice(0, semi)).toUpperCase();
-    event.props.set(name, {
-      params: semi < 0 ? '' : head.slice(semi + 1).toUpperCase(),
-      value: line.slice(colon + 1),
-    });
+    const property = parseProperty(line);
+    if (property) event.props.set(property.name, { params: property.params, value: property.value });
   }
   if (event) throw new ICalendarError(event.line, 'VEVENT is not closed');
   return [...out.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-function eventDays(line: number, props: Map<string, { params: string; value: string }>): CalendarDay[] {
-  const start = props.get('DTSTART');
-  if (!start) throw new ICalendarError(line, 'event without DTSTART');
-  const first = parseDateValue(line, start.value);
-  const endProp = props.get('DTEND');
-  // DTEND of an all-day event is exclusive; without one the event is that single day.
-  let end = endProp ? parseDateValue(line, endProp.value) : nextDate(first);
-  if (endProp && !/VALUE=DATE(?!-)/.test(endProp.params) && endProp.value.includes('T')) {
-    // A timed event ending during a day still covers that day.
-    if (!/T000000Z?$/.test(endProp.value)) end = nextDate(end);
+/** `NAME;PARAM=value;PARAM="quoted":value`, or null for a line without a value. */
+function parseProperty(line: string): { name: string; params: Map<string, string>; value: string } | null {
+  const params = new Map<string, string>();
+  const name = /^[A-Za-z0-9-]+/.exec(line)?.[0];
+  if (!name) return null;
+  let i = name.length;
+  while (line[i] === ';') {
+    const eq = line.indexOf('=', i);
+    if (eq < 0) return null;
+    const key = line.slice(i + 1, eq).toUpperCase();
+    let value: string;
+    if (line[eq + 1] === '"') {
+      const close = line.indexOf('"', eq + 2);
+      if (close < 0) return null;
+      value = line.slice(eq + 2, close);
+      i = close + 1;
+    } else {
+      const stop = line.slice(eq + 1).search(/[;:]/);
+      if (stop < 0) return null;
+      value = line.slice(eq + 1, eq + 1 + stop);
+      i = eq + 1 + stop;
+    }
+    params.set(key, value);
   }
-  if (end <= first) end = nextDate(first);
-  const summary = unescapeText(props.get('SUMMARY')?.value ?? '').trim();
+  if (line[i] !== ':') return null;
+  return { name: name.toUpperCase(), params, value: line.slice(i + 1) };
+}
+
+/** A DTSTART / DTEND value: a calendar date (all-day), or an instant. */
+type Moment =
+  | { date: string; at?: undefined; zone?: undefined }
+  | { at: Date; zone: string; date?: undefined };
+
+function eventDays(line: number, props: Map<string, Property>, timeZone: string): ICalendarDay[] {
+  const startProp = props.get('DTSTART');
+  if (!startProp) throw new ICalendarError(line, 'event without DTSTART');
+  const start = parseMoment(line, startProp, timeZone);
+  const endProp = props.get('DTEND');
+  const durationProp = props.get('DURATION');
+  const duration = durationProp ? parseDuration(line, durationProp.value) : null;
+
+  let first: string;
+  let last: string;
+  if (start.date !== undefined) {
+    // All-day: DTEND is exclusive; DURATION counts days; neither → that one day (RFC 5545 3.6.1).
+    first = start.date;
+    let end: string;
+    if (endProp) {
+      const e = parseMoment(line, endProp, timeZone);
+      end = e.date ?? localDate(e.at, timeZone);
+    } else if (duration) {
+      end = addDays(first, duration.days + (duration.ms > 0 ? 1 : 0));
+    } else {
+      end = nextDate(first);
+    }
+    last = end > first ? addDays(end, -1) : first;
+  } else {
+    // Timed: the event covers [start, end) and so every local date it overlaps, however it is
+    // written (UTC, TZID or floating) — midnight to midnight is one day, not two.
+    let end: Date;
+    if (endProp) {
+      const e = parseMoment(line, endProp, timeZone);
+      end = e.at ?? fromWallClock({ ...parseDate(e.date), hour: 0, minute: 0, second: 0 }, timeZone);
+    } else if (duration) {
+      // A day in a duration is a calendar day in the event's own zone; hours are exact.
+      const wall: WallClock = addWallDays(wallClock(start.at, start.zone), duration.days);
+      end = new Date(fromWallClock(wall, start.zone).getTime() + duration.ms);
+    } else {
+      end = start.at;
+    }
+    first = localDate(start.at, timeZone);
+    last = end > start.at ? localDate(new Date(end.getTime() - 1), timeZone) : first;
+  }
+
+  // A name is stored and shown: control characters and broken UTF-16 from the file go.
+  const summary = unescapeText(props.get('SUMMARY')?.value ?? '')
+    .toWellFormed()
+    .replace(/\p{Cc}/gu, ' ')
+    .trim();
   const kind = dayKind(props, summary);
   const name =
     summary
       .replace(/[（(]\s*[休班]\s*[）)]$/, '')
       .trim()
       .slice(0, 60) || (kind === 'holiday' ? '休息日' : '调休上班');
-  const days: CalendarDay[] = [];
-  for (let d = first; d < end; d = nextDate(d)) {
+  const days: ICalendarDay[] = [];
+  for (let d = first; d <= last; d = nextDate(d)) {
     days.push({ date: d, kind, name });
     if (days.length > MAX_SPAN) throw new ICalendarError(line, `an event may span at most ${MAX_SPAN} days`);
   }
   return days;
 }
 
-function dayKind(props: Map<string, { params: string; value: string }>, summary: string): CalendarDayKind {
+function dayKind(props: Map<string, Property>, summary: string): CalendarDayKind {
   const explicit = props.get('X-LIAISON-DAY-KIND')?.value.trim().toLowerCase();
   if (explicit === 'holiday' || explicit === 'workday') return explicit;
   const categories = (props.get('CATEGORIES')?.value ?? '').toUpperCase();
@@ -120,15 +208,62 @@ function dayKind(props: Map<string, { params: string; value: string }>, summary:
   return /班/.test(summary) ? 'workday' : 'holiday';
 }
 
-function parseDateValue(line: number, value: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})/.exec(value.trim());
+const MOMENT = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/i;
+
+function parseMoment(line: number, prop: Property, timeZone: string): Moment {
+  const value = prop.value.trim();
+  const m = MOMENT.exec(value);
   if (!m) throw new ICalendarError(line, `not a date: ${value.slice(0, 40)}`);
   const date = `${m[1]}-${m[2]}-${m[3]}`;
   const check = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) {
     throw new ICalendarError(line, `not a date: ${value.slice(0, 40)}`);
   }
-  return date;
+  if (m[4] === undefined || prop.params.get('VALUE')?.toUpperCase() === 'DATE') return { date };
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  if (hour > 23 || minute > 59 || second > 60) {
+    throw new ICalendarError(line, `not a time: ${value.slice(0, 40)}`);
+  }
+  if (m[7]) {
+    const at = new Date(
+      Date.UTC(check.getUTCFullYear(), check.getUTCMonth(), check.getUTCDate(), hour, minute, second),
+    );
+    return { at, zone: 'UTC' };
+  }
+  // A TZID this runtime does not know (an Outlook name such as "China Standard Time") and a
+  // floating time are both read in the organisation's zone.
+  const tzid = prop.params.get('TZID');
+  const zone = tzid && isTimeZone(tzid) ? tzid : timeZone;
+  return { at: fromWallClock({ ...parseDate(date), hour, minute, second }, zone), zone };
+}
+
+/** RFC 5545 3.3.6: `P15DT5H0M20S`, `P7W`, `-PT15M`. Days and weeks are counted apart from the exact part. */
+function parseDuration(line: number, text: string): { days: number; ms: number } {
+  const m = /^([+-])?P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?)$/i.exec(text.trim());
+  if (!m || text.trim().toUpperCase().endsWith('T') || !/\d/.test(text)) {
+    throw new ICalendarError(line, `not a duration: ${text.slice(0, 40)}`);
+  }
+  const sign = m[1] === '-' ? -1 : 1;
+  const days = sign * (Number(m[2] ?? 0) * 7 + Number(m[3] ?? 0));
+  const ms = sign * ((Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0)) * 1000;
+  return { days, ms };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function localDate(at: Date, timeZone: string): string {
+  return formatDate(wallClock(at, timeZone));
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function nextDate(date: string): string {

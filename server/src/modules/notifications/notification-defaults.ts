@@ -22,6 +22,7 @@ export const DEFAULT_EMAIL: Record<NotificationKind, EmailMode> = {
   'approval.cc': 'digest',
   'announcement.published': 'digest',
   'announcement.reminder': 'instant',
+  'system.calendar_next_year': 'instant',
   'system.test': 'instant',
 };
 

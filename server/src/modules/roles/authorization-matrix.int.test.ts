@@ -144,6 +144,7 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'POST /api/control/alerts/:id/acknowledge': COMPLIANCE,
   'GET /api/calendar': 'signed-in',
   'PUT /api/calendar/week': CALENDAR,
+  'PUT /api/calendar/years/:year': CALENDAR,
   'PUT /api/calendar/days/:date': CALENDAR,
   'DELETE /api/calendar/days/:date': CALENDAR,
   'GET /api/calendar/ical': 'signed-in',

@@ -163,3 +163,23 @@ export function userIdsWithRoleKey(db: Executor, roleKey: string) {
     .select('user_roles.user_id')
     .where('roles.key', '=', roleKey);
 }
+
+/** Every role's id and permissions (JSON). */
+export function rolePermissions(db: Executor): Promise<{ id: string; permissions: string }[]> {
+  return db.selectFrom('roles').select(['id', 'permissions']).execute();
+}
+
+/** Active users holding any of the roles, for telling the holders of a permission. */
+export async function activeUserIdsWithRoles(db: Executor, roleIds: readonly string[]): Promise<string[]> {
+  if (roleIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('user_roles.user_id')
+    .distinct()
+    .where('user_roles.role_id', 'in', roleIds)
+    .where('users.status', '=', 'active')
+    .orderBy('user_roles.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

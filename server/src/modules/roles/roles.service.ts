@@ -129,6 +129,18 @@ export class RolesService {
     return repo.userIdsWithRoleKey(db, key);
   }
 
+  /**
+   * Active users some role gives `permission` — whoever is to be told about what the permission
+   * looks after (the calendar's administrators, say). Roles are few; their permissions are JSON.
+   */
+  async activeUserIdsWithPermission(db: Executor, permission: Permission): Promise<string[]> {
+    const roles = await repo.rolePermissions(db);
+    const holding = roles
+      .filter((r) => parsePermissions(r.permissions).includes(permission))
+      .map((r) => r.id);
+    return repo.activeUserIdsWithRoles(db, holding);
+  }
+
   /** Roles by id inside the caller's transaction (unknown ids are skipped). */
   async findMany(
     db: Executor,

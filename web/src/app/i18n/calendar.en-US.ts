@@ -29,6 +29,32 @@ const calendarEnUS: CalendarMessages = {
     invalid: '{{day}} has a period that ends before it starts',
     workdayHint: 'Adjusted working days follow Monday’s hours',
   },
+  schedule: {
+    official: 'Official',
+    provisional: 'Provisional',
+    none: 'Not entered',
+    provisionalTag: 'Provisional',
+    provisionalHint:
+      'The holidays of {{year}} are provisional, computed from the statutory holiday rules (with days given back for holidays on a weekend, without adjusted working weekends) so that deadlines stay right. When the State Council publishes its notice, import or enter the official arrangement: it replaces the provisional one entirely.',
+  },
+  nextYear: {
+    provisional:
+      'The holidays of {{year}} have not been entered; deadlines use the provisional statutory holidays meanwhile',
+    none: 'The holidays of {{year}} have not been entered; those days count as working days for now',
+    description:
+      'The State Council usually publishes next year’s holiday arrangement between late October and November. Once it is out, import an iCalendar file or enter the official arrangement.',
+    view: 'View {{year}}',
+  },
+  official: {
+    enter: 'Enter official arrangement',
+    title: 'Official arrangement for {{year}}',
+    hint: 'Enter the days off and adjusted working days of the State Council’s notice. Saving replaces every holiday and adjusted working day of {{year}}, the provisional ones included.',
+    range: 'Dates',
+    add: 'Add an entry',
+    saved: 'Official arrangement for {{year}} saved',
+    outsideYear: 'Entry {{row}} is not in {{year}}',
+    overlap: 'Entry {{row}} overlaps an earlier one',
+  },
   days: {
     title: 'Holidays and adjusted working days',
     year: 'Year',
@@ -52,12 +78,13 @@ const calendarEnUS: CalendarMessages = {
     export: 'Export iCalendar',
     importTitle: 'Import iCalendar (.ics)',
     importHint:
-      'Paste or upload an .ics file. All-day events named with 休 or 假 become holidays, those with 班 adjusted working days.',
+      'Paste or upload the .ics text. Events whose name says 班 are adjusted working days, the rest days off; timed events count for the dates they cover in the organisation’s time zone. The file is the official arrangement of the years it covers: their provisional days are replaced.',
     upload: 'Choose an .ics file',
     paste: 'or paste the .ics text here',
     replaceYears: 'Replace every exception of the years the file covers (otherwise merge)',
     empty: 'Paste or upload the .ics text first',
     result: 'Imported: {{added}} added, {{updated}} updated, {{removed}} removed ({{years}})',
+    replaced: 'Replaced the provisional arrangement of {{years}}',
   },
   sla: {
     title: 'Request response time',

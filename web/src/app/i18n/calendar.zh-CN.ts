@@ -27,6 +27,31 @@ const calendarZhCN = {
     invalid: '{{day}} 有结束时间早于开始时间的时段',
     workdayHint: '调休上班日按周一的工作时间计算',
   },
+  schedule: {
+    official: '正式安排',
+    provisional: '暂定安排',
+    none: '未录入',
+    provisionalTag: '暂定',
+    provisionalHint:
+      '{{year}} 年的节假日是按《全国年节及纪念日放假办法》推算的暂定安排（含逢周末的补假，不含调休上班），用于计算期限。国务院办公厅通知发布后，请导入或录入正式安排，暂定安排将被整体替换。',
+  },
+  nextYear: {
+    provisional: '{{year}} 年的节假日安排尚未录入，期限暂按推算的法定节假日计算',
+    none: '{{year}} 年的节假日安排尚未录入，这些节假日目前按工作日计算',
+    description:
+      '国务院办公厅通常在每年 10 月底至 11 月发布下一年部分节假日安排的通知。通知发布后，请导入 iCalendar 文件或录入正式安排。',
+    view: '查看 {{year}} 年',
+  },
+  official: {
+    enter: '录入正式安排',
+    title: '录入 {{year}} 年正式安排',
+    hint: '按国务院办公厅通知逐项录入放假和调休上班日期。保存后将替换 {{year}} 年的全部节假日和调休（包括暂定安排）。',
+    range: '日期',
+    add: '添加一项',
+    saved: '{{year}} 年正式安排已保存',
+    outsideYear: '第 {{row}} 项不在 {{year}} 年内',
+    overlap: '第 {{row}} 项与前面的日期重叠',
+  },
   days: {
     title: '节假日与调休',
     year: '年份',
@@ -49,12 +74,14 @@ const calendarZhCN = {
     import: '导入 iCalendar',
     export: '导出 iCalendar',
     importTitle: '导入 iCalendar (.ics)',
-    importHint: '粘贴或上传 .ics 文件内容。名称含“休”“假”的全天事件按放假处理，含“班”的按调休上班处理。',
+    importHint:
+      '粘贴或上传 .ics 文件内容。名称含“班”的事件按调休上班处理，其余按放假处理；定时事件按本组织时区计入所覆盖的日期。文件即所涉年份的正式安排，这些年份的暂定安排将被替换。',
     upload: '选择 .ics 文件',
     paste: '或在此粘贴 .ics 内容',
     replaceYears: '替换文件涉及年份的全部节假日和调休（否则合并）',
     empty: '请先粘贴或上传 .ics 内容',
     result: '导入完成：新增 {{added}}，更新 {{updated}}，删除 {{removed}}（{{years}}）',
+    replaced: '已替换 {{years}} 年的暂定安排',
   },
   sla: {
     title: '部门请求响应时限',

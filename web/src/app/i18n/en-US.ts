@@ -626,6 +626,9 @@ const enUS: Messages = {
       week: { changed: 'Working hours changed' },
       day: { changed: 'Holiday or working day changed' },
       imported: 'Working calendar imported',
+      year: { replaced: 'Official holiday arrangement entered' },
+      provisional: { filled: 'Provisional holidays filled' },
+      reminder: { sent: 'Reminded to enter next year’s holidays' },
     },
     task: { created: 'Task created', updated: 'Task changed', deleted: 'Task deleted' },
     request: {

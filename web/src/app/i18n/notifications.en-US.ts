@@ -29,6 +29,7 @@ const notificationsEnUS: NotificationsMessages = {
       reminder: 'Announcement reminder',
     },
     system: {
+      calendar_next_year: 'Next year’s holidays missing',
       test: 'Test notice',
     },
   },

@@ -28,6 +28,7 @@ const notificationsZhCN = {
       reminder: '公告阅读提醒',
     },
     system: {
+      calendar_next_year: '下一年节假日待录入',
       test: '测试通知',
     },
   },

@@ -531,6 +531,9 @@ const zhCN = {
       week: { changed: '修改工作时间' },
       day: { changed: '修改节假日或调休' },
       imported: '导入工作日历',
+      year: { replaced: '录入全年正式节假日安排' },
+      provisional: { filled: '按放假办法暂定节假日' },
+      reminder: { sent: '提醒录入下一年节假日' },
     },
     task: { created: '新建任务', updated: '修改任务', deleted: '删除任务' },
     request: {

@@ -2,13 +2,20 @@ import {
   DeleteOutlined,
   DownloadOutlined,
   EditOutlined,
+  FormOutlined,
   PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { CALENDAR_DAY_KINDS, type CalendarDay, type CalendarDayKind } from '@liaison/contracts';
+import {
+  CALENDAR_DAY_KINDS,
+  type CalendarDay,
+  type CalendarDayKind,
+  type CalendarSchedule,
+} from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -32,6 +39,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { dayRuns } from './calendarDays.ts';
 import { ImportModal } from './ImportModal.tsx';
+import { OfficialYearModal } from './OfficialYearModal.tsx';
 
 type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 type Editing = { mode: 'create' } | { mode: 'edit'; day: CalendarDay } | null;
@@ -44,6 +52,7 @@ interface DayRow {
   from: string;
   to: string;
   count: number;
+  provisional: boolean;
   day?: CalendarDay;
   children?: DayRow[];
 }
@@ -55,17 +64,28 @@ interface DayForm {
 }
 
 const KIND_COLOUR: Record<CalendarDayKind, string> = { holiday: 'green', workday: 'orange' };
+const SCHEDULE_COLOUR: Record<CalendarSchedule, string> = {
+  official: 'blue',
+  provisional: 'gold',
+  none: 'default',
+};
 
-/** 节假日与调休: one year's exceptions to the week, with add, edit, delete, import and export. */
+/**
+ * 节假日与调休: one year's exceptions to the week, with add, edit, delete, import and export, and
+ * where they come from — the official arrangement, or the provisional one the statutory rules gave
+ * until an administrator imports or enters the official one.
+ */
 export function DaysCard({
   year,
   onYear,
   days,
+  schedule,
   loading,
 }: {
   year: number;
   onYear: (year: number) => void;
   days: CalendarDay[];
+  schedule: CalendarSchedule;
   loading: boolean;
 }) {
   const { t } = useTranslation();
@@ -74,6 +94,7 @@ export function DaysCard({
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
+  const [enteringOfficial, setEnteringOfficial] = useState(false);
   const [form] = Form.useForm<DayForm>();
 
   useEffect(() => {
@@ -115,7 +136,7 @@ export function DaysCard({
   });
 
   const holidays = days.filter((day) => day.kind === 'holiday').length;
-  const years = Array.from({ length: 5 }, (_, i) => dayjs().year() - 1 + i);
+  const years = [...new Set([...Array.from({ length: 5 }, (_, i) => dayjs().year() - 1 + i), year])].sort();
 
   const weekday = (date: string) => t(`calendar.weekdays.d${(dayjs(date).day() || 7) as Weekday}`);
   const actions = (day: CalendarDay) => (
@@ -156,6 +177,7 @@ export function DaysCard({
           from: run.from,
           to: run.to,
           count: 1,
+          provisional: run.provisional,
           day: run.days[0],
         }
       : {
@@ -165,6 +187,7 @@ export function DaysCard({
           from: run.from,
           to: run.to,
           count: run.days.length,
+          provisional: run.provisional,
           children: run.days.map((day) => ({
             key: day.date,
             kind: day.kind,
@@ -172,6 +195,7 @@ export function DaysCard({
             from: day.date,
             to: day.date,
             count: 1,
+            provisional: day.provisional,
             day,
           })),
         },
@@ -207,7 +231,20 @@ export function DaysCard({
         <Tag color={KIND_COLOUR[kind]}>{t(`calendar.dayKinds.${kind}`)}</Tag>
       ),
     },
-    { title: t('calendar.days.name'), dataIndex: 'name' },
+    {
+      title: t('calendar.days.name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Space size={4}>
+          <span>{name}</span>
+          {row.provisional && (
+            <Tag color="gold" data-testid="provisional-tag">
+              {t('calendar.schedule.provisionalTag')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('calendar.days.days'),
       dataIndex: 'count',
@@ -224,7 +261,14 @@ export function DaysCard({
 
   return (
     <Card
-      title={t('calendar.days.title')}
+      title={
+        <Space>
+          {t('calendar.days.title')}
+          <Tag color={SCHEDULE_COLOUR[schedule]} data-testid="calendar-schedule">
+            {t(`calendar.schedule.${schedule}`)}
+          </Tag>
+        </Space>
+      }
       extra={
         <Flex gap={8} wrap>
           <Select
@@ -241,6 +285,13 @@ export function DaysCard({
             {t('calendar.ical.export')}
           </Button>
           <Button
+            icon={<FormOutlined />}
+            onClick={() => setEnteringOfficial(true)}
+            data-testid="calendar-enter-official"
+          >
+            {t('calendar.official.enter')}
+          </Button>
+          <Button
             type="primary"
             icon={<PlusOutlined />}
             onClick={() => setEditing({ mode: 'create' })}
@@ -252,6 +303,15 @@ export function DaysCard({
       }
       data-testid="days-card"
     >
+      {schedule === 'provisional' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('calendar.schedule.provisionalHint', { year })}
+          data-testid="calendar-provisional-hint"
+        />
+      )}
       <Typography.Paragraph type="secondary">
         {t('calendar.days.summary', { year, holidays, workdays: days.length - holidays })}
       </Typography.Paragraph>
@@ -262,6 +322,7 @@ export function DaysCard({
         dataSource={rows}
         loading={loading}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('calendar.days.empty', { year }) }}
         data-testid="calendar-days"
       />
@@ -304,6 +365,12 @@ export function DaysCard({
         </Form>
       </Modal>
       <ImportModal open={importing} onClose={() => setImporting(false)} />
+      <OfficialYearModal
+        year={year}
+        days={days}
+        open={enteringOfficial}
+        onClose={() => setEnteringOfficial(false)}
+      />
     </Card>
   );
 }

@@ -7,7 +7,10 @@ import { importCalendar } from '../../api/calendar.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 
-/** iCalendar import: a file's text (picked or pasted) merged into, or replacing, its years. */
+/**
+ * iCalendar import: a file's text (picked or pasted) merged into, or replacing, its years — the
+ * official arrangement of those years, so their provisional days go.
+ */
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -35,6 +38,10 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           removed: result.removed,
           years: result.years.join('、'),
         }),
+        content:
+          result.replacedProvisional.length > 0
+            ? t('calendar.ical.replaced', { years: result.replacedProvisional.join('、') })
+            : undefined,
       });
     },
     onError: (error) => showError(error),
