@@ -199,6 +199,29 @@ describe('enforcement on messages to an external channel', () => {
     expect(audit.body.items).toHaveLength(1);
   });
 
+  it('blocks an ID number written in groups, whatever the separator, and masks all of it', async () => {
+    const grouped = (sep: string) => ['110105', '19491231', '002X'].join(sep);
+    for (const sep of [' ', '\u3000', '-', '.', '·', '/']) {
+      const blocked = await post(sellerAs, { body: `邓总，联系人 ${grouped(sep)}，请查收。` });
+      expect(blocked.status, JSON.stringify(sep)).toBe(422);
+      expect(blocked.body.error.details.rules[0].ruleName).toBe('身份证号码');
+      expect(blocked.text).not.toContain('19491231');
+    }
+    // A spaced number with a wrong check character is still only digits.
+    expect((await post(sellerAs, { body: '编号 110105 19491231 0021 的货已发出' })).status).toBe(201);
+    const events = await t.request(complianceAs, 'GET', '/api/control/events?action=block');
+    const records = await t.request(complianceAs, 'GET', '/api/control/records?outcome=blocked');
+    for (const shown of [
+      ...events.body.items.map((e: { content: string }) => e.content),
+      ...records.body.items.map((r: { summary: string }) => r.summary),
+    ]) {
+      expect(shown).not.toMatch(/19491231|1949.?1231/);
+    }
+    expect(events.body.items.map((e: { content: string }) => e.content)).toContainEqual(
+      expect.stringContaining('联系人 110***/********/002X，'),
+    );
+  });
+
   it('lets an ID-shaped number with a wrong check character through', async () => {
     const ok = await post(sellerAs, { body: `编号 ${BAD_CHECK_ID} 的订单已发货` });
     expect(ok.status).toBe(201);
