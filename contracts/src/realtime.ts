@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
-import { HeldMessage } from './control.ts';
 import { Message } from './messages.ts';
 import { Notification } from './notifications.ts';
 
@@ -16,8 +15,11 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   /** The reader was added to or removed from a channel (or its membership rules changed). */
   z.object({ type: z.literal('membership.changed'), channelId: Id.nullable(), userId: Id }),
   z.object({ type: z.literal('read.updated'), channelId: Id, userId: Id, lastReadSeq: z.number().int() }),
-  /** To its sender only: one of their messages was held for review, approved or rejected. */
-  z.object({ type: z.literal('held.updated'), channelId: Id, held: HeldMessage }),
+  /**
+   * To its sender only: one of their messages was held for review, approved or rejected. Its id
+   * only, never its text (the log is replayed for days): fetch `GET /api/channels/:id/held`.
+   */
+  z.object({ type: z.literal('held.updated'), channelId: Id, heldId: Id }),
   /** To its recipient: a new notice in their inbox. */
   z.object({ type: z.literal('notification.created'), notification: Notification }),
   /** To its recipient: notices were marked read (on another tab or device). */

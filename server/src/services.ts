@@ -75,6 +75,8 @@ export function createServices(
     secretKey: config.secretKey,
     timeZone: config.timeZone,
   });
+  // Personal data and what communication control caught are sealed with it.
+  const cipher = new FieldCipher(config.secretKey);
   const roles = new RolesService({ db, dialect, clock, audit });
   const channels = new ChannelsService({ db, dialect, clock, audit, events });
   const departments = new DepartmentsService({ db, dialect, clock, audit, events, channels });
@@ -89,7 +91,6 @@ export function createServices(
     events,
     timeZone: config.timeZone,
   });
-  const cipher = new FieldCipher(config.secretKey);
   const personal = new PersonalService({ db, clock, audit, roles, cipher });
   const teams = new TeamsService({ db, clock, audit, departments, events, channels });
   const auth = new AuthService({
@@ -106,8 +107,8 @@ export function createServices(
   const tokens = new TokensService({ db, clock, audit, events });
 
   const policies = new PoliciesService({ db, clock, audit });
-  const control = new ControlGate({ db, clock, audit, policies });
-  const review = new ReviewService({ db, clock, audit, events, channels });
+  const control = new ControlGate({ db, clock, audit, policies, cipher });
+  const review = new ReviewService({ db, clock, audit, events, channels, cipher });
   const messages = new MessagesService({
     db,
     dialect,
@@ -119,8 +120,9 @@ export function createServices(
     control,
     review,
     editWindowMinutes: config.messaging.editWindowMinutes,
+    cipher,
   });
-  review.setDeliverer((trx, held) => messages.deliverHeld(trx, held));
+  review.setDeliverer((trx, held, text) => messages.deliverHeld(trx, held, text));
   const attachments = new AttachmentsService({
     db,
     clock,
@@ -140,6 +142,7 @@ export function createServices(
     events,
     timeZone: config.timeZone,
     eventRetentionDays: config.messaging.eventRetentionDays,
+    cipher,
   });
 
   const calendar = new CalendarService({ db, dialect, clock, audit, timeZone: config.timeZone });

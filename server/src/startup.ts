@@ -9,9 +9,9 @@ export interface StartupReport {
 }
 
 /**
- * What must hold before the first request: the schema is current, the built-in roles exist,
- * there is an administrator to sign in with, and the calendar has this year's holidays (and, from
- * 1 November, next year's).
+ * What must hold before the first request: the schema is current, nothing caught by communication
+ * control lies in plaintext, the built-in roles exist, there is an administrator to sign in with,
+ * and the calendar has this year's holidays (and, from 1 November, next year's).
  */
 export async function prepare(
   database: Database,
@@ -19,6 +19,10 @@ export async function prepare(
   config: Pick<Config, 'adminPassword'>,
 ): Promise<StartupReport> {
   const migrations = await migrateToLatest(database.db, database.dialect);
+  // What communication control caught before 0007 was kept in plaintext: seal it (it needs the
+  // key, which migrations do not have). Until then it is read as it is, by its `sealed` flag.
+  await services.review.sealStored();
+  await services.messages.sealStored();
   await services.roles.ensureBuiltIns();
   const admin = await services.users.bootstrapAdmin(config.adminPassword);
   await services.auth.housekeeping();

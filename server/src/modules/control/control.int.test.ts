@@ -1,6 +1,8 @@
 import type { User } from '@liaison/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+import { plaintextLocations } from '../../../test/plaintext.ts';
 import { readXlsx } from '../../../test/xlsx.ts';
 import { DAY, HOUR, MINUTE } from '../../platform/clock.ts';
 
@@ -9,6 +11,26 @@ const VALID_ID = '11010519491231002X';
 const BAD_CHECK_ID = '110105194912310021';
 // Luhn-valid card number.
 const CARD = '6222021234567890128';
+
+/** An ID number with its MOD 11-2 check character. */
+function idCard(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** The prefix with its Luhn check digit. */
+function card(prefix: string): string {
+  const valid = (s: string) =>
+    [...s].reverse().reduce((sum, c, i) => {
+      const v = Number(c) * (i % 2 === 1 ? 2 : 1);
+      return sum + (v > 9 ? v - 9 : v);
+    }, 0) %
+      10 ===
+    0;
+  for (let d = 0; d <= 9; d++) if (valid(`${prefix}${d}`)) return `${prefix}${d}`;
+  throw new Error('unreachable');
+}
 
 let t: TestApp;
 let seller: User;
@@ -199,6 +221,29 @@ describe('enforcement on messages to an external channel', () => {
     expect(audit.body.items).toHaveLength(1);
   });
 
+  it('blocks an ID number written in groups, whatever the separator, and masks all of it', async () => {
+    const grouped = (sep: string) => ['110105', '19491231', '002X'].join(sep);
+    for (const sep of [' ', '\u3000', '-', '.', '·', '/']) {
+      const blocked = await post(sellerAs, { body: `邓总，联系人 ${grouped(sep)}，请查收。` });
+      expect(blocked.status, JSON.stringify(sep)).toBe(422);
+      expect(blocked.body.error.details.rules[0].ruleName).toBe('身份证号码');
+      expect(blocked.text).not.toContain('19491231');
+    }
+    // A spaced number with a wrong check character is still only digits.
+    expect((await post(sellerAs, { body: '编号 110105 19491231 0021 的货已发出' })).status).toBe(201);
+    const events = await t.request(complianceAs, 'GET', '/api/control/events?action=block');
+    const records = await t.request(complianceAs, 'GET', '/api/control/records?outcome=blocked');
+    for (const shown of [
+      ...events.body.items.map((e: { content: string }) => e.content),
+      ...records.body.items.map((r: { summary: string }) => r.summary),
+    ]) {
+      expect(shown).not.toMatch(/19491231|1949.?1231/);
+    }
+    expect(events.body.items.map((e: { content: string }) => e.content)).toContainEqual(
+      expect.stringContaining('联系人 110***/********/002X，'),
+    );
+  });
+
   it('lets an ID-shaped number with a wrong check character through', async () => {
     const ok = await post(sellerAs, { body: `编号 ${BAD_CHECK_ID} 的订单已发货` });
     expect(ok.status).toBe(201);
@@ -278,16 +323,17 @@ describe('enforcement on messages to an external channel', () => {
     const after = await t.request(sellerAs, 'GET', `/api/channels/${channelId}/held`);
     expect(after.body.items[0].status).toBe('approved');
     expect(after.body.items[0].reviewComment).toBe('客户指定收款账户，已核实');
-    // The sender was told live (the event is in the log for their socket to replay).
-    const told = await t.services.events.since(0, 1000);
-    expect(
-      told.some(
-        (e) =>
-          e.type === 'held.updated' &&
-          e.userIds?.includes(seller.id) &&
-          (e.payload.held as { status: string }).status === 'approved',
-      ),
-    ).toBe(true);
+    // The sender was told live (the event is in the log for their socket to replay): the held
+    // message's id, twice (held, then approved), never its text.
+    const told = (await t.services.events.since(0, 1000)).filter(
+      (e) => e.type === 'held.updated' && e.payload.heldId === held.body.id,
+    );
+    expect(told).toHaveLength(2);
+    expect(told.every((e) => e.userIds?.includes(seller.id))).toBe(true);
+    expect(told.map((e) => Object.keys(e.payload).sort())).toEqual([
+      ['channelId', 'heldId', 'type'],
+      ['channelId', 'heldId', 'type'],
+    ]);
     // …and through the notification center, in their inbox.
     const inbox = await t.request(sellerAs, 'GET', '/api/notifications?kind=control.decided');
     expect(inbox.body.items[0]).toMatchObject({
@@ -488,6 +534,112 @@ describe('the external communication record', () => {
     expect(rows.length - 1).toBe(total);
     expect(rows.slice(1).some((r) => r.includes('已拦截'))).toBe(true);
     expect((await t.request(sellerAs, 'GET', '/api/control/records')).status).toBe(403);
+  });
+});
+
+describe('what a policy caught, at rest', () => {
+  /** A valid ID number, card and email no other test uses, to look for everywhere. */
+  const ID = idCard('44030619900307123');
+  const SPACED_ID = `${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`;
+  const HELD_CARD = card('621700123456789001');
+  const APPROVED_CARD = card('621700987654321001');
+  const EMAIL = 'zhao.min.caught@example.cn';
+  const rows = (query: string) =>
+    sql
+      .raw<Record<string, unknown>>(query)
+      .execute(t.database.db)
+      .then((r) => r.rows);
+  const pendingEventOf = async (fragment: string) => {
+    const queue = (await t.request(complianceAs, 'GET', '/api/control/events?status=pending')).body.items;
+    // The list is masked: find the item by what it shows.
+    return queue.find((e: { content: string }) => e.content.includes(fragment)).id as string;
+  };
+
+  it('keeps blocked, held and redacted content sealed, in the tables and the event log', async () => {
+    expect((await post(sellerAs, { body: `合同联系人 ${SPACED_ID} 请核对` })).status).toBe(422);
+    const held = await post(sellerAs, { body: `退款请打到银行卡 ${HELD_CARD}（退款单）` });
+    expect(held.status).toBe(202);
+    // Its sender sees their own message as written.
+    expect(held.body.body).toContain(HELD_CARD);
+    const mine = (await t.request(sellerAs, 'GET', `/api/channels/${channelId}/held`)).body.items;
+    expect(mine.find((h: { id: string }) => h.id === held.body.id).body).toContain(HELD_CARD);
+    await t.request(
+      complianceAs,
+      'POST',
+      `/api/control/events/${await pendingEventOf('（退款单）')}/decision`,
+      { decision: 'reject', comment: '请走对公账户' },
+    );
+    const redacted = await post(sellerAs, { body: `回执请发 ${EMAIL}` });
+    expect(redacted.status).toBe(201);
+    expect(redacted.body.body).not.toContain(EMAIL);
+
+    // Nowhere in the database: not in the review queue's table, the held message, the redacted
+    // message's kept original, the event log, the external record, the search index, the audit log.
+    const digits = ID.slice(0, 17);
+    expect(await plaintextLocations(t.database, [digits, SPACED_ID, HELD_CARD, EMAIL])).toEqual([]);
+    for (const r of await rows('select content, sealed from control_events')) {
+      expect(r.sealed).toBe(1);
+      expect(String(r.content)).toMatch(/^v1\./);
+    }
+    for (const r of await rows('select body, delivered_body, sealed from held_messages')) {
+      expect(r.sealed).toBe(1);
+      expect(String(r.body)).toMatch(/^v1\./);
+    }
+    for (const r of await rows("select body, sealed from message_revisions where kind = 'redact'"))
+      expect(r.sealed).toBe(1);
+    for (const r of await rows("select payload from events where type = 'held.updated'"))
+      expect(Object.keys(JSON.parse(String(r.payload))).sort()).toEqual(['channelId', 'heldId', 'type']);
+  });
+
+  it('shows it whole only to a compliance officer opening one item, and audits each reading', async () => {
+    const list = (await t.request(complianceAs, 'GET', '/api/control/events?pageSize=100')).body.items;
+    const shown = JSON.stringify(list);
+    for (const value of [ID, SPACED_ID, HELD_CARD, EMAIL]) expect(shown).not.toContain(value);
+    const blocked = list.find((e: { content: string }) => e.content.endsWith(' 请核对'));
+    expect(blocked.content).toContain('440*** ******** ');
+
+    const readings = async () =>
+      (
+        await t.request(
+          t.adminSession,
+          'GET',
+          `/api/audit?action=control.event.viewed&targetId=${blocked.id}`,
+        )
+      ).body.items;
+    expect(await readings()).toEqual([]);
+    for (let i = 0; i < 2; i++) {
+      const opened = await t.request(complianceAs, 'GET', `/api/control/events/${blocked.id}`);
+      expect(opened.body.content).toContain(SPACED_ID);
+    }
+    const viewed = await readings();
+    expect(viewed).toHaveLength(2);
+    expect(viewed[0]).toMatchObject({ targetId: blocked.id, actor: { id: compliance.id } });
+    // Anyone else: not at all.
+    expect((await t.request(sellerAs, 'GET', `/api/control/events/${blocked.id}`)).status).toBe(403);
+    expect((await t.request(sellerAs, 'GET', '/api/control/events')).status).toBe(403);
+  });
+
+  it('delivers the original text of an approved held message', async () => {
+    const text = `货款请打到银行卡 ${APPROVED_CARD}（第二笔）`;
+    const held = await post(sellerAs, { body: text });
+    expect(held.status).toBe(202);
+    const [row] = await rows(`select body from held_messages where id = '${held.body.id}'`);
+    expect(String(row!.body)).not.toContain(APPROVED_CARD);
+    const approved = await t.request(
+      complianceAs,
+      'POST',
+      `/api/control/events/${await pendingEventOf('（第二笔）')}/decision`,
+      { decision: 'approve' },
+    );
+    expect(approved.status).toBe(200);
+    const delivered = await t.request(
+      contactAs,
+      'GET',
+      `/api/channels/${channelId}/messages/${held.body.id}`,
+    );
+    expect(delivered.body.body).toBe(text);
+    // Still sealed where it was held; now in the channel, where the recipients read it.
+    expect(await plaintextLocations(t.database, [APPROVED_CARD])).not.toContain('held_messages.body');
   });
 });
 

@@ -52,7 +52,10 @@ export interface ControlEventsTable {
   outcome: ControlOutcome;
   /** JSON array of RuleMatch. */
   matches: string;
-  /** The text as written (the sensitive values are here, for compliance officers only). */
+  /**
+   * The text as written, the sensitive values included: sealed with the field cipher (see
+   * platform/crypto/sealed.ts), read by compliance officers only, each reading audited.
+   */
   content: string;
   /** JSON array of { start, end, detector }. */
   highlights: string;
@@ -63,6 +66,8 @@ export interface ControlEventsTable {
   reviewed_by: string | null;
   reviewed_at: string | null;
   review_comment: string | null;
+  /** 1 when `content` is sealed; 0 for a row from before sealing, until the start-up sweep. */
+  sealed: number;
 }
 
 /** A message kept from its recipients until a compliance officer decides. */
@@ -71,9 +76,9 @@ export interface HeldMessagesTable {
   channel_id: string;
   author_id: string;
   thread_root_id: string | null;
-  /** As the sender wrote it. */
+  /** As the sender wrote it; sealed. */
   body: string;
-  /** What recipients get once approved, when a `redact` rule also matched (else the body). */
+  /** What recipients get once approved, when a `redact` rule also matched (else the body); sealed. */
   delivered_body: string | null;
   attachment_ids: string;
   client_id: string | null;
@@ -84,6 +89,8 @@ export interface HeldMessagesTable {
   review_comment: string | null;
   created_at: string;
   decided_at: string | null;
+  /** 1 when `body` and `delivered_body` are sealed; 0 for a row from before sealing. */
+  sealed: number;
 }
 
 /** 对外沟通记录: one row per external communication (message, and later email, call, meeting). */
@@ -96,7 +103,10 @@ export interface ExternalRecordsTable {
   counterparty_id: string | null;
   channel_id: string | null;
   message_id: string | null;
-  /** The text as delivered (masked where a policy matched), shortened. */
+  /**
+   * The text as delivered, shortened, with what the policies caught and every personal number
+   * masked whatever the policies (so it is kept in the clear: people search and export it).
+   */
   summary: string;
   attachment_count: number;
   outcome: ControlOutcome;

@@ -1,22 +1,24 @@
-import {
-  type Behaviour,
-  BUILT_IN_DETECTORS,
-  type ControlAction,
-  type ControlOutcome,
-  type HeldMessage,
-  type PolicyRefusal,
-  type ReviewStatus,
+import type {
+  Behaviour,
+  ControlAction,
+  ControlOutcome,
+  HeldMessage,
+  PolicyRefusal,
+  ReviewStatus,
 } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
+import type { FieldCipher } from '../../platform/crypto/keys.ts';
+import { SEALED } from '../../platform/crypto/sealed.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelRow } from '../channels/channels.repository.ts';
 import type { AttachmentRow } from '../messages/messages.repository.ts';
-import { compileScanner, redact } from './detection/scanner.ts';
+import { redact } from './detection/scanner.ts';
+import { maskCaught } from './masking.ts';
 import type { PoliciesService } from './policies.service.ts';
 import {
   type BehaviourCheck,
@@ -34,6 +36,8 @@ export interface GateDeps {
   clock: Clock;
   audit: AuditService;
   policies: PoliciesService;
+  /** Seals what a policy caught before it is stored. */
+  cipher: FieldCipher;
 }
 
 /** A message about to be posted, as the gate sees it. */
@@ -80,12 +84,6 @@ const SUMMARY_MAX = 500;
  */
 export class ControlGate {
   readonly #deps: GateDeps;
-
-  /** Every built-in personal-data detector, to mask the external record whatever the policies. */
-  readonly #personalData = compileScanner({
-    builtIns: BUILT_IN_DETECTORS.filter((d) => d !== 'classification'),
-    custom: [],
-  });
 
   constructor(deps: GateDeps) {
     this.#deps = deps;
@@ -157,13 +155,14 @@ export class ControlGate {
           commit: async (t, heldId) => {
             const eventId = await this.#recordEvent(t, record, 'held', 'pending', heldId);
             if (external) await this.#recordExternal(t, record, 'held', eventId, heldId);
+            const { cipher } = this.#deps;
             const row = {
               id: heldId,
               channel_id: channel.id,
               author_id: ctx.actor.userId,
               thread_root_id: draft.threadId,
-              body: draft.body,
-              delivered_body: masked === draft.body ? null : masked,
+              body: cipher.encrypt(draft.body),
+              delivered_body: masked === draft.body ? null : cipher.encrypt(masked),
               attachment_ids: JSON.stringify(draft.attachments.map((a) => a.id)),
               client_id: draft.clientId,
               rules: JSON.stringify(refusal.rules.map((r) => r.ruleName)),
@@ -172,10 +171,12 @@ export class ControlGate {
               review_comment: null,
               created_at: this.#now(),
               decided_at: null,
+              sealed: SEALED,
             };
             await review.insertHeld(t, row);
             await this.#audit(t, record, 'control.message.held', eventId);
-            return toHeld(row, draft.attachments);
+            // Its sender sees it as written (as a person sees their own personal data).
+            return toHeld(row, draft.body, draft.attachments);
           },
         };
       case 'warn':
@@ -237,7 +238,8 @@ export class ControlGate {
       action: action ?? 'audit',
       outcome,
       matches: JSON.stringify(verdict.matches),
-      content: text,
+      content: this.#deps.cipher.encrypt(text),
+      sealed: SEALED,
       highlights: JSON.stringify(verdict.highlights),
       attachment_ids: JSON.stringify(draft.attachments.map((a) => a.id)),
       justification: draft.justification,
@@ -269,7 +271,7 @@ export class ControlGate {
       message_id: outcome === 'held' || outcome === 'blocked' ? null : messageId,
       // The record is a log people read and export: personal numbers stay masked in it, whether or
       // not a policy asked about them.
-      summary: redact(text, [...verdict.highlights, ...this.#personalData.scan(text)]).slice(0, SUMMARY_MAX),
+      summary: maskCaught(text, verdict.highlights).slice(0, SUMMARY_MAX),
       attachment_count: draft.attachments.length,
       outcome,
       control_event_id: controlEventId,

@@ -1,5 +1,6 @@
 import type { ControlEventQuery } from '@liaison/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { SEALED, UNSEALED } from '../../platform/crypto/sealed.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { ControlEventsTable, HeldMessagesTable } from './control.tables.ts';
 
@@ -170,4 +171,51 @@ export async function countRecent(
     .where('deleted_at', 'is', null);
   if (body !== undefined) query = query.where('body', '=', body);
   return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+// Sealing what was stored in plaintext before (see platform/crypto/sealed.ts).
+
+/** Up to `limit` events whose content is still plaintext (the partial index finds them). */
+export function unsealedEvents(db: Executor, limit: number): Promise<{ id: string; content: string }[]> {
+  return db
+    .selectFrom('control_events')
+    .select(['id', 'content'])
+    .where('sealed', '=', UNSEALED)
+    .limit(limit)
+    .execute();
+}
+
+/** Stores the sealed content, unless another node sealed the row first. */
+export async function sealEvent(db: Executor, id: string, content: string): Promise<void> {
+  await db
+    .updateTable('control_events')
+    .set({ content, sealed: SEALED })
+    .where('id', '=', id)
+    .where('sealed', '=', UNSEALED)
+    .execute();
+}
+
+export function unsealedHeld(
+  db: Executor,
+  limit: number,
+): Promise<{ id: string; body: string; delivered_body: string | null }[]> {
+  return db
+    .selectFrom('held_messages')
+    .select(['id', 'body', 'delivered_body'])
+    .where('sealed', '=', UNSEALED)
+    .limit(limit)
+    .execute();
+}
+
+export async function sealHeld(
+  db: Executor,
+  id: string,
+  sealed: { body: string; delivered_body: string | null },
+): Promise<void> {
+  await db
+    .updateTable('held_messages')
+    .set({ ...sealed, sealed: SEALED })
+    .where('id', '=', id)
+    .where('sealed', '=', UNSEALED)
+    .execute();
 }

@@ -11,6 +11,8 @@ import type {
 import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import { type Clock, DAY } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/keys.ts';
+import { openSealed, openSealedNullable, SEAL_BATCH } from '../../platform/crypto/sealed.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
@@ -20,7 +22,8 @@ import * as messagesRepo from '../messages/messages.repository.ts';
 import { toAttachment } from '../messages/messages.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { userRef } from '../users/user-ref.ts';
-import { redact } from './detection/scanner.ts';
+import { heldUpdated } from './held-events.ts';
+import { maskCaught } from './masking.ts';
 import * as records from './records.repository.ts';
 import * as repo from './review.repository.ts';
 
@@ -30,10 +33,18 @@ export interface ReviewDeps {
   audit: AuditService;
   events: EventLog;
   channels: ChannelsService;
+  /** Opens what the gate sealed. */
+  cipher: FieldCipher;
+}
+
+/** A held message's text, opened: as written, and as delivered when a redact rule masked part. */
+export interface HeldText {
+  body: string;
+  deliveredBody: string | null;
 }
 
 /** Delivers an approved held message of one subject type (messages now; emails and releases later). */
-export type HeldDeliverer = (trx: Transaction<DB>, held: repo.HeldRow) => Promise<void>;
+export type HeldDeliverer = (trx: Transaction<DB>, held: repo.HeldRow, text: HeldText) => Promise<void>;
 
 /** A sender sees a rejection (with its comment) for this long after the decision. */
 const DECIDED_VISIBLE_MS = 7 * DAY;
@@ -67,12 +78,15 @@ export class ReviewService {
     this.#notifications = notifications;
   }
 
-  /** The queue; the content is masked where something matched (opening one item shows it, audited). */
+  /**
+   * The queue. The content is masked where something matched and wherever a personal number is
+   * (opening one item shows it whole, audited).
+   */
   async list(query: ControlEventQuery): Promise<Page<ControlEvent>> {
     const { rows, total } = await repo.events(this.#deps.db, query);
     const items = (await this.#present(rows)).map((e) => ({
       ...e,
-      content: redact(e.content, e.highlights),
+      content: maskCaught(e.content, e.highlights),
     }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
@@ -89,6 +103,7 @@ export class ReviewService {
     return event;
   }
 
+  /** One item whole, for a caller that audits the reading (`open`, and `decide` by its own entry). */
   async get(id: string): Promise<ControlEvent> {
     const row = await repo.findEvent(this.#deps.db, id);
     if (!row) throw errors.notFound('Control event');
@@ -97,7 +112,8 @@ export class ReviewService {
 
   /**
    * Decides a match. A held message is approved (and delivered now) or rejected; any match can be
-   * marked a false positive or reviewed. The sender of a held message is told either way.
+   * marked a false positive or reviewed. The sender of a held message is told either way. The reply
+   * is the item whole: the decision's audit entry (`control.reviewed`) records that reading.
    */
   async decide(ctx: ActorContext, id: string, input: ReviewRequest): Promise<ControlEvent> {
     const comment = input.comment ?? null;
@@ -135,23 +151,13 @@ export class ReviewService {
         const approved = input.decision !== 'reject';
         if (approved) {
           if (!this.#deliverer) throw new Error('no deliverer for held messages');
-          await this.#deliverer(trx, held);
+          await this.#deliverer(trx, held, this.#heldText(held));
         }
         const outcome = approved ? 'approved' : 'rejected';
         await repo.updateHeld(trx, held.id, { status: outcome, decided_at: now, review_comment: comment });
         await repo.updateEvent(trx, id, { outcome });
         await records.setOutcome(trx, id, outcome, approved ? held.id : null);
-        const updated = await repo.findHeld(trx, held.id);
-        await this.#deps.events.append(trx, {
-          type: 'held.updated',
-          channelId: null,
-          userIds: [held.author_id],
-          payload: {
-            type: 'held.updated',
-            channelId: held.channel_id,
-            held: await this.#held(trx, updated!),
-          },
-        });
+        await this.#deps.events.append(trx, heldUpdated(held));
         // Beyond the live event: the inbox, and email or webhooks as the sender chose.
         await this.#notifications?.notify(trx, {
           kind: 'control.decided',
@@ -196,9 +202,43 @@ export class ReviewService {
     return row ? { row, held: await this.#held(db, row) } : undefined;
   }
 
+  /**
+   * Seals the content of control events and held messages stored in plaintext before sealing
+   * began (a database upgraded from before 0007), a batch per transaction. Run at start-up; safe
+   * to run on several nodes at once. Returns how many rows it sealed.
+   */
+  async sealStored(): Promise<number> {
+    const { db, cipher } = this.#deps;
+    let sealed = 0;
+    for (;;) {
+      const done = await db.transaction().execute(async (trx) => {
+        const events = await repo.unsealedEvents(trx, SEAL_BATCH);
+        for (const e of events) await repo.sealEvent(trx, e.id, cipher.encrypt(e.content));
+        const held = await repo.unsealedHeld(trx, SEAL_BATCH);
+        for (const h of held) {
+          await repo.sealHeld(trx, h.id, {
+            body: cipher.encrypt(h.body),
+            delivered_body: h.delivered_body === null ? null : cipher.encrypt(h.delivered_body),
+          });
+        }
+        return events.length + held.length;
+      });
+      sealed += done;
+      if (done === 0) return sealed;
+    }
+  }
+
   async #held(db: Executor, row: repo.HeldRow): Promise<HeldMessage> {
     const ids = JSON.parse(row.attachment_ids) as string[];
-    return toHeld(row, await messagesRepo.attachmentsByIds(db, ids));
+    return toHeld(row, this.#heldText(row).body, await messagesRepo.attachmentsByIds(db, ids));
+  }
+
+  #heldText(row: repo.HeldRow): HeldText {
+    const { cipher } = this.#deps;
+    return {
+      body: openSealed(cipher, row.body, row.sealed),
+      deliveredBody: openSealedNullable(cipher, row.delivered_body, row.sealed),
+    };
   }
 
   async #present(rows: readonly repo.ControlEventRow[]): Promise<ControlEvent[]> {
@@ -223,7 +263,7 @@ export class ReviewService {
       action: r.action,
       outcome: r.outcome,
       matches: JSON.parse(r.matches) as RuleMatch[],
-      content: r.content,
+      content: openSealed(this.#deps.cipher, r.content, r.sealed),
       highlights: JSON.parse(r.highlights) as ControlEvent['highlights'],
       attachments: (JSON.parse(r.attachment_ids) as string[]).flatMap((id) => {
         const a = attachments.get(id);
@@ -243,14 +283,16 @@ export class ReviewService {
   }
 }
 
+/** A held message as its sender sees it; `body` is the opened text. */
 export function toHeld(
-  row: Omit<repo.HeldRow, 'control_event_id'>,
+  row: Omit<repo.HeldRow, 'control_event_id' | 'body' | 'delivered_body'>,
+  body: string,
   attachments: readonly messagesRepo.AttachmentRow[],
 ): HeldMessage {
   return {
     id: row.id,
     channelId: row.channel_id,
-    body: row.body,
+    body,
     threadId: row.thread_root_id,
     attachments: attachments.map(toAttachment),
     status: row.status,

@@ -1,5 +1,6 @@
 import type { MessageListQuery } from '@liaison/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { SEALED, UNSEALED } from '../../platform/crypto/sealed.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { AttachmentsTable, MessageRevisionsTable, MessagesTable } from './messages.tables.ts';
@@ -148,6 +149,27 @@ export async function insertMentions(
 
 export async function insertRevision(db: Executor, row: Insertable<MessageRevisionsTable>): Promise<void> {
   await db.insertInto('message_revisions').values(row).execute();
+}
+
+/** Up to `limit` originals of redacted messages still in plaintext (the partial index finds them). */
+export function unsealedOriginals(db: Executor, limit: number): Promise<{ id: string; body: string }[]> {
+  return db
+    .selectFrom('message_revisions')
+    .select(['id', 'body'])
+    .where('sealed', '=', UNSEALED)
+    .where('kind', '=', 'redact')
+    .limit(limit)
+    .execute();
+}
+
+/** Stores a sealed original, unless another node sealed it first. */
+export async function sealOriginal(db: Executor, id: string, body: string): Promise<void> {
+  await db
+    .updateTable('message_revisions')
+    .set({ body, sealed: SEALED })
+    .where('id', '=', id)
+    .where('sealed', '=', UNSEALED)
+    .execute();
 }
 
 export function revisions(db: Executor, messageId: string) {

@@ -15,6 +15,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import { type Clock, MINUTE } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
+import type { FieldCipher } from '../../platform/crypto/keys.ts';
+import { openSealed, SEAL_BATCH, SEALED, UNSEALED } from '../../platform/crypto/sealed.ts';
 import { isUniqueViolation, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { GroupCommit } from '../../platform/db/group-commit.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
@@ -27,9 +29,10 @@ import { canAudit, readerOf } from '../channels/channel-access.ts';
 import * as channelsRepo from '../channels/channels.repository.ts';
 import type { ChannelAccess, ChannelsService } from '../channels/channels.service.ts';
 import type { ControlGate } from '../control/gate.service.ts';
+import { heldUpdated } from '../control/held-events.ts';
 import type { CompiledPolicies } from '../control/policy-engine.ts';
 import type { HeldRow } from '../control/review.repository.ts';
-import type { ReviewService } from '../control/review.service.ts';
+import type { HeldText, ReviewService } from '../control/review.service.ts';
 import { parseMentions } from './mentions.ts';
 import { type MessageSearchIndex, messageSearchIndex } from './message-search.ts';
 import * as repo from './messages.repository.ts';
@@ -56,6 +59,8 @@ export interface MessagesDeps {
   review: ReviewService;
   /** How long an author may edit or delete their own message. */
   editWindowMinutes: number;
+  /** Seals the original of a redacted message: it holds what the policy caught. */
+  cipher: FieldCipher;
 }
 
 /** Messages in channels: posting, threads, mentions, edits and moderation, pins, search. */
@@ -200,11 +205,10 @@ export class MessagesService {
     await this.#claimAttachments(trx, ordered, messageId, actor.userId, channelId);
     if (check.kind === 'hold') {
       const held = await check.commit(trx, messageId);
-      await this.#deps.events.append(trx, {
-        type: 'held.updated',
-        userIds: [actor.userId],
-        payload: { type: 'held.updated', channelId, held },
-      });
+      await this.#deps.events.append(
+        trx,
+        heldUpdated({ id: held.id, channel_id: channelId, author_id: actor.userId }),
+      );
       return { kind: 'held', held, fresh: true };
     }
     const message = await this.#store(trx, {
@@ -224,10 +228,11 @@ export class MessagesService {
   }
 
   /**
-   * Delivers a held message a compliance officer approved, as its author wrote it, into the
-   * reviewer's transaction. It takes its place in the channel now, not when it was written.
+   * Delivers a held message a compliance officer approved, as its author wrote it (`text`, opened
+   * by the review queue), into the reviewer's transaction. It takes its place in the channel now,
+   * not when it was written.
    */
-  async deliverHeld(trx: Transaction<DB>, held: HeldRow): Promise<void> {
+  async deliverHeld(trx: Transaction<DB>, held: HeldRow, text: HeldText): Promise<void> {
     const channel = await channelsRepo.findById(trx, held.channel_id);
     if (!channel) throw errors.notFound('Channel');
     if (channel.archived_at)
@@ -246,8 +251,8 @@ export class MessagesService {
       id: held.id,
       channel,
       author,
-      body: held.delivered_body ?? held.body,
-      original: held.delivered_body === null ? null : held.body,
+      body: text.deliveredBody ?? text.body,
+      original: text.deliveredBody === null ? null : text.body,
       // A thread that went away meanwhile: the reply stands on its own.
       root: root && !root.deleted_at ? root : undefined,
       attachments,
@@ -291,18 +296,8 @@ export class MessagesService {
     });
     await repo.insert(trx, values);
     await repo.insertMentions(trx, m.id, channelId, seq, mentioned.notify);
-    if (m.original !== null) {
-      // Compliance keeps what was written; the channel has the masked text.
-      await repo.insertRevision(trx, {
-        id: newId(),
-        message_id: m.id,
-        kind: 'redact',
-        body: m.original,
-        actor_id: null,
-        reason: null,
-        at: now,
-      });
-    }
+    // Compliance keeps what was written; the channel has the masked text.
+    if (m.original !== null) await this.#keepOriginal(trx, m.id, m.original, now);
     if (m.root) await repo.addReply(trx, m.root.id, now);
     await this.#search.add(trx, [
       { id: m.id, channelId, authorId: m.author.id, createdAt: now, text: searchText(m.body, m.attachments) },
@@ -342,6 +337,39 @@ export class MessagesService {
     }
     await this.#deps.events.append(trx, ...events);
     return message;
+  }
+
+  /** The original of a message delivered masked, sealed: it holds what the policy caught. */
+  async #keepOriginal(trx: Transaction<DB>, messageId: string, original: string, at: string): Promise<void> {
+    await repo.insertRevision(trx, {
+      id: newId(),
+      message_id: messageId,
+      kind: 'redact',
+      body: this.#deps.cipher.encrypt(original),
+      actor_id: null,
+      reason: null,
+      at,
+      sealed: SEALED,
+    });
+  }
+
+  /**
+   * Seals the originals of redacted messages stored in plaintext before sealing began (a database
+   * upgraded from before 0007), a batch per transaction. Run at start-up; safe on several nodes at
+   * once. Returns how many it sealed.
+   */
+  async sealStored(): Promise<number> {
+    const { db, cipher } = this.#deps;
+    let sealed = 0;
+    for (;;) {
+      const done = await db.transaction().execute(async (trx) => {
+        const rows = await repo.unsealedOriginals(trx, SEAL_BATCH);
+        for (const r of rows) await repo.sealOriginal(trx, r.id, cipher.encrypt(r.body));
+        return rows.length;
+      });
+      sealed += done;
+      if (done === 0) return sealed;
+    }
   }
 
   async #claimAttachments(
@@ -412,19 +440,10 @@ export class MessagesService {
         actor_id: ctx.actor.userId,
         reason: null,
         at: now,
+        sealed: UNSEALED,
       });
-      if (check.redacted) {
-        // What the author wrote, before the policy masked it.
-        await repo.insertRevision(trx, {
-          id: newId(),
-          message_id: messageId,
-          kind: 'redact',
-          body: input.body,
-          actor_id: null,
-          reason: null,
-          at: now,
-        });
-      }
+      // What the author wrote, before the policy masked it.
+      if (check.redacted) await this.#keepOriginal(trx, messageId, input.body, now);
       const mentioned = await this.#resolveMentions(trx, access.channel, body, ctx.actor.userId);
       await repo.update(trx, messageId, {
         body,
@@ -481,6 +500,7 @@ export class MessagesService {
         actor_id: ctx.actor.userId,
         reason: reason ?? null,
         at: now,
+        sealed: UNSEALED,
       });
       await repo.update(trx, messageId, {
         body: '',
@@ -528,7 +548,10 @@ export class MessagesService {
     const db = this.#deps.db;
     const message = await repo.findById(db, messageId);
     if (!message || message.channel_id !== channelId) throw errors.notFound('Message');
-    const revisions = await repo.revisions(db, messageId);
+    const revisions = (await repo.revisions(db, messageId)).map((r) => ({
+      ...r,
+      body: openSealed(this.#deps.cipher, r.body, r.sealed),
+    }));
     await this.#deps.audit.record(db, ctx, {
       action: 'message.history.viewed',
       targetType: 'message',

@@ -33,10 +33,16 @@ export interface MessageRevisionsTable {
   id: string;
   message_id: string;
   kind: 'edit' | 'delete' | 'redact';
+  /**
+   * The text before the change. The original of a redacted message holds what the policy caught:
+   * it is sealed with the field cipher (see platform/crypto/sealed.ts).
+   */
   body: string;
   actor_id: string | null;
   reason: string | null;
   at: string;
+  /** 1 when `body` is sealed (redact revisions; 0 for those from before sealing, and other kinds). */
+  sealed: number;
 }
 
 export interface MessageMentionsTable {

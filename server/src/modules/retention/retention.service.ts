@@ -12,6 +12,8 @@ import type { Kysely } from 'kysely';
 import { type ActorContext, SYSTEM_CONTEXT } from '../../platform/auth/actor.ts';
 import { type Clock, DAY } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
+import type { FieldCipher } from '../../platform/crypto/keys.ts';
+import { openSealed } from '../../platform/crypto/sealed.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
@@ -35,6 +37,8 @@ export interface RetentionDeps {
   events: EventLog;
   timeZone: string;
   eventRetentionDays: number;
+  /** Opens the sealed originals of redacted messages for the archive. */
+  cipher: FieldCipher;
 }
 
 /** Taken by retention runs and by new holds, so no batch is deleted past a hold placed meanwhile. */
@@ -287,7 +291,13 @@ export class RetentionService {
       deletedReason: r.deleted_reason,
       revisions: revisions
         .filter((v) => v.message_id === r.id)
-        .map((v) => ({ kind: v.kind, body: v.body, at: v.at, actorId: v.actor_id, reason: v.reason })),
+        .map((v) => ({
+          kind: v.kind,
+          body: openSealed(this.#deps.cipher, v.body, v.sealed),
+          at: v.at,
+          actorId: v.actor_id,
+          reason: v.reason,
+        })),
     }));
     // Never replace an archive with a thinner one: after retention has removed messages, a
     // rewrite of an old month would otherwise destroy the only remaining record.

@@ -8,8 +8,8 @@ import { useRealtime } from '../../app/RealtimeContext.ts';
 type HeldList = { items: HeldMessage[] };
 
 /**
- * A held message of the reader's, new or decided, into its channel's list (from the POST answer
- * or a `held.updated` event; the same id twice is one entry).
+ * A held message of the reader's into its channel's list, from the POST answer (the same id twice
+ * is one entry). A `held.updated` event names the message only: the list is fetched again then.
  */
 export function applyHeld(queryClient: QueryClient, held: HeldMessage): void {
   const key = queryKeys.messages.held(held.channelId);

@@ -1,7 +1,6 @@
 import type { Channel, Message, RealtimeEvent } from '@liaison/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryKeys } from '../../api/keys.ts';
-import { applyHeld } from './held.ts';
 import { applyNewMessage, applyRead, type Timeline, upsertMessage } from './timelineCache.ts';
 
 type ChannelList = { items: Channel[] };
@@ -86,8 +85,9 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
       else void queryClient.invalidateQueries({ queryKey: [...queryKeys.channels.all, 'members'] });
       return;
     case 'held.updated':
-      // To the sender only: held, approved (the message itself comes as message.created) or rejected.
-      applyHeld(queryClient, event.held);
+      // To the sender only: held, approved (the message itself comes as message.created) or
+      // rejected. The event names it; the list is fetched again (the text never travels in events).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.messages.held(event.channelId), exact: true });
       return;
     case 'read.updated': {
       if (event.userId !== meId) return;

@@ -285,3 +285,170 @@ describe('classification confidence', () => {
     expect(at('数据的机密性', '机密')).toBe(0);
   });
 });
+
+describe('numbers written in groups', () => {
+  const found = (text: string) => find(text).map((m) => [m.detector, m.found]);
+  /** Public test numbers the card schemes and acquirers publish (all Luhn-valid). */
+  const AMEX = '378282246310005';
+  const DINERS = '30569309025904';
+  const DINERS_36 = '36227206271667';
+  const UNIONPAY_81 = '8171999927660000';
+  const UNIONPAY_81_19 = '8171999900000000021';
+  const UNIONPAY_62 = '6200000000000005';
+
+  it('finds the GB 11643 sample ID written 6-8-4 with every separator, as one number', () => {
+    for (const sep of [' ', '\u3000', '-', '.', '·', '/', '\u00a0', '－', '．', '／', '–']) {
+      const written = ['110105', '19491231', '002X'].join(sep);
+      expect(find(`联系人 ${written} 已登记`), JSON.stringify(sep)).toEqual([
+        { detector: 'cn_id_card', found: written, confidence: 0.85 },
+      ]);
+    }
+    expect(find('身份证号：110105 19491231 002X')[0]!.confidence).toBe(0.99);
+  });
+
+  it('finds an ID in fours after the region, in full-width digits, glued to letters or before a word', () => {
+    expect(found('证件 110105 1949 1231 002X')).toEqual([['cn_id_card', '110105 1949 1231 002X']]);
+    const wide = '１１０１０５　１９４９１２３１　００２Ｘ';
+    expect(found(`身份证：${wide}。`)).toEqual([['cn_id_card', wide]]);
+    expect(found('ID110105 19491231 002X')).toEqual([['cn_id_card', '110105 19491231 002X']]);
+    expect(found('ID 110105-19491231-002x is on file')).toEqual([['cn_id_card', '110105-19491231-002x']]);
+  });
+
+  it('still requires the check character, one kind of separator, and a number that ends there', () => {
+    expect(find('身份证 110105 19491231 0021')).toEqual([]);
+    expect(find('身份证 110105-19491231 002X')).toEqual([]);
+    expect(find('编号 110105 19491231 002X 7')).toEqual([]);
+    expect(find('编号 7 110105 19491231 002X')).toEqual([]);
+    expect(find('版本 110105.19491231.002X.1')).toEqual([]);
+  });
+
+  it('finds the old 15-digit ID (no check character: low confidence unless 身份证 is near)', () => {
+    expect(find('编号 110105491231002')).toEqual([
+      { detector: 'cn_id_card', found: '110105491231002', confidence: 0.4 },
+    ]);
+    expect(find('老身份证 110105491231002')[0]!.confidence).toBe(0.99);
+    expect(find('编号 110105 491231 002')).toEqual([
+      { detector: 'cn_id_card', found: '110105 491231 002', confidence: 0.5 },
+    ]);
+    // No such day, no such province, or a province code without a place.
+    expect(find('编号 110105491331002 990105491231002 110000491231002')).toEqual([]);
+  });
+
+  it('finds unified social credit codes in groups, with the GB 32100 check', () => {
+    for (const written of [
+      '9135 0100 M000 100Y 43',
+      '91 350100 M000100Y4 3',
+      '91 350100 M000100Y43',
+      '913501 00M000 100Y43',
+      '91-350100-M000100Y4-3',
+    ]) {
+      expect(found(`代码 ${written}`), written).toEqual([['uscc', written]]);
+    }
+    expect(find('统一社会信用代码 9135 0100 M000 100Y 43')[0]!.confidence).toBe(0.98);
+    expect(find('统一社会信用代码 9135 0100 M000 100Y 44')).toEqual([]);
+  });
+
+  it('finds mobiles written 3-4-4 or 7-4 with spaces, dots or full-width spaces', () => {
+    for (const written of [
+      '138 1234 5678',
+      '138.1234.5678',
+      '138\u30001234\u30005678',
+      '138·1234·5678',
+      '1381234 5678',
+      '1381234.5678',
+      '1381234-5678',
+    ]) {
+      expect(find(`电话 ${written}`), written).toEqual([
+        { detector: 'cn_mobile', found: written, confidence: 0.95 },
+      ]);
+    }
+    expect(found('call +86 1381234 5678')).toEqual([['cn_mobile', '+86 1381234 5678']]);
+    expect(found('call 0086.138.1234.5678')).toEqual([['cn_mobile', '0086.138.1234.5678']]);
+  });
+
+  it('finds no mobile in longer numbers, decimals, versions or other groupings', () => {
+    expect(find('订单 138 1234 5678 0001')).toEqual([]);
+    expect(find('订单 1381234 5678 9')).toEqual([]);
+    expect(find('订单 12.138.1234.5678')).toEqual([]);
+    expect(find('订单 138 12345 678')).toEqual([]);
+    expect(find('订单 1381 234 5678')).toEqual([]);
+    expect(find('金额 3.13812345678 元')).toEqual([]);
+    expect(find('订单 2024051313812345678')).toEqual([]);
+    expect(find('订单 128 1234 5678')).toEqual([]);
+  });
+
+  it('finds cards in groups of four or six, whatever the separator', () => {
+    const unionPay = card('622202123456789012');
+    for (const written of [
+      '4111 1111 1111 1111',
+      '4111.1111.1111.1111',
+      '4111/1111/1111/1111',
+      '4111·1111·1111·1111',
+      '4111\u30001111\u30001111\u30001111',
+      unionPay.replace(/(\d{4})(?=\d)/g, '$1 '),
+      unionPay.replace(/(\d{6})(?=\d)/g, '$1 '),
+      '411111 111111 1111',
+    ]) {
+      expect(find(`卡号 ${written}`), written).toEqual([
+        { detector: 'bank_card', found: written, confidence: 0.9 },
+      ]);
+    }
+  });
+
+  it('finds 15-digit Amex, 14-digit Diners and UnionPay 81 cards, bare and as embossed', () => {
+    for (const written of [
+      AMEX,
+      '3782 822463 10005',
+      '3782 8224 6310 005',
+      DINERS,
+      '3056 930902 5904',
+      '3056 9309 0259 04',
+      DINERS_36,
+      '38520000023237',
+      UNIONPAY_81,
+      '8171 9999 2766 0000',
+      UNIONPAY_81_19,
+      '8171 9999 0000 0000 021',
+      UNIONPAY_62,
+    ]) {
+      expect(found(`card ${written}`), written).toEqual([['bank_card', written]]);
+    }
+  });
+
+  it('ignores cards without a checksum or an issuer of their length, and unrelated digit runs', () => {
+    expect(find('卡号 3782 822463 10006')).toEqual([]);
+    expect(find('卡号 4111 1111 1111 1112')).toEqual([]);
+    // 14 and 15 digits belong to Diners and Amex only; 81 beyond 8171 is not UnionPay's.
+    expect(find(`卡号 ${card('4111111111111')} ${card('41000099999999')}`)).toEqual([]);
+    expect(find(`卡号 ${card('818111111111111')} ${card('817299992766000')}`)).toEqual([]);
+    // Order numbers, timestamps, dates, amounts, tables.
+    expect(find('订单 2024 0501 1234 5678，时间 1714550400000 / 20240501123045')).toEqual([]);
+    expect(find('日期 2024-05-01 10:30，金额 1,234.56，2024/05/01，2024.05.01')).toEqual([]);
+    expect(find('数量 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20')).toEqual([]);
+  });
+
+  it('tells a 15-digit number that is both an old ID and an Amex number apart by the words near it', () => {
+    let both = '';
+    for (let seq = 100; seq < 1000 && !both; seq++) {
+      const candidate = `370102850612${seq}`;
+      if (luhnValid(candidate)) both = candidate;
+    }
+    expect(both).not.toBe('');
+    expect(find(`编号 ${both}`).map((m) => m.detector)).toEqual(['cn_id_card']);
+    expect(find(`信用卡 ${both}`).map((m) => m.detector)).toEqual(['bank_card']);
+  });
+
+  it('keeps IPv4 addresses whole and numbers after them apart', () => {
+    expect(found('服务器 10.0.0.1 电话 138 1234 5678')).toEqual([
+      ['ip_address', '10.0.0.1'],
+      ['cn_mobile', '138 1234 5678'],
+    ]);
+  });
+
+  it('reads a long run of groups in bounded pieces, a number continued on the left still not one', () => {
+    const text = `${'12 '.repeat(15)}4111 1111 1111 1111`;
+    expect(find(text)).toEqual([]);
+    const longer = `${'12 '.repeat(40)}-- 4111 1111 1111 1111`;
+    expect(found(longer)).toEqual([['bank_card', '4111 1111 1111 1111']]);
+  });
+});

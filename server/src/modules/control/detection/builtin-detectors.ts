@@ -1,15 +1,17 @@
 import type { BuiltInDetector } from '@liaison/contracts';
-import { isValidCnIdCard, isValidUscc, luhnValid } from './checksums.ts';
+import { isCardNumber, isValidCnIdCard, isValidOldCnIdCard, isValidUscc } from './checksums.ts';
+import { GROUPINGS_BY_FIRST, MOBILE_GROUPINGS } from './number-groupings.ts';
 
 /**
  * The built-in sensitive-information detectors. Everything but `classification` is found by one
  * pass over the text (`compileStructured`) that stops only at digits (half- or full-width), '@'
  * and ':' — about twice as fast as eight separate regular expressions that only check shapes
  * (bench:control) — and looks at the token there: digit runs (ID cards, mobiles, bank cards, IPv4, all-digit
- * USCCs), letter–digit tokens (USCCs, passports), '@' (emails), ':' (IPv6). Each run of digits
- * is judged once, as one thing, so a valid ID number is never also a bank card, and a mobile
- * inside a longer run is not a mobile. Offsets are into the original text; full-width digits and
- * letters are read as ASCII. Classification markings are dictionary terms: the scanner puts them
+ * USCCs), letter–digit tokens (USCCs, passports), '@' (emails), ':' (IPv6). A number written in
+ * groups (110105 19491231 002X, 138.1234.5678, 6222 0212 3456 7890 128) is read as one number when
+ * its groups have one of the shapes in number-groupings.ts. Each number is judged once, as one
+ * thing, so a valid ID number is never also a bank card, and a mobile inside a longer run is not a
+ * mobile. Offsets are into the original text; full-width digits and letters are read as ASCII. Classification markings are dictionary terms: the scanner puts them
  * into its keyword automaton and asks `classificationConfidence` how much each occurrence looks
  * like a marking.
  *
@@ -19,9 +21,10 @@ import { isValidCnIdCard, isValidUscc, luhnValid } from './checksums.ts';
  *
  * | detector         | base                                                  | with context |
  * |------------------|-------------------------------------------------------|--------------|
- * | `cn_id_card`     | 0.85 (date, region and check character all valid)    | 0.99         |
- * | `cn_mobile`      | 0.6 bare 11 digits; 0.75 written 3-4-4; 0.85 with +86 | 0.95         |
- * | `bank_card`      | 0.5 Luhn-valid with an issuer prefix; 0.6 grouped 4-4-4-4 | 0.9      |
+ * | `cn_id_card`     | 0.85 (date, region and check character all valid, bare or in groups); | 0.99 |
+ * |                  | 15-digit first generation (no check character): 0.4, 0.5 written 6-6-3 |    |
+ * | `cn_mobile`      | 0.6 bare 11 digits; 0.75 written 3-4-4 or 7-4; 0.85 with +86 | 0.95  |
+ * | `bank_card`      | 0.5 Luhn-valid with an issuer of its length; 0.6 in groups  | 0.9     |
  * | `uscc`           | 0.8 (0.5 when all digits, as order numbers can be)    | 0.98         |
  * | `passport`       | 0.4 Chinese format (E12345678); 0.3 generic (AB1234567) | 0.9 / 0.85 |
  * | `email`          | 0.9                                                   | 0.99         |
@@ -50,7 +53,8 @@ export const CONTEXT_CHARS = 24;
 
 export const BUILT_IN_DEFINITIONS = {
   cn_id_card: {
-    description: '居民身份证号码 (18 digits or 17 + X; region, birth date and check character validated)',
+    description:
+      '居民身份证号码 (18 digits or 17 + X: region, birth date and check character validated; the old 15 digits: region and birth date; also written in groups)',
     withContext: 0.99,
     contextWords: [
       '身份证',
@@ -65,7 +69,8 @@ export const BUILT_IN_DEFINITIONS = {
     ],
   },
   cn_mobile: {
-    description: 'mainland mobile number (1[3-9] + 9 digits, optionally +86/0086, optionally 3-4-4)',
+    description:
+      'mainland mobile number (1[3-9] + 9 digits, optionally +86/0086, optionally written 3-4-4 or 7-4)',
     withContext: 0.95,
     contextWords: [
       '手机',
@@ -81,7 +86,8 @@ export const BUILT_IN_DEFINITIONS = {
     ],
   },
   bank_card: {
-    description: 'bank card number (16–19 digits, Luhn-valid, with a card issuer prefix)',
+    description:
+      'bank card number (Luhn-valid: 16–19 digits with a card issuer prefix, 15-digit Amex, 14-digit Diners; also in groups of four or six)',
     withContext: 0.9,
     contextWords: [
       '银行卡',
@@ -100,7 +106,7 @@ export const BUILT_IN_DEFINITIONS = {
     ],
   },
   uscc: {
-    description: '统一社会信用代码 (GB 32100-2015, check character validated)',
+    description: '统一社会信用代码 (GB 32100-2015, check character validated; also written in groups)',
     withContext: 0.98,
     contextWords: ['统一社会信用代码', '信用代码', '社会信用', '营业执照', '税号', 'uscc', 'credit code'],
   },
@@ -221,7 +227,22 @@ const COLON = 16;
 const HEX = 32;
 /** Characters of an email's local part besides letters and digits. */
 const LOCAL = 64;
+/** Separators between the groups of a written-out number (see SEPARATORS). */
+const SEP = 128;
 const ALNUM = DIGIT | UPPER | LOWER;
+
+/**
+ * What people put between the groups of a written-out number — 110105 19491231 002X,
+ * 138-1234-5678, 138.1234.5678, 6222·0212·…, 91350100/M000100Y/43 — in ASCII, full width and the
+ * dashes and dots of Chinese and Western typography. Not line breaks or tabs: a column of numbers
+ * is not one number.
+ */
+export const SEPARATORS =
+  ' \u00a0\u3000' + // space, no-break space, ideographic (full-width) space
+  '-\u2010\u2011\u2012\u2013\u2212\uff0d' + // hyphen-minus, hyphens, figure and en dash, minus, full-width
+  '.\uff0e' + // full stop, full-width
+  '\u00b7\u30fb\uff65' + // middle dots: Latin, katakana (used in Chinese text), half-width
+  '/\uff0f'; // solidus, full-width
 
 const CLASS = new Uint8Array(0x10000);
 CLASS.fill(DIGIT, 0x30, 0x3a);
@@ -232,14 +253,14 @@ CLASS.fill(UPPER, 0xff21, 0xff3b);
 CLASS.fill(LOWER, 0xff41, 0xff5b);
 for (const c of '0123456789abcdefABCDEF') CLASS[c.charCodeAt(0)]! |= HEX;
 for (const c of '._%+-') CLASS[c.charCodeAt(0)] = LOCAL;
+for (const c of SEPARATORS) CLASS[c.charCodeAt(0)]! |= SEP;
 CLASS[0x40] = AT;
 CLASS[0xff20] = AT; // ＠
 CLASS[0x3a] = COLON;
 
-/** Separators inside a written-out number: 138 1234 5678, 6222-0202-…; not across lines. */
-const SEPARATORS = ' -\u00a0\u3000\uff0d';
-
 const isDigitAt = (text: string, i: number) => (CLASS[text.charCodeAt(i)]! & DIGIT) !== 0;
+/** A decimal point: what it joins is a fraction, a version or an address, never an identifier. */
+const isDot = (c: number) => c === 0x2e || c === 0xff0e;
 
 /** The text between start and end with full-width ASCII read as ASCII. */
 function ascii(text: string, start: number, end: number): string {
@@ -254,21 +275,22 @@ function ascii(text: string, start: number, end: number): string {
 const isMobile = (s: string) =>
   s.length === 11 && s[0] === '1' && s.charCodeAt(1) >= 51 && s.charCodeAt(1) <= 57;
 
-/** Visa 4, Mastercard 51–55 and 2221–2720, UnionPay 62, Amex/JCB/Diners 3, Discover/RuPay 6. */
-function hasIssuerPrefix(s: string): boolean {
-  const first = s[0];
-  if (first === '3' || first === '4' || first === '5' || first === '6') return true;
-  const four = Number(s.slice(0, 4));
-  return four >= 2221 && four <= 2720;
-}
-
-const isBankCard = (s: string) => s.length >= 16 && s.length <= 19 && hasIssuerPrefix(s) && luhnValid(s);
+/** Groups of one written-out number looked at together; beyond, the next ones start afresh. */
+const MAX_GROUPS = 16;
 
 const NONE: BuiltInMatch[] = [];
 
 /**
  * A function that finds the enabled built-in detectors' matches (all but `classification`) in a
  * text, appending them to `out` (in order of position, not sorted).
+ *
+ * Every token of letters and digits that holds a digit is read with the groups that follow it
+ * (a separator, then another such token: see SEPARATORS) as one written-out number. Its groups are
+ * judged in one of the GROUPINGS when they are joined by one kind of separator and the number does
+ * not go on with that separator on either side (订单 12-138-1234-5678 holds no mobile); otherwise
+ * each group on its own, as if alone. Groups joined by a decimal point are never judged alone (3.14,
+ * v1.2, the parts of an address). Each character is looked at a bounded number of times: the scan
+ * stays linear, whatever the text.
  */
 export function compileStructured(
   enabled: ReadonlySet<BuiltInDetector>,
@@ -282,13 +304,25 @@ export function compileStructured(
     email: enabled.has('email'),
     ip: enabled.has('ip_address'),
   };
-  const digitsOn = on.id || on.mobile || on.bank || on.uscc || on.ip;
+  const numbersOn = on.id || on.mobile || on.bank || on.uscc;
+  const digitsOn = numbersOn || on.ip;
   const tokensOn = digitsOn || on.passport;
   // The text being scanned, set by each call: the helpers below are made once per scanner, not
   // once per message (scanning is synchronous, so they never see two texts at a time).
   let text = '';
   let out = NONE;
   let n = 0;
+  // The groups of the number being read: [from, to) and digits of each; sep[g] is the separator
+  // before group g, and sep[count] the one after the last group when the number goes on beyond
+  // MAX_GROUPS (else 0, as for the first group).
+  const from = new Int32Array(MAX_GROUPS);
+  const to = new Int32Array(MAX_GROUPS);
+  const digits = new Int32Array(MAX_GROUPS);
+  const sep = new Uint16Array(MAX_GROUPS + 1);
+  let count = 0;
+  /** Where a number was cut at MAX_GROUPS (the separator's index) and by what, for its sequel. */
+  let cutAt = -1;
+  let cutSep = 0;
 
   const emit = (
     detector: BuiltInDetector,
@@ -301,23 +335,67 @@ export function compileStructured(
     out.push({ detector, start, end, confidence: near ? Math.max(base, withContext) : base });
   };
 
-  /** One run of digits [start, end) standing alone (its neighbours are not digits). */
-  const digitRun = (start: number, end: number, plusBefore: boolean) => {
-    const s = ascii(text, start, end);
+  /**
+   * A candidate number `s` (ASCII) found at [start, end): bare, or joined from groups. Each is
+   * judged once, as one thing, so a valid ID number is never also a bank card. Returns whether it
+   * was something.
+   */
+  const judge = (
+    s: string,
+    start: number,
+    end: number,
+    digitsOnly: boolean,
+    grouped: boolean,
+    plusBefore: boolean,
+  ): boolean => {
     const len = s.length;
     if (len === 18) {
-      if (on.id && isValidCnIdCard(s)) return emit('cn_id_card', start, end, 0.85);
-      if (on.uscc && isValidUscc(s)) return emit('uscc', start, end, 0.5);
+      if (on.id && isValidCnIdCard(s)) {
+        emit('cn_id_card', start, end, 0.85);
+        return true;
+      }
+      if (on.uscc && isValidUscc(s)) {
+        emit('uscc', start, end, digitsOnly ? 0.5 : 0.8);
+        return true;
+      }
+    }
+    if (!digitsOnly) return false;
+    if (len === 15 && on.id && isValidOldCnIdCard(s)) {
+      // No check character: weaker than an 18-digit number. An Amex number of the same shape
+      // wins when card words are near.
+      const card =
+        on.bank &&
+        isCardNumber(s) &&
+        hasContext(text, start, end, BUILT_IN_DEFINITIONS.bank_card.contextWords);
+      if (!card) {
+        emit('cn_id_card', start, end, grouped ? 0.5 : 0.4);
+        return true;
+      }
     }
     if (on.mobile) {
-      if (isMobile(s)) return emit('cn_mobile', start, end, 0.6);
+      if (isMobile(s)) {
+        emit('cn_mobile', start, end, grouped ? 0.75 : 0.6);
+        return true;
+      }
       if (
         (len === 13 && s.startsWith('86') && isMobile(s.slice(2))) ||
         (len === 15 && s.startsWith('0086') && isMobile(s.slice(4)))
-      )
-        return emit('cn_mobile', plusBefore ? start - 1 : start, end, 0.85);
+      ) {
+        emit('cn_mobile', plusBefore ? start - 1 : start, end, 0.85);
+        return true;
+      }
     }
-    if (on.bank && isBankCard(s)) emit('bank_card', start, end, 0.5);
+    if (on.bank && isCardNumber(s)) {
+      emit('bank_card', start, end, grouped ? 0.6 : 0.5);
+      return true;
+    }
+    return false;
+  };
+
+  /** One run of digits [start, end) standing alone (its neighbours are not digits). */
+  const digitRun = (start: number, end: number, plusBefore: boolean) => {
+    // Nothing it finds is shorter than a mobile's 11 digits.
+    if (end - start >= 11) judge(ascii(text, start, end), start, end, true, false, plusBefore);
   };
 
   /** A token of letters and digits [start, end) that has both. */
@@ -334,7 +412,7 @@ export function compileStructured(
         return emit('passport', start, end, 0.4, 0.9);
       if (/^[A-Z]{1,2}\d{7,8}$/.test(s)) return emit('passport', start, end, 0.3);
     }
-    if (!digitsOn) return;
+    if (!numbersOn) return;
     // Digit runs inside: 身份证ID11010519491231002X, Tel13812345678.
     for (let i = start; i < end; ) {
       if (!isDigitAt(text, i)) {
@@ -352,127 +430,146 @@ export function compileStructured(
     }
   };
 
-  /**
-   * Digit groups separated by single spaces or dashes, starting with [start, end): a mobile
-   * written 3-4-4 or after +86, a card written 4-4-4-4; otherwise each group on its own.
-   * Returns where the groups end.
-   */
-  const digitGroups = (start: number, end: number): number => {
-    // Most such runs are dates, ranges and amounts (2024-05-01, 3-5, 10 000): too few digits.
-    let digits = end - start;
-    let last = end;
-    for (
-      let e = end, groupCount = 1;
-      groupCount < 8 && e + 1 < n && SEPARATORS.includes(text[e]!) && isDigitAt(text, e + 1);
-      groupCount++
-    ) {
-      let f = e + 1;
-      while (f < n && isDigitAt(text, f)) f++;
-      if (f < n && CLASS[text.charCodeAt(f)]! & (UPPER | LOWER)) break;
-      digits += f - e - 1;
-      last = e = f;
-    }
-    if (digits < 11) return last;
-    const groups: number[] = [start, end];
-    const seps: string[] = [];
-    let e = end;
-    while (
-      groups.length < 16 &&
-      e < last &&
-      e + 1 < n &&
-      SEPARATORS.includes(text[e]!) &&
-      isDigitAt(text, e + 1)
-    ) {
-      let f = e + 1;
-      while (f < n && isDigitAt(text, f)) f++;
-      if (f < n && CLASS[text.charCodeAt(f)]! & (UPPER | LOWER)) break;
-      seps.push(text[e]!);
-      groups.push(e + 1, f);
-      e = f;
-    }
-    const count = groups.length / 2;
-    const from = (g: number) => groups[2 * g]!;
-    const to = (g: number) => groups[2 * g + 1]!;
-    const len = (g: number) => to(g) - from(g);
-    const digitsOf = (g: number, k: number) => {
-      let s = '';
-      for (let x = g; x < g + k; x++) s += ascii(text, from(x), to(x));
-      return s;
-    };
-    /** Groups g … g+k-1 joined by one kind of separator, not continued by it on either side. */
-    const joined = (g: number, k: number) => {
-      if (g + k > count) return false;
-      const sep = seps[g];
-      for (let x = g; x < g + k - 1; x++) if (seps[x] !== sep) return false;
-      return (g === 0 || seps[g - 1] !== sep) && (g + k === count || seps[g + k - 1] !== sep);
-    };
-    /** Groups making a mobile from g: 11 digits, or 3-4-4. */
-    const mobileAt = (g: number): number => {
-      if (g < count && len(g) === 11 && isMobile(digitsOf(g, 1))) return 1;
-      if (len(g) === 3 && g + 2 < count && len(g + 1) === 4 && len(g + 2) === 4) {
-        const sep = seps[g];
-        const continued = g + 3 < count && seps[g + 2] === sep;
-        if (seps[g + 1] === sep && !continued && isMobile(digitsOf(g, 3))) return 3;
-      }
-      return 0;
-    };
-
-    for (let g = 0; g < count; ) {
-      const head = digitsOf(g, 1);
-      if (on.mobile && (head === '86' || head === '0086') && g + 1 < count) {
-        const k = mobileAt(g + 1);
-        if (k > 0) {
-          emit('cn_mobile', text[from(g) - 1] === '+' ? from(g) - 1 : from(g), to(g + k), 0.85);
-          g += 1 + k;
-          continue;
-        }
-      }
-      if (
-        on.bank &&
-        len(g) === 4 &&
-        g + 3 < count &&
-        len(g + 1) === 4 &&
-        len(g + 2) === 4 &&
-        len(g + 3) === 4
-      ) {
-        const k = g + 4 < count && len(g + 4) <= 4 && joined(g, 5) ? 5 : joined(g, 4) ? 4 : 0;
-        if (k > 0 && isBankCard(digitsOf(g, k))) {
-          emit('bank_card', from(g), to(g + k - 1), 0.6);
-          g += k;
-          continue;
-        }
-      }
-      if (on.mobile && len(g) === 3 && mobileAt(g) === 3 && (g === 0 || seps[g - 1] !== seps[g])) {
-        emit('cn_mobile', from(g), to(g + 2), 0.75);
-        g += 3;
-        continue;
-      }
-      digitRun(from(g), to(g), g === 0 && text[from(g) - 1] === '+');
-      g++;
-    }
-    return to(count - 1);
+  const digitCount = (g: number, k: number): number => {
+    let d = 0;
+    for (let x = g; x < g + k; x++) d += digits[x]!;
+    return d;
   };
 
-  /** A token that is all digits, at [start, end). Returns where scanning continues. */
-  const digitToken = (start: number, end: number): number => {
-    // The fraction of a decimal or a later part of a dotted run: handled with its first part.
-    if (start >= 2 && text[start - 1] === '.' && isDigitAt(text, start - 2)) return end;
-    if (text[end] === '.' && end + 1 < n && isDigitAt(text, end + 1)) {
-      let e = end;
-      while (text[e] === '.' && e + 1 < n && isDigitAt(text, e + 1)) {
-        e++;
-        while (e < n && isDigitAt(text, e)) e++;
+  /** The groups g … g+k-1 joined, as ASCII. */
+  const joined = (g: number, k: number): string => {
+    let s = '';
+    for (let x = g; x < g + k; x++) s += ascii(text, from[x]!, to[x]!);
+    return s;
+  };
+
+  /**
+   * Whether the groups from g have these lengths, are joined by one kind of separator, and the
+   * number does not go on with it after them (nor before them, with `left`).
+   */
+  const fits = (g: number, lengths: readonly number[], left: boolean): boolean => {
+    const k = lengths.length;
+    if (g + k > count) return false;
+    for (let x = 0; x < k; x++) if (to[g + x]! - from[g + x]! !== lengths[x]) return false;
+    // One group has no separator of its own (the 11 digits after +86).
+    if (k === 1) return true;
+    const by = sep[g + 1]!;
+    for (let x = g + 2; x < g + k; x++) if (sep[x] !== by) return false;
+    return sep[g + k] !== by && !(left && sep[g] === by);
+  };
+
+  /** An IPv4 address of four dotted groups from g; returns 4, or 0. */
+  const ipv4At = (g: number): number => {
+    if (g + 4 > count || isDot(sep[g]!) || isDot(sep[g + 4]!)) return 0;
+    for (let x = g + 1; x < g + 4; x++) if (sep[x] !== 0x2e) return 0;
+    if (!isIpv4(ascii(text, from[g]!, to[g + 3]!))) return 0;
+    emit('ip_address', from[g]!, to[g + 3]!, 0.7);
+    return 4;
+  };
+
+  /** A number in one of the GROUPINGS from g (or a mobile after a country code); returns its groups. */
+  const numberAt = (g: number): number => {
+    const first = to[g]! - from[g]!;
+    if (on.mobile && (first === 2 || first === 4) && g + 1 < count) {
+      const code = ascii(text, from[g]!, to[g]!);
+      if (code === '86' || code === '0086') {
+        // +86 138 1234 5678, 0086-13812345678: the country code may be set off differently.
+        for (const lengths of MOBILE_GROUPINGS) {
+          if (!fits(g + 1, lengths, false)) continue;
+          const k = lengths.length;
+          if (digitCount(g + 1, k) !== 11) continue;
+          const s = joined(g + 1, k);
+          if (!isMobile(s)) continue;
+          const start = text[from[g]! - 1] === '+' ? from[g]! - 1 : from[g]!;
+          emit('cn_mobile', start, to[g + k]!, 0.85);
+          return 1 + k;
+        }
       }
-      if (on.ip && isIpv4(ascii(text, start, e)) && !(CLASS[text.charCodeAt(e)]! & ALNUM))
-        emit('ip_address', start, e, 0.7);
-      return e;
     }
-    if (!(on.id || on.mobile || on.bank || on.uscc)) return end;
-    if (end + 1 < n && SEPARATORS.includes(text[end]!) && isDigitAt(text, end + 1))
-      return digitGroups(start, end);
-    // Nothing it finds is shorter than a mobile's 11 digits.
-    if (end - start >= 11) digitRun(start, end, text[start - 1] === '+');
-    return end;
+    const k = groupedAt(g, first);
+    if (k > 0 || g !== 0 || digits[0] === first) return k;
+    // Letters glued before the first group (ID110105 19491231 002X, Tel138 1234 5678): read the
+    // digits at its end as the first group.
+    let d = to[0]!;
+    while (d > from[0]! && isDigitAt(text, d - 1)) d--;
+    if (d === to[0]) return 0;
+    const [wholeFrom, wholeSep] = [from[0]!, sep[0]!];
+    from[0] = d;
+    sep[0] = 0;
+    const found = groupedAt(0, to[0]! - d);
+    if (found === 0) {
+      from[0] = wholeFrom;
+      sep[0] = wholeSep;
+    }
+    return found;
+  };
+
+  const groupedAt = (g: number, first: number): number => {
+    const candidates = GROUPINGS_BY_FIRST[first];
+    if (!candidates) return 0;
+    for (const lengths of candidates) {
+      if (!fits(g, lengths, true)) continue;
+      const k = lengths.length;
+      const s = joined(g, k);
+      if (judge(s, from[g]!, to[g + k - 1]!, digitCount(g, k) === s.length, true, false)) return k;
+    }
+    return 0;
+  };
+
+  /** Group g on its own. */
+  const single = (g: number) => {
+    if (isDot(sep[g]!) || isDot(sep[g + 1]!)) return;
+    if (digits[g] !== to[g]! - from[g]!) mixedToken(from[g]!, to[g]!);
+    else if (numbersOn) digitRun(from[g]!, to[g]!, g === 0 && text[from[g]! - 1] === '+');
+  };
+
+  /**
+   * The written-out number that starts with the token [start, end) (of which `letters` are not
+   * digits). Returns where its last group ends.
+   */
+  const number = (start: number, end: number, letters: number): number => {
+    from[0] = start;
+    to[0] = end;
+    digits[0] = end - start - letters;
+    sep[0] = start === cutAt + 1 ? cutSep : 0;
+    count = 1;
+    let total = end - start;
+    let after = 0;
+    for (let e = end; e + 1 < n; ) {
+      const s = text.charCodeAt(e);
+      if (!(CLASS[s]! & SEP) || !(CLASS[text.charCodeAt(e + 1)]! & ALNUM)) break;
+      let f = e + 1;
+      let d = 0;
+      for (; f < n; f++) {
+        const c = CLASS[text.charCodeAt(f)]!;
+        if (!(c & ALNUM)) break;
+        if (c & DIGIT) d++;
+      }
+      // A word after a number (ID 110105 19491231 002X is valid) ends it.
+      if (d === 0) break;
+      if (count === MAX_GROUPS) {
+        after = s;
+        cutAt = e;
+        cutSep = s;
+        break;
+      }
+      sep[count] = s;
+      from[count] = e + 1;
+      to[count] = f;
+      digits[count] = d;
+      count++;
+      total += f - e - 1;
+      e = f;
+    }
+    sep[count] = after;
+    // Nothing a grouping gives is shorter than a mobile's 11 characters.
+    const grouped = numbersOn && count > 1 && total >= 11;
+    for (let g = 0; g < count; ) {
+      const k = (on.ip && count >= 4 ? ipv4At(g) : 0) || (grouped ? numberAt(g) : 0);
+      if (k > 0) g += k;
+      else single(g++);
+    }
+    return to[count - 1]!;
   };
 
   const email = (at: number) => {
@@ -520,6 +617,7 @@ export function compileStructured(
     out = into;
     n = text.length;
     const first = out.length;
+    cutAt = -1;
     /** Text before this has been looked at. */
     let done = 0;
     let colonsDone = 0;
@@ -541,11 +639,7 @@ export function compileStructured(
           if (!(c & DIGIT)) letters++;
           j++;
         }
-        if (letters === 0) done = digitToken(i, j);
-        else {
-          mixedToken(i, j);
-          done = j;
-        }
+        done = number(i, j, letters);
         at = done - 1;
       } else if (k & AT) {
         email(at);

@@ -66,6 +66,40 @@ export function isValidCnIdCard(s: string, today: Date = new Date()): boolean {
   return ID_CHECK[sum % 11] === (last === 'x' ? 'X' : last);
 }
 
+/**
+ * 15-digit 居民身份证 number of the first generation (issued until 2004; GB 11643-1989): a six-digit
+ * region whose province exists and that names a place below the province (not xx0000), a birth
+ * date YYMMDD in the 1900s, and a three-digit sequence. It has no check character, so a match is
+ * weaker evidence than an 18-character number: the detector gives it a lower confidence.
+ */
+export function isValidOldCnIdCard(s: string): boolean {
+  if (s.length !== 15 || !isAsciiDigits(s, 0, 15)) return false;
+  if (!PROVINCES.has(Number(s.slice(0, 2))) || s.slice(2, 6) === '0000') return false;
+  return isValidDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)));
+}
+
+/**
+ * Whether a string of 14–19 ASCII digits starts like a payment card of its length (ISO/IEC 7812
+ * issuer ranges as the schemes publish them) and passes Luhn:
+ * - 14: Diners Club International 300–305, 3095, 36, 38–39;
+ * - 15: American Express 34, 37;
+ * - 16–19: Visa 4, Mastercard 51–55 and 2221–2720, UnionPay 62 and 81 (8100–8171), JCB 35,
+ *   Discover/RuPay 6, and the other 3–6 ranges (Amex/Diners co-branded 16-digit cards).
+ */
+export function isCardNumber(s: string): boolean {
+  const n = s.length;
+  if (n < 14 || n > 19 || !isAsciiDigits(s, 0, n)) return false;
+  const two = Number(s.slice(0, 2));
+  const three = Number(s.slice(0, 3));
+  const four = Number(s.slice(0, 4));
+  let issuer: boolean;
+  if (n === 14)
+    issuer = (three >= 300 && three <= 305) || four === 3095 || two === 36 || two === 38 || two === 39;
+  else if (n === 15) issuer = two === 34 || two === 37;
+  else issuer = (two >= 30 && two <= 69) || (four >= 2221 && four <= 2720) || (four >= 8100 && four <= 8171);
+  return issuer && luhnValid(s);
+}
+
 /** Luhn (mod 10) over a string of ASCII digits; false for anything else or an empty string. */
 export function luhnValid(digits: string): boolean {
   const n = digits.length;

@@ -176,6 +176,19 @@ describe('redact', () => {
     expect(masked('卡号 4111 1111 1111 1111')).toBe('卡号 411* **** **** 1111');
   });
 
+  it('masks every group of a number written with separators, keeping the separators', () => {
+    expect(masked('身份证 110105 19491231 002X')).toBe('身份证 110*** ******** 002X');
+    expect(masked('身份证 110105\u300019491231\u3000002X')).toBe('身份证 110***\u3000********\u3000002X');
+    expect(masked('证件 110105·1949·1231·002X')).toBe('证件 110***·****·****·002X');
+    expect(masked('手机 138.1234.5678')).toBe('手机 138.****.5678');
+    expect(masked('手机 1381234 5678')).toBe('手机 138**** 5678');
+    expect(masked('手机 +86.138.1234.5678')).toBe('手机 +86.138.****.5678');
+    expect(masked('卡号 6222 0212 3456 7890 128')).toBe('卡号 622* **** **** ***0 128');
+    expect(masked('代码 9135 0100 M000 100Y 43')).toBe('代码 913* **** **** **0Y 43');
+    // A custom detector's find of digits and separators is masked as a number too.
+    expect(redact('单号 12·3456·78', [{ start: 3, end: 13, detector: 'order' }])).toBe('单号 1*·****·78');
+  });
+
   it('hides most of a short number: the first character and the last two stay', () => {
     expect(redact('护照 E12345678', [{ start: 3, end: 12, detector: 'passport' }])).toBe('护照 E******78');
   });

@@ -4,6 +4,7 @@ import {
   CLASSIFICATION_MARKINGS,
   classificationConfidence,
   compileStructured,
+  SEPARATORS,
 } from './builtin-detectors.ts';
 import {
   buildKeywordAutomaton,
@@ -206,7 +207,8 @@ const NUMBERS = new Set(['cn_id_card', 'cn_mobile', 'bank_card', 'uscc', 'passpo
  * - numbers (ID cards, mobiles, bank cards, USCCs, passports, or any span of at least eight
  *   digits written with separators only): of 11 or more letters or digits the first 3 and last
  *   4 stay, of shorter ones the first and the last 2; the others become '*', separators stay —
- *   110***********002X, 138-****-5678, E******78;
+ *   110***********002X, 110*** ******** 002X, 138-****-5678, E******78. A number written in
+ *   groups is one span, so every group is masked, not only the first;
  * - emails: the first character and the domain stay — z********@example.com (a one-letter name
  *   is masked whole);
  * - everything else: one '*' per character.
@@ -233,17 +235,23 @@ export function redact(
     out += text.slice(at, start);
     const part = text.slice(start, end);
     if (detectors.every((d) => d === 'email') && /[^@＠][@＠]/.test(part)) out += maskEmail(part);
-    else if (detectors.every((d) => NUMBERS.has(d)) || /^(?=(?:\D*\d){8})[\d\s+()-]+$/.test(part))
-      out += maskNumber(part);
+    else if (detectors.every((d) => NUMBERS.has(d)) || WRITTEN_NUMBER.test(part)) out += maskNumber(part);
     else for (const _ of part) out += '*';
     at = end;
   }
   return out + text.slice(at);
 }
 
+/** Any span of at least eight digits written with separators only (a custom regex's find, say). */
+const SEPARATOR_CLASS = SEPARATORS.replace(/[-\\\]^]/g, '\\$&');
+const WRITTEN_NUMBER = new RegExp(
+  `^(?=(?:[^\\d\\uff10-\\uff19]*[\\d\\uff10-\\uff19]){8})[\\d\\uff10-\\uff19\\s+()${SEPARATOR_CLASS}]+$`,
+);
+const COUNTRY_CODE = new RegExp(`^(?:\\+86|0086|\\(\\+86\\))[\\s${SEPARATOR_CLASS}]?`);
+
 function maskNumber(part: string): string {
   // A country code in front stays as written: +86 138****5678.
-  const country = /^(?:\+86|0086|\(\+86\))[\s-]?/.exec(part)?.[0] ?? '';
+  const country = COUNTRY_CODE.exec(part)?.[0] ?? '';
   if (country) return country + maskNumber(part.slice(country.length));
   const alnum = (c: string) => /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(c);
   const total = [...part].filter(alnum).length;
