@@ -250,12 +250,33 @@ export async function markAcked(
 }
 
 /**
+ * Whose receipts a caller sees: every recipient's, or those whose department (at delivery) lies in
+ * a department subtree, given by its materialised path. Every per-recipient read of an
+ * announcement — statistics, the not-read list, reminders — goes through `recipientsOf`, so no
+ * filter (or its absence) can widen what the caller's data scope allows.
+ */
+export type RecipientScope = 'all' | { departmentPath: string };
+
+function recipientsOf(db: Executor, announcementId: string, scope: RecipientScope) {
+  const q = db.selectFrom('announcement_recipients as r').where('r.announcement_id', '=', announcementId);
+  if (scope === 'all') return q;
+  // A subquery on the department tree keeps the recipients' covering index in use.
+  return q.where('r.department_id', 'in', (eb) =>
+    eb
+      .selectFrom('departments')
+      .select('departments.id')
+      .where((d) => likePrefix(d.ref('departments.path'), scope.departmentPath)),
+  );
+}
+
+/**
  * Per department: recipients, read, acknowledged, overdue and on time. `done` is acknowledgement
  * when it is required, else reading; on time means done by the deadline.
  */
 export async function statsByDepartment(
   db: Executor,
   announcementId: string,
+  scope: RecipientScope,
   requiresAck: boolean,
   deadline: string | null,
   now: string,
@@ -263,9 +284,7 @@ export async function statsByDepartment(
   const done = requiresAck ? sql.ref('r.acked_at') : sql.ref('r.read_at');
   const dl = deadline ?? '9999-12-31T00:00:00.000Z';
   // Aggregated from the covering index first; the few department names are joined afterwards.
-  const rows = await db
-    .selectFrom('announcement_recipients as r')
-    .where('r.announcement_id', '=', announcementId)
+  const rows = await recipientsOf(db, announcementId, scope)
     .select([
       'r.department_id',
       (eb) => eb.fn.countAll<number>().as('recipients'),
@@ -293,14 +312,16 @@ export async function statsByDepartment(
 export async function notDone(
   db: Executor,
   announcementId: string,
+  scope: RecipientScope,
   which: 'unread' | 'unacknowledged',
   departmentId: string | undefined,
   page: { page: number; pageSize: number },
 ) {
-  let q = db
-    .selectFrom('announcement_recipients as r')
-    .where('r.announcement_id', '=', announcementId)
-    .where(which === 'unread' ? 'r.read_at' : 'r.acked_at', 'is', null);
+  let q = recipientsOf(db, announcementId, scope).where(
+    which === 'unread' ? 'r.read_at' : 'r.acked_at',
+    'is',
+    null,
+  );
   if (departmentId) q = q.where('r.department_id', '=', departmentId);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // The page in index order (department, then person), read off the index; names joined for it alone.
@@ -346,15 +367,14 @@ export async function notDone(
 export async function notDoneIds(
   db: Executor,
   announcementId: string,
+  scope: RecipientScope,
   which: 'unread' | 'unacknowledged',
   departmentId?: string,
 ) {
-  let q = db
-    .selectFrom('announcement_recipients')
-    .select('user_id')
-    .where('announcement_id', '=', announcementId)
-    .where(which === 'unread' ? 'read_at' : 'acked_at', 'is', null);
-  if (departmentId) q = q.where('department_id', '=', departmentId);
+  let q = recipientsOf(db, announcementId, scope)
+    .select('r.user_id')
+    .where(which === 'unread' ? 'r.read_at' : 'r.acked_at', 'is', null);
+  if (departmentId) q = q.where('r.department_id', '=', departmentId);
   return (await q.execute()).map((r) => r.user_id);
 }
 

@@ -311,7 +311,7 @@ export class AnnouncementsService {
       summary: { title: row.title, recipients: count },
     });
     if (count <= NOTIFY_UP_TO) {
-      const recipients = await repo.notDoneIds(trx, id, 'unread');
+      const recipients = await repo.notDoneIds(trx, id, 'all', 'unread');
       await this.#deps.notifications.notify(trx, {
         kind: 'announcement.published',
         title: `${row.category_name}：${row.title}`,
@@ -451,17 +451,17 @@ export class AnnouncementsService {
 
   async stats(ctx: ActorContext, id: string): Promise<AnnouncementStats> {
     const row = await this.#visible(ctx, id);
-    const limit = this.#statsScope(ctx, row);
+    const scope = this.#recipientScope(ctx, row);
     const now = this.#deps.clock.now().toISOString();
     const rows = await repo.statsByDepartment(
       this.#deps.db,
       id,
+      scope,
       row.requires_ack === 1,
       row.deadline_at,
       now,
     );
-    const visible = await this.#withinScope(rows, limit);
-    const departments = visible.map((r) => ({
+    const departments = rows.map((r) => ({
       department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
       recipients: Number(r.recipients),
       read: Number(r.read),
@@ -495,9 +495,9 @@ export class AnnouncementsService {
     query: { which: 'unread' | 'unacknowledged'; departmentId?: string; page: number; pageSize: number },
   ) {
     const row = await this.#visible(ctx, id);
-    const limit = this.#statsScope(ctx, row);
-    const departmentId = await this.#departmentWithin(query.departmentId, limit);
-    const { rows, total } = await repo.notDone(this.#deps.db, id, query.which, departmentId, query);
+    const scope = this.#recipientScope(ctx, row);
+    const departmentId = await this.#departmentWithin(query.departmentId, scope);
+    const { rows, total } = await repo.notDone(this.#deps.db, id, scope, query.which, departmentId, query);
     return {
       items: rows.map((r) => ({
         user: userRef(r.id, r.username, r.display_name)!,
@@ -517,21 +517,11 @@ export class AnnouncementsService {
     body: { which: 'unread' | 'unacknowledged'; departmentId?: string },
   ) {
     const row = await this.#visible(ctx, id);
-    const limit = this.#statsScope(ctx, row);
+    const scope = this.#recipientScope(ctx, row);
     if (row.status !== 'published')
       throw errors.conflict('Only a published announcement has readers to remind.');
-    const departmentId = await this.#departmentWithin(body.departmentId, limit);
-    let ids = await repo.notDoneIds(this.#deps.db, id, body.which, departmentId);
-    if (limit !== 'all' && !departmentId) {
-      // A department head reminds only their own departments' people.
-      const rows = await this.#deps.db
-        .selectFrom('users')
-        .leftJoin('departments', 'departments.id', 'users.department_id')
-        .select(['users.id', 'departments.path'])
-        .where('users.id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'])
-        .execute();
-      ids = rows.filter((r) => r.path?.startsWith(limit)).map((r) => r.id);
-    }
+    const departmentId = await this.#departmentWithin(body.departmentId, scope);
+    const ids = await repo.notDoneIds(this.#deps.db, id, scope, body.which, departmentId);
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#remindIn(trx, ctx, row, ids);
       await this.#deps.audit.record(trx, ctx, {
@@ -684,7 +674,7 @@ export class AnnouncementsService {
       await this.#deps.db.transaction().execute(async (trx) => {
         const row = (await repo.findById(trx, id))!;
         await repo.update(trx, id, { reminded_at: nowIso });
-        await this.#remindIn(trx, null, row, await repo.notDoneIds(trx, id, 'unacknowledged'));
+        await this.#remindIn(trx, null, row, await repo.notDoneIds(trx, id, 'all', 'unacknowledged'));
       });
       changed += 1;
     }
@@ -790,11 +780,14 @@ export class AnnouncementsService {
     return row.created_by === me || row.owner_id === me || can(ctx.actor.grants, 'announcement.manage');
   }
 
-  /** Whose statistics the caller sees: 'all', a department path, or a refusal. */
-  #statsScope(ctx: ActorContext, row: repo.AnnouncementRow): 'all' | string {
+  /**
+   * Whose receipts the caller sees — statistics, the not-read list and reminders alike: everyone's,
+   * or those of recipients in their department subtree; refused without `announcement.stats`.
+   */
+  #recipientScope(ctx: ActorContext, row: repo.AnnouncementRow): repo.RecipientScope {
     const limit = this.#statsLimit(ctx, row);
     if (limit === null) throw errors.forbidden('Only the owner and department heads see who has read it.');
-    return limit;
+    return limit === 'all' ? 'all' : { departmentPath: limit };
   }
 
   /** Whose read statistics the caller may see: everyone's, a department subtree's, or nobody's. */
@@ -805,24 +798,15 @@ export class AnnouncementsService {
     return scope.kind === 'department' ? scope.path : null;
   }
 
-  async #withinScope<R extends { department_id: string | null }>(
-    rows: R[],
-    limit: 'all' | string,
-  ): Promise<R[]> {
-    if (limit === 'all') return rows;
-    const ids = rows.map((r) => r.department_id).filter((x): x is string => x !== null);
-    const paths = new Map((await repo.departmentPaths(this.#deps.db, ids)).map((d) => [d.id, d.path]));
-    return rows.filter((r) => r.department_id && paths.get(r.department_id)?.startsWith(limit));
-  }
-
+  /** A department filter, refused when it names a department outside the caller's scope. */
   async #departmentWithin(
     departmentId: string | undefined,
-    limit: 'all' | string,
+    scope: repo.RecipientScope,
   ): Promise<string | undefined> {
     if (!departmentId) return undefined;
     const [dept] = await repo.departmentPaths(this.#deps.db, [departmentId]);
     if (!dept) throw errors.invalidField('departmentId', 'No such department.');
-    if (limit !== 'all' && !dept.path.startsWith(limit))
+    if (scope !== 'all' && !dept.path.startsWith(scope.departmentPath))
       throw errors.forbidden('This department is outside your scope.');
     return departmentId;
   }
