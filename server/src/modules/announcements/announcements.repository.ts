@@ -2,6 +2,7 @@ import type { AnnouncementListQuery, Audience } from '@liaison/contracts';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
+import { timelinessCounts } from '../../platform/kpi/timeliness.sql.ts';
 import type { AnnouncementsTables } from './announcements.tables.ts';
 
 type T = AnnouncementsTables;
@@ -270,8 +271,9 @@ function recipientsOf(db: Executor, announcementId: string, scope: RecipientScop
 }
 
 /**
- * Per department: recipients, read, acknowledged, overdue and on time. `done` is acknowledgement
- * when it is required, else reading; on time means done by the deadline.
+ * Per department: recipients, read, acknowledged, and the timeliness facts (`platform/kpi`) of
+ * being done — acknowledgement when it is required, else reading — by the deadline. Someone who
+ * joined after the deadline could not have been on time and is left out of the facts.
  */
 export async function statsByDepartment(
   db: Executor,
@@ -282,7 +284,7 @@ export async function statsByDepartment(
   now: string,
 ) {
   const done = requiresAck ? sql.ref('r.acked_at') : sql.ref('r.read_at');
-  const dl = deadline ?? '9999-12-31T00:00:00.000Z';
+  const due = sql.val(deadline ?? '9999-12-31T00:00:00.000Z');
   // Aggregated from the covering index first; the few department names are joined afterwards.
   const rows = await recipientsOf(db, announcementId, scope)
     .select([
@@ -290,8 +292,7 @@ export async function statsByDepartment(
       (eb) => eb.fn.countAll<number>().as('recipients'),
       (eb) => eb.fn.count<number>('r.read_at').as('read'),
       (eb) => eb.fn.count<number>('r.acked_at').as('acknowledged'),
-      sql<number>`sum(case when ${done} is null and ${dl} < ${now} then 1 else 0 end)`.as('overdue'),
-      sql<number>`sum(case when ${done} <= ${dl} then 1 else 0 end)`.as('on_time'),
+      ...timelinessCounts({ done, due, now, counted: sql<boolean>`r.delivered_at <= ${due}` }),
     ])
     .groupBy('r.department_id')
     .execute();
@@ -491,18 +492,26 @@ export function departmentPaths(db: Executor, ids: readonly string[]) {
   return db.selectFrom('departments').select(['id', 'path']).where('id', 'in', ids).execute();
 }
 
-/** Month-by-month on-time figures for announcements published in [from, to). */
-export function onTimeByMonth(db: Executor, from: string, to: string, departmentPath: string | null) {
+/**
+ * Month-by-month timeliness facts (`platform/kpi`) for announcements published in [from, to), per
+ * announcement and recipients' department, at `now`.
+ */
+export function onTimeByMonth(
+  db: Executor,
+  from: string,
+  to: string,
+  departmentPath: string | null,
+  now: string,
+) {
   let q = db
     .selectFrom('announcement_recipients as r')
     .innerJoin('announcements as a', 'a.id', 'r.announcement_id')
     .leftJoin('departments', 'departments.id', 'r.department_id')
     .where('a.published_at', '>=', from)
     .where('a.published_at', '<', to)
+    .where('a.deadline_at', 'is not', null)
     // Someone who joined after the deadline could not have been on time; they are not counted.
-    .where((eb) =>
-      eb.or([eb('a.deadline_at', 'is', null), eb('r.delivered_at', '<=', eb.ref('a.deadline_at'))]),
-    );
+    .where((eb) => eb('r.delivered_at', '<=', eb.ref('a.deadline_at')));
   if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
   return q
     .select([
@@ -511,9 +520,11 @@ export function onTimeByMonth(db: Executor, from: string, to: string, department
       'r.department_id',
       'departments.name as department_name',
       (eb) => eb.fn.countAll<number>().as('recipients'),
-      sql<number>`sum(case when (case when a.requires_ack = 1 then r.acked_at else r.read_at end) <= a.deadline_at then 1 else 0 end)`.as(
-        'on_time',
-      ),
+      ...timelinessCounts({
+        done: sql`case when a.requires_ack = 1 then r.acked_at else r.read_at end`,
+        due: sql.ref('a.deadline_at'),
+        now,
+      }),
     ])
     .groupBy(['a.id', 'a.published_at', 'r.department_id', 'departments.name'])
     .execute();

@@ -25,6 +25,13 @@ import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { fromWallClock, wallClock } from '../../platform/jobs/schedule.ts';
+import {
+  addFacts,
+  factsFromRow,
+  NO_FACTS,
+  onTimeTally,
+  type TimelinessFacts,
+} from '../../platform/kpi/timeliness.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { storeUpload } from '../../platform/storage/uploads.ts';
 import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
@@ -461,31 +468,31 @@ export class AnnouncementsService {
       row.deadline_at,
       now,
     );
-    const departments = rows.map((r) => ({
-      department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
-      recipients: Number(r.recipients),
-      read: Number(r.read),
-      acknowledged: Number(r.acknowledged),
-      overdue: Number(r.overdue),
-      onTime: Number(r.on_time),
-    }));
-    const totals = departments.reduce(
-      (t, d) => ({
-        recipients: t.recipients + d.recipients,
-        read: t.read + d.read,
-        acknowledged: t.acknowledged + d.acknowledged,
-        overdue: t.overdue + d.overdue,
-        onTime: t.onTime + d.onTime,
-      }),
-      { recipients: 0, read: 0, acknowledged: 0, overdue: 0, onTime: 0 },
-    );
+    let all = NO_FACTS;
+    const departments = rows.map((r) => {
+      const facts = factsFromRow(r);
+      all = addFacts(all, facts);
+      return {
+        department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+        recipients: Number(r.recipients),
+        read: Number(r.read),
+        acknowledged: Number(r.acknowledged),
+        ...readCounts(facts),
+      };
+    });
+    const totals = {
+      recipients: departments.reduce((n, d) => n + d.recipients, 0),
+      read: departments.reduce((n, d) => n + d.read, 0),
+      acknowledged: departments.reduce((n, d) => n + d.acknowledged, 0),
+      ...readCounts(all),
+    };
     departments.sort((a, b) => b.recipients - a.recipients);
     return {
       announcementId: id,
       deadline: row.deadline_at,
       totals,
       departments,
-      onTimeRate: totals.recipients > 0 ? totals.onTime / totals.recipients : null,
+      onTimeRate: onTimeTally(all).rate,
     };
   }
 
@@ -577,33 +584,47 @@ export class AnnouncementsService {
       monthStart(query.from).toISOString(),
       end.toISOString(),
       path,
+      this.#deps.clock.now().toISOString(),
     );
     const months = new Map<
       string,
-      { recipients: number; onTime: number; announcements: Set<string>; published: number; corrected: number }
+      {
+        recipients: number;
+        facts: TimelinessFacts;
+        announcements: Set<string>;
+        published: number;
+        corrected: number;
+      }
     >();
     for (let cursor = query.from; cursor <= query.to; ) {
-      months.set(cursor, { recipients: 0, onTime: 0, announcements: new Set(), published: 0, corrected: 0 });
+      months.set(cursor, {
+        recipients: 0,
+        facts: NO_FACTS,
+        announcements: new Set(),
+        published: 0,
+        corrected: 0,
+      });
       const [y, m] = cursor.split('-').map(Number);
       cursor = m === 12 ? `${y! + 1}-01` : `${y}-${String(m! + 1).padStart(2, '0')}`;
     }
-    const departments = new Map<string, { name: string; recipients: number; onTime: number }>();
+    const departments = new Map<string, { name: string; recipients: number; facts: TimelinessFacts }>();
     for (const r of rows) {
       const w = wallClock(new Date(r.published_at!), tz);
       const key = `${w.year}-${String(w.month).padStart(2, '0')}`;
       const month = months.get(key);
       if (!month) continue;
+      const facts = factsFromRow(r);
       month.recipients += Number(r.recipients);
-      month.onTime += Number(r.on_time);
+      month.facts = addFacts(month.facts, facts);
       month.announcements.add(r.announcement_id);
       if (r.department_id) {
         const d = departments.get(r.department_id) ?? {
           name: r.department_name ?? '',
           recipients: 0,
-          onTime: 0,
+          facts: NO_FACTS,
         };
         d.recipients += Number(r.recipients);
-        d.onTime += Number(r.on_time);
+        d.facts = addFacts(d.facts, facts);
         departments.set(r.department_id, d);
       }
     }
@@ -626,8 +647,7 @@ export class AnnouncementsService {
       months: [...months.entries()].map(([month, m]) => ({
         month,
         recipients: m.recipients,
-        onTime: m.onTime,
-        rate: m.recipients > 0 ? m.onTime / m.recipients : null,
+        ...onTimeTally(m.facts),
         announcements: m.announcements.size,
         corrected: m.corrected,
         accuracyRate: m.published > 0 ? 1 - m.corrected / m.published : null,
@@ -636,8 +656,7 @@ export class AnnouncementsService {
         .map(([id, d]) => ({
           department: { id, name: d.name },
           recipients: d.recipients,
-          onTime: d.onTime,
-          rate: d.recipients > 0 ? d.onTime / d.recipients : null,
+          ...onTimeTally(d.facts),
         }))
         .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1)),
     };
@@ -998,6 +1017,12 @@ export class AnnouncementsService {
       },
     };
   }
+}
+
+/** A department's (or the total's) receipt counts from its timeliness facts: overdue, on time, late, not yet due. */
+function readCounts(facts: TimelinessFacts) {
+  const { onTime, late, pending } = onTimeTally(facts);
+  return { overdue: facts.openOverdue, onTime, late, pending };
 }
 
 function toCategory(row: {
