@@ -275,6 +275,8 @@ export default function AnnouncementStatsPage() {
             columns={columns}
             dataSource={departments}
             pagination={false}
+            // Narrow screens scroll the figures sideways rather than stacking each header letter.
+            scroll={{ x: 'max-content' }}
             onRow={(d) => ({
               onClick: () => setDepartmentId(d.department?.id ?? null),
               style: { cursor: 'pointer' },

@@ -131,6 +131,8 @@ export default function RequestReportPage() {
             loading={query.isFetching}
             pagination={false}
             locale={{ emptyText: t('requests.report.empty') }}
+            // Narrow screens scroll the figures sideways rather than stacking each header letter.
+            scroll={{ x: 'max-content' }}
           />
         </Card>
       </Flex>
