@@ -177,7 +177,12 @@ export const DepartmentReadStats = z.object({
   acknowledged: z.number().int(),
   /** Not acknowledged (or not read, without acknowledgement) and past the deadline. */
   overdue: z.number().int(),
+  /** Done (acknowledged, or read without acknowledgement) by the deadline. */
   onTime: z.number().int(),
+  /** Done after the deadline, or not done once it passed. */
+  late: z.number().int(),
+  /** Not done yet with the deadline still ahead: counted neither way. */
+  pending: z.number().int(),
 });
 export type DepartmentReadStats = z.infer<typeof DepartmentReadStats>;
 
@@ -187,7 +192,10 @@ export const AnnouncementStats = z
     deadline: Timestamp.nullable(),
     totals: DepartmentReadStats.omit({ department: true }),
     departments: z.array(DepartmentReadStats),
-    /** On-time delivery rate = on time ÷ recipients; null before anyone is counted. */
+    /**
+     * On-time delivery rate = on time ÷ (on time + late); those not yet due are left out (and
+     * people who joined after the deadline). Null while nobody is settled.
+     */
     onTimeRate: z.number().nullable(),
   })
   .meta({ id: 'AnnouncementStats' });
@@ -219,11 +227,22 @@ export const OnTimeQuery = z.strictObject({
 });
 export type OnTimeQuery = z.infer<typeof OnTimeQuery>;
 
-export const OnTimeMonth = z.object({
-  month: z.string(),
+/**
+ * A recipient counts once they are settled: done (acknowledged, or read when no acknowledgement is
+ * asked) or past the deadline. rate = onTime ÷ (onTime + late); `pending` (not yet due) is apart.
+ */
+const OnTimeCounts = {
   recipients: z.number().int(),
   onTime: z.number().int(),
+  late: z.number().int(),
+  pending: z.number().int(),
+  /** null while nobody is settled. */
   rate: z.number().nullable(),
+};
+
+export const OnTimeMonth = z.object({
+  month: z.string(),
+  ...OnTimeCounts,
   announcements: z.number().int(),
   /** Information accuracy: announcements published this month that needed a correction… */
   corrected: z.number().int(),
@@ -237,9 +256,7 @@ export const OnTimeReport = z
     departments: z.array(
       z.object({
         department: DepartmentRef,
-        recipients: z.number().int(),
-        onTime: z.number().int(),
-        rate: z.number().nullable(),
+        ...OnTimeCounts,
       }),
     ),
   })

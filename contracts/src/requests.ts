@@ -122,6 +122,8 @@ export const RequestReportRow = z.object({
   respondedInTime: z.number().int(),
   /** Unanswered and past their deadline now. */
   overdueOpen: z.number().int(),
+  /** Unanswered with the deadline still ahead: not yet due, counted neither way. */
+  pending: z.number().int(),
   escalated: z.number().int(),
   /** respondedInTime ÷ (received that are answered or past due); null when none are. */
   onTimeRate: z.number().nullable(),

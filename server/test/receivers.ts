@@ -66,8 +66,13 @@ export interface ReceivedRequest {
 /** A local HTTP receiver for webhooks that answers as told, and can be stopped and restarted. */
 export class HttpReceiver {
   readonly received: ReceivedRequest[] = [];
-  /** What to answer: a status and a body. */
-  answer: { status: number; body: string } = { status: 200, body: '{"errcode":0,"errmsg":"ok"}' };
+  /** What to answer: a status and a body, or a function of the request that picks them (a robot's rules). */
+  answer:
+    | { status: number; body: string }
+    | ((request: { path: string; body: string }) => { status: number; body: string }) = {
+    status: 200,
+    body: '{"errcode":0,"errmsg":"ok"}',
+  };
   #server: Server | null = null;
   #port = 0;
 
@@ -84,14 +89,10 @@ export class HttpReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const { status, body } = this.answer;
-        if (status < 300) {
-          this.received.push({
-            path: req.url ?? '',
-            headers: req.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
-        }
+        const text = Buffer.concat(chunks).toString('utf8');
+        const { status, body } =
+          typeof this.answer === 'function' ? this.answer({ path: req.url ?? '', body: text }) : this.answer;
+        if (status < 300) this.received.push({ path: req.url ?? '', headers: req.headers, body: text });
         res.writeHead(status, { 'content-type': 'application/json' }).end(body);
       });
     });

@@ -179,6 +179,35 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     expect((await t.request(who('chen.jing'), 'POST', `/api/announcements/${notice}/ack`, {})).status).toBe(
       200,
     );
+    // Two days before the deadline the two who have not acknowledged still have time: they are
+    // shown apart as not yet due, and the rate counts only who is settled.
+    const early = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
+    expect(early.body.totals).toEqual({
+      recipients: 3,
+      read: 1,
+      acknowledged: 1,
+      overdue: 0,
+      onTime: 1,
+      late: 0,
+      pending: 2,
+    });
+    expect(early.body.onTimeRate).toBe(1);
+    const earlyKpi = await t.request(
+      who('liu.yang'),
+      'GET',
+      '/api/announcements/kpi/on-time?from=2026-12&to=2026-12',
+    );
+    expect(earlyKpi.body.months[0]).toMatchObject({ recipients: 3, onTime: 1, late: 0, pending: 2, rate: 1 });
+    expect(earlyKpi.body.departments).toEqual([
+      {
+        department: { id: marketing, name: '市场部' },
+        recipients: 3,
+        onTime: 1,
+        late: 0,
+        pending: 2,
+        rate: 1,
+      },
+    ]);
     // The automatic reminder goes four working hours before the deadline, to those who have not acknowledged.
     const reminders = async (username: string) =>
       (
@@ -197,7 +226,16 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
 
     const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
     expect(stats.status).toBe(200);
-    expect(stats.body.totals).toEqual({ recipients: 3, read: 2, acknowledged: 2, overdue: 1, onTime: 1 });
+    // After the deadline: one acknowledged late, one never did — both late.
+    expect(stats.body.totals).toEqual({
+      recipients: 3,
+      read: 2,
+      acknowledged: 2,
+      overdue: 1,
+      onTime: 1,
+      late: 2,
+      pending: 0,
+    });
     expect(stats.body.departments).toEqual([
       {
         department: { id: marketing, name: '市场部' },
@@ -206,6 +244,8 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
         acknowledged: 2,
         overdue: 1,
         onTime: 1,
+        late: 2,
+        pending: 0,
       },
     ]);
     expect(stats.body.onTimeRate).toBeCloseTo(1 / 3);
@@ -237,6 +277,8 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
         month: '2026-12',
         recipients: 3,
         onTime: 1,
+        late: 2,
+        pending: 0,
         rate: 1 / 3,
         announcements: 1,
         // 市场部's head sees 市场部's readers, but accuracy belongs to the publishing department.
@@ -247,6 +289,8 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
         month: '2027-01',
         recipients: 0,
         onTime: 0,
+        late: 0,
+        pending: 0,
         rate: null,
         announcements: 0,
         corrected: 0,

@@ -2,6 +2,7 @@ import type { AnnouncementListQuery, Audience } from '@liaison/contracts';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
+import { timelinessCounts } from '../../platform/kpi/timeliness.sql.ts';
 import type { AnnouncementsTables } from './announcements.tables.ts';
 
 type T = AnnouncementsTables;
@@ -250,29 +251,48 @@ export async function markAcked(
 }
 
 /**
- * Per department: recipients, read, acknowledged, overdue and on time. `done` is acknowledgement
- * when it is required, else reading; on time means done by the deadline.
+ * Whose receipts a caller sees: every recipient's, or those whose department (at delivery) lies in
+ * a department subtree, given by its materialised path. Every per-recipient read of an
+ * announcement — statistics, the not-read list, reminders — goes through `recipientsOf`, so no
+ * filter (or its absence) can widen what the caller's data scope allows.
+ */
+export type RecipientScope = 'all' | { departmentPath: string };
+
+function recipientsOf(db: Executor, announcementId: string, scope: RecipientScope) {
+  const q = db.selectFrom('announcement_recipients as r').where('r.announcement_id', '=', announcementId);
+  if (scope === 'all') return q;
+  // A subquery on the department tree keeps the recipients' covering index in use.
+  return q.where('r.department_id', 'in', (eb) =>
+    eb
+      .selectFrom('departments')
+      .select('departments.id')
+      .where((d) => likePrefix(d.ref('departments.path'), scope.departmentPath)),
+  );
+}
+
+/**
+ * Per department: recipients, read, acknowledged, and the timeliness facts (`platform/kpi`) of
+ * being done — acknowledgement when it is required, else reading — by the deadline. Someone who
+ * joined after the deadline could not have been on time and is left out of the facts.
  */
 export async function statsByDepartment(
   db: Executor,
   announcementId: string,
+  scope: RecipientScope,
   requiresAck: boolean,
   deadline: string | null,
   now: string,
 ) {
   const done = requiresAck ? sql.ref('r.acked_at') : sql.ref('r.read_at');
-  const dl = deadline ?? '9999-12-31T00:00:00.000Z';
+  const due = sql.val(deadline ?? '9999-12-31T00:00:00.000Z');
   // Aggregated from the covering index first; the few department names are joined afterwards.
-  const rows = await db
-    .selectFrom('announcement_recipients as r')
-    .where('r.announcement_id', '=', announcementId)
+  const rows = await recipientsOf(db, announcementId, scope)
     .select([
       'r.department_id',
       (eb) => eb.fn.countAll<number>().as('recipients'),
       (eb) => eb.fn.count<number>('r.read_at').as('read'),
       (eb) => eb.fn.count<number>('r.acked_at').as('acknowledged'),
-      sql<number>`sum(case when ${done} is null and ${dl} < ${now} then 1 else 0 end)`.as('overdue'),
-      sql<number>`sum(case when ${done} <= ${dl} then 1 else 0 end)`.as('on_time'),
+      ...timelinessCounts({ done, due, now, counted: sql<boolean>`r.delivered_at <= ${due}` }),
     ])
     .groupBy('r.department_id')
     .execute();
@@ -293,14 +313,16 @@ export async function statsByDepartment(
 export async function notDone(
   db: Executor,
   announcementId: string,
+  scope: RecipientScope,
   which: 'unread' | 'unacknowledged',
   departmentId: string | undefined,
   page: { page: number; pageSize: number },
 ) {
-  let q = db
-    .selectFrom('announcement_recipients as r')
-    .where('r.announcement_id', '=', announcementId)
-    .where(which === 'unread' ? 'r.read_at' : 'r.acked_at', 'is', null);
+  let q = recipientsOf(db, announcementId, scope).where(
+    which === 'unread' ? 'r.read_at' : 'r.acked_at',
+    'is',
+    null,
+  );
   if (departmentId) q = q.where('r.department_id', '=', departmentId);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // The page in index order (department, then person), read off the index; names joined for it alone.
@@ -346,15 +368,14 @@ export async function notDone(
 export async function notDoneIds(
   db: Executor,
   announcementId: string,
+  scope: RecipientScope,
   which: 'unread' | 'unacknowledged',
   departmentId?: string,
 ) {
-  let q = db
-    .selectFrom('announcement_recipients')
-    .select('user_id')
-    .where('announcement_id', '=', announcementId)
-    .where(which === 'unread' ? 'read_at' : 'acked_at', 'is', null);
-  if (departmentId) q = q.where('department_id', '=', departmentId);
+  let q = recipientsOf(db, announcementId, scope)
+    .select('r.user_id')
+    .where(which === 'unread' ? 'r.read_at' : 'r.acked_at', 'is', null);
+  if (departmentId) q = q.where('r.department_id', '=', departmentId);
   return (await q.execute()).map((r) => r.user_id);
 }
 
@@ -471,18 +492,26 @@ export function departmentPaths(db: Executor, ids: readonly string[]) {
   return db.selectFrom('departments').select(['id', 'path']).where('id', 'in', ids).execute();
 }
 
-/** Month-by-month on-time figures for announcements published in [from, to). */
-export function onTimeByMonth(db: Executor, from: string, to: string, departmentPath: string | null) {
+/**
+ * Month-by-month timeliness facts (`platform/kpi`) for announcements published in [from, to), per
+ * announcement and recipients' department, at `now`.
+ */
+export function onTimeByMonth(
+  db: Executor,
+  from: string,
+  to: string,
+  departmentPath: string | null,
+  now: string,
+) {
   let q = db
     .selectFrom('announcement_recipients as r')
     .innerJoin('announcements as a', 'a.id', 'r.announcement_id')
     .leftJoin('departments', 'departments.id', 'r.department_id')
     .where('a.published_at', '>=', from)
     .where('a.published_at', '<', to)
+    .where('a.deadline_at', 'is not', null)
     // Someone who joined after the deadline could not have been on time; they are not counted.
-    .where((eb) =>
-      eb.or([eb('a.deadline_at', 'is', null), eb('r.delivered_at', '<=', eb.ref('a.deadline_at'))]),
-    );
+    .where((eb) => eb('r.delivered_at', '<=', eb.ref('a.deadline_at')));
   if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
   return q
     .select([
@@ -491,9 +520,11 @@ export function onTimeByMonth(db: Executor, from: string, to: string, department
       'r.department_id',
       'departments.name as department_name',
       (eb) => eb.fn.countAll<number>().as('recipients'),
-      sql<number>`sum(case when (case when a.requires_ack = 1 then r.acked_at else r.read_at end) <= a.deadline_at then 1 else 0 end)`.as(
-        'on_time',
-      ),
+      ...timelinessCounts({
+        done: sql`case when a.requires_ack = 1 then r.acked_at else r.read_at end`,
+        due: sql.ref('a.deadline_at'),
+        now,
+      }),
     ])
     .groupBy(['a.id', 'a.published_at', 'r.department_id', 'departments.name'])
     .execute();

@@ -25,6 +25,13 @@ import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { fromWallClock, wallClock } from '../../platform/jobs/schedule.ts';
+import {
+  addFacts,
+  factsFromRow,
+  NO_FACTS,
+  onTimeTally,
+  type TimelinessFacts,
+} from '../../platform/kpi/timeliness.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { storeUpload } from '../../platform/storage/uploads.ts';
 import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
@@ -311,7 +318,7 @@ export class AnnouncementsService {
       summary: { title: row.title, recipients: count },
     });
     if (count <= NOTIFY_UP_TO) {
-      const recipients = await repo.notDoneIds(trx, id, 'unread');
+      const recipients = await repo.notDoneIds(trx, id, 'all', 'unread');
       await this.#deps.notifications.notify(trx, {
         kind: 'announcement.published',
         title: `${row.category_name}：${row.title}`,
@@ -451,41 +458,41 @@ export class AnnouncementsService {
 
   async stats(ctx: ActorContext, id: string): Promise<AnnouncementStats> {
     const row = await this.#visible(ctx, id);
-    const limit = this.#statsScope(ctx, row);
+    const scope = this.#recipientScope(ctx, row);
     const now = this.#deps.clock.now().toISOString();
     const rows = await repo.statsByDepartment(
       this.#deps.db,
       id,
+      scope,
       row.requires_ack === 1,
       row.deadline_at,
       now,
     );
-    const visible = await this.#withinScope(rows, limit);
-    const departments = visible.map((r) => ({
-      department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
-      recipients: Number(r.recipients),
-      read: Number(r.read),
-      acknowledged: Number(r.acknowledged),
-      overdue: Number(r.overdue),
-      onTime: Number(r.on_time),
-    }));
-    const totals = departments.reduce(
-      (t, d) => ({
-        recipients: t.recipients + d.recipients,
-        read: t.read + d.read,
-        acknowledged: t.acknowledged + d.acknowledged,
-        overdue: t.overdue + d.overdue,
-        onTime: t.onTime + d.onTime,
-      }),
-      { recipients: 0, read: 0, acknowledged: 0, overdue: 0, onTime: 0 },
-    );
+    let all = NO_FACTS;
+    const departments = rows.map((r) => {
+      const facts = factsFromRow(r);
+      all = addFacts(all, facts);
+      return {
+        department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+        recipients: Number(r.recipients),
+        read: Number(r.read),
+        acknowledged: Number(r.acknowledged),
+        ...readCounts(facts),
+      };
+    });
+    const totals = {
+      recipients: departments.reduce((n, d) => n + d.recipients, 0),
+      read: departments.reduce((n, d) => n + d.read, 0),
+      acknowledged: departments.reduce((n, d) => n + d.acknowledged, 0),
+      ...readCounts(all),
+    };
     departments.sort((a, b) => b.recipients - a.recipients);
     return {
       announcementId: id,
       deadline: row.deadline_at,
       totals,
       departments,
-      onTimeRate: totals.recipients > 0 ? totals.onTime / totals.recipients : null,
+      onTimeRate: onTimeTally(all).rate,
     };
   }
 
@@ -495,9 +502,9 @@ export class AnnouncementsService {
     query: { which: 'unread' | 'unacknowledged'; departmentId?: string; page: number; pageSize: number },
   ) {
     const row = await this.#visible(ctx, id);
-    const limit = this.#statsScope(ctx, row);
-    const departmentId = await this.#departmentWithin(query.departmentId, limit);
-    const { rows, total } = await repo.notDone(this.#deps.db, id, query.which, departmentId, query);
+    const scope = this.#recipientScope(ctx, row);
+    const departmentId = await this.#departmentWithin(query.departmentId, scope);
+    const { rows, total } = await repo.notDone(this.#deps.db, id, scope, query.which, departmentId, query);
     return {
       items: rows.map((r) => ({
         user: userRef(r.id, r.username, r.display_name)!,
@@ -517,21 +524,11 @@ export class AnnouncementsService {
     body: { which: 'unread' | 'unacknowledged'; departmentId?: string },
   ) {
     const row = await this.#visible(ctx, id);
-    const limit = this.#statsScope(ctx, row);
+    const scope = this.#recipientScope(ctx, row);
     if (row.status !== 'published')
       throw errors.conflict('Only a published announcement has readers to remind.');
-    const departmentId = await this.#departmentWithin(body.departmentId, limit);
-    let ids = await repo.notDoneIds(this.#deps.db, id, body.which, departmentId);
-    if (limit !== 'all' && !departmentId) {
-      // A department head reminds only their own departments' people.
-      const rows = await this.#deps.db
-        .selectFrom('users')
-        .leftJoin('departments', 'departments.id', 'users.department_id')
-        .select(['users.id', 'departments.path'])
-        .where('users.id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000'])
-        .execute();
-      ids = rows.filter((r) => r.path?.startsWith(limit)).map((r) => r.id);
-    }
+    const departmentId = await this.#departmentWithin(body.departmentId, scope);
+    const ids = await repo.notDoneIds(this.#deps.db, id, scope, body.which, departmentId);
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#remindIn(trx, ctx, row, ids);
       await this.#deps.audit.record(trx, ctx, {
@@ -587,33 +584,47 @@ export class AnnouncementsService {
       monthStart(query.from).toISOString(),
       end.toISOString(),
       path,
+      this.#deps.clock.now().toISOString(),
     );
     const months = new Map<
       string,
-      { recipients: number; onTime: number; announcements: Set<string>; published: number; corrected: number }
+      {
+        recipients: number;
+        facts: TimelinessFacts;
+        announcements: Set<string>;
+        published: number;
+        corrected: number;
+      }
     >();
     for (let cursor = query.from; cursor <= query.to; ) {
-      months.set(cursor, { recipients: 0, onTime: 0, announcements: new Set(), published: 0, corrected: 0 });
+      months.set(cursor, {
+        recipients: 0,
+        facts: NO_FACTS,
+        announcements: new Set(),
+        published: 0,
+        corrected: 0,
+      });
       const [y, m] = cursor.split('-').map(Number);
       cursor = m === 12 ? `${y! + 1}-01` : `${y}-${String(m! + 1).padStart(2, '0')}`;
     }
-    const departments = new Map<string, { name: string; recipients: number; onTime: number }>();
+    const departments = new Map<string, { name: string; recipients: number; facts: TimelinessFacts }>();
     for (const r of rows) {
       const w = wallClock(new Date(r.published_at!), tz);
       const key = `${w.year}-${String(w.month).padStart(2, '0')}`;
       const month = months.get(key);
       if (!month) continue;
+      const facts = factsFromRow(r);
       month.recipients += Number(r.recipients);
-      month.onTime += Number(r.on_time);
+      month.facts = addFacts(month.facts, facts);
       month.announcements.add(r.announcement_id);
       if (r.department_id) {
         const d = departments.get(r.department_id) ?? {
           name: r.department_name ?? '',
           recipients: 0,
-          onTime: 0,
+          facts: NO_FACTS,
         };
         d.recipients += Number(r.recipients);
-        d.onTime += Number(r.on_time);
+        d.facts = addFacts(d.facts, facts);
         departments.set(r.department_id, d);
       }
     }
@@ -636,8 +647,7 @@ export class AnnouncementsService {
       months: [...months.entries()].map(([month, m]) => ({
         month,
         recipients: m.recipients,
-        onTime: m.onTime,
-        rate: m.recipients > 0 ? m.onTime / m.recipients : null,
+        ...onTimeTally(m.facts),
         announcements: m.announcements.size,
         corrected: m.corrected,
         accuracyRate: m.published > 0 ? 1 - m.corrected / m.published : null,
@@ -646,8 +656,7 @@ export class AnnouncementsService {
         .map(([id, d]) => ({
           department: { id, name: d.name },
           recipients: d.recipients,
-          onTime: d.onTime,
-          rate: d.recipients > 0 ? d.onTime / d.recipients : null,
+          ...onTimeTally(d.facts),
         }))
         .sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1)),
     };
@@ -684,7 +693,7 @@ export class AnnouncementsService {
       await this.#deps.db.transaction().execute(async (trx) => {
         const row = (await repo.findById(trx, id))!;
         await repo.update(trx, id, { reminded_at: nowIso });
-        await this.#remindIn(trx, null, row, await repo.notDoneIds(trx, id, 'unacknowledged'));
+        await this.#remindIn(trx, null, row, await repo.notDoneIds(trx, id, 'all', 'unacknowledged'));
       });
       changed += 1;
     }
@@ -790,11 +799,14 @@ export class AnnouncementsService {
     return row.created_by === me || row.owner_id === me || can(ctx.actor.grants, 'announcement.manage');
   }
 
-  /** Whose statistics the caller sees: 'all', a department path, or a refusal. */
-  #statsScope(ctx: ActorContext, row: repo.AnnouncementRow): 'all' | string {
+  /**
+   * Whose receipts the caller sees — statistics, the not-read list and reminders alike: everyone's,
+   * or those of recipients in their department subtree; refused without `announcement.stats`.
+   */
+  #recipientScope(ctx: ActorContext, row: repo.AnnouncementRow): repo.RecipientScope {
     const limit = this.#statsLimit(ctx, row);
     if (limit === null) throw errors.forbidden('Only the owner and department heads see who has read it.');
-    return limit;
+    return limit === 'all' ? 'all' : { departmentPath: limit };
   }
 
   /** Whose read statistics the caller may see: everyone's, a department subtree's, or nobody's. */
@@ -805,24 +817,15 @@ export class AnnouncementsService {
     return scope.kind === 'department' ? scope.path : null;
   }
 
-  async #withinScope<R extends { department_id: string | null }>(
-    rows: R[],
-    limit: 'all' | string,
-  ): Promise<R[]> {
-    if (limit === 'all') return rows;
-    const ids = rows.map((r) => r.department_id).filter((x): x is string => x !== null);
-    const paths = new Map((await repo.departmentPaths(this.#deps.db, ids)).map((d) => [d.id, d.path]));
-    return rows.filter((r) => r.department_id && paths.get(r.department_id)?.startsWith(limit));
-  }
-
+  /** A department filter, refused when it names a department outside the caller's scope. */
   async #departmentWithin(
     departmentId: string | undefined,
-    limit: 'all' | string,
+    scope: repo.RecipientScope,
   ): Promise<string | undefined> {
     if (!departmentId) return undefined;
     const [dept] = await repo.departmentPaths(this.#deps.db, [departmentId]);
     if (!dept) throw errors.invalidField('departmentId', 'No such department.');
-    if (limit !== 'all' && !dept.path.startsWith(limit))
+    if (scope !== 'all' && !dept.path.startsWith(scope.departmentPath))
       throw errors.forbidden('This department is outside your scope.');
     return departmentId;
   }
@@ -1014,6 +1017,12 @@ export class AnnouncementsService {
       },
     };
   }
+}
+
+/** A department's (or the total's) receipt counts from its timeliness facts: overdue, on time, late, not yet due. */
+function readCounts(facts: TimelinessFacts) {
+  const { onTime, late, pending } = onTimeTally(facts);
+  return { overdue: facts.openOverdue, onTime, late, pending };
 }
 
 function toCategory(row: {

@@ -88,7 +88,9 @@ export class AuditService {
       before = page.nextCursor;
     }
     const { locale } = ctx.actor;
-    const file = buildXlsx([toSheet(AUDIT_SHEET, auditColumns(this.#deps.timeZone), entries, locale)]);
+    const file = buildXlsx([toSheet(AUDIT_SHEET, auditColumns(), entries, locale)], {
+      timeZone: this.#deps.timeZone,
+    });
     const { before: _b, limit: _l, ...filters } = query;
     await this.record(this.#deps.db, ctx, {
       action: 'audit.exported',

@@ -1,6 +1,5 @@
 import type { ControlOutcome, ExternalRecord, Locale } from '@liaison/contracts';
-import type { ExportColumn } from '../../platform/export/columns.ts';
-import { formatLocalDateTime } from '../../platform/text/dates.ts';
+import { type ExportColumn, instant } from '../../platform/export/columns.ts';
 
 export const RECORDS_SHEET = { 'zh-CN': '对外沟通记录', 'en-US': 'External communication' };
 
@@ -26,35 +25,30 @@ const DIRECTION: Record<ExternalRecord['direction'], Record<Locale, string>> = {
   inbound: { 'zh-CN': '外部来信', 'en-US': 'Inbound' },
 };
 
-export function recordColumns(timeZone: string, locale: Locale): ExportColumn<ExternalRecord>[] {
+export function recordColumns(locale: Locale): ExportColumn<ExternalRecord>[] {
   return [
     {
       header: { 'zh-CN': '时间', 'en-US': 'Time' },
-      width: 20,
-      value: (r) => formatLocalDateTime(r.occurredAt, timeZone),
+      value: (r) => instant(r.occurredAt),
     },
-    { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, width: 8, value: (r) => KIND[r.kind][locale] },
+    { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, value: (r) => KIND[r.kind][locale] },
     {
       header: { 'zh-CN': '方向', 'en-US': 'Direction' },
-      width: 10,
       value: (r) => DIRECTION[r.direction][locale],
     },
     {
       header: { 'zh-CN': '人员', 'en-US': 'Person' },
-      width: 18,
       value: (r) => (r.person ? `${r.person.displayName} (${r.person.username})` : ''),
     },
     {
       header: { 'zh-CN': '外部单位', 'en-US': 'Counterparty' },
-      width: 24,
       value: (r) => r.counterparty?.name ?? '',
     },
-    { header: { 'zh-CN': '渠道', 'en-US': 'Channel' }, width: 24, value: (r) => r.channel?.name ?? '' },
-    { header: { 'zh-CN': '内容摘要', 'en-US': 'Summary' }, width: 60, value: (r) => r.summary },
-    { header: { 'zh-CN': '附件数', 'en-US': 'Attachments' }, width: 8, value: (r) => r.attachmentCount },
+    { header: { 'zh-CN': '渠道', 'en-US': 'Channel' }, value: (r) => r.channel?.name ?? '' },
+    { header: { 'zh-CN': '内容摘要', 'en-US': 'Summary' }, value: (r) => r.summary },
+    { header: { 'zh-CN': '附件数', 'en-US': 'Attachments' }, value: (r) => r.attachmentCount },
     {
       header: { 'zh-CN': '管控结果', 'en-US': 'Outcome' },
-      width: 12,
       value: (r) => OUTCOME[r.outcome][locale],
     },
   ];

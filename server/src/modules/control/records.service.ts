@@ -39,9 +39,9 @@ export class RecordsService {
   ): Promise<{ file: Buffer; fileName: string }> {
     const rows = (await repo.allRecords(this.#deps.db, query, EXPORT_MAX)).map(toRecord);
     const { locale } = ctx.actor;
-    const file = buildXlsx([
-      toSheet(RECORDS_SHEET, recordColumns(this.#deps.timeZone, locale), rows, locale),
-    ]);
+    const file = buildXlsx([toSheet(RECORDS_SHEET, recordColumns(locale), rows, locale)], {
+      timeZone: this.#deps.timeZone,
+    });
     await this.#deps.audit.record(this.#deps.db, ctx, {
       action: 'control.records.exported',
       targetType: 'external_records',

@@ -226,6 +226,54 @@ describe('a generic signed webhook that keeps failing', () => {
   });
 });
 
+describe('a notice longer than a robot accepts', () => {
+  it('reaches the WeCom group shortened with a link to the full item, and stays whole in the inbox', async () => {
+    // The receiver applies WeCom's rule: markdown content over 4,096 bytes is refused (errcode 40058).
+    http.answer = ({ body }) => {
+      const content: string = JSON.parse(body).markdown?.content ?? '';
+      return Buffer.byteLength(content) > 4096
+        ? { status: 200, body: '{"errcode":40058,"errmsg":"markdown.content exceed max length 4096"}' }
+        : { status: 200, body: '{"errcode":0,"errmsg":"ok"}' };
+    };
+    const hook = await t.request(t.adminSession, 'POST', '/api/notifications/webhooks', {
+      name: '法务部企业微信群',
+      format: 'wecom',
+      url: `http://127.0.0.1:${httpPort}/cgi-bin/webhook/send?key=long`,
+      kinds: ['request.responded'],
+    });
+    expect(hook.status).toBe(201);
+    const reply = `关于合作协议的审核意见：${'第十二条违约责任需与对方再确认赔偿上限。'.repeat(300)}`;
+    await t.database.db.transaction().execute((trx) =>
+      t.services.notifications.notify(trx, {
+        kind: 'request.responded',
+        title: '请求已响应：审核双十二活动合作协议',
+        body: reply,
+        link: '/requests/0190f0f0-0000-7000-8000-0000000000aa',
+        // 刘洋 has no email address, so nothing joins the digest the next test counts.
+        recipientIds: [boss.id],
+      }),
+    );
+    t.services.notifications.committed();
+    await drain();
+    const call = http.received.find((r) => r.path.endsWith('key=long'))!;
+    expect(call).toBeDefined();
+    const content: string = JSON.parse(call.body).markdown.content;
+    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(4096);
+    expect(content).toContain('…');
+    expect(content).toContain(
+      '[查看全文](http://liaison.test/requests/0190f0f0-0000-7000-8000-0000000000aa)',
+    );
+    const hookDeliveries = (await deliveries()).items.filter(
+      (d: { target: string }) => d.target === '法务部企业微信群',
+    );
+    expect(hookDeliveries.map((d: { status: string }) => d.status)).toEqual(['sent']);
+    const inbox = await t.request(bossAs, 'GET', '/api/notifications?kind=request.responded');
+    expect(inbox.body.items[0].body).toBe(reply);
+    http.answer = { status: 200, body: '{"errcode":0,"errmsg":"ok"}' };
+    await t.request(t.adminSession, 'DELETE', `/api/notifications/webhooks/${hook.body.id}`);
+  });
+});
+
 describe('preferences, the inbox and the digest', () => {
   it('sends what the user moved to the digest once a day, in one email', async () => {
     const prefs = await t.request(workerAs, 'PUT', '/api/notifications/preferences', {

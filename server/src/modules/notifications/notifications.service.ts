@@ -167,6 +167,7 @@ export class NotificationsService {
       title: input.title,
       body: input.body,
       url: this.#absolute(input.link ?? null),
+      inboxUrl: `${this.#deps.publicUrl}/notifications`,
       createdAt: now,
     };
     for (const hook of await webhooksRepo.enabled(trx)) {

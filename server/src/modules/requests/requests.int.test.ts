@@ -205,6 +205,42 @@ describe('a request answered in time', () => {
   });
 });
 
+describe('a request not yet due', () => {
+  it('is shown apart in the report until its deadline, and late once it passes unanswered', async () => {
+    await at('2026-12-01T10:00');
+    const res = await t.request(chenAs, 'POST', '/api/requests', {
+      toDepartmentId: sales.id,
+      title: '年终客户拜访安排',
+      body: '请提供年终重点客户拜访名单。',
+    });
+    expect(res.status).toBe(201);
+    const salesRow = async () => {
+      const report = await t.request(
+        t.adminSession,
+        'GET',
+        `/api/requests/report?from=${encodeURIComponent(sh('2026-12-01T00:00'))}&to=${encodeURIComponent(sh('2027-01-01T00:00'))}`,
+      );
+      expect(report.status).toBe(200);
+      return report.body.rows.find((r: { department: { id: string } }) => r.department.id === sales.id);
+    };
+    expect(await salesRow()).toMatchObject({
+      received: 1,
+      responded: 0,
+      overdueOpen: 0,
+      pending: 1,
+      onTimeRate: null,
+    });
+    const detail = await t.request(chenAs, 'GET', `/api/requests/${res.body.id}`);
+    expect(detail.body).toMatchObject({ respondedInTime: null, overdue: false });
+
+    t.clock.set(res.body.responseDueAt);
+    chenAs = await t.sessionFor(chenJing);
+    expect(await salesRow()).toMatchObject({ received: 1, overdueOpen: 1, pending: 0, onTimeRate: 0 });
+    const late = await t.request(chenAs, 'GET', `/api/requests/${res.body.id}`);
+    expect(late.body).toMatchObject({ respondedInTime: false, overdue: true });
+  });
+});
+
 describe('bad input', () => {
   beforeAll(() => at('2026-12-01T10:00'));
 

@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { ScopeFilter } from '../../platform/auth/actor.ts';
 import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
+import { timelinessCounts } from '../../platform/kpi/timeliness.sql.ts';
 import { userIdsWithRoleKey } from '../roles/roles.repository.ts';
 import type { RequestsTables } from './requests.tables.ts';
 
@@ -192,17 +193,18 @@ export async function report(db: Executor, query: RequestReportQuery, now: strin
     .where('dept_requests.created_at', '>=', query.from)
     .where('dept_requests.created_at', '<', query.to);
   if (scopePath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), scopePath));
-  const overdueOpen = sql<number>`sum(case when dept_requests.first_responded_at is null and dept_requests.status <> 'withdrawn' and dept_requests.response_due_at < ${now} then 1 else 0 end)`;
   return q
     .select([
       'departments.id',
       'departments.name',
       (eb) => eb.fn.countAll<number>().as('received'),
-      sql<number>`sum(case when dept_requests.first_responded_at is not null then 1 else 0 end)`.as(
-        'responded',
-      ),
-      sql<number>`sum(case when dept_requests.responded_in_time = 1 then 1 else 0 end)`.as('in_time'),
-      overdueOpen.as('overdue_open'),
+      // The first response against its deadline; a request withdrawn unanswered owes nothing.
+      ...timelinessCounts({
+        done: sql.ref('dept_requests.first_responded_at'),
+        due: sql.ref('dept_requests.response_due_at'),
+        now,
+        counted: sql<boolean>`(dept_requests.status <> 'withdrawn' or dept_requests.first_responded_at is not null)`,
+      }),
       sql<number>`sum(case when dept_requests.escalation_level > 0 then 1 else 0 end)`.as('escalated'),
     ])
     .groupBy(['departments.id', 'departments.name', 'departments.sort_order'])

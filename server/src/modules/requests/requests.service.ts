@@ -16,6 +16,7 @@ import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { factsFromRow, onTimeTally, timeliness } from '../../platform/kpi/timeliness.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
@@ -380,16 +381,17 @@ export class RequestsService {
       to: query.to,
       firstResponseHours,
       rows: rows.map((r) => {
-        const inTime = Number(r.in_time);
-        const late = Number(r.responded) - inTime + Number(r.overdue_open);
+        const facts = factsFromRow(r);
+        const tally = onTimeTally(facts);
         return {
           department: { id: r.id, name: r.name },
           received: Number(r.received),
-          responded: Number(r.responded),
-          respondedInTime: inTime,
-          overdueOpen: Number(r.overdue_open),
+          responded: facts.doneInTime + facts.doneLate,
+          respondedInTime: tally.onTime,
+          overdueOpen: facts.openOverdue,
+          pending: tally.pending,
           escalated: Number(r.escalated),
-          onTimeRate: inTime + late > 0 ? inTime / (inTime + late) : null,
+          onTimeRate: tally.rate,
         };
       }),
     };
@@ -552,8 +554,11 @@ export class RequestsService {
   }
 
   #present(ctx: ActorContext, r: repo.RequestRow): DeptRequest {
-    const now = this.#deps.clock.now().toISOString();
-    const overdue = r.first_responded_at === null && r.status === 'open' && r.response_due_at <= now;
+    const now = this.#deps.clock.now();
+    // A request withdrawn unanswered owed nothing; otherwise the first response against its deadline.
+    const owed = r.status !== 'withdrawn' || r.first_responded_at !== null;
+    const outcome = owed ? timeliness({ dueAt: r.response_due_at, doneAt: r.first_responded_at }, now) : null;
+    const overdue = r.first_responded_at === null && r.status === 'open' && outcome === 'late';
     return {
       id: r.id,
       number: r.number,
@@ -567,7 +572,7 @@ export class RequestsService {
       status: r.status,
       responseDueAt: r.response_due_at,
       firstRespondedAt: r.first_responded_at,
-      respondedInTime: r.responded_in_time === null ? (overdue ? false : null) : r.responded_in_time === 1,
+      respondedInTime: outcome === null || outcome === 'pending' ? null : outcome === 'onTime',
       overdue,
       escalationLevel: r.escalation_level,
       nextStepAt: r.next_step_at,

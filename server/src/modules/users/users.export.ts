@@ -1,6 +1,5 @@
 import type { Locale, User } from '@liaison/contracts';
-import type { ExportColumn } from '../../platform/export/columns.ts';
-import { formatLocalDateTime } from '../../platform/text/dates.ts';
+import { type ExportColumn, instant } from '../../platform/export/columns.ts';
 
 const STATUS: Record<Locale, Record<User['status'], string>> = {
   'zh-CN': { active: '启用', disabled: '停用' },
@@ -14,31 +13,28 @@ const KIND: Record<Locale, Record<User['kind'], string>> = {
 export const USER_SHEET = { 'zh-CN': '用户', 'en-US': 'Users' };
 
 /** The user list as people reach for it in Excel (用户导出). */
-export function userColumns(locale: Locale, timeZone: string): ExportColumn<User>[] {
+export function userColumns(locale: Locale): ExportColumn<User>[] {
   return [
-    { header: { 'zh-CN': '姓名', 'en-US': 'Name' }, width: 12, value: (u) => u.displayName },
-    { header: { 'zh-CN': '用户名', 'en-US': 'Username' }, width: 18, value: (u) => u.username },
-    { header: { 'zh-CN': '部门', 'en-US': 'Department' }, width: 14, value: (u) => u.department?.name },
-    { header: { 'zh-CN': '职位', 'en-US': 'Title' }, width: 16, value: (u) => u.title },
-    { header: { 'zh-CN': '工号', 'en-US': 'Employee no.' }, width: 12, value: (u) => u.employeeNo },
-    { header: { 'zh-CN': '邮箱', 'en-US': 'Email' }, width: 28, value: (u) => u.email },
-    { header: { 'zh-CN': '办公电话', 'en-US': 'Office phone' }, width: 14, value: (u) => u.officePhone },
+    { header: { 'zh-CN': '姓名', 'en-US': 'Name' }, value: (u) => u.displayName },
+    { header: { 'zh-CN': '用户名', 'en-US': 'Username' }, value: (u) => u.username },
+    { header: { 'zh-CN': '部门', 'en-US': 'Department' }, value: (u) => u.department?.name },
+    { header: { 'zh-CN': '职位', 'en-US': 'Title' }, value: (u) => u.title },
+    { header: { 'zh-CN': '工号', 'en-US': 'Employee no.' }, value: (u) => u.employeeNo },
+    { header: { 'zh-CN': '邮箱', 'en-US': 'Email' }, value: (u) => u.email },
+    { header: { 'zh-CN': '办公电话', 'en-US': 'Office phone' }, value: (u) => u.officePhone },
     {
       header: { 'zh-CN': '角色', 'en-US': 'Roles' },
-      width: 24,
       value: (u) => u.roles.map((r) => r.name).join('、'),
     },
-    { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, width: 10, value: (u) => KIND[locale][u.kind] },
-    { header: { 'zh-CN': '状态', 'en-US': 'Status' }, width: 8, value: (u) => STATUS[locale][u.status] },
+    { header: { 'zh-CN': '类型', 'en-US': 'Kind' }, value: (u) => KIND[locale][u.kind] },
+    { header: { 'zh-CN': '状态', 'en-US': 'Status' }, value: (u) => STATUS[locale][u.status] },
     {
       header: { 'zh-CN': '最近登录', 'en-US': 'Last sign-in' },
-      width: 20,
-      value: (u) => formatLocalDateTime(u.lastLoginAt, timeZone),
+      value: (u) => instant(u.lastLoginAt),
     },
     {
       header: { 'zh-CN': '创建时间', 'en-US': 'Created' },
-      width: 20,
-      value: (u) => formatLocalDateTime(u.createdAt, timeZone),
+      value: (u) => instant(u.createdAt),
     },
   ];
 }

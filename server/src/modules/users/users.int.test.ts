@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
 import { readXlsx } from '../../../test/xlsx.ts';
@@ -135,11 +136,23 @@ describe('export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('用户')}`);
-    const { sheet, rows } = await readXlsx(res.rawPayload);
+    const { sheet, rows, worksheet } = await readXlsx(res.rawPayload);
     expect(sheet).toBe('用户');
     expect(rows[0]?.slice(0, 3)).toEqual(['姓名', '用户名', '部门']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['=HYPERLINK("http://evil")', '王芳']);
     expect(rows[1]?.[2]).toBe('导出部');
+    // 创建时间 is a real date: a number with a date-time format, at Shanghai wall-clock time.
+    expect(rows[0]?.[11]).toBe('创建时间');
+    const created = worksheet.getCell('L3');
+    expect(created.type).toBe(ExcelJS.ValueType.Date);
+    expect(created.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    const wang = (
+      await t.request(admin, 'GET', `/api/users?departmentId=${dept.id}&q=${encodeURIComponent('王芳')}`)
+    ).body.items[0];
+    const shanghai = new Date(new Date(wang.createdAt).getTime() + 8 * 3_600_000);
+    expect((created.value as Date).toISOString().slice(0, 19)).toBe(shanghai.toISOString().slice(0, 19));
+    // Sized to content: the 部门 column fits 导出部 and its header, not a fixed width.
+    expect(worksheet.getColumn(3).width).toBeLessThan(14);
     const audit = await t.services.audit.list({ action: 'user.exported', limit: 1 });
     expect(audit.items[0]?.summary).toMatchObject({ rows: 2, total: 2, filters: { departmentId: dept.id } });
   });

@@ -84,7 +84,9 @@ export class UsersService {
     );
     const users = rows.map((r) => toUser(r, roles.get(r.id) ?? []));
     const { locale } = ctx.actor;
-    const file = buildXlsx([toSheet(USER_SHEET, userColumns(locale, this.#deps.timeZone), users, locale)]);
+    const file = buildXlsx([toSheet(USER_SHEET, userColumns(locale), users, locale)], {
+      timeZone: this.#deps.timeZone,
+    });
     await this.#deps.audit.record(db, ctx, {
       action: 'user.exported',
       targetType: 'user',

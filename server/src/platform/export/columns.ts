@@ -1,11 +1,18 @@
 import type { Locale } from '@liaison/contracts';
 import type { Cell, Sheet } from './xlsx.ts';
 
-/** A spreadsheet column: its header in each UI language, its width, and how to read a row. */
+/**
+ * A spreadsheet column: its header in each UI language and how to read a row. Widths follow the
+ * content; instants are given as `instant(iso)` so the workbook stores real dates.
+ */
 export interface ExportColumn<T> {
   header: Record<Locale, string>;
-  width?: number;
   value: (row: T) => Cell;
+}
+
+/** An ISO instant as a date cell (shown in the organisation's zone), or an empty cell. */
+export function instant(iso: string | null | undefined): Date | null {
+  return iso ? new Date(iso) : null;
 }
 
 export function toSheet<T>(
@@ -16,7 +23,7 @@ export function toSheet<T>(
 ): Sheet {
   return {
     name: name[locale],
-    columns: columns.map((c) => ({ header: c.header[locale], width: c.width })),
+    columns: columns.map((c) => ({ header: c.header[locale] })),
     rows: rows.map((r) => columns.map((c) => c.value(r))),
   };
 }

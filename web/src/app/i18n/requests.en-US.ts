@@ -122,11 +122,12 @@ const requestsEnUS: RequestsMessages = {
     responded: 'Answered',
     respondedInTime: 'In time',
     overdueOpen: 'Overdue, unanswered',
+    pending: 'Not yet due',
     escalated: 'Escalated',
     onTimeRate: 'On-time rate',
     noRate: '—',
     empty: 'No requests were received in this period',
-    rule: 'Response due in {{hours}} working hours; on-time rate = in time ÷ (answered + overdue unanswered)',
+    rule: 'Response due in {{hours}} working hours; on-time rate = in time ÷ (answered + overdue unanswered); requests not yet due are not counted',
     chart: 'On-time rate by department',
   },
 };

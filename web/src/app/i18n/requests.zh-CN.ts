@@ -120,11 +120,12 @@ const requestsZhCN = {
     responded: '已响应',
     respondedInTime: '按时响应',
     overdueOpen: '超时未响应',
+    pending: '未到期',
     escalated: '升级',
     onTimeRate: '及时率',
     noRate: '—',
     empty: '该区间内没有收到请求',
-    rule: '响应时限：{{hours}} 个工作小时；及时率 = 按时响应 ÷（已响应 + 超时未响应）',
+    rule: '响应时限：{{hours}} 个工作小时；及时率 = 按时响应 ÷（已响应 + 超时未响应），未到期的请求不计入',
     chart: '各部门及时率',
   },
 };

@@ -134,6 +134,14 @@ export default function AnnouncementStatsPage() {
         value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : value,
     },
     { title: t('announcements.stats.onTime'), dataIndex: 'onTime', width: 80, align: 'right' },
+    { title: t('announcements.stats.late'), dataIndex: 'late', width: 80, align: 'right' },
+    {
+      title: t('announcements.stats.pending'),
+      dataIndex: 'pending',
+      width: 80,
+      align: 'right',
+      render: (value: number) => <Typography.Text type="secondary">{value}</Typography.Text>,
+    },
   ];
 
   return (
@@ -216,6 +224,16 @@ export default function AnnouncementStatsPage() {
                 }}
                 data-testid="stats-on-time"
               />
+              {totals.pending > 0 && (
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                  title={t('announcements.stats.pendingHint')}
+                  data-testid="stats-pending"
+                >
+                  {t('announcements.kpi.pending', { count: totals.pending })}
+                </Typography.Text>
+              )}
             </Card>
           </Col>
         </Row>
@@ -257,6 +275,8 @@ export default function AnnouncementStatsPage() {
             columns={columns}
             dataSource={departments}
             pagination={false}
+            // Narrow screens scroll the figures sideways rather than stacking each header letter.
+            scroll={{ x: 'max-content' }}
             onRow={(d) => ({
               onClick: () => setDepartmentId(d.department?.id ?? null),
               style: { cursor: 'pointer' },
@@ -292,6 +312,12 @@ export default function AnnouncementStatsPage() {
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={5} align="right">
                   {totals.onTime}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right">
+                  {totals.late}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={7} align="right">
+                  <Typography.Text type="secondary">{totals.pending}</Typography.Text>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             )}

@@ -7,7 +7,8 @@ import { useOnTimeReport } from './queries.ts';
 
 /**
  * 信息按时送达率 on the workbench: this month's rate against the target (95 %), and the last six
- * months as bars with the target line, from the on-time KPI report.
+ * months as bars with the target line, from the on-time KPI report. The rate counts only people
+ * who are settled (done, or past their deadline); those not yet due are shown apart.
  */
 export function OnTimeCard() {
   const { t, i18n } = useTranslation();
@@ -42,7 +43,15 @@ export function OnTimeCard() {
             </Typography.Text>
             {current && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('announcements.kpi.counts', { onTime: current.onTime, recipients: current.recipients })}
+                {t('announcements.kpi.counts', {
+                  onTime: current.onTime,
+                  settled: current.onTime + current.late,
+                })}
+              </Typography.Text>
+            )}
+            {current && current.pending > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="on-time-pending">
+                {t('announcements.kpi.pending', { count: current.pending })}
               </Typography.Text>
             )}
           </Flex>

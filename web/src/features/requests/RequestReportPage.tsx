@@ -53,6 +53,13 @@ export default function RequestReportPage() {
       render: (value: number) =>
         value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : value,
     },
+    {
+      title: t('requests.report.pending'),
+      dataIndex: 'pending',
+      width: 90,
+      align: 'right',
+      render: (value: number) => <Typography.Text type="secondary">{value}</Typography.Text>,
+    },
     { title: t('requests.report.escalated'), dataIndex: 'escalated', width: 90, align: 'right' },
     {
       title: t('requests.report.onTimeRate'),
@@ -124,6 +131,8 @@ export default function RequestReportPage() {
             loading={query.isFetching}
             pagination={false}
             locale={{ emptyText: t('requests.report.empty') }}
+            // Narrow screens scroll the figures sideways rather than stacking each header letter.
+            scroll={{ x: 'max-content' }}
           />
         </Card>
       </Flex>
