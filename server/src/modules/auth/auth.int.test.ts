@@ -365,6 +365,58 @@ describe('personal API tokens', () => {
     expect((await t.request(bearer2, 'GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it('is created only from a signed-in session: a bearer token cannot mint tokens', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const parent = await t.request(as, 'POST', '/api/auth/tokens', { name: 'parent' });
+    const bearer = { kind: 'token', secret: parent.body.secret, userId: user.id } as const;
+    const child = await t.request(bearer, 'POST', '/api/auth/tokens', { name: 'child' });
+    expect(child.status).toBe(403);
+    expect(child.body.error.code).toBe('session_required');
+    expect((await t.request(as, 'GET', '/api/auth/tokens')).body.items).toHaveLength(1);
+    // Revoking the one token therefore leaves nothing behind that it made.
+    expect((await t.request(as, 'DELETE', `/api/auth/tokens/${parent.body.token.id}`)).status).toBe(204);
+    expect((await t.request(as, 'GET', '/api/auth/tokens')).body.items).toHaveLength(0);
+  });
+
+  it('ends with “log out everywhere”, whether asked from a session or with a token', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const a = await t.request(as, 'POST', '/api/auth/tokens', { name: 'a' });
+    const b = await t.request(as, 'POST', '/api/auth/tokens', { name: 'b' });
+    const bearerA = { kind: 'token', secret: a.body.secret, userId: user.id } as const;
+    const bearerB = { kind: 'token', secret: b.body.secret, userId: user.id } as const;
+    expect((await t.request(as, 'POST', '/api/auth/logout-all')).status).toBe(204);
+    expect((await t.request(bearerA, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(bearerB, 'GET', '/api/auth/me')).status).toBe(401);
+    const entry = (await auditActions('auth.logout_all')).find((e) => e.targetId === user.id);
+    expect(entry?.summary).toMatchObject({ sessions: 1, tokens: 2 });
+
+    const again = await t.sessionFor(user);
+    const c = await t.request(again, 'POST', '/api/auth/tokens', { name: 'c' });
+    const bearerC = { kind: 'token', secret: c.body.secret, userId: user.id } as const;
+    expect((await t.request(bearerC, 'POST', '/api/auth/logout-all')).status).toBe(204);
+    expect((await t.request(bearerC, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(again, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends when its owner changes the password, while the session that changed it stays', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const created = await t.request(as, 'POST', '/api/auth/tokens', { name: 'script' });
+    const bearer = { kind: 'token', secret: created.body.secret, userId: user.id } as const;
+    const changed = await t.request(as, 'POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Fresh-password-2026',
+    });
+    expect(changed.status).toBe(204);
+    expect((await t.request(bearer, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(as, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await t.request(as, 'GET', '/api/auth/tokens')).body.items).toEqual([]);
+    const entry = (await auditActions('auth.password.changed')).find((e) => e.targetId === user.id);
+    expect(entry?.summary).toMatchObject({ tokensRevoked: 1 });
+  });
+
   it('ignores a garbage bearer token', async () => {
     const res = await t.request({ kind: 'token', secret: 'lia_nope', userId: 'x' }, 'GET', '/api/auth/me');
     expect(res.status).toBe(401);

@@ -190,16 +190,24 @@ export class AuthService {
     this.#deps.events.committed();
   }
 
-  /** 退出所有设备: ends every session of the user, including this one. */
+  /**
+   * 退出所有设备: ends every session of the user, including this one, and every API token — someone
+   * who fears a device is in the wrong hands cannot know which secrets went with it.
+   */
   async logoutEverywhere(ctx: ActorContext): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
-      const n = await repo.revokeAllSessions(trx, ctx.actor.userId, this.#now());
-      await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: 'all' }));
+      const now = this.#now();
+      const sessions = await repo.revokeAllSessions(trx, ctx.actor.userId, now);
+      const tokens = await repo.revokeAllTokens(trx, ctx.actor.userId, now);
+      await this.#deps.events.append(
+        trx,
+        credentialsEnded(ctx.actor.userId, { sessionIds: 'all', tokenIds: 'all' }),
+      );
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.logout_all',
         targetType: 'user',
         targetId: ctx.actor.userId,
-        summary: { sessions: n },
+        summary: { sessions, tokens },
       });
     });
     this.#deps.events.committed();
@@ -233,7 +241,10 @@ export class AuthService {
     this.#deps.events.committed();
   }
 
-  /** Changing one's password ends every other session (someone else may know the old one). */
+  /**
+   * Changing one's password ends every other session and every API token (someone else may know
+   * the old one); this session stays.
+   */
   async changePassword(ctx: ActorContext, input: ChangePasswordRequest): Promise<void> {
     const { db, clock, throttle } = this.#deps;
     // The current-password check is a password guess like any other: same counts, same lockout.
@@ -271,15 +282,17 @@ export class AuthService {
       await this.#deps.users.setPassword(trx, user.id, hash, now);
       const keep = ctx.actor.auth.method === 'session' ? ctx.actor.auth.sessionId : undefined;
       const ended = await repo.revokeAllSessions(trx, user.id, now, keep);
+      // Tokens too: whoever knew the old password could have made some.
+      const tokens = await repo.revokeAllTokens(trx, user.id, now);
       await this.#deps.events.append(
         trx,
-        credentialsEnded(user.id, { sessionIds: 'all', keepSessionId: keep }),
+        credentialsEnded(user.id, { sessionIds: 'all', keepSessionId: keep, tokenIds: 'all' }),
       );
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.password.changed',
         targetType: 'user',
         targetId: user.id,
-        summary: { otherSessionsEnded: ended },
+        summary: { otherSessionsEnded: ended, tokensRevoked: tokens },
       });
     });
     this.#deps.events.committed();

@@ -104,6 +104,7 @@ const enUS: Messages = {
     forbidden: 'You are not allowed to do this.',
     csrf_failed: 'Security check failed. Please reload the page and try again.',
     password_change_required: 'Please change your password first.',
+    session_required: 'Sign in to do this; an API token cannot.',
     not_found: 'The record does not exist or has been deleted.',
     conflict: 'This conflicts with the current data. Please refresh and try again.',
     policy_confirmation_required:
@@ -682,7 +683,8 @@ const enUS: Messages = {
     personalNotice: 'Only you, HR and administrators can see your personal information.',
     languageHint: 'Your language is saved to your account and used for notifications such as email.',
     languageSaved: 'Language saved',
-    passwordChanged: 'Password changed. You have been signed out on your other devices.',
+    passwordChanged:
+      'Password changed. You have been signed out on your other devices and your API tokens no longer work.',
     device: 'Device',
     ip: 'IP address',
     signedInAt: 'Signed in',
@@ -694,6 +696,12 @@ const enUS: Messages = {
     sessionRevoked: 'Signed out',
     logoutAll: 'Sign out everywhere',
     confirmLogoutAll: 'This signs you out on every device, including this one. Continue?',
+    confirmLogoutAllWithTokens:
+      'This signs you out on every device, including this one, and revokes all your API tokens ({{count}}): scripts and systems using them lose access at once. Continue?',
+    confirmPasswordChangeTitle: 'Change your password?',
+    confirmPasswordChange: 'Your other devices will be signed out; this one stays signed in. Continue?',
+    confirmPasswordChangeWithTokens:
+      'Your other devices will be signed out and all your API tokens ({{count}}) revoked: scripts and systems using them will need a new token. This device stays signed in. Continue?',
     unknownDevice: 'Unknown device',
     tokenName: 'Name',
     tokenPrefix: 'Prefix',
@@ -707,6 +715,8 @@ const enUS: Messages = {
     tokenExpiry: 'Valid for',
     tokenDays: '{{count}} days',
     tokenIntro: 'API tokens let scripts and other systems call the API as you, with your permissions.',
+    tokenLifetime:
+      'Signing out everywhere or changing your password revokes every token. Tokens are created here after signing in, never with another token.',
     tokenSecretTitle: 'Token created',
     tokenSecretNotice: 'Copy this token now and keep it safe. You will not be able to see it again.',
     tokenUsage: 'Send it in the request header: Authorization: Bearer <token>',

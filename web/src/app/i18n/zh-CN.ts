@@ -104,6 +104,7 @@ const zhCN = {
     forbidden: '您没有执行此操作的权限。',
     csrf_failed: '安全校验失败，请刷新页面后重试。',
     password_change_required: '请先修改密码。',
+    session_required: '此操作需要登录后在页面中进行，不能使用 API 令牌。',
     not_found: '记录不存在或已被删除。',
     conflict: '操作与当前数据冲突，请刷新后重试。',
     policy_confirmation_required: '该内容触发了沟通策略提醒，需要确认后才能发送。',
@@ -587,7 +588,7 @@ const zhCN = {
     personalNotice: '个人信息仅您本人、人力资源与管理员可见。',
     languageHint: '界面语言会保存到您的账号，并用于邮件等通知。',
     languageSaved: '语言设置已保存',
-    passwordChanged: '密码已修改，您在其他设备上的登录已失效。',
+    passwordChanged: '密码已修改，您在其他设备上的登录和全部 API 令牌已失效。',
     device: '设备',
     ip: 'IP 地址',
     signedInAt: '登录时间',
@@ -599,6 +600,12 @@ const zhCN = {
     sessionRevoked: '已注销',
     logoutAll: '退出所有设备',
     confirmLogoutAll: '将注销您在所有设备上的登录（包括当前设备），确定继续吗？',
+    confirmLogoutAllWithTokens:
+      '将注销您在所有设备上的登录（包括当前设备），并吊销您的全部 API 令牌（{{count}} 个），使用这些令牌的脚本和系统将立即无法访问。确定继续吗？',
+    confirmPasswordChangeTitle: '确认修改密码',
+    confirmPasswordChange: '修改密码后，您在其他设备上的登录将失效，当前设备保持登录。确定修改吗？',
+    confirmPasswordChangeWithTokens:
+      '修改密码后，您在其他设备上的登录将失效，全部 API 令牌（{{count}} 个）将被吊销，使用它们的脚本和系统需要新的令牌；当前设备保持登录。确定修改吗？',
     unknownDevice: '未知设备',
     tokenName: '名称',
     tokenPrefix: '前缀',
@@ -612,6 +619,8 @@ const zhCN = {
     tokenExpiry: '有效期',
     tokenDays: '{{count}} 天',
     tokenIntro: 'API 令牌用于脚本或第三方系统以您的身份调用接口，权限与您的账号相同。',
+    tokenLifetime:
+      '退出所有设备或修改密码时，全部令牌会被一并吊销。令牌只能在登录后的页面中创建，不能用令牌再创建令牌。',
     tokenSecretTitle: '令牌已创建',
     tokenSecretNotice: '请立即复制并妥善保存此令牌，关闭后将无法再次查看。',
     tokenUsage: '调用接口时在请求头中携带：Authorization: Bearer <令牌>',
