@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'approval.cc',
   'announcement.published',
   'announcement.reminder',
+  /** Repeated failed sign-ins: to the account's owner, and to administrators when it is a burst. */
+  'security.sign_in_failures',
   'system.test',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);

@@ -91,17 +91,6 @@ export function createServices(
   const cipher = new FieldCipher(config.secretKey);
   const personal = new PersonalService({ db, clock, audit, roles, cipher });
   const teams = new TeamsService({ db, clock, audit, departments, events, channels });
-  const auth = new AuthService({
-    db,
-    clock,
-    audit,
-    users,
-    roles,
-    secretKey: config.secretKey,
-    session: config.session,
-    throttle: new LoginThrottle(dialect, config.login),
-    events,
-  });
   const tokens = new TokensService({ db, clock, audit, events });
 
   const policies = new PoliciesService({ db, clock, audit });
@@ -166,6 +155,18 @@ export function createServices(
     mailer,
     outbox,
     publicUrl: config.notifications.publicUrl,
+  });
+  const auth = new AuthService({
+    db,
+    clock,
+    audit,
+    users,
+    roles,
+    secretKey: config.secretKey,
+    session: config.session,
+    throttle: new LoginThrottle(config.login),
+    events,
+    notifications,
   });
   webhooks.setNotifications(notifications);
   review.setNotifications(notifications);

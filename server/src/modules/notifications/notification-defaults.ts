@@ -22,6 +22,7 @@ export const DEFAULT_EMAIL: Record<NotificationKind, EmailMode> = {
   'approval.cc': 'digest',
   'announcement.published': 'digest',
   'announcement.reminder': 'instant',
+  'security.sign_in_failures': 'instant',
   'system.test': 'instant',
 };
 

@@ -67,9 +67,12 @@ const EnvSchema = z.object({
   LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   /** A session ends this many hours after sign-in, however active. */
   LIAISON_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(168),
-  /** Failed sign-ins within the window that lock the account name. */
+  /**
+   * Wrong passwords one address may enter for one account name before that address must wait (one
+   * while the name or the address is under a burst). Never refuses the owner from elsewhere.
+   */
   LIAISON_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  /** Minutes a locked account name stays locked (also the failure-counting window). */
+  /** The longest wait in minutes: waits start at 30 s and double with every further failure. */
   LIAISON_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
   /** Largest accepted request body, in bytes. */
   LIAISON_BODY_LIMIT_BYTES: z.coerce

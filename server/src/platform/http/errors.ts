@@ -41,10 +41,13 @@ export const errors = {
   policyBlocked: (message: string, details: unknown) => new AppError('policy_blocked', message, details),
   policyConfirmationRequired: (message: string, details: unknown) =>
     new AppError('policy_confirmation_required', message, details),
-  tooManyAttempts: (retryAfterSeconds: number) =>
+  tooManyAttempts: (
+    retryAfterSeconds: number,
+    message = 'Too many failed sign-in attempts; try again later.',
+  ) =>
     new AppError(
       'too_many_attempts',
-      'Too many failed sign-in attempts; try again later.',
+      message,
       { retryAfterSeconds },
       { 'retry-after': String(retryAfterSeconds) },
     ),

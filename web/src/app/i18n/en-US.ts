@@ -124,7 +124,7 @@ const enUS: Messages = {
     usernamePlaceholder: 'Enter your username',
     passwordPlaceholder: 'Enter your password',
     submit: 'Sign in',
-    locked: 'Too many failed sign-ins; the account is temporarily locked. Try again in {{countdown}}.',
+    locked: 'Too many failed sign-ins from here. Try again in {{countdown}}.',
     countdown: '{{minutes}} min {{seconds}} s',
     footer: 'For authorised personnel only. Every sign-in is recorded.',
     changeTitle: 'Set a new password',
@@ -199,6 +199,24 @@ const enUS: Messages = {
     confirmEnable: 'Enable "{{name}}" again?',
     confirmReset:
       'Reset the password of "{{name}}"? A temporary password is generated and must be changed at the next sign-in.',
+    liftThrottle: 'Lift sign-in limits',
+    confirmLiftThrottle:
+      'Lift every sign-in limit on {{name}}? Addresses that failed may try again at once and the hour’s failure count starts over.',
+    throttleLifted: 'Sign-in limits lifted',
+    signInProtection: 'Sign-in protection',
+    throttleHint:
+      'An address that keeps entering wrong passwords must wait before trying again, twice as long each time; this person signing in correctly from anywhere else is not affected.',
+    throttleNone: 'No recent failed sign-ins; nothing is limited.',
+    recentFailures: 'Failed sign-ins in the last hour',
+    throttleBurst: 'Burst: one attempt per address',
+    throttlePasswordChange: 'Wrong current passwords when changing the password',
+    throttleAddress: 'Address',
+    throttleAddressBurst: 'Busy address',
+    throttleFailures: 'Failures',
+    throttleLastFailed: 'Last failure',
+    throttleWait: 'Limit',
+    throttleWaitSeconds: 'Wait {{seconds}} s',
+    throttleNoWait: 'May try now',
     disabled: 'Account disabled',
     enabled: 'Account enabled',
     created: 'User created',
@@ -561,11 +579,13 @@ const enUS: Messages = {
   auditActions: {
     auth: {
       login: { succeeded: 'Signed in', failed: 'Sign-in failed' },
-      lockout: 'Account locked',
+      lockout: 'Sign-in throttled',
+      lockout_lifted: 'Sign-in limits lifted',
+      burst: 'Burst of failed sign-ins',
       logout: 'Signed out',
       logout_all: 'Signed out everywhere',
       session: { revoked: 'Session revoked' },
-      password: { changed: 'Password changed' },
+      password: { changed: 'Password changed', failed: 'Wrong current password on password change' },
       token: { created: 'API token created', revoked: 'API token revoked' },
     },
     user: {
@@ -672,6 +692,7 @@ const enUS: Messages = {
     control_detector: 'Detector',
     external_records: 'External record',
     anomaly_alert: 'Anomaly alert',
+    address: 'Client address',
   },
   profile: {
     title: 'My profile',
