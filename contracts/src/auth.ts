@@ -65,3 +65,39 @@ export const CreatedToken = z.object({
   secret: z.string(),
 });
 export type CreatedToken = z.infer<typeof CreatedToken>;
+
+/**
+ * An account name's sign-in throttling as administrators see it (用户管理 → 登录保护). Every address
+ * that failed for this name recently is listed; those with `retryAfterSeconds > 0` must wait.
+ */
+export const SignInThrottle = z
+  .object({
+    /** Failed sign-ins of this name in the current hour, from every address. */
+    recentFailures: z.number().int(),
+    /** So many that every address now gets one free attempt before waiting. */
+    burst: z.boolean(),
+    sources: z.array(
+      z.object({
+        /** The client address (IPv6 by its /64). */
+        address: z.string(),
+        /** Consecutive failures from this address. */
+        failures: z.number().int(),
+        lastFailedAt: Timestamp,
+        /** The address itself failed so often (for any names) that its attempts are slowed. */
+        addressBurst: z.boolean(),
+        retryAfterSeconds: z.number().int(),
+      }),
+    ),
+    /** Wrong current passwords on the password-change route (its own count; sign-in is unaffected). */
+    passwordChange: z
+      .object({ failures: z.number().int(), lastFailedAt: Timestamp, retryAfterSeconds: z.number().int() })
+      .nullable(),
+  })
+  .meta({ id: 'SignInThrottle' });
+export type SignInThrottle = z.infer<typeof SignInThrottle>;
+
+export const LiftedSignInThrottle = z.object({
+  /** Counters removed: waiting addresses, the hour's count and the password-change count. */
+  lifted: z.number().int(),
+});
+export type LiftedSignInThrottle = z.infer<typeof LiftedSignInThrottle>;

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   password_change_required: 403,
+  /** Only a signed-in browser session (with its CSRF token) may do this, never an API token. */
+  session_required: 403,
   not_found: 404,
   conflict: 409,
   /** A `warn` policy matched: resend with `confirm: true` (and a justification when asked). */

@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   'announcement.published',
   'announcement.reminder',
   'system.calendar_next_year',
+  /** Repeated failed sign-ins: to the account's owner, and to administrators when it is a burst. */
+  'security.sign_in_failures',
   'system.test',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);

@@ -36,7 +36,8 @@ export const VERSION: string = JSON.parse(
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface AppOptions {
-  config: ServiceConfig & Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel'>;
+  config: ServiceConfig &
+    Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel' | 'publicUrl' | 'metricsToken'>;
   database: Database;
   clock?: Clock;
   infra?: Infrastructure;
@@ -87,10 +88,11 @@ export async function buildApp(
   requestsRoutes(app, services.requests);
   approvalsRoutes(app, services.approvals);
   announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
-  await realtimeRoutes(app, { hub: services.hub, authenticate });
+  await realtimeRoutes(app, { hub: services.hub, authenticate, publicUrl: config.publicUrl });
   systemRoutes(app, {
     database,
     metrics,
+    metricsToken: config.metricsToken,
     version: VERSION,
     bus: services.bus,
     realtime: () => services.hub.metrics,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,8 @@ describe('npm run liaison -- …', () => {
     const res = await liaison('backup', '--out', out);
     expect(res.code, res.out).toBe(0);
     expect(existsSync(out)).toBe(true);
+    // A backup is the whole database: readable by the service's account only.
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     const copy = new DatabaseSync(out, { readOnly: true });
     const row = copy.prepare('select count(*) as n from users').get() as { n: number };
     copy.close();

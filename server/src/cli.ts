@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateUserRequest } from '@liaison/contracts';
@@ -12,6 +11,7 @@ import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { InProcessBus } from './platform/events/bus.ts';
 import { AppError } from './platform/http/errors.ts';
+import { ensurePrivateDirSync, ensurePrivateFileSync } from './platform/storage/private-files.ts';
 import { createServices, type Services } from './services.ts';
 import { prepare } from './startup.ts';
 
@@ -131,14 +131,18 @@ const COMMANDS: Record<string, Handler> = {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     if (config.database.kind === 'postgres') {
       const out = resolve(String(values.out ?? join(config.dataDir, 'backups', `liaison-${stamp}.sql`)));
-      mkdirSync(resolve(out, '..'), { recursive: true });
+      ensurePrivateDirSync(resolve(out, '..'));
+      // A backup is the whole database: owner-only from the moment it exists.
+      ensurePrivateFileSync(out);
       execFileSync('pg_dump', ['--no-owner', '--file', out, config.database.url], { stdio: 'inherit' });
       console.log(`backup written to ${out}`);
       return 0;
     }
     const out = resolve(String(values.out ?? join(config.dataDir, 'backups', `liaison-${stamp}.sqlite`)));
-    mkdirSync(resolve(out, '..'), { recursive: true });
-    // VACUUM INTO reads one consistent snapshot (WAL lets the server keep writing meanwhile).
+    ensurePrivateDirSync(resolve(out, '..'));
+    // VACUUM INTO reads one consistent snapshot (WAL lets the server keep writing meanwhile). It
+    // writes into an empty file it finds, keeping that file's owner-only mode.
+    ensurePrivateFileSync(out);
     await sql`vacuum into ${out}`.execute(database.db);
     console.log(`backup written to ${out}`);
     return 0;

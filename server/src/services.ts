@@ -93,17 +93,6 @@ export function createServices(
   });
   const personal = new PersonalService({ db, clock, audit, roles, cipher });
   const teams = new TeamsService({ db, clock, audit, departments, events, channels });
-  const auth = new AuthService({
-    db,
-    clock,
-    audit,
-    users,
-    roles,
-    secretKey: config.secretKey,
-    session: config.session,
-    throttle: new LoginThrottle(dialect, config.login),
-    events,
-  });
   const tokens = new TokensService({ db, clock, audit, events });
 
   const policies = new PoliciesService({ db, clock, audit });
@@ -170,6 +159,18 @@ export function createServices(
     mailer,
     outbox,
     publicUrl: config.notifications.publicUrl,
+  });
+  const auth = new AuthService({
+    db,
+    clock,
+    audit,
+    users,
+    roles,
+    secretKey: config.secretKey,
+    session: config.session,
+    throttle: new LoginThrottle(config.login),
+    events,
+    notifications,
   });
   webhooks.setNotifications(notifications);
   const calendarYears = new CalendarYearsService({

@@ -30,6 +30,12 @@ export interface TestConfigOverrides {
   notifications?: Partial<{ smtpUrl: string | null; mailFrom: string; publicUrl: string }>;
   /** Where the clock starts, for what start-up does by date (default: now). */
   now?: Date | string;
+  /** LIAISON_TRUST_PROXY (default false). */
+  trustProxy?: boolean | number | string[];
+  /** LIAISON_PUBLIC_URL as configured (default: none, so browsers must be same-origin). */
+  publicUrl?: string | null;
+  /** LIAISON_METRICS_TOKEN (default: none, loopback only). */
+  metricsToken?: string | null;
 }
 
 /** Who a request is sent as: a signed-in browser session, an API token, or nobody. */
@@ -92,7 +98,7 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     session: overrides.session ?? { idleMinutes: 720, maxHours: 168 },
     login: overrides.login ?? { maxFailures: 5, lockMinutes: 15 },
     bodyLimit: overrides.bodyLimit ?? 1024 * 1024,
-    trustProxy: false,
+    trustProxy: overrides.trustProxy ?? false,
     cookieSecure: false,
     logLevel: 'silent' as const,
     timeZone: 'Asia/Shanghai',
@@ -112,6 +118,8 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
       publicUrl: 'http://liaison.test',
       ...overrides.notifications,
     },
+    publicUrl: overrides.publicUrl ?? null,
+    metricsToken: overrides.metricsToken ?? null,
   };
   const { app, services, routes } = await buildApp({
     config,

@@ -22,6 +22,7 @@ export const queryKeys = {
     search: (q: string) => ['users', 'search', q] as const,
     detail: (id: string) => ['users', 'detail', id] as const,
     personal: (id: string) => ['users', 'personal', id] as const,
+    signInThrottle: (id: string) => ['users', 'sign-in-throttle', id] as const,
   },
   /** 通讯录 searches (employees by name, pinyin or initials). */
   directory: (params: DirectoryParams) => ['directory', params] as const,

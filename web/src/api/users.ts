@@ -1,8 +1,10 @@
 import type {
   CreatedUser,
   CreateUserRequest,
+  LiftedSignInThrottle,
   PersonalInfo,
   SetUserRolesRequest,
+  SignInThrottle,
   UpdatePersonalInfoRequest,
   UpdateUserRequest,
   USER_SORTS,
@@ -39,6 +41,9 @@ export const updateUser = (id: string, body: UpdateUserRequest) =>
 export const disableUser = (id: string) => request<void>(`/users/${id}`, { method: 'DELETE' });
 export const resetUserPassword = (id: string) =>
   request<{ temporaryPassword: string }>(`/users/${id}/reset-password`, { method: 'POST' });
+export const getSignInThrottle = (id: string) => request<SignInThrottle>(`/users/${id}/sign-in-throttle`);
+export const liftSignInThrottle = (id: string) =>
+  request<LiftedSignInThrottle>(`/users/${id}/sign-in-throttle`, { method: 'DELETE' });
 export const getPersonalInfo = (id: string) => request<PersonalInfo>(`/users/${id}/personal`);
 export const updatePersonalInfo = (id: string, body: UpdatePersonalInfoRequest) =>
   request<PersonalInfo>(`/users/${id}/personal`, { method: 'PATCH', body });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/app.ts';
+import { type As, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/app.ts';
 import { HOUR, MINUTE } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -28,6 +28,7 @@ async function login(username: string, password = TEST_PASSWORD, ip = '10.0.0.1'
     status: res.statusCode,
     body,
     cookie,
+    retryAfter: res.headers['retry-after'] === undefined ? null : Number(res.headers['retry-after']),
     as: cookie
       ? ({
           kind: 'session',
@@ -37,6 +38,11 @@ async function login(username: string, password = TEST_PASSWORD, ip = '10.0.0.1'
         } as const)
       : null,
   };
+}
+
+/** `n` wrong passwords for `username` from `ip`, each answered 401 (none may be throttled yet). */
+async function fail(username: string, ip: string, n: number) {
+  for (let i = 0; i < n; i++) expect((await login(username, `wrong-password-${i}`, ip)).status).toBe(401);
 }
 
 async function backendPid(db: Executor): Promise<number> {
@@ -52,6 +58,13 @@ async function waitUntilBlocked(db: Executor, pid: number): Promise<void> {
 async function auditActions(prefix: string) {
   const page = await t.services.audit.list({ action: prefix, limit: 200 });
   return page.items;
+}
+
+/** The sign-in security notices in someone's inbox. */
+async function securityNotices(as: As): Promise<{ title: string; body: string; link: string | null }[]> {
+  const res = await t.request(as, 'GET', '/api/notifications?kind=security.sign_in_failures&pageSize=100');
+  expect(res.status).toBe(200);
+  return res.body.items;
 }
 
 describe('sign-in', () => {
@@ -73,8 +86,8 @@ describe('sign-in', () => {
 
   it('answers a wrong password and an unknown name the same way, and audits both', async () => {
     await t.buildUser({ username: 'signin.wrong' });
-    const wrong = await login('signin.wrong', 'not-the-password-1');
-    const unknown = await login('nobody.here', 'not-the-password-1');
+    const wrong = await login('signin.wrong', 'not-the-password-1', '10.0.5.1');
+    const unknown = await login('nobody.here', 'not-the-password-1', '10.0.5.1');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -87,30 +100,60 @@ describe('sign-in', () => {
     );
   });
 
-  it('locks an account name after repeated failures, even with the right password, until the lock expires', async () => {
-    await t.buildUser({ username: 'signin.locked' });
-    for (let i = 0; i < 3; i++)
-      expect((await login('signin.locked', 'wrong-password-1', '10.0.0.2')).status).toBe(401);
-    const locked = await login('signin.locked', TEST_PASSWORD, '10.0.0.3');
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('too_many_attempts');
-    expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await auditActions('auth.lockout')).some((e) => e.summary.username === 'signin.locked')).toBe(
-      true,
-    );
+  it('slows the address that failed, never the owner signing in from elsewhere', async () => {
+    const owner = await t.buildUser({ username: 'signin.target' });
+    await fail('signin.target', '10.0.1.1', 3);
+    // The source of the failures waits, even with the right password, and is told how long.
+    const source = await login('signin.target', TEST_PASSWORD, '10.0.1.1');
+    expect(source.status).toBe(429);
+    expect(source.body.error.code).toBe('too_many_attempts');
+    expect(source.retryAfter).toBe(30);
+    expect(source.body.error.details.retryAfterSeconds).toBe(30);
+    // The owner, from any other address, signs in at once.
+    expect((await login('signin.target', TEST_PASSWORD, '10.0.1.2')).status).toBe(200);
 
-    t.clock.advance(16 * MINUTE);
-    expect((await login('signin.locked', TEST_PASSWORD, '10.0.0.3')).status).toBe(200);
+    const lockout = (await auditActions('auth.lockout')).find((e) => e.summary.username === 'signin.target');
+    expect(lockout?.summary).toMatchObject({
+      by: 'account_address',
+      address: '10.0.1.1',
+      retryAfterSeconds: 30,
+    });
+    const told = await securityNotices(await t.sessionFor(owner));
+    expect(told.map((n) => n.body).join()).toContain('10.0.1.1');
+
+    t.clock.advance(31_000);
+    expect((await login('signin.target', TEST_PASSWORD, '10.0.1.1')).status).toBe(200);
   });
 
-  it('cannot be raced: guesses sent in parallel still lock the name', async () => {
+  it('makes a persistent source wait longer after every failure, up to the longest wait', async () => {
+    await t.buildUser({ username: 'signin.slow' });
+    const ip = '10.0.1.3';
+    await fail('signin.slow', ip, 3);
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const refused = await login('signin.slow', 'still-wrong-1', ip);
+      expect(refused.status).toBe(429);
+      waits.push(refused.retryAfter!);
+      t.clock.advance(refused.retryAfter! * 1000);
+      expect((await login('signin.slow', 'still-wrong-1', ip)).status).toBe(401);
+    }
+    // Doubling from 30 s (throttle-rules.test.ts has the exact sequence); a sixth failure of the
+    // hour makes the name a burst, which only steepens it; never beyond LIAISON_LOGIN_LOCK_MINUTES.
+    expect(waits.slice(0, 3)).toEqual([30, 60, 120]);
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1]!);
+    expect(waits.at(-1)).toBe(15 * 60);
+  });
+
+  it('cannot be raced: of guesses sent in parallel exactly the free ones are checked', async () => {
     await t.buildUser({ username: 'signin.race' });
     const burst = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => login('signin.race', `wrong-password-${i}`, '10.0.1.1')),
+      Array.from({ length: 12 }, (_, i) => login('signin.race', `wrong-password-${i}`, '10.0.1.4')),
     );
-    expect(burst.every((r) => r.status === 401 || r.status === 429)).toBe(true);
-    const after = await login('signin.race', TEST_PASSWORD, '10.0.1.2');
-    expect(after.status).toBe(429);
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+    expect((await login('signin.race', TEST_PASSWORD, '10.0.1.4')).status).toBe(429);
+    expect((await login('signin.race', TEST_PASSWORD, '10.0.1.5')).status).toBe(200);
   });
 
   it('never answers 500 when right and wrong passwords for one name arrive together', async () => {
@@ -124,50 +167,151 @@ describe('sign-in', () => {
     expect((await t.services.audit.verify()).ok).toBe(true);
   });
 
-  it('counts a failure whose row a parallel successful sign-in deleted while it waited', async () => {
-    // The interleaving behind an intermittent 500 on PostgreSQL: a success holds the name's row and
-    // clears it (deletes it) while a failure waits for that row's lock.
+  it('counts an attempt whose row a parallel successful sign-in deleted while it waited', async () => {
+    // The interleaving behind an intermittent 500 on PostgreSQL: a success holds the pair's row and
+    // clears it (deletes it) while another attempt waits for that row's lock.
     const { db, dialect } = t.database;
-    const throttle = new LoginThrottle(dialect, { maxFailures: 3, lockMinutes: 15 });
+    const throttle = new LoginThrottle({ maxFailures: 3, lockMinutes: 15 });
     const keys = throttle.keysFor('signin.cleared', '10.0.3.1');
     const now = t.clock.now();
-    await db.transaction().execute((trx) => throttle.recordFailure(trx, keys, now));
+    expect(await db.transaction().execute((trx) => throttle.admit(trx, keys, now))).toBe(0);
 
-    let failure!: Promise<unknown>;
+    let attempt!: Promise<unknown>;
     await db.transaction().execute(async (success) => {
-      expect(await throttle.lockedFor(success, keys, now, true)).toBe(0);
+      await throttle.succeeded(success, keys);
       let started!: (pid: number) => void;
       const backend = new Promise<number>((resolve) => (started = resolve));
-      failure = db
+      attempt = db
         .transaction()
         .execute(async (trx) => {
           if (dialect.kind === 'postgres') started(await backendPid(trx));
-          return throttle.recordFailure(trx, keys, now);
+          return throttle.admit(trx, keys, now);
         })
         .catch((err: unknown) => err);
-      // On PostgreSQL, delete the row only once the failure waits for its lock. SQLite runs one
-      // writer at a time: there the failure starts after this transaction commits.
+      // On PostgreSQL, commit the deletion only once the attempt waits for the row's lock. SQLite
+      // runs one writer at a time: there the attempt starts after this transaction commits.
       if (dialect.kind === 'postgres') await waitUntilBlocked(db, await backend);
-      await throttle.clear(success, keys);
     });
-    expect(await failure).toEqual({ accountLocked: false, addressLocked: false });
+    expect(await attempt).toBe(0);
     const row = await db
       .selectFrom('login_throttle')
       .selectAll()
-      .where('key', '=', keys.account)
+      .where('key', '=', keys.pair)
       .executeTakeFirst();
     expect(row?.failures).toBe(1);
   });
 
-  it('locks unknown names too, so lockout does not reveal which accounts exist', async () => {
-    for (let i = 0; i < 3; i++) await login('ghost.user', 'wrong-password-1', '10.0.0.4');
-    expect((await login('ghost.user', 'wrong-password-1', '10.0.0.4')).status).toBe(429);
+  it('treats unknown names exactly like known ones, so throttling reveals no account', async () => {
+    await t.buildUser({ username: 'signin.real' });
+    const trace = async (name: string, ip: string) => {
+      const out = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await login(name, 'wrong-password-1', ip);
+        out.push([r.status, r.retryAfter, r.body.error.code]);
+      }
+      return out;
+    };
+    const known = await trace('signin.real', '10.0.3.2');
+    const unknown = await trace('ghost.user', '10.0.3.3');
+    expect(unknown).toEqual(known);
+    expect(known.map(([status]) => status)).toEqual([401, 401, 401, 429]);
+  });
+
+  it('keeps other people’s sign-ins working when one address fails with fifty made-up names', async () => {
+    const colleague = await t.buildUser({ username: 'signin.colleague' });
+    const proxy = '10.0.4.1';
+    for (let i = 0; i < 50; i++) {
+      expect((await login(`made.up.${i}`, 'guess-password-1', proxy)).status).toBe(401);
+    }
+    // The whole company behind the same proxy: a correct password still signs in.
+    expect((await login('signin.colleague', TEST_PASSWORD, proxy)).status).toBe(200);
+    // But what fails from that address is slowed at once: one free failure per name in a burst.
+    expect((await login('made.up.0', 'guess-password-2', proxy)).status).toBe(429);
+    expect((await login('made.up.new', 'guess-password-2', proxy)).status).toBe(401);
+    expect((await login('made.up.new', 'guess-password-3', proxy)).status).toBe(429);
+    await t.buildUser({ username: 'signin.typo' });
+    expect((await login('signin.typo', 'mistyped-password', proxy)).status).toBe(401);
+    expect((await login('signin.typo', TEST_PASSWORD, proxy)).status).toBe(429);
+    expect((await login('signin.typo', TEST_PASSWORD, '10.0.4.2')).status).toBe(200);
+
+    const burst = (await auditActions('auth.burst')).find((e) => e.summary.address === proxy);
+    expect(burst?.summary).toMatchObject({ by: 'address', failures: 30 });
+    const told = await securityNotices(await t.sessionFor(t.admin));
+    expect(told.some((n) => n.title.includes(proxy))).toBe(true);
+    expect(await securityNotices(await t.sessionFor(colleague))).toEqual([]);
+  });
+
+  it('tells the owner and the administrators of a burst spread over many addresses', async () => {
+    const owner = await t.buildUser({ username: 'signin.spread' });
+    // Six failures (twice the free ones) from six addresses: no address has to wait yet.
+    for (let i = 0; i < 6; i++) await fail('signin.spread', `10.0.6.${i}`, 1);
+    // In the burst every address that failed has used its one free failure …
+    expect((await login('signin.spread', TEST_PASSWORD, '10.0.6.0')).status).toBe(429);
+    // … and the owner, from an address that did not fail, still signs in.
+    expect((await login('signin.spread', TEST_PASSWORD, '10.0.6.99')).status).toBe(200);
+
+    const ownerNotices = await securityNotices(await t.sessionFor(owner));
+    expect(ownerNotices.some((n) => n.title === '账号遭遇大量登录尝试')).toBe(true);
+    const adminNotices = await securityNotices(await t.sessionFor(t.admin));
+    const forAdmins = adminNotices.find((n) => n.title.includes('signin.spread'));
+    expect(forAdmins?.link).toBe(`/org/users?user=${owner.id}`);
+    const burst = (await auditActions('auth.burst')).find((e) => e.summary.username === 'signin.spread');
+    expect(burst?.summary).toMatchObject({ by: 'account', failures: 6 });
+  });
+
+  it('lets an administrator see and lift the waits on an account, audited', async () => {
+    const user = await t.buildUser({ username: 'signin.lift' });
+    await fail('signin.lift', '10.0.7.1', 3);
+    expect((await login('signin.lift', TEST_PASSWORD, '10.0.7.1')).status).toBe(429);
+
+    const admin = await t.sessionFor(t.admin);
+    const status = await t.request(admin, 'GET', `/api/users/${user.id}/sign-in-throttle`);
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({
+      recentFailures: 3,
+      burst: false,
+      sources: [{ address: '10.0.7.1', failures: 3, retryAfterSeconds: 30, addressBurst: false }],
+      passwordChange: null,
+    });
+    const plain = await t.sessionFor(await t.buildUser());
+    expect((await t.request(plain, 'DELETE', `/api/users/${user.id}/sign-in-throttle`)).status).toBe(403);
+
+    const lifted = await t.request(admin, 'DELETE', `/api/users/${user.id}/sign-in-throttle`);
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.lifted).toBeGreaterThanOrEqual(2);
+    expect((await login('signin.lift', TEST_PASSWORD, '10.0.7.1')).status).toBe(200);
+    const entry = (await auditActions('auth.lockout_lifted')).find((e) => e.targetId === user.id);
+    expect(entry?.summary).toMatchObject({ username: 'signin.lift' });
+    expect(entry?.actor.id).toBe(t.admin.id);
+
+    const missing = await t.request(
+      admin,
+      'DELETE',
+      '/api/users/0193a000-0000-7000-8000-00000000ffff/sign-in-throttle',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('forgets failures a day after the last one', async () => {
+    await t.buildUser({ username: 'signin.forget' });
+    await fail('signin.forget', '10.0.8.1', 3);
+    expect((await login('signin.forget', 'wrong-again-1', '10.0.8.1')).status).toBe(429);
+    t.clock.advance(24 * HOUR + MINUTE);
+    await t.services.auth.housekeeping();
+    expect(
+      await t.database.db
+        .selectFrom('login_throttle')
+        .select('key')
+        .where('account', '=', 'signin.forget')
+        .execute(),
+    ).toEqual([]);
+    await fail('signin.forget', '10.0.8.1', 3);
   });
 
   it('refuses disabled accounts with the same answer as a wrong password', async () => {
     const user = await t.buildUser({ username: 'signin.disabled' });
     await t.services.users.disable(t.adminCtx, user.id);
-    const res = await login('signin.disabled');
+    const res = await login('signin.disabled', TEST_PASSWORD, '10.0.9.1');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('invalid_credentials');
   });
@@ -304,14 +448,31 @@ describe('passwords', () => {
     expect(changed.status).toBe(204);
     expect((await t.request(signedIn.as, 'GET', '/api/departments')).status).toBe(200);
   });
-  it('throttles guesses at the current password like sign-in guesses', async () => {
+  it('counts wrong current passwords on their own: the password change waits, sign-in does not', async () => {
     const user = await t.buildUser({ username: 'pw.guess' });
     const as = await t.sessionFor(user);
     const guess = (currentPassword: string) =>
       t.request(as, 'POST', '/api/auth/password', { currentPassword, newPassword: 'Brand-new-pass-1' });
     for (let i = 0; i < 3; i++) expect((await guess(`nope-${i}-password`)).status).toBe(400);
-    const locked = await guess(TEST_PASSWORD);
-    expect(locked.status).toBe(429);
+    const refused = await guess(TEST_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('too_many_attempts');
+    expect(Number(refused.headers['retry-after'])).toBe(30);
+
+    // Sign-in is another count: the owner signs in, from the very address the guesses came from.
+    expect((await login('pw.guess', TEST_PASSWORD, '127.0.0.1')).status).toBe(200);
+
+    const failed = (await auditActions('auth.password.failed')).filter((e) => e.targetId === user.id);
+    expect(failed).toHaveLength(3);
+    const lockout = (await auditActions('auth.lockout')).find((e) => e.targetId === user.id);
+    expect(lockout?.summary).toMatchObject({ by: 'password_change', failures: 3 });
+    expect((await securityNotices(as)).length).toBeGreaterThan(0);
+    expect(
+      (await securityNotices(await t.sessionFor(t.admin))).some((n) => n.title.includes('pw.guess')),
+    ).toBe(true);
+
+    t.clock.advance(31_000);
+    expect((await guess(TEST_PASSWORD)).status).toBe(204);
   });
 
   it('revokes API tokens too when an administrator resets the password', async () => {
@@ -363,6 +524,58 @@ describe('personal API tokens', () => {
     expect((await t.request(bearer2, 'GET', '/api/auth/me')).status).toBe(200);
     await t.services.users.disable(t.adminCtx, user.id);
     expect((await t.request(bearer2, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('is created only from a signed-in session: a bearer token cannot mint tokens', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const parent = await t.request(as, 'POST', '/api/auth/tokens', { name: 'parent' });
+    const bearer = { kind: 'token', secret: parent.body.secret, userId: user.id } as const;
+    const child = await t.request(bearer, 'POST', '/api/auth/tokens', { name: 'child' });
+    expect(child.status).toBe(403);
+    expect(child.body.error.code).toBe('session_required');
+    expect((await t.request(as, 'GET', '/api/auth/tokens')).body.items).toHaveLength(1);
+    // Revoking the one token therefore leaves nothing behind that it made.
+    expect((await t.request(as, 'DELETE', `/api/auth/tokens/${parent.body.token.id}`)).status).toBe(204);
+    expect((await t.request(as, 'GET', '/api/auth/tokens')).body.items).toHaveLength(0);
+  });
+
+  it('ends with “log out everywhere”, whether asked from a session or with a token', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const a = await t.request(as, 'POST', '/api/auth/tokens', { name: 'a' });
+    const b = await t.request(as, 'POST', '/api/auth/tokens', { name: 'b' });
+    const bearerA = { kind: 'token', secret: a.body.secret, userId: user.id } as const;
+    const bearerB = { kind: 'token', secret: b.body.secret, userId: user.id } as const;
+    expect((await t.request(as, 'POST', '/api/auth/logout-all')).status).toBe(204);
+    expect((await t.request(bearerA, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(bearerB, 'GET', '/api/auth/me')).status).toBe(401);
+    const entry = (await auditActions('auth.logout_all')).find((e) => e.targetId === user.id);
+    expect(entry?.summary).toMatchObject({ sessions: 1, tokens: 2 });
+
+    const again = await t.sessionFor(user);
+    const c = await t.request(again, 'POST', '/api/auth/tokens', { name: 'c' });
+    const bearerC = { kind: 'token', secret: c.body.secret, userId: user.id } as const;
+    expect((await t.request(bearerC, 'POST', '/api/auth/logout-all')).status).toBe(204);
+    expect((await t.request(bearerC, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(again, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends when its owner changes the password, while the session that changed it stays', async () => {
+    const user = await t.buildUser();
+    const as = await t.sessionFor(user);
+    const created = await t.request(as, 'POST', '/api/auth/tokens', { name: 'script' });
+    const bearer = { kind: 'token', secret: created.body.secret, userId: user.id } as const;
+    const changed = await t.request(as, 'POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Fresh-password-2026',
+    });
+    expect(changed.status).toBe(204);
+    expect((await t.request(bearer, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.request(as, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await t.request(as, 'GET', '/api/auth/tokens')).body.items).toEqual([]);
+    const entry = (await auditActions('auth.password.changed')).find((e) => e.targetId === user.id);
+    expect(entry?.summary).toMatchObject({ tokensRevoked: 1 });
   });
 
   it('ignores a garbage bearer token', async () => {

@@ -192,38 +192,36 @@ export async function revokeAllTokens(db: Executor, userId: string, at: string):
   return Number(r.numUpdatedRows);
 }
 
-// Login throttling
+// Sign-in throttling (see throttle-rules.ts)
 
-/** The failure count for a key, without locking it (a row that does not exist means no failures). */
-export function findThrottle(db: Executor, key: string): Promise<Selectable<LoginThrottleTable> | undefined> {
-  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+export type ThrottleRow = Selectable<LoginThrottleTable>;
+
+export function findThrottles(db: Executor, keys: readonly string[]): Promise<ThrottleRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
 }
 
 /**
- * The failure count for a key, created if need be (a fresh key starts with no failures), and
- * row-locked for the rest of the transaction: one statement, so it always returns a row.
+ * A counter, created if need be (`fresh` is what a new one holds), and row-locked for the rest of
+ * the transaction: one statement, so it always returns a row.
  *
  * `INSERT … ON CONFLICT DO UPDATE` either inserts or locks the existing row, and PostgreSQL
  * guarantees one of the two even while others write the same key: if the row it waited for is
- * deleted meanwhile (a successful sign-in clears its name, housekeeping drops stale counts), it
+ * deleted meanwhile (a successful sign-in clears its pair, housekeeping drops stale counts), it
  * inserts instead. The earlier pair of statements, an insert that did nothing on conflict and then
  * `SELECT … FOR UPDATE`, found no row at all in that case under READ COMMITTED. The update sets a
  * column to its own value: it changes nothing, it only takes the lock.
  */
-export async function lockThrottle(
-  db: Executor,
-  key: string,
-  now: string,
-): Promise<Selectable<LoginThrottleTable>> {
+export async function lockThrottle(db: Executor, fresh: ThrottleRow): Promise<ThrottleRow> {
   return db
     .insertInto('login_throttle')
-    .values({ key, failures: 0, window_started_at: now, locked_until: null })
+    .values(fresh)
     .onConflict((oc) => oc.column('key').doUpdateSet({ failures: (eb) => eb.ref('login_throttle.failures') }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-export async function saveThrottle(db: Executor, row: Selectable<LoginThrottleTable>): Promise<void> {
+export async function saveThrottle(db: Executor, row: ThrottleRow): Promise<void> {
   const { key, ...rest } = row;
   await db
     .insertInto('login_throttle')
@@ -232,15 +230,26 @@ export async function saveThrottle(db: Executor, row: Selectable<LoginThrottleTa
     .execute();
 }
 
-/** Forgets failure counts whose window and lock are both long over. */
-export async function deleteStaleThrottles(db: Executor, before: string): Promise<void> {
-  await db
-    .deleteFrom('login_throttle')
-    .where('window_started_at', '<', before)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)]))
+export async function deleteThrottle(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+/** Every counter of one account name: its pairs, its burst count and its password-change count. */
+export function throttlesOfAccount(db: Executor, account: string): Promise<ThrottleRow[]> {
+  return db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('account', '=', account)
+    .orderBy('last_failed_at', 'desc')
     .execute();
 }
 
-export async function clearThrottle(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+export async function deleteThrottlesOfAccount(db: Executor, account: string): Promise<number> {
+  const r = await db.deleteFrom('login_throttle').where('account', '=', account).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Forgets counters whose last failure is older than `before`. */
+export async function deleteStaleThrottles(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('last_failed_at', '<', before).execute();
 }

@@ -4,9 +4,11 @@ import {
   CreatedToken,
   CreateTokenRequest,
   IdParams,
+  LiftedSignInThrottle,
   LoginRequest,
   Me,
   SessionInfo,
+  SignInThrottle,
 } from '@liaison/contracts';
 import { z } from 'zod';
 import { actorContext } from '../../platform/http/route-context.ts';
@@ -177,5 +179,29 @@ export function authRoutes(
       await tokens.revoke(actorContext(request), request.params.id);
       return reply.code(204).send();
     },
+  );
+
+  // The throttle belongs to this module; administrators reach it from the user's page.
+  app.get(
+    '/api/users/:id/sign-in-throttle',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: { tags: ['users'], params: IdParams, response: { 200: SignInThrottle } },
+    },
+    (request) => auth.signInThrottle(actorContext(request), request.params.id),
+  );
+
+  app.delete(
+    '/api/users/:id/sign-in-throttle',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: {
+        tags: ['users'],
+        params: IdParams,
+        description: 'Lifts every sign-in wait on the account (解除登录限制).',
+        response: { 200: LiftedSignInThrottle },
+      },
+    },
+    (request) => auth.liftSignInThrottle(actorContext(request), request.params.id),
   );
 }

@@ -1,4 +1,11 @@
-import type { ChangePasswordRequest, LoginRequest, Me, SessionInfo } from '@liaison/contracts';
+import type {
+  ChangePasswordRequest,
+  LiftedSignInThrottle,
+  LoginRequest,
+  Me,
+  SessionInfo,
+  SignInThrottle,
+} from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { Actor, ActorContext, RequestContext } from '../../platform/auth/actor.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
@@ -9,11 +16,13 @@ import type { DB, Executor } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
 import type { UserWithDepartment } from '../users/users.repository.ts';
 import { toUser, type UsersService } from '../users/users.service.ts';
 import * as repo from './auth.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import { SignInAlerts } from './sign-in-alerts.ts';
 
 export interface AuthDeps {
   db: Kysely<DB>;
@@ -25,6 +34,7 @@ export interface AuthDeps {
   session: { idleMinutes: number; maxHours: number };
   throttle: LoginThrottle;
   events: EventLog;
+  notifications: NotificationsService;
 }
 
 export const SESSION_COOKIE = 'liaison_session';
@@ -41,10 +51,12 @@ export class AuthService {
   readonly #deps: AuthDeps;
   readonly #csrfKey: Buffer;
   readonly #csrfCache = new Map<string, string>();
+  readonly #alerts: SignInAlerts;
 
   constructor(deps: AuthDeps) {
     this.#deps = deps;
     this.#csrfKey = deriveKey(deps.secretKey, 'csrf');
+    this.#alerts = new SignInAlerts(deps);
   }
 
   csrfTokenFor(sessionId: string): string {
@@ -58,6 +70,13 @@ export class AuthService {
     return token;
   }
 
+  /**
+   * Sign-in, throttled per account name *and* address (see throttle-rules.ts): the attempt is
+   * admitted (and counted) before the password is checked, a wrong password counts towards the
+   * bursts and may tell the owner and administrators, a right one clears its pair. An address that
+   * is not the source of the failures is never refused, and unknown names go through exactly the
+   * same steps as known ones.
+   */
   async login(
     input: LoginRequest,
     meta: RequestContext,
@@ -67,9 +86,9 @@ export class AuthService {
     const keys = throttle.keysFor(username, meta.ip);
     const now = clock.now();
 
-    // While locked, refuse at once: no password check, and no audit entry per attempt (the lockout
-    // itself is on record), so a locked name cannot be used to flood the log.
-    const wait = await throttle.lockedFor(db, keys, now);
+    // While waiting, refuse at once: no password check, and no audit entry per attempt (the wait's
+    // start is on record), so a waiting pair cannot be used to flood the log.
+    const wait = await db.transaction().execute((trx) => throttle.admit(trx, keys, now));
     if (wait > 0) throw errors.tooManyAttempts(wait);
 
     const user = await this.#deps.users.findByUsername(db, username);
@@ -82,40 +101,18 @@ export class AuthService {
       const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'disabled';
       // Someone may have typed their password into the name field: keep unknown names masked.
       const tried = user ? username : maskUnknownName(username);
-      await db.transaction().execute(async (trx) => {
-        const { accountLocked, addressLocked } = await throttle.recordFailure(trx, keys, now);
-        // Audit last: the chain head is the last lock any transaction takes (no lock-order cycles).
-        await this.#deps.audit.record(trx, meta, {
-          action: 'auth.login.failed',
-          actorLabel: tried,
-          targetType: 'user',
-          targetId: user?.id ?? null,
-          summary: { username: tried, reason },
-        });
-        if (accountLocked || addressLocked) {
-          await this.#deps.audit.record(trx, meta, {
-            action: 'auth.lockout',
-            actorLabel: tried,
-            targetType: 'user',
-            targetId: user?.id ?? null,
-            summary: {
-              username: tried,
-              by: accountLocked ? 'account' : 'address',
-              minutes: throttle.lockMinutes,
-            },
-          });
-        }
+      const notified = await db.transaction().execute(async (trx) => {
+        const outcome = await throttle.failed(trx, keys, now);
+        return this.#alerts.signInFailed(trx, meta, { keys, outcome, user, tried, reason });
       });
+      if (notified) this.#deps.notifications.committed();
       throw errors.invalidCredentials();
     }
 
     const token = randomSecret();
     const session = this.#newSession(user.id, token, meta, now);
     await db.transaction().execute(async (trx) => {
-      // A guess sent in parallel may have locked the name while this password was being checked.
-      const lockedWait = await throttle.lockedFor(trx, keys, now, true);
-      if (lockedWait > 0) throw errors.tooManyAttempts(lockedWait);
-      await throttle.clear(trx, keys);
+      await throttle.succeeded(trx, keys);
       await repo.insertSession(trx, session);
       await this.#deps.users.touchLogin(trx, user.id, now.toISOString());
       const actor = await this.#actorFor(trx, user, { method: 'session', sessionId: session.id });
@@ -190,16 +187,24 @@ export class AuthService {
     this.#deps.events.committed();
   }
 
-  /** 退出所有设备: ends every session of the user, including this one. */
+  /**
+   * 退出所有设备: ends every session of the user, including this one, and every API token — someone
+   * who fears a device is in the wrong hands cannot know which secrets went with it.
+   */
   async logoutEverywhere(ctx: ActorContext): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
-      const n = await repo.revokeAllSessions(trx, ctx.actor.userId, this.#now());
-      await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: 'all' }));
+      const now = this.#now();
+      const sessions = await repo.revokeAllSessions(trx, ctx.actor.userId, now);
+      const tokens = await repo.revokeAllTokens(trx, ctx.actor.userId, now);
+      await this.#deps.events.append(
+        trx,
+        credentialsEnded(ctx.actor.userId, { sessionIds: 'all', tokenIds: 'all' }),
+      );
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.logout_all',
         targetType: 'user',
         targetId: ctx.actor.userId,
-        summary: { sessions: n },
+        summary: { sessions, tokens },
       });
     });
     this.#deps.events.committed();
@@ -233,66 +238,85 @@ export class AuthService {
     this.#deps.events.committed();
   }
 
-  /** Changing one's password ends every other session (someone else may know the old one). */
+  /**
+   * Changing one's password ends every other session and every API token (someone else may know
+   * the old one); this session stays. Wrong current passwords are counted for this route alone:
+   * guessing here slows password changes, never the owner's sign-in.
+   */
   async changePassword(ctx: ActorContext, input: ChangePasswordRequest): Promise<void> {
     const { db, clock, throttle } = this.#deps;
-    // The current-password check is a password guess like any other: same counts, same lockout.
-    const keys = throttle.keysFor(ctx.actor.username, ctx.ip);
-    const now = clock.now();
-    const wait = await throttle.lockedFor(db, keys, now);
-    if (wait > 0) throw errors.tooManyAttempts(wait);
-    const user = await this.#deps.users.findById(db, ctx.actor.userId);
-    if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-      await db.transaction().execute(async (trx) => {
-        const { accountLocked } = await throttle.recordFailure(trx, keys, now);
-        await this.#deps.audit.record(trx, ctx, {
-          action: 'auth.login.failed',
-          targetType: 'user',
-          targetId: ctx.actor.userId,
-          summary: { username: ctx.actor.username, reason: 'wrong_current_password' },
-        });
-        if (accountLocked) {
-          await this.#deps.audit.record(trx, ctx, {
-            action: 'auth.lockout',
-            targetType: 'user',
-            targetId: ctx.actor.userId,
-            summary: { username: ctx.actor.username, by: 'account', minutes: throttle.lockMinutes },
-          });
-        }
-      });
-      throw errors.invalidField('body.currentPassword', 'the current password is incorrect');
-    }
     if (input.newPassword === input.currentPassword) {
       throw errors.invalidField('body.newPassword', 'the new password must differ from the current one');
+    }
+    const keys = throttle.passwordKeysFor(ctx.actor.userId, ctx.actor.username);
+    const now = clock.now();
+    const wait = await db.transaction().execute((trx) => throttle.admit(trx, keys, now));
+    if (wait > 0) throw errors.tooManyAttempts(wait, 'Too many wrong current passwords; try again later.');
+    const user = await this.#deps.users.findById(db, ctx.actor.userId);
+    if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+      const notified = await db.transaction().execute(async (trx) => {
+        const outcome = await throttle.failed(trx, keys, now);
+        return this.#alerts.passwordCheckFailed(trx, ctx, outcome);
+      });
+      if (notified) this.#deps.notifications.committed();
+      throw errors.invalidField('body.currentPassword', 'the current password is incorrect');
     }
     const hash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
       const now = this.#now();
+      await throttle.succeeded(trx, keys);
       await this.#deps.users.setPassword(trx, user.id, hash, now);
       const keep = ctx.actor.auth.method === 'session' ? ctx.actor.auth.sessionId : undefined;
       const ended = await repo.revokeAllSessions(trx, user.id, now, keep);
+      // Tokens too: whoever knew the old password could have made some.
+      const tokens = await repo.revokeAllTokens(trx, user.id, now);
       await this.#deps.events.append(
         trx,
-        credentialsEnded(user.id, { sessionIds: 'all', keepSessionId: keep }),
+        credentialsEnded(user.id, { sessionIds: 'all', keepSessionId: keep, tokenIds: 'all' }),
       );
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.password.changed',
         targetType: 'user',
         targetId: user.id,
-        summary: { otherSessionsEnded: ended },
+        summary: { otherSessionsEnded: ended, tokensRevoked: tokens },
       });
     });
     this.#deps.events.committed();
   }
 
+  /** An account's sign-in throttling, for administrators (`user.manage` in scope). */
+  async signInThrottle(ctx: ActorContext, userId: string): Promise<SignInThrottle> {
+    const user = await this.#deps.users.inManageScope(this.#deps.db, ctx, userId);
+    return this.#deps.throttle.status(this.#deps.db, user.username, this.#deps.clock.now());
+  }
+
   /**
-   * Drops sessions that ended more than 30 days ago and stale sign-in failure counts. Run at
+   * An administrator lifts every wait on an account: its addresses may try again at once, its
+   * hour's burst count and its password-change count start over. Audited.
+   */
+  async liftSignInThrottle(ctx: ActorContext, userId: string): Promise<LiftedSignInThrottle> {
+    return this.#deps.db.transaction().execute(async (trx) => {
+      const user = await this.#deps.users.inManageScope(trx, ctx, userId);
+      const lifted = await this.#deps.throttle.lift(trx, user.username);
+      await this.#deps.audit.record(trx, ctx, {
+        action: 'auth.lockout_lifted',
+        targetType: 'user',
+        targetId: user.id,
+        summary: { username: user.username, lifted },
+      });
+      return { lifted };
+    });
+  }
+
+  /**
+   * Drops sessions that ended more than 30 days ago and sign-in failure counts past forgetting. Run at
    * start-up (the job scheduler will run it daily once it exists).
    */
   async housekeeping(): Promise<void> {
     const now = this.#deps.clock.now().getTime();
     await repo.deleteEndedSessions(this.#deps.db, new Date(now - 30 * DAY).toISOString());
-    await repo.deleteStaleThrottles(this.#deps.db, new Date(now - DAY).toISOString());
+    const forget = this.#deps.throttle.rules.forgetAfterMs;
+    await repo.deleteStaleThrottles(this.#deps.db, new Date(now - forget).toISOString());
   }
 
   /** Acts as a user outside HTTP (CLI, demo seed), with that user's real grants. */

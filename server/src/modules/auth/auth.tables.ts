@@ -24,12 +24,22 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
-/** Failed sign-ins per account name (known or not, so lockout reveals nothing). */
+/**
+ * Failed password checks, one row per counter: an account name from one address (`pair`), an
+ * account name from everywhere (`account`), one address for every name (`address`), or the
+ * password-change route of one signed-in user (`password`). Names are counted whether or not they
+ * exist, so throttling reveals nothing. See `throttle-rules.ts` for what the counts mean.
+ */
 export interface LoginThrottleTable {
   key: string;
+  kind: 'pair' | 'account' | 'address' | 'password';
+  /** The account name typed (lower case), for every kind but `address`. */
+  account: string | null;
+  /** The client address (IPv6 by its /64), for `pair` and `address`. */
+  address: string | null;
   failures: number;
   window_started_at: string;
-  locked_until: string | null;
+  last_failed_at: string;
 }
 
 export interface AuthTables {

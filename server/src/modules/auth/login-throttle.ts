@@ -1,92 +1,218 @@
-import { MINUTE } from '../../platform/clock.ts';
-import type { SqlDialect } from '../../platform/db/dialect.ts';
+import type { SignInThrottle } from '@liaison/contracts';
 import type { Executor } from '../../platform/db/schema.ts';
 import * as repo from './auth.repository.ts';
+import {
+  consecutiveFailures,
+  retryAfterSeconds,
+  type ThrottleRules,
+  throttleAddress,
+  throttleRules,
+  waitAfter,
+  windowFailures,
+} from './throttle-rules.ts';
 
-/** An address may fail this many times more than one account name before it is locked too. */
-const ADDRESS_FACTOR = 10;
-
+/** The counters one password check touches. */
 export interface ThrottleKeys {
-  account: string;
+  kind: 'pair' | 'password';
+  /** The counter that may have to wait: an account name from one address, or one user's password change. */
+  pair: string;
+  /** Burst counters (sign-in only). */
+  account: string | null;
   address: string | null;
+  /** The account name as typed (lower case) and the counted address, stored for administrators. */
+  name: string;
+  addressLabel: string | null;
+}
+
+export interface FailureOutcome {
+  /** The pair's consecutive failures, this one included. */
+  failures: number;
+  /** Seconds the pair must now wait (0: it may try again at once). */
+  retryAfterSeconds: number;
+  /** This failure is the one that made the pair start waiting. */
+  waitBegan: boolean;
+  /** This failure made the account name's, or the address's, failures of the hour reach a burst. */
+  accountBurstBegan: boolean;
+  addressBurstBegan: boolean;
+  accountFailures: number;
+  addressFailures: number;
 }
 
 /**
- * Counts failed password checks per account name (known or not, so lockout reveals nothing) and
- * per client address, in the database so every node sees the same counts. Each count is updated
- * under a row lock, and a lock already set is never shortened, so guesses sent in parallel
- * cannot race past the limit. A row is created if need be and locked in one upsert
- * (`repo.lockThrottle`), the same SQL on both databases, so the dialect goes unused (the
- * constructor still takes it, for its callers).
+ * Counts failed password checks in the database (every node sees the same counts) and applies
+ * `throttle-rules.ts`. An attempt is *admitted* before its password is checked: under the pair's
+ * row lock the throttle decides whether the pair may try now and, if so, counts the attempt as a
+ * failure at once; a correct password then clears the pair. So guesses sent in parallel cannot
+ * race past the limit — the sixth waits for the lock, sees five counted and is refused. Locks are
+ * taken in one order everywhere (pair, then account, then address; each in its own short
+ * transaction or before the audit chain), so no two paths deadlock.
  */
 export class LoginThrottle {
-  readonly #maxFailures: number;
-  readonly #windowMs: number;
+  readonly rules: ThrottleRules;
 
-  constructor(_dialect: SqlDialect, config: { maxFailures: number; lockMinutes: number }) {
-    this.#maxFailures = config.maxFailures;
-    this.#windowMs = config.lockMinutes * MINUTE;
-  }
-
-  get lockMinutes(): number {
-    return this.#windowMs / MINUTE;
+  constructor(config: { maxFailures: number; lockMinutes: number }) {
+    this.rules = throttleRules(config);
   }
 
   keysFor(username: string, ip: string | null): ThrottleKeys {
-    return { account: `user:${username}`, address: ip ? `ip:${ip}` : null };
+    const address = throttleAddress(ip);
+    return {
+      kind: 'pair',
+      pair: `pair:${username}@${address}`,
+      account: `account:${username}`,
+      address: `address:${address}`,
+      name: username,
+      addressLabel: address,
+    };
+  }
+
+  /** The password-change route's own counter: it never touches sign-in's. */
+  passwordKeysFor(userId: string, username: string): ThrottleKeys {
+    return {
+      kind: 'password',
+      pair: `password:${userId}`,
+      account: null,
+      address: null,
+      name: username,
+      addressLabel: null,
+    };
   }
 
   /**
-   * Seconds until the account name or the address may try again, or 0. Inside a transaction pass
-   * `lock` to hold the account's row (created if need be), so a lock set by a parallel failure is
-   * seen before a success commits. Only the account row is locked here, and failures lock account
-   * then address: the same order everywhere, so the two paths cannot deadlock.
+   * Before a password check: seconds the pair must still wait (nothing counted), or 0 — then the
+   * attempt is counted as a failure until `succeeded` clears it.
    */
-  async lockedFor(db: Executor, keys: ThrottleKeys, now: Date, lock = false): Promise<number> {
-    let wait = 0;
-    for (const key of [keys.account, keys.address]) {
-      if (!key) continue;
-      const t =
-        lock && key === keys.account
-          ? await repo.lockThrottle(db, key, now.toISOString())
-          : await repo.findThrottle(db, key);
-      if (t?.locked_until && Date.parse(t.locked_until) > now.getTime()) {
-        wait = Math.max(wait, Math.ceil((Date.parse(t.locked_until) - now.getTime()) / 1000));
-      }
-    }
-    return wait;
+  async admit(trx: Executor, keys: ThrottleKeys, now: Date): Promise<number> {
+    const at = now.toISOString();
+    const pair = await repo.lockThrottle(trx, this.#fresh(keys, keys.pair, keys.kind, at));
+    const burst = await this.#inBurst(trx, keys, now);
+    const wait = retryAfterSeconds(this.rules, pair, burst, now);
+    if (wait > 0) return wait;
+    const failures = consecutiveFailures(this.rules, pair, now) + 1;
+    await repo.saveThrottle(trx, {
+      ...pair,
+      failures,
+      window_started_at: failures === 1 ? at : pair.window_started_at,
+      last_failed_at: at,
+    });
+    return 0;
   }
 
-  /** Counts one failure against both keys; says which of them this failure locked. */
-  async recordFailure(
+  /** After a wrong password (already counted on the pair): counts the bursts and says what began. */
+  async failed(trx: Executor, keys: ThrottleKeys, now: Date): Promise<FailureOutcome> {
+    const at = now.toISOString();
+    const accountFailures = keys.account
+      ? await this.#countWindow(trx, keys, keys.account, 'account', at, now)
+      : 0;
+    const addressFailures = keys.address
+      ? await this.#countWindow(trx, keys, keys.address, 'address', at, now)
+      : 0;
+    const burst = accountFailures >= this.rules.accountBurst || addressFailures >= this.rules.addressBurst;
+    // A parallel correct sign-in may have cleared the pair meanwhile: then nothing waits.
+    const [pair] = await repo.findThrottles(trx, [keys.pair]);
+    const failures = consecutiveFailures(this.rules, pair, now);
+    const retry = retryAfterSeconds(this.rules, pair, burst, now);
+    return {
+      failures,
+      retryAfterSeconds: retry,
+      waitBegan: retry > 0 && waitAfter(this.rules, failures - 1, burst) === 0,
+      accountBurstBegan: accountFailures === this.rules.accountBurst,
+      addressBurstBegan: addressFailures === this.rules.addressBurst,
+      accountFailures,
+      addressFailures,
+    };
+  }
+
+  /** The right password: this pair's failures are forgotten (bursts keep counting the hour). */
+  async succeeded(trx: Executor, keys: ThrottleKeys): Promise<void> {
+    await repo.deleteThrottle(trx, keys.pair);
+  }
+
+  /** An administrator lifts every wait of an account name (and its password-change count). */
+  lift(trx: Executor, name: string): Promise<number> {
+    return repo.deleteThrottlesOfAccount(trx, name);
+  }
+
+  /** What an administrator sees of an account name's counters. */
+  async status(db: Executor, name: string, now: Date): Promise<SignInThrottle> {
+    const rows = await repo.throttlesOfAccount(db, name);
+    const account = rows.find((r) => r.kind === 'account');
+    const recentFailures = windowFailures(this.rules, account, now);
+    const accountBurst = recentFailures >= this.rules.accountBurst;
+    const pairs = rows.filter((r) => r.kind === 'pair' && consecutiveFailures(this.rules, r, now) > 0);
+    const addressCounters = await repo.findThrottles(
+      db,
+      pairs.map((p) => `address:${p.address}`),
+    );
+    const addressBurst = new Set(
+      addressCounters
+        .filter((c) => windowFailures(this.rules, c, now) >= this.rules.addressBurst)
+        .map((c) => c.address),
+    );
+    const password = rows.find((r) => r.kind === 'password');
+    return {
+      recentFailures,
+      burst: accountBurst,
+      sources: pairs.map((p) => ({
+        address: p.address ?? 'unknown',
+        failures: p.failures,
+        lastFailedAt: p.last_failed_at,
+        addressBurst: addressBurst.has(p.address),
+        retryAfterSeconds: retryAfterSeconds(this.rules, p, accountBurst || addressBurst.has(p.address), now),
+      })),
+      passwordChange:
+        password && consecutiveFailures(this.rules, password, now) > 0
+          ? {
+              failures: password.failures,
+              lastFailedAt: password.last_failed_at,
+              retryAfterSeconds: retryAfterSeconds(this.rules, password, false, now),
+            }
+          : null,
+    };
+  }
+
+  async #inBurst(db: Executor, keys: ThrottleKeys, now: Date): Promise<boolean> {
+    const counters = await repo.findThrottles(
+      db,
+      [keys.account, keys.address].filter((k) => k !== null),
+    );
+    return counters.some((c) =>
+      c.kind === 'account'
+        ? windowFailures(this.rules, c, now) >= this.rules.accountBurst
+        : windowFailures(this.rules, c, now) >= this.rules.addressBurst,
+    );
+  }
+
+  /** One more failure in a burst counter's hour (a new hour starts over); returns the count. */
+  async #countWindow(
     trx: Executor,
     keys: ThrottleKeys,
+    key: string,
+    kind: 'account' | 'address',
+    at: string,
     now: Date,
-  ): Promise<{ accountLocked: boolean; addressLocked: boolean }> {
-    const accountLocked = await this.#count(trx, keys.account, this.#maxFailures, now);
-    const addressLocked = keys.address
-      ? await this.#count(trx, keys.address, this.#maxFailures * ADDRESS_FACTOR, now)
-      : false;
-    return { accountLocked, addressLocked };
-  }
-
-  async clear(trx: Executor, keys: ThrottleKeys): Promise<void> {
-    await repo.clearThrottle(trx, keys.account);
-  }
-
-  async #count(trx: Executor, key: string, max: number, now: Date): Promise<boolean> {
-    const nowIso = now.toISOString();
-    const t = await repo.lockThrottle(trx, key, nowIso);
-    if (t.locked_until && t.locked_until > nowIso) return false;
-    const fresh = now.getTime() - Date.parse(t.window_started_at) > this.#windowMs || t.locked_until !== null;
-    const failures = fresh ? 1 : t.failures + 1;
-    const locked = failures >= max;
+  ): Promise<number> {
+    const row = await repo.lockThrottle(trx, this.#fresh(keys, key, kind, at));
+    const before = windowFailures(this.rules, row, now);
+    const failures = before + 1;
     await repo.saveThrottle(trx, {
-      key,
-      failures: locked ? 0 : failures,
-      window_started_at: fresh || locked ? nowIso : t.window_started_at,
-      locked_until: locked ? new Date(now.getTime() + this.#windowMs).toISOString() : null,
+      ...row,
+      failures,
+      window_started_at: before === 0 ? at : row.window_started_at,
+      last_failed_at: at,
     });
-    return locked;
+    return failures;
+  }
+
+  #fresh(keys: ThrottleKeys, key: string, kind: repo.ThrottleRow['kind'], at: string): repo.ThrottleRow {
+    return {
+      key,
+      kind,
+      account: kind === 'address' ? null : keys.name,
+      address: kind === 'account' || kind === 'password' ? null : keys.addressLabel,
+      failures: 0,
+      window_started_at: at,
+      last_failed_at: at,
+    };
   }
 }

@@ -22,7 +22,10 @@ export interface TokensDeps {
 
 /**
  * Personal API tokens (个人 API 令牌) for integrations and scripts: the secret is shown once and
- * only its SHA-256 is stored; a token acts with its owner's permissions until revoked or expired.
+ * only its SHA-256 is stored; a token acts with its owner's permissions until revoked, expired, or
+ * until its owner logs out everywhere or changes (or has reset) the password. Only a signed-in
+ * session creates tokens: a token that could mint tokens would let a leaked secret outlive its own
+ * revocation.
  */
 export class TokensService {
   readonly #deps: TokensDeps;
@@ -36,6 +39,12 @@ export class TokensService {
   }
 
   async create(ctx: ActorContext, input: CreateTokenRequest): Promise<CreatedToken> {
+    // A session change carries the CSRF token (access control checked it); a bearer token does not.
+    if (ctx.actor.auth.method !== 'session') {
+      throw errors.sessionRequired(
+        'API tokens are created from a signed-in session, not with another token.',
+      );
+    }
     const secret = randomSecret(TOKEN_PREFIX);
     const now = this.#deps.clock.now();
     const row = {

@@ -23,6 +23,7 @@ export const DEFAULT_EMAIL: Record<NotificationKind, EmailMode> = {
   'announcement.published': 'digest',
   'announcement.reminder': 'instant',
   'system.calendar_next_year': 'instant',
+  'security.sign_in_failures': 'instant',
   'system.test': 'instant',
 };
 

@@ -13,7 +13,12 @@ import type { RealtimeHub } from './hub.ts';
  */
 export async function realtimeRoutes(
   app: App,
-  deps: { hub: RealtimeHub; authenticate: (request: FastifyRequest) => Promise<Actor | null> },
+  deps: {
+    hub: RealtimeHub;
+    authenticate: (request: FastifyRequest) => Promise<Actor | null>;
+    /** LIAISON_PUBLIC_URL when configured: the one origin whose pages may connect with a cookie. */
+    publicUrl: string | null;
+  },
 ): Promise<void> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
@@ -32,7 +37,7 @@ export async function realtimeRoutes(
         return;
       }
       // A cookie rides along with any page's connection attempt: only our own pages may use it.
-      if (actor.auth.method === 'session' && !sameOrigin(request)) {
+      if (actor.auth.method === 'session' && !allowedOrigin(request, deps.publicUrl)) {
         socket.close(WS_CLOSE.forbiddenOrigin, 'cross-origin connection refused');
         return;
       }
@@ -45,12 +50,27 @@ export async function realtimeRoutes(
   );
 }
 
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * Whether the page that opened this connection is one of ours. A browser sends `Origin` with every
+ * WebSocket handshake and the cookie rides along whatever page asks (cross-site WebSocket
+ * hijacking), so the whole origin must match — scheme, host and port: an `http://` page or another
+ * port on the same host is another site. With LIAISON_PUBLIC_URL configured that is the one origin;
+ * without it, the origin this request itself was sent to (its protocol, which honours
+ * `X-Forwarded-Proto` only from trusted proxies, and its Host). No `Origin` means no browser.
+ */
+export function allowedOrigin(request: FastifyRequest, publicUrl: string | null): boolean {
   const origin = request.headers.origin;
-  if (!origin) return true; // not a browser
+  if (origin === undefined) return true;
+  const expected = originOf(publicUrl ?? `${request.protocol}://${request.host}`);
+  return expected !== null && originOf(origin) === expected;
+}
+
+/** `scheme://host[:port]` normalised (lower case, default port dropped), or null when not a URL. */
+function originOf(url: string): string | null {
   try {
-    return new URL(origin).host === request.headers.host;
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
   } catch {
-    return false;
+    return null;
   }
 }

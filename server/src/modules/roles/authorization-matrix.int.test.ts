@@ -64,6 +64,8 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | readonly BuiltInRoleKey[
   'PATCH /api/users/:id': MANAGE_USERS,
   'DELETE /api/users/:id': MANAGE_USERS,
   'POST /api/users/:id/reset-password': MANAGE_USERS,
+  'GET /api/users/:id/sign-in-throttle': MANAGE_USERS,
+  'DELETE /api/users/:id/sign-in-throttle': MANAGE_USERS,
   'PUT /api/users/:id/roles': ADMIN,
   'GET /api/users/:id/personal': ['system_admin', 'hr'],
   'PATCH /api/users/:id/personal': ['system_admin', 'hr'],

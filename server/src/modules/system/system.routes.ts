@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { Gauge } from 'prom-client';
 import type { Database } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import { checkMetricsAccess, type Metrics } from '../../platform/http/metrics.ts';
 import type { App } from '../../platform/http/server.ts';
 
 const started = Date.now();
@@ -11,6 +11,8 @@ const started = Date.now();
 export interface SystemDeps {
   database: Database;
   metrics: Metrics;
+  /** LIAISON_METRICS_TOKEN, or null for loopback-only scraping. */
+  metricsToken: string | null;
   version: string;
   /** The cross-node event bus: reported when it is Redis (in-process needs no check). */
   bus: EventBus;
@@ -78,11 +80,14 @@ export function systemRoutes(app: App, deps: SystemDeps): void {
     },
   );
 
+  // Not a person's route (no session or API token): its own check, before anything is collected.
   app.get(
     '/metrics',
     {
-      config: { access: { public: true } },
+      // 401 without the configured token; 403 from anywhere but loopback when there is none.
+      config: { access: { public: true }, errors: ['unauthenticated', 'forbidden'] },
       schema: { tags: ['system'], operationId: 'getMetrics', summary: 'Prometheus metrics' },
+      onRequest: async (request) => checkMetricsAccess(request, deps.metricsToken),
     },
     async (_request, reply) => {
       reply.type(deps.metrics.registry.contentType);

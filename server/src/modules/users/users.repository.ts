@@ -178,6 +178,16 @@ export async function upsertPersonal(db: Executor, row: Insertable<UserPersonalT
     .execute();
 }
 
+export async function activeWithRole(db: Executor, roleKey: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('id', 'in', userIdsWithRoleKey(db, roleKey))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function firstActiveWithRole(db: Executor, roleKey: string): Promise<string | null> {
   const row = await db
     .selectFrom('users')

@@ -123,6 +123,14 @@ export class UsersService {
     return this.#present(this.#deps.db, row);
   }
 
+  /**
+   * A user inside the actor's `user.manage` scope, for acts that give the actor nothing (such as
+   * lifting a sign-in wait); others look like they don't exist.
+   */
+  inManageScope(db: Executor, ctx: ActorContext, id: string): Promise<repo.UserWithDepartment> {
+    return findVisible(db, ctx, id, 'user.manage');
+  }
+
   async create(ctx: ActorContext, input: CreateUserRequest): Promise<CreatedUser> {
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
@@ -300,6 +308,11 @@ export class UsersService {
     });
     this.#deps.events.committed();
     return { temporaryPassword: password };
+  }
+
+  /** Every active administrator: who is told of security events such as a burst of failed sign-ins. */
+  activeAdministrators(db: Executor): Promise<string[]> {
+    return repo.activeWithRole(db, 'system_admin');
   }
 
   /** The earliest-created active administrator, whom the CLI acts as. */

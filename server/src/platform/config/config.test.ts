@@ -58,4 +58,22 @@ describe('configuration', () => {
     ]);
     expect(() => loadConfig({ LIAISON_TRUST_PROXY: 'yes please' }, dir())).toThrow(/LIAISON_TRUST_PROXY/);
   });
+
+  it('keeps LIAISON_PUBLIC_URL as configured (or null) and validates the metrics token', () => {
+    const bare = loadConfig({}, dir());
+    expect(bare.publicUrl).toBeNull();
+    expect(bare.metricsToken).toBeNull();
+    expect(bare.notifications.publicUrl).toBe('http://localhost:3000');
+    const set = loadConfig(
+      { LIAISON_PUBLIC_URL: 'https://liaison.example.com/', LIAISON_METRICS_TOKEN: 'x'.repeat(32) },
+      dir(),
+    );
+    expect(set.publicUrl).toBe('https://liaison.example.com');
+    expect(set.metricsToken).toBe('x'.repeat(32));
+    expect(() => loadConfig({ LIAISON_METRICS_TOKEN: 'short' }, dir())).toThrow(/LIAISON_METRICS_TOKEN/);
+    expect(() => loadConfig({ LIAISON_METRICS_TOKEN: `${'x'.repeat(30)} y` }, dir())).toThrow(
+      /LIAISON_METRICS_TOKEN/,
+    );
+    expect(() => loadConfig({ LIAISON_PUBLIC_URL: 'https://' }, dir())).toThrow(/LIAISON_PUBLIC_URL/);
+  });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ensurePrivateDirSync, PRIVATE_FILE_MODE, restrictFileSync } from '../storage/private-files.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -66,9 +67,12 @@ const EnvSchema = z.object({
   LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   /** A session ends this many hours after sign-in, however active. */
   LIAISON_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(168),
-  /** Failed sign-ins within the window that lock the account name. */
+  /**
+   * Wrong passwords one address may enter for one account name before that address must wait (one
+   * while the name or the address is under a burst). Never refuses the owner from elsewhere.
+   */
   LIAISON_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  /** Minutes a locked account name stays locked (also the failure-counting window). */
+  /** The longest wait in minutes: waits start at 30 s and double with every further failure. */
   LIAISON_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
   /** Largest accepted request body, in bytes. */
   LIAISON_BODY_LIMIT_BYTES: z.coerce
@@ -115,11 +119,25 @@ const EnvSchema = z.object({
     .optional(),
   /** The From address of notification email. */
   LIAISON_MAIL_FROM: z.string().min(3).default('联络 <liaison@localhost>'),
-  /** The address people open the web app at; links in email and robot messages start with it. */
+  /**
+   * The address people open the web app at; links in email and robot messages start with it, and
+   * browsers may open the live connection (WebSocket) only from a page of exactly this origin.
+   */
   LIAISON_PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+    .refine((u) => URL.canParse(u), 'must be an http(s) URL')
     .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /**
+   * Bearer token a Prometheus scraper must send to read `/metrics`; absent → `/metrics` answers
+   * only clients connected from this machine (loopback), never through a proxy.
+   */
+  LIAISON_METRICS_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)')
+    .max(256)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
     .optional(),
 });
 
@@ -148,6 +166,10 @@ export interface Config {
   };
   timeZone: string;
   notifications: { smtpUrl: string | null; mailFrom: string; publicUrl: string };
+  /** LIAISON_PUBLIC_URL as configured (no default): the one origin browsers may connect from. */
+  publicUrl: string | null;
+  /** LIAISON_METRICS_TOKEN; null → /metrics is for loopback clients only. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -216,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       mailFrom: e.LIAISON_MAIL_FROM,
       publicUrl: e.LIAISON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     },
+    publicUrl: e.LIAISON_PUBLIC_URL ?? null,
+    metricsToken: e.LIAISON_METRICS_TOKEN ?? null,
   };
 }
 
@@ -229,13 +253,16 @@ function decodeKey(text: string): Buffer | null {
 
 function loadOrCreateKeyFile(dataDir: string): Buffer {
   const file = join(dataDir, 'secret.key');
+  ensurePrivateDirSync(dataDir);
   if (existsSync(file)) {
     const key = decodeKey(readFileSync(file, 'utf8'));
     if (!key) throw new ConfigError([`${file}: does not hold a 32-byte key; restore it from backup`]);
+    restrictFileSync(file);
     return key;
   }
-  mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(file, `${key.toString('hex')}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+  // The mode above passes through the umask; this makes it exactly owner read/write.
+  chmodSync(file, PRIVATE_FILE_MODE);
   return key;
 }

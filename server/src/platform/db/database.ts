@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
+import { ensurePrivateDirSync, ensurePrivateFileSync, restrictFileSync } from '../storage/private-files.ts';
 import { dialectFor, type SqlDialect } from './dialect.ts';
 import type { DB } from './schema.ts';
 import { openSqlite } from './sqlite-driver.ts';
@@ -19,8 +19,16 @@ export type DatabaseConfig = Config['database'];
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'sqlite') {
-    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const onDisk = config.file !== ':memory:';
+    if (onDisk) {
+      ensurePrivateDirSync(dirname(config.file));
+      // SQLite gives a new database 0644 (less the umask) but creates its -wal and -shm with the
+      // database file's own mode: creating the file owner-only first makes all three owner-only.
+      ensurePrivateFileSync(config.file);
+    }
     const { kysely } = openSqlite(config.file);
+    // Files an earlier version left readable by others are tightened too.
+    if (onDisk) for (const suffix of ['-wal', '-shm']) restrictFileSync(`${config.file}${suffix}`);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: kysely }) });
     return { db, dialect: dialectFor('sqlite'), description: config.file, close: () => db.destroy() };
   }

@@ -34,15 +34,20 @@ export const errors = {
   csrf: () => new AppError('csrf_failed', 'Missing or invalid CSRF token; reload the page and try again.'),
   passwordChangeRequired: () =>
     new AppError('password_change_required', 'Choose a new password before continuing.'),
+  sessionRequired: (message = 'Sign in with your password to do this; an API token cannot.') =>
+    new AppError('session_required', message),
   notFound: (what: string) => new AppError('not_found', `${what} not found.`),
   conflict: (message: string, details?: unknown) => new AppError('conflict', message, details),
   policyBlocked: (message: string, details: unknown) => new AppError('policy_blocked', message, details),
   policyConfirmationRequired: (message: string, details: unknown) =>
     new AppError('policy_confirmation_required', message, details),
-  tooManyAttempts: (retryAfterSeconds: number) =>
+  tooManyAttempts: (
+    retryAfterSeconds: number,
+    message = 'Too many failed sign-in attempts; try again later.',
+  ) =>
     new AppError(
       'too_many_attempts',
-      'Too many failed sign-in attempts; try again later.',
+      message,
       { retryAfterSeconds },
       { 'retry-after': String(retryAfterSeconds) },
     ),

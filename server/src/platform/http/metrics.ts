@@ -1,4 +1,8 @@
+import { isIP } from 'node:net';
+import type { FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { safeEqual } from '../crypto/keys.ts';
+import { AppError, errors } from './errors.ts';
 import type { App } from './server.ts';
 
 export interface Metrics {
@@ -36,4 +40,39 @@ export function registerMetrics(app: App): Metrics {
   });
 
   return { registry };
+}
+
+/**
+ * Who may read `/metrics` (route names, request rates, process figures: reconnaissance for an
+ * attacker). With a token configured, exactly `Authorization: Bearer <token>`. Without one, only a
+ * scraper on this machine: the check reads the socket's own peer address, not `request.ip`, which
+ * `trustProxy` lets `X-Forwarded-For` set; and a request that came through a proxy (it carries
+ * forwarding headers) is refused even from loopback, because a reverse proxy on the same host would
+ * otherwise hand `/metrics` to the whole internet.
+ */
+export function checkMetricsAccess(request: FastifyRequest, token: string | null): void {
+  if (token) {
+    const header = request.headers.authorization;
+    const sent = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!sent || !safeEqual(sent, token)) {
+      throw new AppError('unauthenticated', 'Send the metrics token as a bearer token.', undefined, {
+        'www-authenticate': 'Bearer realm="metrics"',
+      });
+    }
+    return;
+  }
+  const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => request.headers[h] !== undefined);
+  if (proxied || !isLoopback(request.socket.remoteAddress)) {
+    throw errors.forbidden(
+      'Metrics are served to this machine only; set LIAISON_METRICS_TOKEN to scrape remotely.',
+    );
+  }
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped IPv6 forms. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIP(v4) === 4) return v4.startsWith('127.');
+  return address === '::1';
 }

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files.ts';
 
 /**
  * Where files (attachments, archives) live. The local implementation keeps them under the data
@@ -14,7 +15,10 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-/** Files under one folder, written to a temporary name, flushed to disk and renamed into place. */
+/**
+ * Files under one folder, written to a temporary name, flushed to disk and renamed into place;
+ * folders owner-only (0700), files owner read/write (0600), whatever the process umask.
+ */
 export class LocalBlobStore implements BlobStore {
   readonly #root: string;
 
@@ -24,10 +28,11 @@ export class LocalBlobStore implements BlobStore {
 
   async put(key: string, data: Buffer): Promise<void> {
     const path = this.#path(key);
-    await mkdir(dirname(path), { recursive: true });
+    await ensurePrivateDir(dirname(path));
     const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await open(temporary, 'w', 0o600);
+    const handle = await open(temporary, 'w', PRIVATE_FILE_MODE);
     try {
+      await handle.chmod(PRIVATE_FILE_MODE);
       await handle.writeFile(data);
       await handle.sync();
     } finally {

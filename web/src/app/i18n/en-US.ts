@@ -104,6 +104,7 @@ const enUS: Messages = {
     forbidden: 'You are not allowed to do this.',
     csrf_failed: 'Security check failed. Please reload the page and try again.',
     password_change_required: 'Please change your password first.',
+    session_required: 'Sign in to do this; an API token cannot.',
     not_found: 'The record does not exist or has been deleted.',
     conflict: 'This conflicts with the current data. Please refresh and try again.',
     policy_confirmation_required:
@@ -123,7 +124,7 @@ const enUS: Messages = {
     usernamePlaceholder: 'Enter your username',
     passwordPlaceholder: 'Enter your password',
     submit: 'Sign in',
-    locked: 'Too many failed sign-ins; the account is temporarily locked. Try again in {{countdown}}.',
+    locked: 'Too many failed sign-ins from here. Try again in {{countdown}}.',
     countdown: '{{minutes}} min {{seconds}} s',
     footer: 'For authorised personnel only. Every sign-in is recorded.',
     changeTitle: 'Set a new password',
@@ -198,6 +199,24 @@ const enUS: Messages = {
     confirmEnable: 'Enable "{{name}}" again?',
     confirmReset:
       'Reset the password of "{{name}}"? A temporary password is generated and must be changed at the next sign-in.',
+    liftThrottle: 'Lift sign-in limits',
+    confirmLiftThrottle:
+      'Lift every sign-in limit on {{name}}? Addresses that failed may try again at once and the hour’s failure count starts over.',
+    throttleLifted: 'Sign-in limits lifted',
+    signInProtection: 'Sign-in protection',
+    throttleHint:
+      'An address that keeps entering wrong passwords must wait before trying again, twice as long each time; this person signing in correctly from anywhere else is not affected.',
+    throttleNone: 'No recent failed sign-ins; nothing is limited.',
+    recentFailures: 'Failed sign-ins in the last hour',
+    throttleBurst: 'Burst: one attempt per address',
+    throttlePasswordChange: 'Wrong current passwords when changing the password',
+    throttleAddress: 'Address',
+    throttleAddressBurst: 'Busy address',
+    throttleFailures: 'Failures',
+    throttleLastFailed: 'Last failure',
+    throttleWait: 'Limit',
+    throttleWaitSeconds: 'Wait {{seconds}} s',
+    throttleNoWait: 'May try now',
     disabled: 'Account disabled',
     enabled: 'Account enabled',
     created: 'User created',
@@ -560,11 +579,13 @@ const enUS: Messages = {
   auditActions: {
     auth: {
       login: { succeeded: 'Signed in', failed: 'Sign-in failed' },
-      lockout: 'Account locked',
+      lockout: 'Sign-in throttled',
+      lockout_lifted: 'Sign-in limits lifted',
+      burst: 'Burst of failed sign-ins',
       logout: 'Signed out',
       logout_all: 'Signed out everywhere',
       session: { revoked: 'Session revoked' },
-      password: { changed: 'Password changed' },
+      password: { changed: 'Password changed', failed: 'Wrong current password on password change' },
       token: { created: 'API token created', revoked: 'API token revoked' },
     },
     user: {
@@ -674,6 +695,7 @@ const enUS: Messages = {
     control_detector: 'Detector',
     external_records: 'External record',
     anomaly_alert: 'Anomaly alert',
+    address: 'Client address',
   },
   profile: {
     title: 'My profile',
@@ -685,7 +707,8 @@ const enUS: Messages = {
     personalNotice: 'Only you, HR and administrators can see your personal information.',
     languageHint: 'Your language is saved to your account and used for notifications such as email.',
     languageSaved: 'Language saved',
-    passwordChanged: 'Password changed. You have been signed out on your other devices.',
+    passwordChanged:
+      'Password changed. You have been signed out on your other devices and your API tokens no longer work.',
     device: 'Device',
     ip: 'IP address',
     signedInAt: 'Signed in',
@@ -697,6 +720,12 @@ const enUS: Messages = {
     sessionRevoked: 'Signed out',
     logoutAll: 'Sign out everywhere',
     confirmLogoutAll: 'This signs you out on every device, including this one. Continue?',
+    confirmLogoutAllWithTokens:
+      'This signs you out on every device, including this one, and revokes all your API tokens ({{count}}): scripts and systems using them lose access at once. Continue?',
+    confirmPasswordChangeTitle: 'Change your password?',
+    confirmPasswordChange: 'Your other devices will be signed out; this one stays signed in. Continue?',
+    confirmPasswordChangeWithTokens:
+      'Your other devices will be signed out and all your API tokens ({{count}}) revoked: scripts and systems using them will need a new token. This device stays signed in. Continue?',
     unknownDevice: 'Unknown device',
     tokenName: 'Name',
     tokenPrefix: 'Prefix',
@@ -710,6 +739,8 @@ const enUS: Messages = {
     tokenExpiry: 'Valid for',
     tokenDays: '{{count}} days',
     tokenIntro: 'API tokens let scripts and other systems call the API as you, with your permissions.',
+    tokenLifetime:
+      'Signing out everywhere or changing your password revokes every token. Tokens are created here after signing in, never with another token.',
     tokenSecretTitle: 'Token created',
     tokenSecretNotice: 'Copy this token now and keep it safe. You will not be able to see it again.',
     tokenUsage: 'Send it in the request header: Authorization: Bearer <token>',

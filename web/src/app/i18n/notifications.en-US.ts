@@ -28,6 +28,9 @@ const notificationsEnUS: NotificationsMessages = {
       published: 'New announcement',
       reminder: 'Announcement reminder',
     },
+    security: {
+      sign_in_failures: 'Failed sign-ins',
+    },
     system: {
       calendar_next_year: 'Next year’s holidays missing',
       test: 'Test notice',
@@ -76,6 +79,7 @@ const notificationsEnUS: NotificationsMessages = {
       control: 'Communication control',
       approval: 'Approvals',
       announcement: 'Announcements',
+      security: 'Account security',
       system: 'System',
     },
   },

@@ -27,6 +27,9 @@ const notificationsZhCN = {
       published: '新公告',
       reminder: '公告阅读提醒',
     },
+    security: {
+      sign_in_failures: '账号登录失败',
+    },
     system: {
       calendar_next_year: '下一年节假日待录入',
       test: '测试通知',
@@ -74,6 +77,7 @@ const notificationsZhCN = {
       control: '沟通合规',
       approval: '审批',
       announcement: '公告',
+      security: '账号安全',
       system: '系统',
     },
   },

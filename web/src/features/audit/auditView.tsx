@@ -24,6 +24,7 @@ const TARGET_TYPES = [
   'control_detector',
   'external_records',
   'anomaly_alert',
+  'address',
 ] as const;
 
 export function targetTypeName(t: TFunction, type: string | null): string | null {

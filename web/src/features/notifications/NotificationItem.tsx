@@ -3,6 +3,7 @@ import {
   BellOutlined,
   CarryOutOutlined,
   InteractionOutlined,
+  LockOutlined,
   NotificationOutlined,
   SafetyOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ const GROUP_ICON: Record<KindGroup, ReactNode> = {
   control: <SafetyOutlined />,
   approval: <AuditOutlined />,
   announcement: <NotificationOutlined />,
+  security: <LockOutlined />,
   system: <BellOutlined />,
 };
 
@@ -29,6 +31,7 @@ const GROUP_COLOUR: Record<KindGroup, string> = {
   control: 'orange',
   approval: 'cyan',
   announcement: 'green',
+  security: 'red',
   system: 'default',
 };
 

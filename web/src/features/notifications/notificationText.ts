@@ -1,6 +1,6 @@
 import type { Notification, NotificationKind } from '@liaison/contracts';
 
-export type KindGroup = 'task' | 'request' | 'control' | 'approval' | 'announcement' | 'system';
+export type KindGroup = 'task' | 'request' | 'control' | 'approval' | 'announcement' | 'security' | 'system';
 
 /** `task.assigned` → `task`: settings and icons group the kinds by module. */
 export function kindGroup(kind: NotificationKind): KindGroup {

@@ -5,12 +5,14 @@ import { changePassword } from '../../api/auth.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { PasswordFields, type PasswordFormValues } from '../auth/PasswordFields.tsx';
+import { useTokenCount } from './useTokenCount.ts';
 
 export function PasswordCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const showError = useApiError();
   const queryClient = useQueryClient();
+  const tokenCount = useTokenCount();
   const [form] = Form.useForm<PasswordFormValues>();
 
   const change = useMutation({
@@ -20,6 +22,7 @@ export function PasswordCard() {
       form.resetFields();
       message.success(t('profile.passwordChanged'));
       void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
     onError: (error) => showError(error, form),
@@ -30,7 +33,18 @@ export function PasswordCard() {
       form={form}
       layout="vertical"
       style={{ maxWidth: 520 }}
-      onFinish={(values) => change.mutate(values)}
+      onFinish={(values) =>
+        // What a new password ends is said before it happens: other devices, and every API token.
+        modal.confirm({
+          title: t('profile.confirmPasswordChangeTitle'),
+          content:
+            tokenCount > 0
+              ? t('profile.confirmPasswordChangeWithTokens', { count: tokenCount })
+              : t('profile.confirmPasswordChange'),
+          okText: t('auth.submitChange'),
+          onOk: () => change.mutateAsync(values).catch(() => undefined),
+        })
+      }
       data-testid="profile-password-form"
     >
       <PasswordFields />

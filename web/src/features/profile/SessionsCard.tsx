@@ -9,6 +9,7 @@ import { setCsrfToken } from '../../api/client.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { describeUserAgent, formatDateTime, fromNow } from '../../app/format.ts';
+import { useTokenCount } from './useTokenCount.ts';
 
 export function SessionsCard() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SessionsCard() {
   const showError = useApiError();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const tokenCount = useTokenCount();
   const sessions = useQuery({
     queryKey: queryKeys.sessions,
     queryFn: listSessions,
@@ -54,7 +56,11 @@ export function SessionsCard() {
           onClick={() =>
             modal.confirm({
               title: t('profile.logoutAll'),
-              content: t('profile.confirmLogoutAll'),
+              // Say before confirming that the API tokens end too (scripts using them stop).
+              content:
+                tokenCount > 0
+                  ? t('profile.confirmLogoutAllWithTokens', { count: tokenCount })
+                  : t('profile.confirmLogoutAll'),
               okButtonProps: { danger: true },
               onOk: () => everywhere.mutateAsync().catch(() => undefined),
             })

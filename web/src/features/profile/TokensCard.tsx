@@ -93,7 +93,12 @@ export function TokensCard() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center" gap={16} wrap>
-        <Typography.Text type="secondary">{t('profile.tokenIntro')}</Typography.Text>
+        <Flex vertical gap={4} style={{ flex: 1, minWidth: 260 }}>
+          <Typography.Text type="secondary">{t('profile.tokenIntro')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="token-lifetime">
+            {t('profile.tokenLifetime')}
+          </Typography.Text>
+        </Flex>
         <Button
           type="primary"
           icon={<PlusOutlined />}

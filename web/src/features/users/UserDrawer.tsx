@@ -9,6 +9,7 @@ import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useCan } from '../../app/session.ts';
 import { PersonalInfoPanel } from './PersonalInfoPanel.tsx';
+import { SignInThrottlePanel } from './SignInThrottlePanel.tsx';
 import {
   toCreateRequest,
   toFormValues,
@@ -24,9 +25,10 @@ interface Props {
   state: UserDrawerState;
   onClose: () => void;
   onCreated: (created: CreatedUser) => void;
+  onLiftThrottle: (user: { id: string; displayName: string }) => void;
 }
 
-export function UserDrawer({ state, onClose, onCreated }: Props) {
+export function UserDrawer({ state, onClose, onCreated, onLiftThrottle }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const allowed = useCan();
@@ -85,6 +87,9 @@ export function UserDrawer({ state, onClose, onCreated }: Props) {
             { key: 'updatedAt', label: t('users.updatedAt'), children: formatDateTime(user.updatedAt) },
           ]}
         />
+      )}
+      {user && canManage && (
+        <SignInThrottlePanel userId={user.id} name={user.displayName} onLift={onLiftThrottle} />
       )}
     </Flex>
   );

@@ -3,10 +3,11 @@ import type { User } from '@liaison/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { TableProps } from 'antd';
 import { Button, Card, Table } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
-import { exportUsers, listUsers, type UserFilters } from '../../api/users.ts';
+import { exportUsers, getUser, listUsers, type UserFilters } from '../../api/users.ts';
 import { useApiError } from '../../app/errors.ts';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -33,6 +34,20 @@ export default function UsersPage() {
   const [temporary, setTemporary] = useState<TemporaryPassword | null>(null);
   const actions = useUserActions(setTemporary);
 
+  // `?user=<id>` (the link in a security notice to administrators) opens that user's drawer.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const linked = searchParams.get('user');
+  const linkedUser = useQuery({
+    queryKey: queryKeys.users.detail(linked ?? ''),
+    queryFn: () => getUser(linked!),
+    enabled: !!linked,
+  });
+  useEffect(() => {
+    if (!linkedUser.data) return;
+    setDrawer({ mode: 'edit', user: linkedUser.data });
+    setSearchParams({}, { replace: true });
+  }, [linkedUser.data, setSearchParams]);
+
   const params = { ...filters, ...paging };
   const query = useQuery({
     queryKey: queryKeys.users.list(params),
@@ -53,6 +68,7 @@ export default function UsersPage() {
     if (action === 'open') setDrawer({ mode: 'edit', user });
     if (action === 'roles') setRolesFor(user);
     if (action === 'reset') actions.confirmReset(user);
+    if (action === 'unlock') actions.confirmLift(user);
     if (action === 'disable') actions.confirmDisable(user);
     if (action === 'enable') actions.confirmEnable(user);
   };
@@ -133,6 +149,7 @@ export default function UsersPage() {
       <UserDrawer
         state={drawer}
         onClose={() => setDrawer(null)}
+        onLiftThrottle={actions.confirmLift}
         onCreated={(created) =>
           created.temporaryPassword &&
           setTemporary({ name: created.user.displayName, password: created.temporaryPassword })

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
-import { disableUser, resetUserPassword, updateUser } from '../../api/users.ts';
+import { disableUser, liftSignInThrottle, resetUserPassword, updateUser } from '../../api/users.ts';
 import { useApiError } from '../../app/errors.ts';
 import type { TemporaryPassword } from './TemporaryPasswordModal.tsx';
 
-/** Disable, enable and reset password, each behind a confirmation. */
+/** Disable, enable, reset password and lift sign-in limits, each behind a confirmation. */
 export function useUserActions(onTemporaryPassword: (value: TemporaryPassword) => void) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -38,7 +38,22 @@ export function useUserActions(onTemporaryPassword: (value: TemporaryPassword) =
     onError: (error) => showError(error),
   });
 
+  const lift = useMutation({
+    mutationFn: (user: Pick<User, 'id' | 'displayName'>) => liftSignInThrottle(user.id),
+    onSuccess: (_result, user) => {
+      message.success(t('users.throttleLifted'));
+      return queryClient.invalidateQueries({ queryKey: queryKeys.users.signInThrottle(user.id) });
+    },
+    onError: (error) => showError(error),
+  });
+
   return {
+    confirmLift: (user: Pick<User, 'id' | 'displayName'>) =>
+      modal.confirm({
+        title: t('users.liftThrottle'),
+        content: t('users.confirmLiftThrottle', { name: user.displayName }),
+        onOk: () => lift.mutateAsync(user).catch(() => undefined),
+      }),
     confirmDisable: (user: User) =>
       modal.confirm({
         title: t('users.disable'),

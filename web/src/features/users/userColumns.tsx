@@ -8,7 +8,7 @@ import type { UserFilters } from '../../api/users.ts';
 import { formatDateTime, fromNow } from '../../app/format.ts';
 import { KindTag, RoleTags, StatusTag } from './UserTags.tsx';
 
-export type UserAction = 'open' | 'roles' | 'reset' | 'disable' | 'enable';
+export type UserAction = 'open' | 'roles' | 'reset' | 'unlock' | 'disable' | 'enable';
 
 interface Options {
   t: TFunction;
@@ -153,6 +153,7 @@ export function userColumns({
               menu={{
                 items: [
                   { key: 'reset', label: t('users.resetPassword'), disabled: user.status !== 'active' },
+                  { key: 'unlock', label: t('users.liftThrottle') },
                   user.status === 'active'
                     ? { key: 'disable', label: t('users.disable'), danger: true }
                     : { key: 'enable', label: t('users.enable') },

@@ -5,6 +5,7 @@ import * as m0002 from './0002_messaging.ts';
 import * as m0003 from './0003_control.ts';
 import * as m0004 from './0004_work.ts';
 import * as m0005 from './0005_publishing.ts';
+import * as m0006 from './0006_sign_in_throttle.ts';
 import * as m0007 from './0007_control_sealed.ts';
 import * as m0008 from './0008_calendar_provisional.ts';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, PortableMigration> = {
   '0003_control': m0003,
   '0004_work': m0004,
   '0005_publishing': m0005,
+  '0006_sign_in_throttle': m0006,
   '0007_control_sealed': m0007,
   '0008_calendar_provisional': m0008,
 };
