@@ -26,7 +26,7 @@ export function authRoutes(
   app.post(
     '/api/auth/login',
     {
-      config: { access: { public: true } },
+      config: { access: { public: true }, errors: ['invalid_credentials', 'too_many_attempts'] },
       schema: {
         operationId: 'signIn',
         summary: 'Sign in with a username and password',
@@ -95,7 +95,10 @@ export function authRoutes(
   app.post(
     '/api/auth/password',
     {
-      config: { access: { authenticated: true, allowPendingPasswordChange: true } },
+      config: {
+        access: { authenticated: true, allowPendingPasswordChange: true },
+        errors: ['invalid_credentials', 'too_many_attempts'],
+      },
       schema: {
         operationId: 'changePassword',
         summary: "Change one's own password",
@@ -152,7 +155,7 @@ export function authRoutes(
   app.post(
     '/api/auth/tokens',
     {
-      config: { access: { permission: 'token.manage' } },
+      config: { access: { permission: 'token.manage' }, errors: ['session_required'] },
       schema: {
         operationId: 'createApiToken',
         summary: 'Create a personal API token (signed-in session only)',
@@ -186,7 +189,13 @@ export function authRoutes(
     '/api/users/:id/sign-in-throttle',
     {
       config: { access: { permission: 'user.manage' } },
-      schema: { tags: ['users'], params: IdParams, response: { 200: SignInThrottle } },
+      schema: {
+        operationId: 'getSignInThrottle',
+        summary: "An account's recent failed sign-ins and current waits",
+        tags: ['users'],
+        params: IdParams,
+        response: { 200: SignInThrottle },
+      },
     },
     (request) => auth.signInThrottle(actorContext(request), request.params.id),
   );
@@ -196,9 +205,10 @@ export function authRoutes(
     {
       config: { access: { permission: 'user.manage' } },
       schema: {
+        operationId: 'liftSignInThrottle',
+        summary: 'Lift every sign-in wait on an account (解除登录限制)',
         tags: ['users'],
         params: IdParams,
-        description: 'Lifts every sign-in wait on the account (解除登录限制).',
         response: { 200: LiftedSignInThrottle },
       },
     },

@@ -45,7 +45,7 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
   app.post(
     '/api/channels/:id/messages',
     {
-      config: use,
+      config: { ...use, errors: ['policy_blocked', 'policy_confirmation_required'] },
       schema: {
         operationId: 'postMessage',
         summary: 'Post a message (checked by communication control)',
@@ -82,7 +82,7 @@ export function messagesRoutes(app: App, messages: MessagesService, attachments:
   app.patch(
     '/api/channels/:id/messages/:messageId',
     {
-      config: use,
+      config: { ...use, errors: ['policy_blocked', 'policy_confirmation_required'] },
       schema: {
         operationId: 'editMessage',
         summary: 'Edit a message (checked by communication control)',
