@@ -50,8 +50,9 @@ import { num, percentile, printTable } from './table.ts';
  *  - adapter: the search adapter as a compliance officer uses it (every channel);
  *  - service: `MessagesService.search` as an ordinary employee, member of a few dozen channels
  *    (the permission filter, then loading the hits, their channels and snippets).
- * Query kinds: common Chinese words, common English words (prefix-matched), rare words, and a
- * Chinese + English pair.
+ * Query kinds: common Chinese words, common English words (prefix-matched), rare words, a
+ * Chinese + English pair, Chinese substrings across the segmenter's word boundaries, and single
+ * Chinese characters.
  *
  * The generated database is kept in bench/.data (git-ignored) and reused by later runs of the same
  * size while the schema, the indexing and the generator are unchanged (CORPUS_SOURCES);
@@ -81,6 +82,9 @@ const QUERIES: Record<string, string[]> = {
   'common en': ['meeting', 'invoice', 'CRM', 'contract'],
   rare: ['信用证', 'indemnity', '保函', 'escrow', '仲裁'],
   'zh + en': ['供应商 invoice', '物流 CRM', '华为 contract', '共享盘 roadmap'],
+  // Runs of characters that straddle the segmenter's words (一下|审批, 供应|商, 客户|现场, 报价|单).
+  'zh substring': ['下审', '应商', '户现', '报价单'],
+  'zh character': ['审', '票', '稽'],
 };
 
 interface Settings {
