@@ -1,12 +1,14 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import { messageSearchIndex } from '../../server/src/modules/messages/message-search.ts';
+import {
+  messageSearchIndex,
+  postgresSearchVector,
+} from '../../server/src/modules/messages/message-search.ts';
 import { newMessageRow } from '../../server/src/modules/messages/messages.repository.ts';
 import type { MessagesTable } from '../../server/src/modules/messages/messages.tables.ts';
 import { newId } from '../../server/src/platform/crypto/ids.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
 import type { SqlDialect } from '../../server/src/platform/db/dialect.ts';
 import type { DB } from '../../server/src/platform/db/schema.ts';
-import { indexTerms } from '../../server/src/platform/search/segment.ts';
 import type { Services } from '../../server/src/services.ts';
 import { prepare } from '../../server/src/startup.ts';
 import { DEMO_PASSWORD } from '../../server/test/server-process.ts';
@@ -18,7 +20,7 @@ import { num } from './table.ts';
  * Bulk message rows for corpora too large to post one by one (bench:search, the query-count
  * diagnostic's "after N messages" figures). On SQLite each chunk is indexed through the search
  * adapter's own `add`, many rows per statement; on PostgreSQL the row is inserted with the same
- * `to_tsvector('simple', indexTerms(body))` the adapter writes, which saves updating every row
+ * `postgresSearchVector(body)` the adapter writes, which saves updating every row
  * right after inserting it.
  */
 
@@ -76,7 +78,7 @@ export async function insertMessageRows(
       .values(
         rows.slice(i, i + 2_000).map((row) => ({
           ...row,
-          search_vector: sql<string>`to_tsvector('simple', ${indexTerms(row.body)})`,
+          search_vector: postgresSearchVector(row.body),
         })),
       )
       .execute();

@@ -24,7 +24,8 @@ import { loadConfig } from '../../server/src/platform/config/config.ts';
 import { newId } from '../../server/src/platform/crypto/ids.ts';
 import { sha256Hex } from '../../server/src/platform/crypto/keys.ts';
 import { type Database, openDatabase } from '../../server/src/platform/db/database.ts';
-import { fts5Query, queryTerms } from '../../server/src/platform/search/segment.ts';
+import { fts5Query } from '../../server/src/platform/search/fts-encoding.ts';
+import { queryTerms } from '../../server/src/platform/search/segment.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
 import { prepare } from '../../server/src/startup.ts';
 import { DEMO_PASSWORD } from '../../server/test/server-process.ts';
@@ -38,7 +39,7 @@ import { num, percentile, printTable } from './table.ts';
  * (chat-text.ts), on SQLite (FTS5) and, when reachable, PostgreSQL (tsvector + GIN).
  *
  * The corpus (corpus.ts) is written through the index's own write path — each message's
- * `indexTerms(body)` from the server's segmenter, stored exactly as the adapter's `add` stores it —
+ * analysis from the server's segmenter, stored exactly as the adapter's `add` stores it —
  * but many rows per statement and 10,000 per transaction. What re-indexing one edited message
  * (`replace`) costs at full size is printed.
  *
@@ -49,8 +50,9 @@ import { num, percentile, printTable } from './table.ts';
  *  - adapter: the search adapter as a compliance officer uses it (every channel);
  *  - service: `MessagesService.search` as an ordinary employee, member of a few dozen channels
  *    (the permission filter, then loading the hits, their channels and snippets).
- * Query kinds: common Chinese words, common English words (prefix-matched), rare words, and a
- * Chinese + English pair.
+ * Query kinds: common Chinese words, common English words (prefix-matched), rare words, a
+ * Chinese + English pair, Chinese substrings across the segmenter's word boundaries, and single
+ * Chinese characters.
  *
  * The generated database is kept in bench/.data (git-ignored) and reused by later runs of the same
  * size while the schema, the indexing and the generator are unchanged (CORPUS_SOURCES);
@@ -67,6 +69,7 @@ const CACHE = fileURLToPath(new URL('../.data/', import.meta.url));
 const CORPUS_SOURCES = [
   '../../server/src/platform/db/migrations/',
   '../../server/src/platform/search/segment.ts',
+  '../../server/src/platform/search/fts-encoding.ts',
   '../../server/src/modules/messages/message-search.ts',
   './chat-text.ts',
   './corpus.ts',
@@ -79,6 +82,9 @@ const QUERIES: Record<string, string[]> = {
   'common en': ['meeting', 'invoice', 'CRM', 'contract'],
   rare: ['信用证', 'indemnity', '保函', 'escrow', '仲裁'],
   'zh + en': ['供应商 invoice', '物流 CRM', '华为 contract', '共享盘 roadmap'],
+  // Runs of characters that straddle the segmenter's words (一下|审批, 供应|商, 客户|现场, 报价|单).
+  'zh substring': ['下审', '应商', '户现', '报价单'],
+  'zh character': ['审', '票', '稽'],
 };
 
 interface Settings {
@@ -418,14 +424,14 @@ async function bareSearcher(corpus: Corpus): Promise<Bare> {
       // The adapter builds its tsquery text privately; capture it from the SQL it sends.
       const match = await capturedTsQuery(corpus, q);
       const r = await client.query(
-        "select count(*)::int as n from messages where search_vector @@ to_tsquery('simple', $1)",
+        'select count(*)::int as n from messages where search_vector @@ $1::tsquery',
         [match],
       );
       return { match, hits: Number(r.rows[0].n) };
     },
     run: (match) =>
       client.query(
-        `select id from messages, to_tsquery('simple', $1) q where search_vector @@ q
+        `select id from messages, cast($1 as tsquery) q where search_vector @@ q
          order by ts_rank(search_vector, q) desc limit ${LIMIT}`,
         [match],
       ),

@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
-import { fts5Query, indexTerms, type QueryTerm } from '../../platform/search/segment.ts';
+import {
+  fts5Columns,
+  fts5Query,
+  tsQueryLiteral,
+  tsvectorLiteral,
+} from '../../platform/search/fts-encoding.ts';
+import { analyse, type QueryTerm } from '../../platform/search/segment.ts';
 
 export interface SearchFilter {
   /** Only these channels (the caller's); null for compliance officers, who may search them all. */
@@ -25,9 +31,11 @@ export interface IndexedMessage {
 
 /**
  * The one place where message search differs between the databases: an FTS5 table on SQLite, a
- * tsvector column with a GIN index on PostgreSQL. Both index the same segmented terms
- * (platform/search/segment.ts) and are written in the message's own transaction. Deleted messages
- * leave the index, so a search never needs to look at the message rows to rule them out.
+ * tsvector column with a GIN index on PostgreSQL. Both index the same analysis of the text
+ * (platform/search/segment.ts: words, and each Han run's bigrams and last character by position,
+ * so any Han substring is found), encoded for each engine by platform/search/fts-encoding.ts, and
+ * are written in the message's own transaction. Deleted messages leave the index, so a search never needs to look at the message
+ * rows to rule them out.
  */
 export interface MessageSearchIndex {
   /** Indexes messages just inserted (never indexed before). */
@@ -73,54 +81,54 @@ function filterSql(alias: string, filter: SearchFilter) {
 const SQLITE_CHUNK = 1_000;
 
 // One message at a time (every post): prepared once (see platform/db/prepared.ts).
-const newKey = prepared((db, p: { messageId: string }) =>
-  db.insertInto('message_search_keys').values({ message_id: p.messageId }).returning('key'),
+const newKey = prepared(
+  (db, p: { messageId: string; channelId: string; authorId: string | null; createdAt: string }) =>
+    db
+      .insertInto('message_search_keys')
+      .values({
+        message_id: p.messageId,
+        channel_id: p.channelId,
+        author_id: p.authorId,
+        created_at: p.createdAt,
+      })
+      .returning('key'),
 );
-const newFtsRow = prepared(
-  (db, p: { key: number; terms: string; channelId: string; authorId: string | null; createdAt: string }) =>
-    db.insertInto('message_fts').values({
-      rowid: p.key,
-      terms: p.terms,
-      channel_id: p.channelId,
-      author_id: p.authorId,
-      created_at: p.createdAt,
-    }),
+const newFtsRow = prepared((db, p: { key: number; words: string; grams: string }) =>
+  db.insertInto('message_fts').values({ rowid: p.key, words: p.words, grams: p.grams }),
 );
 
 const sqliteIndex: MessageSearchIndex = {
   async add(trx, messages) {
     if (messages.length === 1) {
       const m = messages[0]!;
-      const row = await newKey.first(trx, { messageId: m.id });
-      if (!row) throw new Error('no search key was assigned');
-      await newFtsRow.execute(trx, {
-        key: row.key,
-        terms: indexTerms(m.text),
+      const row = await newKey.first(trx, {
+        messageId: m.id,
         channelId: m.channelId,
         authorId: m.authorId,
         createdAt: m.createdAt,
       });
+      if (!row) throw new Error('no search key was assigned');
+      await newFtsRow.execute(trx, { key: row.key, ...fts5Columns(analyse(m.text)) });
       return;
     }
     for (let i = 0; i < messages.length; i += SQLITE_CHUNK) {
       const chunk = messages.slice(i, i + SQLITE_CHUNK);
       const keys = await trx
         .insertInto('message_search_keys')
-        .values(chunk.map((m) => ({ message_id: m.id })))
-        .returning(['key', 'message_id'])
-        .execute();
-      const keyOf = new Map(keys.map((k) => [k.message_id, k.key]));
-      await trx
-        .insertInto('message_fts')
         .values(
           chunk.map((m) => ({
-            rowid: keyOf.get(m.id)!,
-            terms: indexTerms(m.text),
+            message_id: m.id,
             channel_id: m.channelId,
             author_id: m.authorId,
             created_at: m.createdAt,
           })),
         )
+        .returning(['key', 'message_id'])
+        .execute();
+      const keyOf = new Map(keys.map((k) => [k.message_id, k.key]));
+      await trx
+        .insertInto('message_fts')
+        .values(chunk.map((m) => ({ rowid: keyOf.get(m.id)!, ...fts5Columns(analyse(m.text)) })))
         .execute();
     }
   },
@@ -129,7 +137,7 @@ const sqliteIndex: MessageSearchIndex = {
     if (key === undefined) return;
     await trx
       .updateTable('message_fts')
-      .set({ terms: indexTerms(text) })
+      .set(fts5Columns(analyse(text)))
       .where('rowid', '=', key)
       .execute();
   },
@@ -154,16 +162,13 @@ const sqliteIndex: MessageSearchIndex = {
   },
   async search(db, terms, filter, limit, offset) {
     if (terms.length === 0) return [];
-    // Filter and rank inside FTS5, then look up only the page's message ids.
+    // FTS5 finds and ranks; each hit's key row (a primary-key lookup) gives its channel, author and
+    // time to filter and sort by. The cross join keeps FTS5 the outer loop.
     const { rows } = await sql<{ message_id: string }>`
-      select k.message_id from (
-        select rowid, rank, created_at from message_fts f
-        where message_fts match ${fts5Query(terms)} and ${filterSql('f', filter)}
-        order by rank, created_at desc
-        limit ${limit} offset ${offset}
-      ) hit
-      join message_search_keys k on k.key = hit.rowid
-      order by hit.rank, hit.created_at desc`.execute(db);
+      select k.message_id from message_fts f cross join message_search_keys k on k.key = f.rowid
+      where message_fts match ${fts5Query(terms)} and ${filterSql('k', filter)}
+      order by f.rank, k.created_at desc
+      limit ${limit} offset ${offset}`.execute(db);
     return rows.map((r) => r.message_id);
   },
 };
@@ -177,16 +182,9 @@ async function keyOf(trx: Executor, messageId: string): Promise<number | undefin
   return row?.key;
 }
 
-/** A tsquery for the terms in to_tsquery syntax: quoted lexemes (letters and digits only). */
-function tsQuery(terms: readonly QueryTerm[]): string {
-  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-  return terms
-    .map((t) => {
-      const word = t.prefix ? `${quote(t.word)}:*` : quote(t.word);
-      if (!t.bigrams || t.bigrams.length <= 1) return word;
-      return `(${word} | (${t.bigrams.map(quote).join(' & ')}))`;
-    })
-    .join(' & ');
+/** The search_vector value of a text on PostgreSQL. */
+export function postgresSearchVector(text: string) {
+  return sql<string>`${tsvectorLiteral(analyse(text))}::tsvector`;
 }
 
 const postgresIndex: MessageSearchIndex = {
@@ -194,7 +192,7 @@ const postgresIndex: MessageSearchIndex = {
     for (const m of messages) await postgresIndex.replace(trx, m.id, m.text);
   },
   async replace(trx, messageId, text) {
-    await sql`update messages set search_vector = to_tsvector('simple', ${indexTerms(text)}) where id = ${messageId}`.execute(
+    await sql`update messages set search_vector = ${postgresSearchVector(text)} where id = ${messageId}`.execute(
       trx,
     );
   },
@@ -206,7 +204,7 @@ const postgresIndex: MessageSearchIndex = {
   async search(db, terms, filter, limit, offset) {
     if (terms.length === 0) return [];
     const { rows } = await sql<{ id: string }>`
-      select m.id from messages m, to_tsquery('simple', ${tsQuery(terms)}) q
+      select m.id from messages m, cast(${tsQueryLiteral(terms)} as tsquery) q
       where m.search_vector @@ q and ${filterSql('m', filter)}
       order by ts_rank(m.search_vector, q) desc, m.created_at desc
       limit ${limit} offset ${offset}`.execute(db);

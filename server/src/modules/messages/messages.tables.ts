@@ -65,20 +65,27 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
-/** SQLite only: the FTS5 index of segmented message text (PostgreSQL uses messages.search_vector). */
+/**
+ * SQLite only: the FTS5 index of message text (PostgreSQL uses messages.search_vector), written by
+ * platform/search/fts-encoding.ts. Contentless: its columns can be written, never read back.
+ */
 export interface MessageFtsTable {
   /** message_search_keys.key */
   rowid: number;
-  terms: string;
-  channel_id: string;
-  author_id: string | null;
-  created_at: string;
+  words: string;
+  grams: string;
 }
 
-/** SQLite only: each indexed message's FTS5 rowid. */
+/**
+ * SQLite only: each indexed message's FTS5 rowid, with what a search filters and sorts its hits by.
+ * The three columns were added by migration 0009, which filled them.
+ */
 export interface MessageSearchKeysTable {
   key: Generated<number>;
   message_id: string;
+  channel_id: string;
+  author_id: string | null;
+  created_at: string;
 }
 
 export interface MessagesTables {

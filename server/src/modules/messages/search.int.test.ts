@@ -99,8 +99,101 @@ describe('message search', () => {
   });
 
   it('treats query syntax as text and refuses empty queries', async () => {
+    expect((await search(aliceAs, '{grams} : "合同"')).items).toHaveLength(0);
+    expect((await search(aliceAs, "'合同':* | x")).items).toHaveLength(0);
     expect((await search(aliceAs, '"合同" OR NEAR(x)')).items).toHaveLength(0);
     expect((await t.request(aliceAs, 'GET', '/api/search/messages?q=')).status).toBe(400);
     expect((await search(aliceAs, '！！！')).items).toEqual([]);
+  });
+});
+
+describe('substrings of Chinese text', () => {
+  let audit: string;
+  const inAudit = (q: string) => search(aliceAs, q, `&channelId=${audit}`);
+  const bodies = async (q: string) =>
+    ((await inAudit(q)).items as { snippet: string }[]).map((i) => i.snippet).sort();
+
+  const AUDIT = '下周一开始财务审计，请各部门配合';
+  const SWAPPED = '审计报告已经发给财务了';
+  const SPLIT = '财务部审计进度正常';
+  const PUNCTUATED = '请找财务，审计下周来';
+
+  beforeAll(async () => {
+    audit = (await t.request(aliceAs, 'POST', '/api/channels', { kind: 'direct', memberIds: [bob.id] })).body
+      .id;
+    const ctx = await t.ctxFor(alice);
+    for (const body of [AUDIT, SWAPPED, SPLIT, PUNCTUATED, '请法务部门确认', '发布会场布置好了']) {
+      await t.services.messages.post(ctx, audit, { body });
+    }
+  });
+
+  it('finds a pair of characters that straddles two words (务审 in 财务|审计)', async () => {
+    expect(await bodies('务审')).toEqual([AUDIT]);
+    expect(await bodies('计报')).toEqual([SWAPPED]);
+    const hit = (await inAudit('务审')).items[0];
+    const [start, end] = hit.highlights[0];
+    expect(hit.snippet.slice(start, end)).toBe('务审');
+  });
+
+  it('finds a single character wherever it stands', async () => {
+    expect(await bodies('审')).toEqual([AUDIT, SWAPPED, SPLIT, PUNCTUATED].sort());
+    expect(await bodies('配')).toEqual([AUDIT]);
+    expect((await inAudit('审')).terms).toEqual(['审']);
+  });
+
+  it('finds three-character words however the text around them was segmented', async () => {
+    // The segmenter cuts 法务|部门 and 发布|会场: neither text has 部 or 会 as a word.
+    expect((await inAudit('法务部')).items).toHaveLength(1);
+    expect((await inAudit('发布会')).items).toHaveLength(1);
+    expect(await bodies('务部审计')).toEqual([SPLIT]);
+    expect(await bodies('开始财务审计')).toEqual([AUDIT]);
+  });
+
+  it('does not match characters that are present but not adjacent', async () => {
+    // 审计…财务 reversed, 财务部审计 with a character between, 财务，审计 across punctuation.
+    expect(await bodies('财务审计')).toEqual([AUDIT]);
+    expect(await bodies('财务审')).toEqual([AUDIT]);
+    expect(await bodies('计财')).toEqual([]);
+    expect(await bodies('法务部审计')).toEqual([]);
+    // Separate runs in the query are separate terms, each required, in any order.
+    expect(await bodies('审计 财务')).toEqual([AUDIT, SWAPPED, SPLIT, PUNCTUATED].sort());
+  });
+
+  it('matches a query that crosses English and Chinese', async () => {
+    for (const q of ['CRM系统', 'crm系统升级', '升级v2', 'v2.0计划下月']) {
+      expect((await search(aliceAs, q)).items.length, q).toBe(1);
+    }
+    expect((await search(aliceAs, 'CRM系统下月上线周四')).items).toHaveLength(0);
+  });
+
+  it('finds the names of attached files by any part', async () => {
+    const ctx = await t.ctxFor(bob);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(50, 2),
+    ]);
+    const file = await t.services.attachments.upload(ctx, audit, {
+      fileName: '2026年度稽核底稿.png',
+      data: png,
+    });
+    const msg = await t.services.messages.post(ctx, audit, { body: '附件请查收', attachmentIds: [file.id] });
+    for (const q of ['稽核', '度稽', '稽', '年度稽核底稿', '2026年度', '底稿.png']) {
+      expect(
+        ((await inAudit(q)).items as { messageId: string }[]).map((i) => i.messageId),
+        q,
+      ).toEqual([msg.id]);
+    }
+  });
+
+  it('follows edits and deletions character by character', async () => {
+    const ctx = await t.ctxFor(alice);
+    const msg = await t.services.messages.post(ctx, audit, { body: '库存盘点表在共享盘' });
+    expect(await bodies('存盘')).toEqual(['库存盘点表在共享盘']);
+    await t.services.messages.edit(ctx, audit, msg.id, { body: '盘点推迟到月底' });
+    expect(await bodies('存盘')).toEqual([]);
+    expect(await bodies('库')).toEqual([]);
+    expect(await bodies('迟到月')).toEqual(['盘点推迟到月底']);
+    await t.services.messages.remove(ctx, audit, msg.id);
+    for (const q of ['盘', '迟到', '盘点推迟到月底']) expect(await bodies(q), q).toEqual([]);
   });
 });

@@ -1,80 +1,146 @@
 /**
- * Chinese-aware text for full-text search. Chinese has no spaces between words, so text is split
- * with ICU's dictionary-based word segmenter (Intl.Segmenter) at write time and at query time,
- * and the pieces are stored space-separated for FTS5 / tsvector to index as ordinary words.
+ * Chinese-aware text for full-text search, the same analysis at write time and at query time.
  *
- * The segmenter does not always cut a phrase the same way alone as inside a sentence (张伟 alone
- * may be one word, 张 + 伟 in context). So every run of Han characters is also indexed as
- * overlapping character pairs (bigrams), and a query word matches either itself or all of its
- * bigrams: a two-character word inside an unspaced sentence is always found.
+ * Chat users expect any run of characters they type to find the messages containing it, the way a
+ * find-in-page does. A word segmenter cannot give that: Intl.Segmenter('zh') cuts 财务审计 into
+ * 财务 | 审计, so 务审 (a substring across the cut) or 审 alone would never match a word, and it
+ * cuts a phrase differently alone and inside a sentence (发布会 alone, 发布 | 会 in context). So
+ * Han text is indexed by position, whatever the segmenter thinks: every adjacent pair of
+ * characters (bigram) of every run of Han characters, and the run's last character. A query's Han
+ * run is the phrase of its overlapping bigrams — adjacency is enforced by the index (FTS5 phrases,
+ * tsquery `<->`), so 财务审计 contains 务审 but 审计…财务 does not match 财务审计 — and a single
+ * character is found as the start of a bigram or the end of a run (fts-encoding.ts).
+ *
+ * The segmenter still gives the words: non-Han words (English, digits, kana…) are matched as words
+ * (Latin ones as prefixes: meet → meeting), and Han words of two or more characters are kept only
+ * to rank a hit where the query is a whole word (合同 in 场地合同) above one across a word boundary
+ * (合同 in 配合同事).
  */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const HAN = /\p{Script=Han}/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
+/**
+ * Han characters that are letters or numbers. Radicals and strokes (⺀, ㇀) are Han symbols, which
+ * both full-text tokenizers treat as separators, so they are not part of a run.
+ */
+const HAN = /[\p{Script=Han}&&[\p{L}\p{N}]]/v;
+const HAN_RUN = /[\p{Script=Han}&&[\p{L}\p{N}]]+/gv;
 /** What counts as a searchable word after segmentation: letters or digits of any script. */
 const WORDLIKE = /[\p{L}\p{N}]/u;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+/**
+ * A word is stored at most this long (code points): PostgreSQL refuses a lexeme over 2,046 bytes,
+ * and a query (200 characters at most) can only ever look for its beginning.
+ */
+const WORD_MAX = 200;
+/** At most this many terms are taken from a query (each is one more list for the index to join). */
+const QUERY_TERMS_MAX = 12;
 
-export interface QueryTerm {
-  /** The word as the segmenter cut it (lower case). */
-  word: string;
-  /** For Han words of two or more characters: its bigrams, any match of all of which also counts. */
-  bigrams: string[] | null;
-  /** Latin words match as prefixes (meet → meeting). */
-  prefix: boolean;
+/** A run of Han characters in a text. */
+export interface HanRun {
+  /** The code-point offset of its first character in the text. */
+  at: number;
+  /** Its characters (code points). */
+  chars: string[];
 }
 
-function words(text: string): string[] {
+/** What the index holds for a text (see fts-encoding.ts for how each database stores it). */
+export interface AnalysedText {
+  /** Non-Han words, and Han words of two or more characters (for ranking), lower case, once each. */
+  words: string[];
+  /** Every Han run, in order. */
+  han: HanRun[];
+  /** The text's length in code points. */
+  length: number;
+}
+
+export type QueryTerm =
+  /** A run of Han characters: found as a substring, wherever the segmenter cut the text. */
+  | { kind: 'han'; word: string; chars: string[] }
+  /** Any other word, lower case; Latin words match as prefixes (meet → meeting). */
+  | { kind: 'word'; word: string; prefix: boolean };
+
+/** The letter-and-digit pieces of a segmenter's word (the index never sees query syntax). */
+function pieces(segment: string): string[] {
+  return segment.split(NOT_WORD).filter((p) => p !== '');
+}
+
+function cap(word: string): string {
+  return word.length <= WORD_MAX ? word : [...word].slice(0, WORD_MAX).join('');
+}
+
+/** The words of a text that contains no Han characters. */
+function plainWords(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(text.toLowerCase())) {
-    if (!s.isWordLike && !WORDLIKE.test(s.segment)) continue;
-    // Keep only letters and digits, so the index never sees query syntax.
-    for (const piece of s.segment.split(/[^\p{L}\p{N}]+/u)) if (piece) out.push(piece);
+  for (const s of segmenter.segment(text)) {
+    if (s.isWordLike || WORDLIKE.test(s.segment)) out.push(...pieces(s.segment));
   }
   return out;
 }
 
-function bigramsOf(han: string): string[] {
-  const chars = [...han];
-  if (chars.length < 2) return [];
+export function analyse(text: string): AnalysedText {
+  const lower = text.toLowerCase();
+  const words = new Set<string>();
+  for (const s of segmenter.segment(lower)) {
+    if (!s.isWordLike && !WORDLIKE.test(s.segment)) continue;
+    for (const piece of pieces(s.segment)) {
+      if (!HAN.test(piece)) {
+        words.add(cap(piece));
+        continue;
+      }
+      // A segmenter word may mix Han with other letters (Japanese 取り消し): its Han part is
+      // indexed by position below; the rest is indexed as words, as a query would split it.
+      const nonHan = piece.split(HAN_RUN).filter((p) => p !== '');
+      if (nonHan.length === 0 && [...piece].length >= 2) words.add(cap(piece));
+      for (const p of nonHan) words.add(cap(p));
+    }
+  }
+  const han: HanRun[] = [];
+  let at = 0;
+  let last = 0;
+  for (const m of lower.matchAll(HAN_RUN)) {
+    at += [...lower.slice(last, m.index)].length;
+    const chars = [...m[0]];
+    han.push({ at, chars });
+    at += chars.length;
+    last = m.index + m[0].length;
+  }
+  return { words: [...words], han, length: at + [...lower.slice(last)].length };
+}
+
+/** A user's query as terms that must all match: its Han runs and its other words, in order. */
+export function queryTerms(q: string): QueryTerm[] {
+  const lower = q.toLowerCase();
+  const out: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const add = (term: QueryTerm) => {
+    const key = `${term.kind}:${term.word}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(term);
+  };
+  const addWords = (text: string) => {
+    for (const word of plainWords(text)) {
+      add({
+        kind: 'word',
+        word,
+        prefix: /^[\p{L}\p{N}]{2,}$/u.test(word) && /[a-z]/.test(word),
+      });
+    }
+  };
+  let last = 0;
+  for (const m of lower.matchAll(HAN_RUN)) {
+    addWords(lower.slice(last, m.index));
+    add({ kind: 'han', word: m[0], chars: [...m[0]] });
+    last = m.index + m[0].length;
+  }
+  addWords(lower.slice(last));
+  return out.slice(0, QUERY_TERMS_MAX);
+}
+
+/** The overlapping character pairs of a Han run. */
+export function bigrams(chars: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
-}
-
-/** The space-separated terms to index for a text: its words, plus bigrams of its Han runs. */
-export function indexTerms(text: string): string {
-  const terms = words(text);
-  for (const run of text.match(HAN_RUN) ?? []) terms.push(...bigramsOf(run));
-  return [...new Set(terms)].join(' ');
-}
-
-/** A user's query as terms that must all match. */
-export function queryTerms(q: string): QueryTerm[] {
-  const seen = new Set<string>();
-  const out: QueryTerm[] = [];
-  for (const word of words(q)) {
-    if (seen.has(word)) continue;
-    seen.add(word);
-    const han = HAN.test(word);
-    out.push({
-      word,
-      bigrams: han && [...word].length >= 2 ? bigramsOf(word) : null,
-      prefix: !han && /^[\p{L}\p{N}]{2,}$/u.test(word) && /[a-z]/.test(word),
-    });
-  }
-  return out.slice(0, 12);
-}
-
-/** An FTS5 MATCH expression for the terms (every term required). */
-export function fts5Query(terms: readonly QueryTerm[]): string {
-  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  return terms
-    .map((t) => {
-      const word = t.prefix ? `${quote(t.word)}*` : quote(t.word);
-      if (!t.bigrams || t.bigrams.length <= 1) return word;
-      return `(${word} OR (${t.bigrams.map(quote).join(' AND ')}))`;
-    })
-    .join(' AND ');
 }
 
 /**
@@ -89,14 +155,12 @@ export function highlight(
   const lower = text.toLowerCase();
   const ranges: [number, number][] = [];
   for (const t of terms) {
-    for (const needle of [t.word]) {
-      let from = 0;
-      for (;;) {
-        const at = lower.indexOf(needle, from);
-        if (at < 0) break;
-        ranges.push([at, at + needle.length]);
-        from = at + needle.length;
-      }
+    let from = 0;
+    for (;;) {
+      const at = lower.indexOf(t.word, from);
+      if (at < 0) break;
+      ranges.push([at, at + t.word.length]);
+      from = at + t.word.length;
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
