@@ -190,6 +190,7 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/users/:id': { kind: 'not-a-list', why: 'one user, checked against user.read scope' },
   'GET /api/users/:id/personal': { kind: 'refused' },
+  'GET /api/users/:id/sign-in-throttle': { kind: 'refused' },
   'GET /api/directory/people': { kind: 'company-wide', why: 'the company directory (通讯录)' },
   'GET /api/departments': { kind: 'company-wide', why: 'the department tree' },
   'GET /api/departments/:id': { kind: 'not-a-list', why: 'one department of the public tree' },
