@@ -18,10 +18,11 @@ import { num, pct, printTable } from './table.ts';
  * `encodedDataLength`); the ceiling beside it is the same responses' uncompressed size, measured in
  * the same load — what the page would cost with no compression. A second visit in the same browser
  * shows what caching saves: hashed assets must come from the cache, so only index.html and the API
- * cross the network again.
+ * cross the network again. The last column counts responses by content encoding (Chromium asks for
+ * brotli on loopback as it does over HTTPS).
  *
  * The sign-in page's budget is 350 KiB over the wire (issue 11). Environment: BENCH_CHROMIUM
- * (default /usr/bin/chromium).
+ * (default /usr/bin/chromium); BENCH_VERBOSE=1 lists every response of every load.
  */
 
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,6 +38,8 @@ interface Transfer {
   bundleWire: number;
   bundleRaw: number;
   fromCache: number;
+  /** Responses per content encoding ("br", "gzip", "none"), among those that crossed the network. */
+  encodings: Map<string, number>;
 }
 
 interface Seen {
@@ -46,6 +49,7 @@ interface Seen {
   raw: number;
   cached: boolean;
   done: boolean;
+  encoding: string;
 }
 
 /** Loads `path` in the context's fresh page and adds up every response the load caused. */
@@ -56,7 +60,7 @@ async function load(context: BrowserContext, url: string, readySelector: string)
   const entry = (id: string) => {
     let s = seen.get(id);
     if (!s) {
-      s = { url: '', type: '', wire: 0, raw: 0, cached: false, done: false };
+      s = { url: '', type: '', wire: 0, raw: 0, cached: false, done: false, encoding: '' };
       seen.set(id, s);
     }
     return s;
@@ -72,6 +76,10 @@ async function load(context: BrowserContext, url: string, readySelector: string)
   cdp.on('Network.responseReceived', (e) => {
     const s = entry(e.requestId);
     s.type = e.type;
+    const headers = Object.fromEntries(
+      Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    s.encoding = String(headers['content-encoding'] ?? '');
     if (e.response.fromDiskCache || e.response.fromPrefetchCache) s.cached = true;
   });
   cdp.on('Network.dataReceived', (e) => {
@@ -88,7 +96,20 @@ async function load(context: BrowserContext, url: string, readySelector: string)
   await page.waitForLoadState('networkidle');
   await page.close();
 
-  const total: Transfer = { requests: 0, wire: 0, raw: 0, bundleWire: 0, bundleRaw: 0, fromCache: 0 };
+  const total: Transfer = {
+    requests: 0,
+    wire: 0,
+    raw: 0,
+    bundleWire: 0,
+    bundleRaw: 0,
+    fromCache: 0,
+    encodings: new Map(),
+  };
+  if (process.env.BENCH_VERBOSE) {
+    const list = [...seen.values()].filter((s) => s.done).sort((a, b) => b.wire - a.wire);
+    for (const s of list)
+      console.log(`  ${s.cached ? 'cache' : kib(s.wire).padStart(10)}  ${kib(s.raw).padStart(10)}  ${s.url}`);
+  }
   for (const s of seen.values()) {
     if (!s.done || s.url.startsWith('data:') || s.type === 'WebSocket') continue;
     total.requests++;
@@ -96,6 +117,8 @@ async function load(context: BrowserContext, url: string, readySelector: string)
       total.fromCache++;
       continue;
     }
+    const encoding = s.encoding || 'none';
+    total.encodings.set(encoding, (total.encodings.get(encoding) ?? 0) + 1);
     total.wire += s.wire;
     total.raw += s.raw;
     if (s.type === 'Script' || s.type === 'Stylesheet') {
@@ -138,6 +161,7 @@ async function main(): Promise<number> {
         t.raw > 0 ? pct(t.wire / t.raw) : 'n/a',
         kib(t.bundleWire),
         kib(t.bundleRaw),
+        [...t.encodings].map(([encoding, count]) => `${encoding} ${count}`).join(', '),
       ]);
     };
 
@@ -170,6 +194,7 @@ async function main(): Promise<number> {
         'wire/raw',
         'JS+CSS wire',
         'JS+CSS raw',
+        'encodings',
       ],
       rows,
     );

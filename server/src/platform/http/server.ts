@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
@@ -51,7 +52,7 @@ export interface HttpOptions {
 
 /**
  * The HTTP platform every module's routes run on: request ids, security headers, body limit,
- * cookies, zod validation and serialisation, the OpenAPI document, metrics, one error shape and
+ * compression, cookies, zod validation and serialisation, the OpenAPI document, metrics, one error shape and
  * deny-by-default access control.
  */
 export async function createHttpServer(
@@ -85,6 +86,11 @@ export async function createHttpServer(
   });
 
   registerErrorHandling(app);
+  // Answers over 1 KiB (JSON, the OpenAPI document, metrics) go out as brotli or gzip. Brotli at
+  // quality 4 costs about as much CPU as gzip and packs JSON tighter; the web bundle is compressed
+  // once at build time instead (web.routes.ts), and a reply that already names its encoding is
+  // passed through untouched.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   // Cookie parsing is an onRequest hook too; it must run before access control reads the session.
   await app.register(fastifyCookie);
   const routes = registerAccessControl(app, options);
