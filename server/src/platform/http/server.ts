@@ -4,7 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,6 +22,7 @@ import type { Actor, RequestContext } from '../auth/actor.ts';
 import type { AccessRule } from './access.ts';
 import { type RouteAccess, registerAccessControl } from './access-control.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { readableLogStream } from './log-format.ts';
 import { type Metrics, registerMetrics } from './metrics.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
@@ -34,8 +41,30 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Fastify logs two records per request (received, completed); one line written when the answer is
+ * sent says it all: method, path, status and time. The web bundle's files are many per page and say
+ * nothing, so a successful one is logged at debug only; API calls and failures at info.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const line = { statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    const message = `${request.method} ${request.url}`;
+    if (error) request.log.info({ ...line, err: error }, message);
+    else if (reply.statusCode < 400 && !request.url.startsWith('/api/')) request.log.debug(line, message);
+    else request.log.info(line, message);
+  }
+}
+
 export interface HttpOptions {
-  logger: { level: string } | false;
+  /** `pretty` writes readable lines to stdout, `json` pino's records; false logs nothing. */
+  logger: { level: string; format: 'pretty' | 'json'; stream?: NodeJS.WritableStream } | false;
   bodyLimit: number;
   /** Largest file upload (multipart) in bytes; JSON bodies stay under bodyLimit. */
   uploadLimit: number;
@@ -59,7 +88,15 @@ export async function createHttpServer(
   options: HttpOptions,
 ): Promise<{ app: App; metrics: Metrics; routes: RouteAccess[] }> {
   const app = Fastify({
-    logger: options.logger,
+    logger: options.logger && {
+      level: options.logger.level,
+      ...(options.logger.format === 'pretty'
+        ? { stream: options.logger.stream ?? readableLogStream() }
+        : options.logger.stream
+          ? { stream: options.logger.stream }
+          : {}),
+    },
+    logController: new OneLinePerRequest(),
     bodyLimit: options.bodyLimit,
     // A hop count becomes proxy-addr's "trust the nearest n" function.
     trustProxy:
