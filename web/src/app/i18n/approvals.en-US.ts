@@ -80,6 +80,18 @@ const approvalsEnUS: ApprovalsMessages = {
       done: 'You have not handled any approvals yet',
     },
   },
+  skipReasons: {
+    intro: 'Skipped “{{step}}”: {{reasons}}',
+    no_head: '{{department}} has no head',
+    no_head_unknown: 'the requester’s department has no head',
+    no_division_head: 'the department above {{department}} has no head',
+    no_division_head_unknown: 'the requester has no division head',
+    no_role_holder: 'nobody holds the role “{{role}}”',
+    no_senior_leadership: 'there is no senior leadership',
+    approvers_inactive: 'the named approvers are disabled',
+    only_requester: 'the only approver is the requester',
+    unknown: 'nobody could approve it',
+  },
   detail: {
     title: 'Approval',
     notFound: 'This approval does not exist, or you may not see it',

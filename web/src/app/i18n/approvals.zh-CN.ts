@@ -78,6 +78,18 @@ const approvalsZhCN = {
       done: '您还没有处理过审批',
     },
   },
+  skipReasons: {
+    intro: '跳过「{{step}}」：{{reasons}}',
+    no_head: '部门「{{department}}」没有负责人',
+    no_head_unknown: '申请人没有所属部门的负责人',
+    no_division_head: '部门「{{department}}」没有上级负责人',
+    no_division_head_unknown: '申请人没有上级负责人',
+    no_role_holder: '没有人担任「{{role}}」',
+    no_senior_leadership: '没有高层领导',
+    approvers_inactive: '指定的审批人已停用',
+    only_requester: '唯一的审批人是申请人本人',
+    unknown: '没有可审批的人',
+  },
   detail: {
     title: '审批详情',
     notFound: '审批不存在，或您无权查看',

@@ -5,6 +5,7 @@ import * as m0002 from './0002_messaging.ts';
 import * as m0003 from './0003_control.ts';
 import * as m0004 from './0004_work.ts';
 import * as m0005 from './0005_publishing.ts';
+import * as m0010 from './0010_approvals_skip.ts';
 
 export interface PortableMigration {
   up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void>;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, PortableMigration> = {
   '0003_control': m0003,
   '0004_work': m0004,
   '0005_publishing': m0005,
+  '0010_approvals_skip': m0010,
 };
