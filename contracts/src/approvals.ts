@@ -162,7 +162,31 @@ export const Approval = z
   .meta({ id: 'Approval' });
 export type Approval = z.infer<typeof Approval>;
 
+/**
+ * What is being approved, as its module presents it to the approvers: labelled facts (the client
+ * labels each `key`; a `code` is a value it words too, a `text` is shown as it is — a name, a date),
+ * the body (sanitised HTML) and the attached files.
+ */
+export const ApprovalSubjectField = z.union([
+  z.object({ key: z.string(), text: z.string() }),
+  z.object({ key: z.string(), code: z.string() }),
+  z.object({ key: z.string(), instant: Timestamp }),
+]);
+export type ApprovalSubjectField = z.infer<typeof ApprovalSubjectField>;
+
+export const ApprovalSubjectPreview = z
+  .object({
+    title: z.string(),
+    fields: z.array(ApprovalSubjectField),
+    bodyHtml: z.string().nullable(),
+    files: z.array(z.object({ id: Id, fileName: z.string(), size: z.number().int() })),
+  })
+  .meta({ id: 'ApprovalSubjectPreview' });
+export type ApprovalSubjectPreview = z.infer<typeof ApprovalSubjectPreview>;
+
 export const ApprovalDetail = Approval.extend({
+  /** The subject itself, from its module (null when the module offers no preview or it is gone). */
+  subject: ApprovalSubjectPreview.nullable(),
   steps: z.array(ApprovalStep),
   cc: z.array(UserRef),
   timeline: z.array(ApprovalAction),

@@ -36,7 +36,8 @@ export const VERSION: string = JSON.parse(
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface AppOptions {
-  config: ServiceConfig & Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel'> &
+  config: ServiceConfig &
+    Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel'> &
     Partial<Pick<Config, 'logFormat'>>;
   database: Database;
   clock?: Clock;

@@ -3,6 +3,7 @@ import {
   type ApprovalDetail,
   type ApprovalListQuery,
   type ApprovalStep,
+  type ApprovalSubjectPreview,
   type ApprovalSubjectType,
   type ApprovalTemplate,
   type ApproverRule,
@@ -43,6 +44,11 @@ export interface ApprovalSubject {
   ): Promise<void>;
   /** Whether someone other than the participants may see the request (e.g. the subject's owner). */
   canView?(ctx: ActorContext, subjectId: string, exec: Kysely<DB> | Transaction<DB>): Promise<boolean>;
+  /**
+   * What the approvers are deciding on, shown in the approval itself (an announcement's text,
+   * audience and files; a request's form). Asked only for someone who may see the approval.
+   */
+  preview?(exec: Kysely<DB>, subjectId: string): Promise<ApprovalSubjectPreview | null>;
 }
 
 export interface SubmitInput {
@@ -428,8 +434,10 @@ export class ApprovalsService {
       db,
       steps.map((s) => s.id),
     );
+    const subject = (await this.#subjects.get(row.subject_type)?.preview?.(db, row.subject_id)) ?? null;
     return {
       ...(await this.#present(db, ctx, [row]))[0]!,
+      subject,
       steps: steps.map(
         (s): ApprovalStep => ({
           index: s.idx,
