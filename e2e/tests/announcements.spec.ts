@@ -78,7 +78,7 @@ test.describe('announcements and approvals', () => {
     await expect(subject.getByTestId('approval-subject-audienceDepartments')).toHaveText('市场部');
     await expect(subject.getByTestId('approval-subject-requiresAck')).toHaveText('是');
     await expect(subject.getByTestId('announcement-body-view')).toContainText('在三楼会议室开展信息安全培训');
-    await expect(subject.locator('strong')).toHaveText('本周五下午两点');
+    await expect(subject.locator('b, strong')).toHaveText('本周五下午两点');
     // 人力资源部 has no department above it: the division step was skipped, and the timeline says why.
     await expect(drawer.getByTestId('approval-skip-reason')).toHaveText(
       '跳过「分管领导审批」：部门「人力资源部」没有上级负责人',
