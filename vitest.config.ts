@@ -40,7 +40,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'contracts/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+          include: [
+            'server/src/**/*.test.ts',
+            'contracts/src/**/*.test.ts',
+            'server/test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: integration,
         },
       },

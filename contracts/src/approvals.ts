@@ -110,12 +110,33 @@ export const ApprovalStep = z.object({
 });
 export type ApprovalStep = z.infer<typeof ApprovalStep>;
 
+/**
+ * Why a step had nobody to approve it, one entry per approver rule that found nobody:
+ * - no_head: the department (the requester's, or the one the rule names) has no head, nor any above;
+ * - no_division_head: the department above the requester's has no head (or it is the requester);
+ * - no_role_holder: nobody active holds the role (in the requester's department, if so limited);
+ * - no_senior_leadership: nobody holds the senior leadership role;
+ * - approvers_inactive: the named people are disabled or external;
+ * - only_requester: the one approver found is the requester, who cannot approve their own request.
+ */
+export const SkipReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no_head'), department: z.string().nullable() }),
+  z.object({ kind: z.literal('no_division_head'), department: z.string().nullable() }),
+  z.object({ kind: z.literal('no_role_holder'), role: z.string() }),
+  z.object({ kind: z.literal('no_senior_leadership') }),
+  z.object({ kind: z.literal('approvers_inactive') }),
+  z.object({ kind: z.literal('only_requester') }),
+]);
+export type SkipReason = z.infer<typeof SkipReason>;
+
 export const ApprovalAction = z.object({
   id: Id,
   action: ApprovalActionType,
   actor: UserRef.nullable(),
   stepIndex: z.number().int().nullable(),
   comment: z.string().nullable(),
+  /** For a skipped step: why nobody could approve it. Empty otherwise. */
+  skipReasons: z.array(SkipReason),
   at: Timestamp,
 });
 export type ApprovalAction = z.infer<typeof ApprovalAction>;
@@ -141,7 +162,31 @@ export const Approval = z
   .meta({ id: 'Approval' });
 export type Approval = z.infer<typeof Approval>;
 
+/**
+ * What is being approved, as its module presents it to the approvers: labelled facts (the client
+ * labels each `key`; a `code` is a value it words too, a `text` is shown as it is — a name, a date),
+ * the body (sanitised HTML) and the attached files.
+ */
+export const ApprovalSubjectField = z.union([
+  z.object({ key: z.string(), text: z.string() }),
+  z.object({ key: z.string(), code: z.string() }),
+  z.object({ key: z.string(), instant: Timestamp }),
+]);
+export type ApprovalSubjectField = z.infer<typeof ApprovalSubjectField>;
+
+export const ApprovalSubjectPreview = z
+  .object({
+    title: z.string(),
+    fields: z.array(ApprovalSubjectField),
+    bodyHtml: z.string().nullable(),
+    files: z.array(z.object({ id: Id, fileName: z.string(), size: z.number().int() })),
+  })
+  .meta({ id: 'ApprovalSubjectPreview' });
+export type ApprovalSubjectPreview = z.infer<typeof ApprovalSubjectPreview>;
+
 export const ApprovalDetail = Approval.extend({
+  /** The subject itself, from its module (null when the module offers no preview or it is gone). */
+  subject: ApprovalSubjectPreview.nullable(),
   steps: z.array(ApprovalStep),
   cc: z.array(UserRef),
   timeline: z.array(ApprovalAction),

@@ -154,3 +154,48 @@ export const AUDIT_ACTIONS = [
   'system.bootstrap',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What an audit entry is about (`targetType`). The server's AuditEvent takes only these, so the log
+ * viewer can name every one in the reader's language (a web test checks both languages).
+ */
+export const AUDIT_TARGET_TYPES = [
+  'user',
+  'department',
+  'team',
+  'role',
+  'session',
+  'api_token',
+  'token',
+  'system',
+  'settings',
+  'route',
+  'audit_log',
+  'counterparty',
+  'channel',
+  'naming_rules',
+  'message',
+  'retention',
+  'retention_policy',
+  'legal_hold',
+  'archive',
+  'control_event',
+  'control_policy',
+  'control_detector',
+  'external_records',
+  'anomaly_alert',
+  'calendar',
+  'calendar_day',
+  'task',
+  'dept_request',
+  'webhook',
+  'delivery',
+  'approval',
+  'approval_template',
+  'approval_delegation',
+  'announcement',
+  'announcement_category',
+  /** A client address, for sign-in bursts from one place. */
+  'address',
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

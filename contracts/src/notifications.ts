@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'approval.requested',
   'approval.decided',
   'approval.cc',
+  'approval.skipped',
   'announcement.published',
   'announcement.reminder',
   'system.calendar_next_year',

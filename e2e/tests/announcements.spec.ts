@@ -71,6 +71,18 @@ test.describe('announcements and approvals', () => {
     await row.click();
     const drawer = approver.getByTestId('approval-drawer');
     await expect(drawer.getByTestId('approval-timeline')).toBeVisible();
+    // The approver reads what they approve without leaving the approval: the notice itself.
+    const subject = drawer.getByTestId('approval-subject');
+    await expect(subject.getByTestId('approval-subject-title')).toHaveText(title);
+    await expect(subject.getByTestId('approval-subject-category')).toHaveText('通知');
+    await expect(subject.getByTestId('approval-subject-audienceDepartments')).toHaveText('市场部');
+    await expect(subject.getByTestId('approval-subject-requiresAck')).toHaveText('是');
+    await expect(subject.getByTestId('announcement-body-view')).toContainText('在三楼会议室开展信息安全培训');
+    await expect(subject.locator('b, strong')).toHaveText('本周五下午两点');
+    // 人力资源部 has no department above it: the division step was skipped, and the timeline says why.
+    await expect(drawer.getByTestId('approval-skip-reason')).toHaveText(
+      '跳过「分管领导审批」：部门「人力资源部」没有上级负责人',
+    );
     await approver.screenshot({ path: testInfo.outputPath('approval-drawer.png') });
     await drawer.getByTestId('approval-approve').click();
     await approver.getByTestId('approval-comment').fill('同意发布。');

@@ -133,4 +133,34 @@ test.describe('sign-in and the permission-shaped menu', () => {
     await page.getByTestId('login-submit').click();
     await expect(page.getByTestId('dashboard-greeting')).toContainText('杨帆');
   });
+
+  test('an external user refused a screen is offered their own first screen and sign-out', async ({
+    page,
+  }, testInfo) => {
+    await openLoginPage(page);
+    await submitLogin(page, 'deng.jianguo', DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/messages/);
+
+    // Typing the address of a screen they may not open.
+    await page.goto('/org/users');
+    await expect(page.getByTestId('forbidden')).toBeVisible();
+    // No 工作台 for an external user: the first screen their menu offers instead.
+    await expect(page.getByTestId('status-landing')).toHaveText('前往消息');
+    await expect(page.getByText('返回工作台')).toHaveCount(0);
+    // Opened straight from the address bar, there is no page of ours to go back to.
+    await expect(page.getByTestId('status-back')).toHaveCount(0);
+    await expect(page.getByTestId('status-sign-out')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('forbidden-deng.jianguo.png') });
+    await page.getByTestId('status-landing').click();
+    await expect(page).toHaveURL(/\/messages$/);
+    await expect(page.getByTestId('channel-item')).toHaveCount(1);
+
+    // And out, to sign in as someone else.
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/messages$/);
+    await page.goto('/org/audit');
+    await page.getByTestId('status-sign-out').click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByTestId('login-username')).toBeVisible();
+  });
 });

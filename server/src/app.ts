@@ -37,7 +37,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export interface AppOptions {
   config: ServiceConfig &
-    Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel' | 'publicUrl' | 'metricsToken'>;
+    Pick<Config, 'bodyLimit' | 'trustProxy' | 'cookieSecure' | 'logLevel' | 'publicUrl' | 'metricsToken'> &
+    Partial<Pick<Config, 'logFormat'>>;
   database: Database;
   clock?: Clock;
   infra?: Infrastructure;
@@ -54,7 +55,8 @@ export async function buildApp(
   const authenticate = (request: FastifyRequest) => services.auth.authenticate(credentialsOf(request));
 
   const { app, metrics, routes } = await createHttpServer({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent' ? false : { level: config.logLevel, format: config.logFormat ?? 'json' },
     bodyLimit: config.bodyLimit,
     uploadLimit: config.messaging.attachmentMaxBytes,
     trustProxy: config.trustProxy,

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     throw err;
   }
   // In demo mode the administrator gets the documented demo password unless one is configured.
-  if (values.demo && !config.adminPassword) config = { ...config, adminPassword: DEMO_PASSWORD };
+  const demoAdminPassword = values.demo && !config.adminPassword;
+  if (demoAdminPassword) config = { ...config, adminPassword: DEMO_PASSWORD };
 
   const database = openDatabase(config.database);
   const { app, services } = await buildApp({ config, database });
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
     // Printed once, on purpose: there is no other way to learn it. It must be changed at first sign-in.
     log.warn(`created administrator "admin" with password: ${report.admin.generatedPassword}`);
   } else if (report.admin.created) {
-    log.info('created administrator "admin" with the configured password');
+    log.info(
+      demoAdminPassword
+        ? `created administrator "admin" with the demo password ${DEMO_PASSWORD} (demo only)`
+        : 'created administrator "admin" with the password from LIAISON_ADMIN_PASSWORD',
+    );
   }
   if (values.demo) {
     const seeded = await seedDemo(services, database);

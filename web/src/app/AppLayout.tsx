@@ -11,17 +11,19 @@ import { titleWithUnread, totalUnread } from '../features/messaging/channelGroup
 import { useChannels } from '../features/messaging/queries.ts';
 import { FullPageSpin } from './guards.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
-import type { Messages } from './i18n/zh-CN.ts';
+import { MENU_ICONS } from './menuIcons.tsx';
 import {
   COMPLIANCE_ITEMS,
   DASHBOARD_ITEM,
   MESSAGING_ITEMS,
+  type MenuKey,
+  menuScreens,
   ORGANISATION_ITEMS,
   PUBLISHING_ITEMS,
   SYSTEM_ITEMS,
   UPCOMING_MODULES,
   WORK_ITEMS,
-} from './navigation.tsx';
+} from './navigation.ts';
 import { RealtimeProvider } from './RealtimeProvider.tsx';
 import { useCan, useMe } from './session.ts';
 
@@ -76,98 +78,40 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   const pendingReview = usePendingReviewCount(allowed('control.review'));
   const unreadAnnouncements = useUnreadAnnouncementCount(allowed('announcement.read'));
   const todoApprovals = useTodoApprovalCount(allowed('approval.use'));
-  // External users (a counterparty's contacts) get the conversations shared with them, nothing internal.
-  const employee = me.user.kind === 'employee';
+  const screens = useMemo(() => menuScreens(me), [me]);
 
   const items = useMemo<MenuProps['items']>(() => {
-    const entry = (item: { key: keyof Messages['menu']; icon: ReactNode }, label?: ReactNode) => ({
+    const counted = (key: MenuKey, count: number, testId: string) => (
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+        {t(`menu.${key}`)}
+        {count > 0 && !collapsed && (
+          <Badge count={count} overflowCount={99} size="small" data-testid={testId} />
+        )}
+      </span>
+    );
+    // The entries that carry a live count; every other entry is its translated name.
+    const labels: Partial<Record<MenuKey, ReactNode>> = {
+      messaging: counted('messaging', unread, 'menu-unread'),
+      announcements: counted('announcements', unreadAnnouncements, 'menu-announcements-count'),
+      approvals: counted('approvals', todoApprovals, 'menu-approvals-count'),
+      controlReview: counted('controlReview', pendingReview, 'menu-review-pending'),
+    };
+    const entry = (item: { key: MenuKey }) => ({
       key: item.key,
-      icon: item.icon,
-      label: label ?? t(`menu.${item.key}`),
+      icon: MENU_ICONS[item.key],
+      label: labels[item.key] ?? t(`menu.${item.key}`),
       'data-testid': `menu-${item.key}`,
     });
-    const messaging = MESSAGING_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
-      item.key === 'messaging'
-        ? entry(
-            item,
-            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-              {t('menu.messaging')}
-              {unread > 0 && !collapsed && (
-                <Badge count={unread} overflowCount={99} size="small" data-testid="menu-unread" />
-              )}
-            </span>,
-          )
-        : entry(item),
-    );
-    const counted = (item: (typeof PUBLISHING_ITEMS)[number], count: number) =>
-      entry(
-        item,
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-          {t(`menu.${item.key}`)}
-          {count > 0 && !collapsed && (
-            <Badge count={count} overflowCount={99} size="small" data-testid={`menu-${item.key}-count`} />
-          )}
-        </span>,
-      );
-    const publishing = PUBLISHING_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
-      counted(item, item.key === 'announcements' ? unreadAnnouncements : todoApprovals),
-    );
-    const work = WORK_ITEMS.filter(
-      (item) => employee && (item.permission === null || allowed(item.permission)),
-    ).map((item) => entry(item));
-    const system = SYSTEM_ITEMS.filter((item) => allowed(item.permission)).map((item) => entry(item));
-    const organisation = ORGANISATION_ITEMS.filter((item) => allowed(item.permission)).map((item) =>
-      entry(item),
-    );
-    const compliance = COMPLIANCE_ITEMS.filter((item) => item.anyOf.some((p) => allowed(p))).map((item) =>
-      item.key === 'controlReview'
-        ? entry(
-            item,
-            <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-              {t('menu.controlReview')}
-              {pendingReview > 0 && !collapsed && (
-                <Badge
-                  count={pendingReview}
-                  overflowCount={99}
-                  size="small"
-                  data-testid="menu-review-pending"
-                />
-              )}
-            </span>,
-          )
-        : entry(item),
-    );
-    const group = (key: string, label: string, children: ReturnType<typeof entry>[]) =>
-      children.length > 0 ? [{ key, label, type: 'group' as const, children }] : [];
+    const group = (key: string, label: string, children: { key: MenuKey }[]) =>
+      children.length > 0 ? [{ key, label, type: 'group' as const, children: children.map(entry) }] : [];
     return [
-      ...(employee ? [entry(DASHBOARD_ITEM)] : []),
-      ...messaging,
-      ...publishing,
-      ...(employee ? UPCOMING_MODULES.map((item) => entry(item)) : []),
-      ...group(WORK_GROUP, t('menu.work'), work),
-      ...(organisation.length > 0
-        ? [
-            {
-              key: ORGANISATION_GROUP,
-              label: t('menu.organisation'),
-              type: 'group' as const,
-              children: organisation,
-            },
-          ]
-        : []),
-      ...(compliance.length > 0
-        ? [
-            {
-              key: COMPLIANCE_GROUP,
-              label: t('menu.compliance'),
-              type: 'group' as const,
-              children: compliance,
-            },
-          ]
-        : []),
-      ...group(SYSTEM_GROUP, t('menu.system'), system),
+      ...screens.top.map(entry),
+      ...group(WORK_GROUP, t('menu.work'), screens.work),
+      ...group(ORGANISATION_GROUP, t('menu.organisation'), screens.organisation),
+      ...group(COMPLIANCE_GROUP, t('menu.compliance'), screens.compliance),
+      ...group(SYSTEM_GROUP, t('menu.system'), screens.system),
     ];
-  }, [allowed, t, unread, pendingReview, unreadAnnouncements, todoApprovals, collapsed, employee]);
+  }, [screens, t, unread, pendingReview, unreadAnnouncements, todoApprovals, collapsed]);
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     const target = ALL_ITEMS.find((item) => item.key === key);

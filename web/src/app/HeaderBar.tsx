@@ -1,62 +1,23 @@
 import {
   DownOutlined,
-  GlobalOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MenuProps } from 'antd';
 import { Avatar, Button, Dropdown, Layout, Space, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { logout } from '../api/auth.ts';
-import { setCsrfToken } from '../api/client.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
-import { isLanguage, LANGUAGES } from './i18n/index.ts';
-import { useLanguage } from './language.ts';
-import { useMe } from './session.ts';
-
-export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
-  const { t } = useTranslation();
-  const [language, setLanguage] = useLanguage();
-  const items: MenuProps['items'] = LANGUAGES.map((code) => ({ key: code, label: t(`language.${code}`) }));
-  return (
-    <Dropdown
-      menu={{
-        items,
-        selectable: true,
-        selectedKeys: [language],
-        onClick: ({ key }) => isLanguage(key) && setLanguage(key),
-      }}
-    >
-      <Button
-        type="text"
-        icon={<GlobalOutlined />}
-        data-testid="language-switch"
-        style={dark ? { color: '#fff' } : {}}
-      >
-        {t(`language.${language}`)}
-      </Button>
-    </Dropdown>
-  );
-}
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useMe, useSignOut } from './session.ts';
 
 function UserMenu() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const signOut = useMutation({
-    mutationFn: logout,
-    onSettled: () => {
-      // Leave even if the server already forgot the session; nothing of it may stay in memory.
-      setCsrfToken(null);
-      queryClient.clear();
-      navigate('/login', { replace: true });
-    },
-  });
+  const signOut = useSignOut();
   const items: MenuProps['items'] = [
     {
       key: 'profile',
@@ -120,7 +81,9 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
             aria-label={collapsed ? t('header.expand') : t('header.collapse')}
           />
         </Tooltip>
-        <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+        <Typography.Text type="secondary" className="liaison-header-tagline">
+          {t('app.tagline')}
+        </Typography.Text>
       </Space>
       <Space size="small">
         <NotificationBell />

@@ -1,6 +1,6 @@
 import type { Permission } from '@liaison/contracts';
 import { can } from '@liaison/contracts';
-import { Button, Result, Spin } from 'antd';
+import { Button, Flex, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
@@ -8,6 +8,7 @@ import { isApiError } from '../api/client.ts';
 import { errorText } from './errors.ts';
 import { storedLanguage } from './i18n/index.ts';
 import { applyLanguage } from './language.ts';
+import { landingScreen } from './navigation.ts';
 import { MeContext, useMe, useMeQuery } from './session.ts';
 
 export function FullPageSpin() {
@@ -31,18 +32,17 @@ export function RequireAuth() {
 
   useEffect(() => {
     // Follow the account's language until the user picks one on this browser.
-    if (me && !storedLanguage()) applyLanguage(me.user.locale, { persist: false });
+    if (me && !storedLanguage()) void applyLanguage(me.user.locale, { persist: false });
   }, [me]);
 
   if (isPending) return <FullPageSpin />;
   if (error) {
     if (isApiError(error, 'unauthenticated')) return <Navigate to={loginPathFor(location)} replace />;
     return (
-      <Result
-        status="warning"
-        title={errorText(error)}
-        extra={<Button onClick={() => void refetch()}>{t('common.refresh')}</Button>}
-      />
+      <Flex vertical align="center" gap={12} style={{ padding: '64px 16px' }}>
+        <Typography.Text>{errorText(error)}</Typography.Text>
+        <Button onClick={() => void refetch()}>{t('common.refresh')}</Button>
+      </Flex>
     );
   }
   if (me.mustChangePassword) return <Navigate to="/change-password" replace />;
@@ -74,10 +74,10 @@ export function RequireAnyPermission({
 
 /**
  * Internal screens (the workbench, modules still to come): an external user — a counterparty's
- * contact — is taken to the conversations shared with them instead.
+ * contact — is taken to their own first screen instead (the conversations shared with them).
  */
 export function RequireEmployee({ children }: { children: ReactNode }) {
   const me = useMe();
-  if (me.user.kind !== 'employee') return <Navigate to="/messages" replace />;
+  if (me.user.kind !== 'employee') return <Navigate to={landingScreen(me).path} replace />;
   return children;
 }

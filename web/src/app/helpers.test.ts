@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { splitSummary, summaryPreview } from '../features/audit/auditView.tsx';
 import { toNamePath } from './errors.ts';
 import { describeUserAgent } from './format.ts';
 
@@ -21,16 +20,5 @@ describe('describeUserAgent', () => {
     );
     expect(describeUserAgent('curl/8.0')).toBe('curl/8.0');
     expect(describeUserAgent(null)).toBeNull();
-  });
-});
-
-describe('audit summaries', () => {
-  it('separates field changes from facts', () => {
-    const summary = { name: { from: '市场部', to: '品牌部' }, username: 'admin' };
-    expect(splitSummary(summary)).toEqual({
-      changes: [{ field: 'name', from: '市场部', to: '品牌部' }],
-      facts: [['username', 'admin']],
-    });
-    expect(summaryPreview(summary)).toBe('name: 市场部 → 品牌部; username: admin');
   });
 });

@@ -1,10 +1,11 @@
 import type { Permission } from '@liaison/contracts';
 import type { ComponentType, LazyExoticComponent } from 'react';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { setCsrfToken } from '../api/client.ts';
-import { AppLayout } from './AppLayout.tsx';
+import { CrashPage } from './CrashPage.tsx';
 import {
+  FullPageSpin,
   loginPathFor,
   RequireAnyPermission,
   RequireAuth,
@@ -21,10 +22,9 @@ import {
   UPCOMING_MODULES,
   WORK_ITEMS,
   type WorkScreen,
-} from './navigation.tsx';
+} from './navigation.ts';
 import { PublicPage } from './PublicPage.tsx';
 import { queryClient, setSessionEndedHandler } from './queryClient.ts';
-import { CrashPage, ForbiddenPage, NotFoundPage } from './StatusPages.tsx';
 
 /** The routes of a menu group: each item's page, behind the permission the item names (if any). */
 function screenRoutes<K extends string>(
@@ -47,6 +47,10 @@ function screenRoutes<K extends string>(
   });
 }
 
+// Everything behind sign-in loads after it: the sign-in page downloads neither the menu nor the header.
+const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+const ForbiddenPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
+const NotFoundPage = lazy(() => import('./StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const ForcedPasswordPage = lazy(() => import('../features/auth/ForcedPasswordPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
@@ -110,7 +114,11 @@ export const router = createBrowserRouter([
     errorElement: <CrashPage />,
     children: [
       {
-        element: <AppLayout />,
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <AppLayout />
+          </Suspense>
+        ),
         errorElement: <CrashPage />,
         children: [
           {

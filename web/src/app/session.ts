@@ -1,8 +1,9 @@
 import type { Me, Permission } from '@liaison/contracts';
 import { can } from '@liaison/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
-import { fetchMe } from '../api/auth.ts';
+import { useNavigate } from 'react-router';
+import { fetchMe, logout } from '../api/auth.ts';
 import { setCsrfToken } from '../api/client.ts';
 import { queryKeys } from '../api/keys.ts';
 
@@ -28,4 +29,19 @@ export function useMe(): Me {
 export function useCan(): (permission: Permission) => boolean {
   const me = useMe();
   return useCallback((permission: Permission) => can(me.grants, permission), [me]);
+}
+
+/** Signs out and leaves for the sign-in page, even if the server already forgot the session. */
+export function useSignOut() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      // Nothing of the session may stay in memory.
+      setCsrfToken(null);
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    },
+  });
 }

@@ -83,6 +83,25 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     expect(approval.body.steps[0].approvers.map((a: { username: string }) => a.username)).toEqual([
       'he.jing',
     ]);
+    // The skipped step says why on the timeline.
+    const skipped = approval.body.timeline.find((a: { action: string }) => a.action === 'skipped');
+    expect(skipped.skipReasons).toEqual([{ kind: 'no_division_head', department: '人力资源部' }]);
+    // The approver sees the announcement itself: what it is, for whom, and what it says.
+    expect(approval.body.subject).toMatchObject({
+      title: '关于年度体检安排的通知',
+      bodyHtml: '<p>请各位同事于<strong>12月4日</strong>前完成体检预约。</p>',
+      files: [],
+    });
+    expect(approval.body.subject.fields).toEqual(
+      expect.arrayContaining([
+        { key: 'category', text: '通知' },
+        { key: 'publishingDepartment', text: '人力资源部' },
+        { key: 'importance', code: 'normal' },
+        { key: 'audienceDepartments', text: '市场部' },
+        { key: 'requiresAck', code: 'yes' },
+        { key: 'ackDeadline', instant: '2026-12-03T10:00:00.000Z' },
+      ]),
+    );
     const todo = await t.request(who('he.jing'), 'GET', '/api/approvals?box=todo');
     expect(todo.body.items.map((a: { subjectId: string }) => a.subjectId)).toContain(notice);
     expect((await t.request(who('chen.jing'), 'GET', `/api/announcements/${notice}`)).status).toBe(404);

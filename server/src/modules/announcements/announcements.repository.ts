@@ -564,3 +564,40 @@ export function filesOf(db: Executor, announcementIds: readonly string[]) {
     .orderBy('created_at')
     .execute();
 }
+
+/**
+ * The names behind an audience's ids, for showing it to people (the approval drawer). Reads the
+ * organisation's names the way users.refs.ts does: one small query per kind, only for ids given.
+ */
+export async function audienceNames(db: Executor, audience: Audience) {
+  const names = async (table: 'departments' | 'teams' | 'counterparties', ids: readonly string[]) =>
+    ids.length === 0
+      ? new Map<string, string>()
+      : new Map(
+          (await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [
+            r.id,
+            r.name,
+          ]),
+        );
+  const people =
+    audience.users.length === 0
+      ? new Map<string, string>()
+      : new Map(
+          (
+            await db
+              .selectFrom('users')
+              .select(['id', 'display_name'])
+              .where('id', 'in', audience.users.slice(0, 50))
+              .execute()
+          ).map((r) => [r.id, r.display_name]),
+        );
+  return {
+    departments: await names(
+      'departments',
+      audience.departments.map((d) => d.id),
+    ),
+    teams: await names('teams', audience.teams),
+    counterparties: await names('counterparties', audience.counterparties),
+    people,
+  };
+}

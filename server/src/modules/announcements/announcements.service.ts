@@ -40,6 +40,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { userRef } from '../users/user-ref.ts';
+import { announcementPreview } from './announcement-preview.ts';
 import * as repo from './announcements.repository.ts';
 import { audienceIncludes, type Reader } from './audience.ts';
 
@@ -85,6 +86,7 @@ export class AnnouncementsService {
         const row = await repo.findById(exec, id);
         return row ? this.#manages(ctx, row) : false;
       },
+      preview: (exec, id) => announcementPreview(exec, id),
     });
     deps.jobs.register({ kind: SWEEP, run: () => this.sweep().then(() => undefined) });
     deps.jobs.schedule({

@@ -169,4 +169,70 @@ describe('the approval engine', () => {
     const audit = await t.request(t.adminSession, 'GET', '/api/audit?action=approval.decided');
     expect(audit.body.items.length).toBeGreaterThanOrEqual(5);
   });
+
+  it('says on the timeline why a step nobody could approve was skipped, and tells the templates’ administrators', async () => {
+    // 品牌组 sits under 市场中心, which has no head: nobody to be its division head.
+    const centre = await t.buildDepartment({ name: '市场中心' });
+    const brand = await t.buildDepartment({ name: '品牌组', parent: centre });
+    const writer = await t.buildUser({ username: 'writer', displayName: '撰稿人', department: brand });
+    const brandHead = await t.buildUser({
+      username: 'brand.head',
+      displayName: '品牌组长',
+      department: brand,
+    });
+    await t.services.departments.update(t.adminCtx, brand.id, { headId: brandHead.id });
+    const saved = await t.request(t.adminSession, 'PUT', '/api/approvals/templates/external_request', {
+      name: '对外联络申请',
+      steps: [
+        { id: 'division', name: '分管领导审批', approvers: [{ type: 'division_head' }], mode: 'any' },
+        {
+          id: 'nobody',
+          name: '宣传专员审批',
+          approvers: [{ type: 'role', roleKey: 'press_officer_x' }],
+          mode: 'any',
+        },
+        { id: 'head', name: '部门负责人审批', approvers: [{ type: 'requester_head' }], mode: 'any' },
+      ],
+      cc: [],
+    });
+    expect(saved.status).toBe(200);
+    t.services.approvals.registerSubject('external_request', { onOutcome: async () => {} });
+    const ctx = await t.ctxFor(writer);
+    const { id } = await t.database.db.transaction().execute((trx) =>
+      t.services.approvals.submit(trx, ctx, {
+        subjectType: 'external_request',
+        subjectId: '0193a000-0000-7000-8000-0000000000b1',
+        title: '媒体采访申请',
+        link: '/requests/external',
+        departmentId: brand.id,
+        attributes: {},
+      }),
+    );
+
+    const detail = await t.request(await t.sessionFor(brandHead), 'GET', `/api/approvals/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.currentStep).toBe(2);
+    const skipped = detail.body.timeline.filter((a: { action: string }) => a.action === 'skipped');
+    expect(
+      skipped.map((a: { stepIndex: number; skipReasons: unknown[] }) => [a.stepIndex, a.skipReasons]),
+    ).toEqual([
+      [0, [{ kind: 'no_division_head', department: '品牌组' }]],
+      [1, [{ kind: 'no_role_holder', role: 'press_officer_x' }]],
+    ]);
+
+    // The administrator (approval.manage) hears of each skipped step, with the reason in words.
+    const notices = await t.request(t.adminSession, 'GET', '/api/notifications?kind=approval.skipped');
+    expect(notices.status).toBe(200);
+    const bodies = notices.body.items.map((n: { body: string }) => n.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies.join('\n')).toContain('部门「品牌组」没有上级负责人');
+    expect(bodies.join('\n')).toContain('分管领导审批');
+    // Nobody else is told: the requester's own inbox has no such notice.
+    const requesterNotices = await t.request(
+      await t.sessionFor(writer),
+      'GET',
+      '/api/notifications?kind=approval.skipped',
+    );
+    expect(requesterNotices.body.items).toHaveLength(0);
+  });
 });

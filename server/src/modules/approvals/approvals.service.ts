@@ -3,6 +3,7 @@ import {
   type ApprovalDetail,
   type ApprovalListQuery,
   type ApprovalStep,
+  type ApprovalSubjectPreview,
   type ApprovalSubjectType,
   type ApprovalTemplate,
   type ApproverRule,
@@ -12,6 +13,7 @@ import {
   type Delegation,
   type Page,
   type SaveApprovalTemplateRequest,
+  SkipReason,
   TemplateStep,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
@@ -42,6 +44,11 @@ export interface ApprovalSubject {
   ): Promise<void>;
   /** Whether someone other than the participants may see the request (e.g. the subject's owner). */
   canView?(ctx: ActorContext, subjectId: string, exec: Kysely<DB> | Transaction<DB>): Promise<boolean>;
+  /**
+   * What the approvers are deciding on, shown in the approval itself (an announcement's text,
+   * audience and files; a request's form). Asked only for someone who may see the approval.
+   */
+  preview?(exec: Kysely<DB>, subjectId: string): Promise<ApprovalSubjectPreview | null>;
 }
 
 export interface SubmitInput {
@@ -199,7 +206,7 @@ export class ApprovalsService {
     );
     let idx = 0;
     for (const step of steps) {
-      const resolved = await this.#resolve(trx, step.approvers, request);
+      const { userIds: resolved, reasons } = await this.#resolve(trx, step.approvers, request);
       const delegated = await repo.delegationsAt(trx, resolved, now);
       const stepId = newId();
       await repo.insertStep(trx, {
@@ -227,12 +234,15 @@ export class ApprovalsService {
       }
       if (rows.length === 0 && resolved.length > 0) await repo.updateStep(trx, stepId, 'skipped');
       await repo.insertAssignees(trx, rows);
-      if (rows.length === 0)
-        await this.#action(trx, id, round, idx, null, 'skipped', '没有可审批的人，自动跳过');
+      if (rows.length === 0) {
+        const why: SkipReason[] = resolved.length > 0 ? [{ kind: 'only_requester' }] : reasons;
+        await this.#action(trx, id, round, idx, null, 'skipped', null, why);
+        await this.#tellTemplateAdministrators(trx, ctx, request, step.name, why);
+      }
       idx += 1;
     }
     const template_cc = z.array(z.any()).parse(JSON.parse(template.cc)) as ApproverRule[];
-    await repo.insertCc(trx, id, await this.#resolve(trx, template_cc, request));
+    await repo.insertCc(trx, id, (await this.#resolve(trx, template_cc, request)).userIds);
     return this.#advance(trx, ctx, id, round);
   }
 
@@ -424,8 +434,10 @@ export class ApprovalsService {
       db,
       steps.map((s) => s.id),
     );
+    const subject = (await this.#subjects.get(row.subject_type)?.preview?.(db, row.subject_id)) ?? null;
     return {
       ...(await this.#present(db, ctx, [row]))[0]!,
+      subject,
       steps: steps.map(
         (s): ApprovalStep => ({
           index: s.idx,
@@ -449,6 +461,7 @@ export class ApprovalsService {
         actor: userRef(a.actor_id, a.username, a.display_name),
         stepIndex: a.step_index,
         comment: a.comment,
+        skipReasons: a.detail ? SkipReason.array().parse(JSON.parse(a.detail)) : [],
         at: a.at,
       })),
     };
@@ -503,44 +516,60 @@ export class ApprovalsService {
   }
 
   /** The people a rule names for this request (active employees; the requester is removed later). */
+  /**
+   * The people the rules name, active employees only, and — for every rule that named nobody — why
+   * (so a skipped step can say so on the timeline).
+   */
   async #resolve(
     trx: Transaction<DB>,
     rules: readonly ApproverRule[],
     request: repo.RequestRow,
-  ): Promise<string[]> {
+  ): Promise<{ userIds: string[]; reasons: SkipReason[] }> {
     const out: string[] = [];
+    const reasons: SkipReason[] = [];
+    const departmentName = async (id: string | null) =>
+      id ? ((await repo.departmentChain(trx, id))?.name ?? null) : null;
     for (const rule of rules) {
+      let found: string[] = [];
       switch (rule.type) {
         case 'requester_head':
-          out.push(...(await this.#headAbove(trx, request.department_id, request.requester_id)));
+          found = await this.#headAbove(trx, request.department_id, request.requester_id);
+          if (found.length === 0)
+            reasons.push({ kind: 'no_head', department: await departmentName(request.department_id) });
           break;
         case 'division_head': {
           const dept = request.department_id
             ? await repo.departmentChain(trx, request.department_id)
             : undefined;
           const parent = dept?.parent_id ? await repo.departmentChain(trx, dept.parent_id) : undefined;
-          if (parent?.head_id && parent.head_id !== request.requester_id) out.push(parent.head_id);
+          if (parent?.head_id && parent.head_id !== request.requester_id) found = [parent.head_id];
+          else reasons.push({ kind: 'no_division_head', department: dept?.name ?? null });
           break;
         }
         case 'department_head': {
           const dept = await repo.departmentChain(trx, rule.departmentId);
-          if (dept?.head_id) out.push(dept.head_id);
+          if (dept?.head_id) found = [dept.head_id];
+          else reasons.push({ kind: 'no_head', department: dept?.name ?? null });
           break;
         }
         case 'role':
-          out.push(
-            ...(await repo.withRole(trx, rule.roleKey, rule.sameDepartment ? request.department_id : null)),
-          );
+          found = await repo.withRole(trx, rule.roleKey, rule.sameDepartment ? request.department_id : null);
+          if (found.length === 0)
+            reasons.push({ kind: 'no_role_holder', role: await repo.roleName(trx, rule.roleKey) });
           break;
         case 'senior_leadership':
-          out.push(...(await repo.withRole(trx, 'senior_leadership', null)));
+          found = await repo.withRole(trx, 'senior_leadership', null);
+          if (found.length === 0) reasons.push({ kind: 'no_senior_leadership' });
           break;
         case 'users':
-          out.push(...rule.userIds);
+          found = rule.userIds;
           break;
       }
+      out.push(...found);
     }
-    return repo.activeUsers(trx, [...new Set(out)]);
+    const userIds = await repo.activeUsers(trx, [...new Set(out)]);
+    if (userIds.length === 0 && out.length > 0) reasons.push({ kind: 'approvers_inactive' });
+    return { userIds, reasons };
   }
 
   /**
@@ -613,6 +642,7 @@ export class ApprovalsService {
     actorId: string | null,
     action: ApprovalsTables['approval_actions']['action'],
     comment: string | null,
+    skipReasons: readonly SkipReason[] = [],
   ): Promise<void> {
     await repo.insertAction(trx, {
       id: newId(),
@@ -622,7 +652,33 @@ export class ApprovalsService {
       actor_id: actorId,
       action,
       comment,
+      detail: skipReasons.length > 0 ? JSON.stringify(skipReasons) : null,
       at: this.#deps.clock.now().toISOString(),
+    });
+  }
+
+  /**
+   * A step nobody could approve was skipped: the people who maintain the approval templates
+   * (approval.manage) hear which step of which request, and why, so they can fix the template or
+   * the organisation (a department without a head, a role nobody holds) before it matters.
+   */
+  async #tellTemplateAdministrators(
+    trx: Transaction<DB>,
+    ctx: ActorContext,
+    request: repo.RequestRow,
+    stepName: string,
+    reasons: readonly SkipReason[],
+  ): Promise<void> {
+    const administrators = await repo.activeHoldersOf(trx, 'approval.manage');
+    await this.#deps.notifications.notify(trx, {
+      kind: 'approval.skipped',
+      title: `审批步骤已跳过：${request.title}`,
+      body: `「${stepName}」没有可审批的人，已自动跳过：${reasons.map(skipReasonText).join('；')}。请检查审批模板或组织架构。`,
+      link: `/approvals/${request.id}`,
+      subject: { type: 'approval', id: request.id },
+      actorId: ctx.actor.userId,
+      recipientIds: administrators,
+      departmentIds: request.department_id ? [request.department_id] : [],
     });
   }
 
@@ -666,4 +722,22 @@ function toDelegation(r: Awaited<ReturnType<typeof repo.delegationsOf>>[number])
     endsAt: r.ends_at,
     createdAt: r.created_at,
   };
+}
+
+/** A skip reason in the notice's words (notices are written in the organisation's language, Chinese). */
+function skipReasonText(reason: SkipReason): string {
+  switch (reason.kind) {
+    case 'no_head':
+      return reason.department ? `部门「${reason.department}」没有负责人` : '申请人没有所属部门的负责人';
+    case 'no_division_head':
+      return reason.department ? `部门「${reason.department}」没有上级负责人` : '申请人没有上级负责人';
+    case 'no_role_holder':
+      return `没有人担任「${reason.role}」`;
+    case 'no_senior_leadership':
+      return '没有高层领导';
+    case 'approvers_inactive':
+      return '指定的审批人已停用';
+    case 'only_requester':
+      return '唯一的审批人是申请人本人';
+  }
 }

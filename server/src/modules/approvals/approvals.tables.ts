@@ -60,6 +60,8 @@ export interface ApprovalsTables {
     actor_id: string | null;
     action: 'submitted' | 'approved' | 'rejected' | 'returned' | 'withdrawn' | 'resubmitted' | 'skipped';
     comment: string | null;
+    /** JSON: for `skipped`, the SkipReason list saying why nobody could approve the step. */
+    detail: string | null;
     at: string;
   };
   approval_delegations: {

@@ -1,4 +1,11 @@
-import type { AuditAction, AuditEntry, AuditPage, AuditQuery, AuditVerification } from '@liaison/contracts';
+import type {
+  AuditAction,
+  AuditEntry,
+  AuditPage,
+  AuditQuery,
+  AuditTargetType,
+  AuditVerification,
+} from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext, RequestContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -15,7 +22,7 @@ import * as repo from './audit.repository.ts';
 
 export interface AuditEvent {
   action: AuditAction;
-  targetType?: string | null;
+  targetType?: AuditTargetType | null;
   targetId?: string | null;
   summary?: Record<string, unknown>;
   /** Who to name when there is no signed-in actor, e.g. the username a failed login tried. */

@@ -20,6 +20,7 @@ export const DEFAULT_EMAIL: Record<NotificationKind, EmailMode> = {
   'approval.requested': 'instant',
   'approval.decided': 'instant',
   'approval.cc': 'digest',
+  'approval.skipped': 'digest',
   'announcement.published': 'digest',
   'announcement.reminder': 'instant',
   'system.calendar_next_year': 'instant',

@@ -20,6 +20,15 @@ describe('configuration', () => {
     expect(readFileSync(keyFile, 'utf8').trim()).toHaveLength(64);
   });
 
+  it('logs readable lines by default and JSON in production or when asked, refusing other formats', () => {
+    const cwd = dir();
+    expect(loadConfig({}, cwd).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production' }, cwd).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, cwd).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }, cwd).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' }, cwd)).toThrow(/LOG_FORMAT/);
+  });
+
   it('lists every problem at once', () => {
     try {
       loadConfig(

@@ -39,6 +39,14 @@ const EnvSchema = z.object({
   LIAISON_SECRET_KEY: z.string().optional(),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `pretty`: one readable line per event (and at most one per request) for a terminal; `json`: one
+   * pino JSON record per line for a log collector. Default: json when NODE_ENV is production,
+   * pretty otherwise.
+   */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  /** `production` switches the log to JSON unless LOG_FORMAT says otherwise. */
+  NODE_ENV: z.string().optional(),
   /** Session cookie only over HTTPS; turn on behind TLS. */
   LIAISON_COOKIE_SECURE: bool.default(false),
   /**
@@ -153,6 +161,7 @@ export interface Config {
   /** 32 bytes; derive purpose-specific keys from it with `deriveKey`, never use it directly. */
   secretKey: Buffer;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: 'pretty' | 'json';
   cookieSecure: boolean;
   trustProxy: boolean | number | string[];
   session: { idleMinutes: number; maxHours: number };
@@ -221,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword: e.LIAISON_ADMIN_PASSWORD ?? null,
     secretKey,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
     cookieSecure: e.LIAISON_COOKIE_SECURE,
     trustProxy: e.LIAISON_TRUST_PROXY,
     session: { idleMinutes: e.LIAISON_SESSION_IDLE_MINUTES, maxHours: e.LIAISON_SESSION_MAX_HOURS },

@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, RequestContext } from '../auth/actor.ts';
 import type { AccessRule } from './access.ts';
 import { type RouteAccess, registerAccessControl } from './access-control.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { readableLogStream } from './log-format.ts';
 import { type Metrics, registerMetrics } from './metrics.ts';
 import { openApiTransform, openApiTransformObject } from './openapi.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -28,8 +36,30 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Fastify logs two records per request (received, completed); one line written when the answer is
+ * sent says it all: method, path, status and time. The web bundle's files are many per page and say
+ * nothing, so a successful one is logged at debug only; API calls and failures at info.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const line = { statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    const message = `${request.method} ${request.url}`;
+    if (error) request.log.info({ ...line, err: error }, message);
+    else if (reply.statusCode < 400 && !request.url.startsWith('/api/')) request.log.debug(line, message);
+    else request.log.info(line, message);
+  }
+}
+
 export interface HttpOptions {
-  logger: { level: string } | false;
+  /** `pretty` writes readable lines to stdout, `json` pino's records; false logs nothing. */
+  logger: { level: string; format: 'pretty' | 'json'; stream?: NodeJS.WritableStream } | false;
   bodyLimit: number;
   /** Largest file upload (multipart) in bytes; JSON bodies stay under bodyLimit. */
   uploadLimit: number;
@@ -46,14 +76,22 @@ export interface HttpOptions {
 
 /**
  * The HTTP platform every module's routes run on: request ids, security headers, body limit,
- * cookies, zod validation and serialisation, the OpenAPI document, metrics, one error shape and
+ * compression, cookies, zod validation and serialisation, the OpenAPI document, metrics, one error shape and
  * deny-by-default access control.
  */
 export async function createHttpServer(
   options: HttpOptions,
 ): Promise<{ app: App; metrics: Metrics; routes: RouteAccess[] }> {
   const app = Fastify({
-    logger: options.logger,
+    logger: options.logger && {
+      level: options.logger.level,
+      ...(options.logger.format === 'pretty'
+        ? { stream: options.logger.stream ?? readableLogStream() }
+        : options.logger.stream
+          ? { stream: options.logger.stream }
+          : {}),
+    },
+    logController: new OneLinePerRequest(),
     bodyLimit: options.bodyLimit,
     // A hop count becomes proxy-addr's "trust the nearest n" function.
     trustProxy:
@@ -80,6 +118,11 @@ export async function createHttpServer(
   });
 
   registerErrorHandling(app);
+  // Answers over 1 KiB (JSON, the OpenAPI document, metrics) go out as brotli or gzip. Brotli at
+  // quality 4 costs about as much CPU as gzip and packs JSON tighter; the web bundle is compressed
+  // once at build time instead (web.routes.ts), and a reply that already names its encoding is
+  // passed through untouched.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   // Cookie parsing is an onRequest hook too; it must run before access control reads the session.
   await app.register(fastifyCookie);
   const routes = registerAccessControl(app, options);

@@ -1,8 +1,7 @@
 import type { Locale } from '@liaison/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enUS from './en-US.ts';
-import zhCN from './zh-CN.ts';
+import type { Messages } from './zh-CN.ts';
 
 export const LANGUAGES: readonly Locale[] = ['zh-CN', 'en-US'];
 const STORAGE_KEY = 'liaison.language';
@@ -29,13 +28,27 @@ export function storeLanguage(language: Locale): void {
   }
 }
 
+/**
+ * Each language's texts are a chunk of their own, loaded before the first render (main.tsx) and when
+ * someone switches: a reader downloads one language, not both.
+ */
+const BUNDLES: Record<Locale, () => Promise<{ default: Messages }>> = {
+  'zh-CN': () => import('./zh-CN.ts'),
+  'en-US': () => import('./en-US.ts'),
+};
+
+export async function loadLanguage(language: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const { default: messages } = await BUNDLES[language]();
+  i18n.addResourceBundle(language, 'translation', messages);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: zhCN },
-    'en-US': { translation: enUS },
-  },
+  resources: {},
+  partialBundledLanguages: true,
   lng: storedLanguage() ?? 'zh-CN',
-  fallbackLng: 'zh-CN',
+  // Both languages have every key (a test checks), so there is nothing to fall back to.
+  fallbackLng: false,
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -23,6 +23,7 @@ const notificationsEnUS: NotificationsMessages = {
       requested: 'Awaiting my approval',
       decided: 'Approval decided',
       cc: 'Approval copied to me',
+      skipped: 'Approval step skipped',
     },
     announcement: {
       published: 'New announcement',

@@ -22,6 +22,7 @@ const notificationsZhCN = {
       requested: '待我审批',
       decided: '审批结果',
       cc: '审批抄送',
+      skipped: '审批步骤跳过',
     },
     announcement: {
       published: '新公告',

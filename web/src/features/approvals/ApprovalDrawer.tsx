@@ -7,6 +7,7 @@ import { ApprovalActions } from './ApprovalActions.tsx';
 import { ApprovalStatusTag, SubjectTypeTag } from './ApprovalTags.tsx';
 import { ApprovalTimeline } from './ApprovalTimeline.tsx';
 import { useApproval } from './queries.ts';
+import { SubjectPreview } from './SubjectPreview.tsx';
 
 /** One approval beside the inbox: what it is about (with a link to it), its flow, and the decision. */
 export function ApprovalDrawer({ approvalId, onClose }: { approvalId: string | null; onClose: () => void }) {
@@ -67,6 +68,7 @@ export function ApprovalDrawer({ approvalId, onClose }: { approvalId: string | n
                 : []),
             ]}
           />
+          {approval.subject && <SubjectPreview subject={approval.subject} />}
           <ApprovalActions approval={approval} />
           <ApprovalTimeline approval={approval} />
         </Flex>

@@ -9,6 +9,7 @@ import { Divider, Flex, Steps, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, fromNow } from '../../app/format.ts';
 import './approvals.css';
+import { skippedStepText } from './skipReasons.ts';
 
 const STEP_STATUS: Record<ApprovalStep['status'], 'wait' | 'process' | 'finish' | 'error'> = {
   waiting: 'wait',
@@ -124,7 +125,13 @@ export function ApprovalTimeline({ approval }: { approval: ApprovalDetail }) {
                   </Typography.Text>
                 </Tooltip>
               </Flex>
-              {action.comment && <div className="lia-approval-comment">{action.comment}</div>}
+              {action.action === 'skipped' ? (
+                <div className="lia-approval-comment" data-testid="approval-skip-reason">
+                  {skippedStepText(t, approval, action)}
+                </div>
+              ) : (
+                action.comment && <div className="lia-approval-comment">{action.comment}</div>
+              )}
             </div>
           ),
         }))}

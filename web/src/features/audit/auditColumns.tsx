@@ -4,7 +4,8 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { formatDateTimeSeconds, fromNow } from '../../app/format.ts';
 import { actionName } from '../../components/labels.ts';
-import { actionColor, summaryPreview, targetName, targetTypeName } from './auditView.tsx';
+import { summaryPreview, targetTypeName } from './auditText.ts';
+import { actionColor, targetName } from './auditView.tsx';
 
 export function auditColumns(t: TFunction): TableColumnsType<AuditEntry> {
   return [
@@ -36,14 +37,7 @@ export function auditColumns(t: TFunction): TableColumnsType<AuditEntry> {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 200,
-      render: (action: string) => (
-        <Space orientation="vertical" size={0}>
-          <Tag color={actionColor(action)}>{actionName(t, action)}</Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {action}
-          </Typography.Text>
-        </Space>
-      ),
+      render: (action: string) => <Tag color={actionColor(action)}>{actionName(t, action)}</Tag>,
     },
     {
       title: t('audit.target'),
@@ -72,7 +66,7 @@ export function auditColumns(t: TFunction): TableColumnsType<AuditEntry> {
       key: 'summary',
       ellipsis: true,
       render: (_: unknown, entry) => {
-        const preview = summaryPreview(entry.summary);
+        const preview = summaryPreview(t, entry.summary);
         return preview ? <Typography.Text type="secondary">{preview}</Typography.Text> : '—';
       },
     },

@@ -7,7 +7,7 @@ import { isApiError, setCsrfToken } from '../../api/client.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { FullPageSpin } from '../../app/guards.tsx';
-import { LanguageSwitch } from '../../app/HeaderBar.tsx';
+import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { loadMe, useMeQuery } from '../../app/session.ts';
 import { PasswordFields, type PasswordFormValues } from './PasswordFields.tsx';
 

@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginRequest, Me } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,8 +9,8 @@ import { login } from '../../api/auth.ts';
 import { ApiError, setCsrfToken } from '../../api/client.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { errorText } from '../../app/errors.ts';
-import { LanguageSwitch } from '../../app/HeaderBar.tsx';
 import { storedLanguage } from '../../app/i18n/index.ts';
+import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { applyLanguage } from '../../app/language.ts';
 
 /** Only same-site paths, so a crafted ?next= cannot send people elsewhere after signing in. */
@@ -50,7 +50,7 @@ export default function LoginPage() {
       setCsrfToken(me.csrfToken);
       queryClient.clear();
       queryClient.setQueryData(queryKeys.me, me);
-      if (!storedLanguage()) applyLanguage(me.user.locale, { persist: false });
+      if (!storedLanguage()) void applyLanguage(me.user.locale, { persist: false });
       navigate(me.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
     },
     onError: (error) => {
@@ -89,7 +89,8 @@ export default function LoginPage() {
         <Flex justify="flex-end" style={{ position: 'absolute', top: 16, right: 16 }}>
           <LanguageSwitch />
         </Flex>
-        <Card style={{ width: '100%', maxWidth: 400, margin: '0 auto' }} variant="borderless">
+        {/* A plain panel rather than antd's Card, which would bring its tabs along to the first page. */}
+        <div className="liaison-login-panel">
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t('auth.title')}
           </Typography.Title>
@@ -144,7 +145,7 @@ export default function LoginPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, fontSize: 12 }}>
             {t('auth.footer')}
           </Typography.Paragraph>
-        </Card>
+        </div>
       </Flex>
     </div>
   );

@@ -8,13 +8,14 @@ import { Link } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { listTeams } from '../../api/teams.ts';
 import { listUsers } from '../../api/users.ts';
+import { MENU_ICONS } from '../../app/menuIcons.tsx';
 import {
   MESSAGING_ITEMS,
   ORGANISATION_ITEMS,
   PUBLISHING_ITEMS,
   UPCOMING_MODULES,
   WORK_ITEMS,
-} from '../../app/navigation.tsx';
+} from '../../app/navigation.ts';
 import { useCan, useMe } from '../../app/session.ts';
 import { roleName } from '../../components/labels.ts';
 import { OnTimeCard } from '../announcements/OnTimeCard.tsx';
@@ -148,7 +149,7 @@ export default function DashboardPage() {
                   {shortcuts.map((item) => (
                     <Link key={item.key} to={item.path}>
                       <Card size="small" hoverable style={{ width: 120, textAlign: 'center' }}>
-                        <div style={{ fontSize: 24, color: '#1677ff' }}>{item.icon}</div>
+                        <div style={{ fontSize: 24, color: '#1677ff' }}>{MENU_ICONS[item.key]}</div>
                         <div>{t(`menu.${item.key}`)}</div>
                       </Card>
                     </Link>
@@ -160,7 +161,7 @@ export default function DashboardPage() {
                 <Flex wrap gap={8} style={{ marginTop: 8 }}>
                   {UPCOMING_MODULES.map((item) => (
                     <Link key={item.key} to={item.path}>
-                      <Tag icon={item.icon} style={{ padding: '2px 8px', cursor: 'pointer' }}>
+                      <Tag icon={MENU_ICONS[item.key]} style={{ padding: '2px 8px', cursor: 'pointer' }}>
                         {t(`menu.${item.key}`)}
                       </Tag>
                     </Link>

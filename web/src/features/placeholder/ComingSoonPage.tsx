@@ -1,11 +1,12 @@
 import { Button, Card, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { UPCOMING_MODULES, type UpcomingModule } from '../../app/navigation.tsx';
+import { MENU_ICONS } from '../../app/menuIcons.tsx';
+import type { UpcomingModule } from '../../app/navigation.ts';
 
 export default function ComingSoonPage({ module }: { module: UpcomingModule }) {
   const { t } = useTranslation();
-  const icon = UPCOMING_MODULES.find((item) => item.key === module)?.icon;
+  const icon = MENU_ICONS[module];
   return (
     <Card data-testid={`coming-soon-${module}`}>
       <Result

@@ -9,6 +9,7 @@ import * as m0006 from './0006_sign_in_throttle.ts';
 import * as m0007 from './0007_control_sealed.ts';
 import * as m0008 from './0008_calendar_provisional.ts';
 import * as m0009 from './0009_search_substrings.ts';
+import * as m0010 from './0010_approvals_skip.ts';
 
 export interface PortableMigration {
   up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void>;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, PortableMigration> = {
   '0007_control_sealed': m0007,
   '0008_calendar_provisional': m0008,
   '0009_search_substrings': m0009,
+  '0010_approvals_skip': m0010,
 };
