@@ -201,7 +201,7 @@ export function createServices(
     maxFileBytes: config.messaging.attachmentMaxBytes,
   });
   const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
-  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications });
+  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
   const announcements = new AnnouncementsService({
     db,
     dialect,

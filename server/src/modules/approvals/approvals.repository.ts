@@ -354,25 +354,3 @@ export async function roleName(db: Executor, roleKey: string): Promise<string> {
   const row = await db.selectFrom('roles').select('name').where('key', '=', roleKey).executeTakeFirst();
   return row?.name ?? roleKey;
 }
-
-/**
- * Active employees whose roles grant `permission` (e.g. approval.manage: the templates'
- * administrators). Roles are few, so their permission lists are read and matched here.
- */
-export async function activeHoldersOf(db: Executor, permission: string): Promise<string[]> {
-  const roles = await db.selectFrom('roles').select(['id', 'permissions']).execute();
-  const granting = roles
-    .filter((r) => (JSON.parse(r.permissions) as string[]).includes(permission))
-    .map((r) => r.id);
-  if (granting.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('users.id')
-    .distinct()
-    .where('user_roles.role_id', 'in', granting)
-    .where('users.status', '=', 'active')
-    .where('users.kind', '=', 'employee')
-    .execute();
-  return rows.map((r) => r.id);
-}

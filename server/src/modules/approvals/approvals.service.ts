@@ -27,6 +27,7 @@ import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
+import type { RolesService } from '../roles/roles.service.ts';
 import { userRef } from '../users/user-ref.ts';
 import * as repo from './approvals.repository.ts';
 import type { ApprovalsTables } from './approvals.tables.ts';
@@ -69,6 +70,7 @@ export interface ApprovalsDeps {
   audit: AuditService;
   events: EventLog;
   notifications: NotificationsService;
+  roles: RolesService;
 }
 
 const Steps = z.array(TemplateStep);
@@ -669,7 +671,7 @@ export class ApprovalsService {
     stepName: string,
     reasons: readonly SkipReason[],
   ): Promise<void> {
-    const administrators = await repo.activeHoldersOf(trx, 'approval.manage');
+    const administrators = await this.#deps.roles.activeUserIdsWithPermission(trx, 'approval.manage');
     await this.#deps.notifications.notify(trx, {
       kind: 'approval.skipped',
       title: `审批步骤已跳过：${request.title}`,
