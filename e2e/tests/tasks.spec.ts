@@ -88,7 +88,11 @@ test.describe('tasks and department requests', () => {
 
     // She ticks the checklist and reports progress, moving it on to 进行中.
     const detail = chen.getByTestId('task-detail');
-    await detail.getByTestId('checklist-item').filter({ hasText: '核对媒体联系人' }).locator('input').check();
+    // A controlled checkbox re-renders once the query cache tells it (after a tick), so click and
+    // wait for the state rather than `check()`, which reads it straight after the click.
+    const tick = detail.getByTestId('checklist-item').filter({ hasText: '核对媒体联系人' }).locator('input');
+    await tick.click();
+    await expect(tick).toBeChecked();
     await expect(detail.getByTestId('checklist-progress')).toHaveText('1 / 1 项已完成');
     await detail.getByTestId('task-reply-body').fill(progress);
     await detail.getByTestId('task-reply-status').click();
