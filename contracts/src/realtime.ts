@@ -12,8 +12,11 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.updated'), channelId: Id, message: Message }),
   z.object({ type: z.literal('message.deleted'), channelId: Id, message: Message }),
   z.object({ type: z.literal('channel.updated'), channelId: Id }),
-  /** The reader was added to or removed from a channel (or its membership rules changed). */
-  z.object({ type: z.literal('membership.changed'), channelId: Id.nullable(), userId: Id }),
+  /**
+   * The reader was added to or removed from a channel (`channelId`), or to or from several (null:
+   * a department or team change); the channel list is fetched again.
+   */
+  z.object({ type: z.literal('membership.changed'), channelId: Id.nullable() }),
   z.object({ type: z.literal('read.updated'), channelId: Id, userId: Id, lastReadSeq: z.number().int() }),
   /**
    * To its sender only: one of their messages was held for review, approved or rejected. Its id

@@ -53,6 +53,8 @@ export interface Infrastructure {
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Defaults to SMTP when configured, else no email. */
   mailer?: Mailer;
+  /** Parse every appended client event against the contract (the test suite turns this on). */
+  validateEvents?: boolean;
 }
 
 /** Every service, wired once. Routes, the CLI, jobs and tests all start from here. */
@@ -64,7 +66,7 @@ export function createServices(
 ) {
   const { db, dialect } = database;
   const bus = infra.bus ?? (config.redisUrl ? new RedisBus(config.redisUrl) : new InProcessBus());
-  const events = new EventLog({ db, dialect, clock, bus });
+  const events = new EventLog({ db, dialect, clock, bus, validate: infra.validateEvents });
   const jobs = new JobQueue({ db, dialect, clock, timeZone: config.timeZone, log: infra.log });
   const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
 

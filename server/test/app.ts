@@ -126,6 +126,8 @@ export async function createTestApp(overrides: TestConfigOverrides = {}): Promis
     database,
     clock,
     webDist: overrides.webDist ?? false,
+    // Every event a test causes is parsed against the clients' contract.
+    infra: { validateEvents: true },
   });
   await prepare(database, services, config);
   await app.ready();

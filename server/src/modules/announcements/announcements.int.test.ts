@@ -165,9 +165,9 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     expect(recipients).toEqual(expected);
     expect(published.body.recipientCount).toBe(3);
     const live = await t.services.events.since(seqBefore, 100);
-    expect(live.some((e) => e.type === 'announcement.changed' && e.payload.announcementId === notice)).toBe(
-      true,
-    );
+    expect(
+      live.some((e) => e.payload.type === 'announcement.changed' && e.payload.announcementId === notice),
+    ).toBe(true);
     const feed = await t.request(who('chen.jing'), 'GET', '/api/announcements?view=feed');
     const item = feed.body.items.find((a: { id: string }) => a.id === notice);
     expect(item).toMatchObject({ me: { readAt: null, ackedAt: null, recipient: true } });

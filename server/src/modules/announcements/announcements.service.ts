@@ -950,7 +950,6 @@ export class AnnouncementsService {
 
   async #broadcast(trx: Transaction<DB>, id: string): Promise<void> {
     await this.#deps.events.append(trx, {
-      type: 'announcement.changed',
       payload: { type: 'announcement.changed', announcementId: id },
     });
   }

@@ -687,7 +687,6 @@ export class ApprovalsService {
   async #changed(trx: Transaction<DB>, id: string): Promise<void> {
     const request = (await repo.findRequest(trx, id))!;
     await this.#deps.events.append(trx, {
-      type: 'approval.changed',
       userIds: [...new Set([request.requester_id, ...(await repo.participants(trx, id))])],
       payload: { type: 'approval.changed', approvalId: id },
     });

@@ -243,14 +243,12 @@ export class ChannelsService {
         })),
       );
       await this.#deps.events.append(trx, {
-        type: 'membership.changed',
         userIds: explicit,
-        payload: { type: 'membership.changed', channelId: id, userId: actor.userId },
+        payload: { type: 'membership.changed', channelId: id },
       });
       if (input.kind === 'department' || input.kind === 'team' || input.kind === 'all_hands') {
         // Implied members learn of it through the channel itself.
         await this.#deps.events.append(trx, {
-          type: 'channel.updated',
           channelId: id,
           payload: { type: 'channel.updated', channelId: id },
         });
@@ -434,7 +432,6 @@ export class ChannelsService {
       moved = await repo.markRead(trx, id, ctx.actor.userId, target, this.#now());
       if (moved) {
         await this.#deps.events.append(trx, {
-          type: 'read.updated',
           userIds: [ctx.actor.userId],
           payload: { type: 'read.updated', channelId: id, userId: ctx.actor.userId, lastReadSeq: target },
         });
@@ -551,17 +548,15 @@ export class ChannelsService {
     await this.#deps.events.append(
       trx,
       {
-        type: 'membership.changed',
         userIds,
-        payload: { type: 'membership.changed', channelId, userId: userIds[0] ?? null },
+        payload: { type: 'membership.changed', channelId },
       },
-      { type: 'channel.updated', channelId, payload: { type: 'channel.updated', channelId } },
+      { channelId, payload: { type: 'channel.updated', channelId } },
     );
   }
 
   async #channelEvent(trx: Transaction<DB>, channelId: string): Promise<void> {
     await this.#deps.events.append(trx, {
-      type: 'channel.updated',
       channelId,
       payload: { type: 'channel.updated', channelId },
     });

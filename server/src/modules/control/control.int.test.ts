@@ -326,7 +326,7 @@ describe('enforcement on messages to an external channel', () => {
     // The sender was told live (the event is in the log for their socket to replay): the held
     // message's id, twice (held, then approved), never its text.
     const told = (await t.services.events.since(0, 1000)).filter(
-      (e) => e.type === 'held.updated' && e.payload.heldId === held.body.id,
+      (e) => e.payload.type === 'held.updated' && e.payload.heldId === held.body.id,
     );
     expect(told).toHaveLength(2);
     expect(told.every((e) => e.userIds?.includes(seller.id))).toBe(true);

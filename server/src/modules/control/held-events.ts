@@ -7,7 +7,6 @@ import type { NewEvent } from '../../platform/events/event-log.ts';
  */
 export function heldUpdated(held: { id: string; channel_id: string; author_id: string }): NewEvent {
   return {
-    type: 'held.updated',
     channelId: null,
     userIds: [held.author_id],
     payload: { type: 'held.updated', channelId: held.channel_id, heldId: held.id },

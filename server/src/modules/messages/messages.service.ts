@@ -313,7 +313,6 @@ export class MessagesService {
     );
     const events: NewEvent[] = [
       {
-        type: 'message.created',
         channelId,
         messageId: m.id,
         payload: { type: 'message.created', channelId, message },
@@ -321,8 +320,8 @@ export class MessagesService {
     ];
     if (m.root) {
       const [updatedRoot] = await this.#present(trx, [(await repo.findById(trx, m.root.id))!]);
+      if (!updatedRoot) throw new Error(`thread root ${m.root.id} vanished inside its own transaction`);
       events.push({
-        type: 'message.updated',
         channelId,
         messageId: m.root.id,
         payload: { type: 'message.updated', channelId, message: updatedRoot },
@@ -330,7 +329,6 @@ export class MessagesService {
     }
     if (m.markRead) {
       events.push({
-        type: 'read.updated',
         userIds: [m.author.id],
         payload: { type: 'read.updated', channelId, userId: m.author.id, lastReadSeq: seq },
       });
@@ -688,9 +686,9 @@ export class MessagesService {
     messageId: string,
   ) {
     const [message] = await this.#present(trx, [(await repo.findById(trx, messageId))!]);
+    if (!message) throw new Error(`message ${messageId} vanished inside its own transaction`);
     await this.#deps.events.rewriteMessage(trx, messageId, message);
     await this.#deps.events.append(trx, {
-      type,
       channelId,
       messageId,
       payload: { type, channelId, message },

@@ -13,7 +13,7 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { EventLog } from '../../platform/events/event-log.ts';
+import type { EventLog, NewEvent } from '../../platform/events/event-log.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as deliveriesRepo from './deliveries.repository.ts';
@@ -124,7 +124,7 @@ export class NotificationsService {
     const mailing = this.#deps.mailer.enabled;
     const rows = [];
     const outbox = [];
-    const events = [];
+    const events: NewEvent[] = [];
     for (const person of people) {
       const pref = prefs.get(person.id);
       const inApp = pref ? pref.in_app === 1 : true;
@@ -155,7 +155,6 @@ export class NotificationsService {
           readAt: null,
         };
         events.push({
-          type: 'notification.created',
           userIds: [person.id],
           payload: { type: 'notification.created', notification },
         });
@@ -231,7 +230,6 @@ export class NotificationsService {
       const left = await repo.unreadCount(trx, userId);
       if (changed > 0) {
         await this.#deps.events.append(trx, {
-          type: 'notification.read',
           userIds: [userId],
           payload: { type: 'notification.read', unread: left },
         });

@@ -1,12 +1,16 @@
 import { ClientFrame, can, WS_CLOSE } from '@liaison/contracts';
 import type { RawData, WebSocket } from 'ws';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { EventLog, StoredEvent } from '../../platform/events/event-log.ts';
+import {
+  type EventLog,
+  type EventPayload,
+  INTERNAL_EVENT_TYPES,
+  type StoredEvent,
+} from '../../platform/events/event-log.ts';
 import type { EventPump } from '../../platform/events/event-pump.ts';
 import type { ChannelAudience } from './audience.ts';
 
 /** Events the hub uses itself and never sends to clients. */
-const INTERNAL = new Set(['org.changed', 'session.ended']);
 /**
  * Events every signed-in client gets: they carry only an id, and each client asks the API (which
  * checks access) whether the thing concerns it. Used where the audience is too large to list.
@@ -222,12 +226,12 @@ export class RealtimeHub {
   }
 
   async #deliver(event: StoredEvent): Promise<void> {
-    if (event.type === 'org.changed') this.#audience.forget(null);
-    if (event.type === 'membership.changed')
-      this.#audience.forget((event.payload.channelId as string | null) ?? null);
-    if (event.type === 'channel.updated') this.#audience.forget(event.channelId);
-    if (event.type === 'session.ended') this.#endSessions(event.payload);
-    if (INTERNAL.has(event.type) || this.#byUser.size === 0) return;
+    const payload = event.payload;
+    if (payload.type === 'org.changed') this.#audience.forget(null);
+    if (payload.type === 'membership.changed') this.#audience.forget(payload.channelId);
+    if (payload.type === 'channel.updated') this.#audience.forget(event.channelId);
+    if (payload.type === 'session.ended') this.#endSessions(payload);
+    if (INTERNAL_EVENT_TYPES.has(payload.type) || this.#byUser.size === 0) return;
 
     // Encoded once for every recipient (ws would otherwise encode the string for each socket).
     const frame = Buffer.from(frameOf(event));
@@ -254,11 +258,11 @@ export class RealtimeHub {
   }
 
   /** Closes the connections that used credentials which have just stopped working. */
-  #endSessions(payload: Record<string, unknown>): void {
-    const set = this.#byUser.get(String(payload.userId));
+  #endSessions(payload: Extract<EventPayload, { type: 'session.ended' }>): void {
+    const set = this.#byUser.get(payload.userId);
     if (!set) return;
-    const sessions = payload.sessionIds as readonly string[] | 'all' | undefined;
-    const tokens = payload.tokenIds as readonly string[] | 'all' | undefined;
+    const sessions = payload.sessionIds;
+    const tokens = payload.tokenIds;
     for (const c of set) {
       const auth = c.actor.auth;
       const ended =
@@ -272,7 +276,7 @@ export class RealtimeHub {
 
   /** The frame for one user during catch-up, or null when the event is not theirs to see. */
   async #frameFor(event: StoredEvent, userId: string): Promise<string | null> {
-    if (INTERNAL.has(event.type)) return null;
+    if (INTERNAL_EVENT_TYPES.has(event.type)) return null;
     if (BROADCAST.has(event.type)) return frameOf(event);
     const inAudience = event.channelId
       ? (await this.#audience.members(event.channelId)).has(userId) ||

@@ -667,7 +667,6 @@ export class TasksService {
 
   async #changed(trx: Transaction<DB>, id: string): Promise<void> {
     await this.#deps.events.append(trx, {
-      type: 'task.changed',
       userIds: await this.#involved(trx, id),
       payload: { type: 'task.changed', taskId: id },
     });

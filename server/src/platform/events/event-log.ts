@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Message, RealtimeEvent } from '@liaison/contracts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { SqlDialect } from '../db/dialect.ts';
@@ -7,23 +8,38 @@ import type { DB, Executor } from '../db/schema.ts';
 import type { EventBus } from './bus.ts';
 import type { EventsTable } from './events.tables.ts';
 
+/** Events nodes tell each other and never send to a client. */
+export type InternalEvent =
+  | { type: 'org.changed' }
+  | {
+      type: 'session.ended';
+      userId: string;
+      sessionIds?: readonly string[] | 'all';
+      tokenIds?: readonly string[] | 'all';
+      keepSessionId?: string;
+    };
+export const INTERNAL_EVENT_TYPES: ReadonlySet<string> = new Set(['org.changed', 'session.ended']);
+
+/** What the log holds: an event of the clients' contract (`RealtimeEvent`) or an internal one. */
+export type EventPayload = RealtimeEvent | InternalEvent;
+
 export interface NewEvent {
-  type: string;
   /** The message a message event is about (see rewriteMessage). */
   messageId?: string | null;
   /** Delivered to the channel's readers… */
   channelId?: string | null;
   /** …or to these users (or to nobody outside the server, for internal events). */
   userIds?: readonly string[] | null;
-  payload: Record<string, unknown>;
+  /** Its `type` is the event's type; the compiler holds every payload to the contract. */
+  payload: EventPayload;
 }
 
 export interface StoredEvent {
   seq: number;
-  type: string;
+  type: EventPayload['type'];
   channelId: string | null;
   userIds: string[] | null;
-  payload: Record<string, unknown>;
+  payload: EventPayload;
   createdAt: string;
 }
 
@@ -33,12 +49,8 @@ export interface StoredEvent {
  * refresh their channel list; every node drops its cached channel audiences either way.
  */
 export function membershipChanged(userIds?: readonly string[]): NewEvent {
-  if (!userIds) return { type: 'org.changed', payload: { type: 'org.changed' } };
-  return {
-    type: 'membership.changed',
-    userIds,
-    payload: { type: 'membership.changed', channelId: null, userId: userIds[0] ?? null },
-  };
+  if (!userIds) return { payload: { type: 'org.changed' } };
+  return { userIds, payload: { type: 'membership.changed', channelId: null } };
 }
 
 /**
@@ -53,7 +65,7 @@ export function credentialsEnded(
     keepSessionId?: string;
   },
 ): NewEvent {
-  return { type: 'session.ended', userIds: [userId], payload: { type: 'session.ended', userId, ...ended } };
+  return { userIds: [userId], payload: { type: 'session.ended', userId, ...ended } };
 }
 
 // Every change with a live event runs this: prepared once (see platform/db/prepared.ts).
@@ -80,7 +92,20 @@ export class EventLog {
   readonly #bus: EventBus;
   readonly nodeId = randomUUID();
 
-  constructor(deps: { db: Kysely<DB>; dialect: SqlDialect; clock: Clock; bus: EventBus }) {
+  readonly #validate: boolean;
+
+  /**
+   * `validate` parses every client event against the contract as it is appended (the test suite
+   * turns it on, so any test that causes an event checks its shape; production trusts the types).
+   */
+  constructor(deps: {
+    db: Kysely<DB>;
+    dialect: SqlDialect;
+    clock: Clock;
+    bus: EventBus;
+    validate?: boolean;
+  }) {
+    this.#validate = deps.validate ?? false;
     this.#db = deps.db;
     this.#dialect = deps.dialect;
     this.#clock = deps.clock;
@@ -103,8 +128,9 @@ export class EventLog {
     await this.#dialect.lockNamed(trx, 'event-log');
     const at = this.#clock.now().toISOString();
     for (const e of events) {
+      if (this.#validate && !INTERNAL_EVENT_TYPES.has(e.payload.type)) RealtimeEvent.parse(e.payload);
       await insertEvent.execute(trx, {
-        type: e.type,
+        type: e.payload.type,
         channel_id: e.channelId ?? null,
         message_id: e.messageId ?? null,
         user_ids: e.userIds ? JSON.stringify(e.userIds) : null,
@@ -119,7 +145,7 @@ export class EventLog {
    * edits or deletes it: a client catching up later must not be replayed the text that was
    * corrected or removed (the original is kept for compliance in the message's history only).
    */
-  async rewriteMessage(trx: Transaction<DB>, messageId: string, message: unknown): Promise<void> {
+  async rewriteMessage(trx: Transaction<DB>, messageId: string, message: Message): Promise<void> {
     const rows = await trx
       .selectFrom('events')
       .select(['seq', 'payload'])
@@ -187,10 +213,10 @@ function toStored(row: {
 }): StoredEvent {
   return {
     seq: Number(row.seq),
-    type: row.type,
+    type: row.type as EventPayload['type'],
     channelId: row.channel_id,
     userIds: row.user_ids ? (JSON.parse(row.user_ids) as string[]) : null,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    payload: JSON.parse(row.payload) as EventPayload,
     createdAt: row.created_at,
   };
 }
