@@ -14,6 +14,7 @@ import { PoliciesService } from './modules/control/policies.service.ts';
 import { RecordsService } from './modules/control/records.service.ts';
 import { ReviewService } from './modules/control/review.service.ts';
 import { CounterpartiesService } from './modules/counterparties/counterparties.service.ts';
+import { departmentNames } from './modules/departments/department-names.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { AttachmentsService } from './modules/messages/attachments.service.ts';
 import { MessagesService } from './modules/messages/messages.service.ts';
@@ -30,6 +31,7 @@ import { RolesService } from './modules/roles/roles.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
+import { userContacts } from './modules/users/user-contacts.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -142,7 +144,7 @@ export function createServices(
     (config.notifications.smtpUrl
       ? new SmtpMailer(config.notifications.smtpUrl, config.notifications.mailFrom)
       : disabledMailer);
-  const webhooks = new WebhooksService({ db, clock, audit, cipher });
+  const webhooks = new WebhooksService({ db, clock, audit, cipher, departments: departmentNames });
   const outbox = new OutboxWorker({
     db,
     dialect,
@@ -160,6 +162,7 @@ export function createServices(
     jobs,
     mailer,
     outbox,
+    people: userContacts,
     publicUrl: config.notifications.publicUrl,
   });
   const auth = new AuthService({

@@ -5,13 +5,17 @@
 import type { Catalogue } from '../catalogue-types.ts';
 import { commonEnUS } from './common.en-US.ts';
 import { commonZhCN } from './common.zh-CN.ts';
+import { notificationsEnUS } from './notifications.en-US.ts';
+import { notificationsZhCN } from './notifications.zh-CN.ts';
 
 export const zhCN = {
   ...commonZhCN,
+  notifications: notificationsZhCN,
 };
 
 export type Messages = typeof zhCN;
 
 export const enUS: Catalogue<Messages> = {
   ...commonEnUS,
+  notifications: notificationsEnUS,
 };
