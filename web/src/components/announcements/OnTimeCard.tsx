@@ -1,9 +1,9 @@
 import { Card, Empty, Flex, Progress, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BarChart } from '../../components/BarChart.tsx';
-import { lastMonths, monthLabel, percentOf, rateColour } from './announcementText.ts';
-import { useOnTimeReport } from './queries.ts';
+import { lastMonths, monthLabel, percentOf, rateColour } from '../../shared/announcementText.ts';
+import { useOnTimeReport } from '../../shared/queries/announcements.ts';
+import { BarChart } from '../BarChart.tsx';
 
 /**
  * 信息按时送达率 on the workbench: this month's rate against the target (95 %), and the last six

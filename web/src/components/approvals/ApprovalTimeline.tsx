@@ -9,7 +9,7 @@ import { Divider, Flex, Steps, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, fromNow } from '../../app/format.ts';
 import './approvals.css';
-import { skippedStepText } from './skipReasons.ts';
+import { skippedStepText } from '../../shared/skipReasons.ts';
 
 const STEP_STATUS: Record<ApprovalStep['status'], 'wait' | 'process' | 'finish' | 'error'> = {
   waiting: 'wait',

@@ -2,7 +2,7 @@ import type { Channel } from '@liaison/contracts';
 import { Select, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCompanyChannels } from '../messaging/queries.ts';
+import { useCompanyChannels } from '../shared/queries/channels.ts';
 
 interface Option {
   value: string;

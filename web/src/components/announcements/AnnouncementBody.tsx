@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import './announcementBody.css';
 
 /**
  * The announcement's HTML, sanitised by the server (no scripts, no event handlers, safe links), set

@@ -1,9 +1,9 @@
 import { Card, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useApproval } from '../../shared/queries/approvals.ts';
 import { ApprovalActions } from './ApprovalActions.tsx';
 import { ApprovalStatusTag } from './ApprovalTags.tsx';
 import { ApprovalTimeline } from './ApprovalTimeline.tsx';
-import { useApproval } from './queries.ts';
 
 /**
  * The approval of a subject (an announcement, …) on the subject's own page: its steps and history,

@@ -12,8 +12,9 @@ import type { Attachment } from '@liaison/contracts';
 import { Image, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attachmentUrl } from '../../api/messages.ts';
-import { formatBytes } from './timeline.ts';
+import { attachmentUrl } from '../api/messages.ts';
+import { formatBytes } from '../shared/timeline.ts';
+import './attachments.css';
 
 function iconFor(attachment: Attachment): ReactNode {
   const name = attachment.fileName.toLowerCase();

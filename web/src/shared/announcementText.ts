@@ -1,7 +1,7 @@
 import type { Announcement, AnnouncementImportance, AnnouncementStatus } from '@liaison/contracts';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import { translateDynamic } from '../../components/labels.ts';
+import { translateDynamic } from '../components/labels.ts';
 
 /** The categories every company starts with, by key, with the Chinese names they are stored under. */
 const DEFAULT_CATEGORIES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { Task, TaskPriority, UpdateTaskRequest } from '@liaison/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { NewTask } from '../../api/tasks.ts';
+import type { NewTask } from '../api/tasks.ts';
 
 /** The 新建任务 form as antd holds it. */
 export interface TaskFormValues {

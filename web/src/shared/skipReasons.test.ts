@@ -1,6 +1,6 @@
 import type { ApprovalAction } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
-import i18n from '../../app/i18n/index.ts';
+import i18n from '../app/i18n/index.ts';
 import { skippedStepText } from './skipReasons.ts';
 
 const zh = i18n.getFixedT('zh-CN');

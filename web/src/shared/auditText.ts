@@ -1,7 +1,7 @@
 import { AUDIT_TARGET_TYPES } from '@liaison/contracts';
 import type { TFunction } from 'i18next';
-import { formatDateTime } from '../../app/format.ts';
-import i18n from '../../app/i18n/index.ts';
+import { formatDateTime } from '../app/format.ts';
+import i18n from '../app/i18n/index.ts';
 
 /**
  * The audit log in the reader's language: what an entry is about, the names of the fields its

@@ -2,9 +2,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import { describe, expect, it } from 'vitest';
-import enUS from '../../app/i18n/messaging.en-US.ts';
-import zhCN from '../../app/i18n/messaging.zh-CN.ts';
-import { message } from './testMessages.ts';
+import enUS from '../app/i18n/messaging.en-US.ts';
+import zhCN from '../app/i18n/messaging.zh-CN.ts';
+import { message } from '../features/messaging/testMessages.ts';
 import { buildTimeline, type DayLabels, dayLabel, formatBytes, shortTime } from './timeline.ts';
 
 const zh: DayLabels = { ...zhCN.day, locale: zhCN.day.dayjsLocale };

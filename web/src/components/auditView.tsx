@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@liaison/contracts';
 import { Descriptions, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Change, fieldName, splitSummary, valueText } from './auditText.ts';
+import { type Change, fieldName, splitSummary, valueText } from '../shared/auditText.ts';
 
 export function actionColor(action: string): string {
   if (/failed|lockout|revoked|deleted|disabled/.test(action)) return 'red';

@@ -1,7 +1,7 @@
 import type { User } from '@liaison/contracts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roleName } from '../../components/labels.ts';
+import { roleName } from './labels.ts';
 
 export function StatusTag({ status }: { status: User['status'] }) {
   const { t } = useTranslation();

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
-import i18n from '../../app/i18n/index.ts';
-import '../../app/language.ts';
-import { actionName } from '../../components/labels.ts';
+import i18n from '../app/i18n/index.ts';
+import '../app/language.ts';
+import { actionName } from '../components/labels.ts';
 import { fieldName, splitSummary, summaryPreview, targetTypeName, valueText } from './auditText.ts';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en-US');
-const SERVER = fileURLToPath(new URL('../../../../server/src', import.meta.url));
+const SERVER = fileURLToPath(new URL('../../../server/src', import.meta.url));
 
 /** The server's source files that are not tests. */
 function serverSources(): string[] {

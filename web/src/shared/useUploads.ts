@@ -2,9 +2,9 @@ import type { Attachment } from '@liaison/contracts';
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadAttachment } from '../../api/messages.ts';
-import { errorText } from '../../app/errors.ts';
-import { randomId } from './outbox.ts';
+import { uploadAttachment } from '../api/messages.ts';
+import { errorText } from '../app/errors.ts';
+import { randomId } from './randomId.ts';
 import { formatBytes } from './timeline.ts';
 
 /** The server's default limit (LIAISON_ATTACHMENT_MAX_BYTES); checked here to fail fast, enforced there. */

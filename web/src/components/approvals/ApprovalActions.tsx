@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalDecision } from '../../api/approvals.ts';
 import { useApiError } from '../../app/errors.ts';
-import { useApprovalAction } from './queries.ts';
+import { useApprovalAction } from '../../shared/queries/approvals.ts';
 
 type Dialog = ApprovalDecision | 'withdraw' | null;
 

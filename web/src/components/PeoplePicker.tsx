@@ -4,13 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Spin, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listCounterpartyContacts } from '../../api/counterparties.ts';
-import { searchDirectory } from '../../api/directory.ts';
-import { queryKeys } from '../../api/keys.ts';
-import { useMe } from '../../app/session.ts';
-import { useDebounced } from '../../components/useDebounced.ts';
+import { listCounterpartyContacts } from '../api/counterparties.ts';
+import { searchDirectory } from '../api/directory.ts';
+import { queryKeys } from '../api/keys.ts';
+import { useMe } from '../app/session.ts';
+import { matchesPerson, personDetail } from '../shared/people.ts';
 import { UserAvatar } from './Avatars.tsx';
-import { matchesPerson, personDetail } from './people.ts';
+import { useDebounced } from './useDebounced.ts';
 
 /** How many people one directory search brings back. */
 const DIRECTORY_LIMIT = 20;

@@ -8,16 +8,16 @@ import { queryKeys } from '../../api/keys.ts';
 import { createTask, updateTask } from '../../api/tasks.ts';
 import { useApiError } from '../../app/errors.ts';
 import { useCan, useMe } from '../../app/session.ts';
-import { PeoplePicker } from '../messaging/PeoplePicker.tsx';
-import { useAllTeams } from './queries.ts';
+import { useAllTeams } from '../../shared/queries/tasks.ts';
 import {
   emptyTaskForm,
   type TaskFormValues,
   toCreateRequest,
   toTaskForm,
   toUpdateRequest,
-} from './taskForm.ts';
-import { taskNumber } from './taskText.ts';
+} from '../../shared/taskForm.ts';
+import { taskNumber } from '../../shared/taskText.ts';
+import { PeoplePicker } from '../PeoplePicker.tsx';
 
 /** A new task made from something else (转为任务): prefilled text and where it came from. */
 export interface TaskDraft {

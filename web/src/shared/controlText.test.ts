@@ -1,6 +1,6 @@
 import type { PolicyRefusal, RuleMatch } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
-import i18n from '../../app/i18n/index.ts';
+import i18n from '../app/i18n/index.ts';
 import { blockedText, confirmQuestion, kindName, matchNames, percent, toRefusal } from './controlText.ts';
 
 const zh = i18n.getFixedT('zh-CN');
