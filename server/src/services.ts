@@ -109,18 +109,20 @@ export function createServices(
     audit,
     events,
     channels,
+    people: users,
     writes: GroupCommit.for(db, dialect),
     control,
     review,
     editWindowMinutes: config.messaging.editWindowMinutes,
     cipher,
   });
-  review.setDeliverer((trx, held, text) => messages.deliverHeld(trx, held, text));
+  review.setMessages(messages.heldPort());
   const attachments = new AttachmentsService({
     db,
     clock,
     blobs,
     channels,
+    review,
     maxBytes: config.messaging.attachmentMaxBytes,
   });
   const records = new RecordsService({ db, clock, audit, timeZone: config.timeZone });
@@ -133,6 +135,9 @@ export function createServices(
     blobs,
     jobs,
     events,
+    messages,
+    channels,
+    people: users,
     timeZone: config.timeZone,
     eventRetentionDays: config.messaging.eventRetentionDays,
     cipher,
@@ -222,7 +227,7 @@ export function createServices(
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
-  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
+  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db, channels) });
 
   return {
     clock,

@@ -221,3 +221,12 @@ export function directory(
     q = q.where((eb) => likePrefix(eb.ref('departments.path'), filter.departmentPath!));
   return q.orderBy('users.sort_key').orderBy('users.id').limit(filter.limit).execute();
 }
+
+/** Accounts by username, for resolving @mentions (unknown names are simply absent). */
+export function idsByUsernames(
+  db: Executor,
+  usernames: readonly string[],
+): Promise<{ id: string; username: string }[]> {
+  if (usernames.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
+}

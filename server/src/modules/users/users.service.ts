@@ -10,6 +10,7 @@ import {
   type User,
   type UserListQuery,
   type UserPage,
+  type UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../platform/auth/actor.ts';
@@ -29,6 +30,7 @@ import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
 import { findManageable, findVisible } from './users.access.ts';
 import { USER_SHEET, userColumns } from './users.export.ts';
+import { userRefs } from './users.refs.ts';
 import * as repo from './users.repository.ts';
 
 export interface UsersDeps {
@@ -400,6 +402,16 @@ export class UsersService {
   /** For sign-in and the CLI: the stored row by username. */
   findByUsername(db: Executor, username: string) {
     return repo.findByUsername(db, username);
+  }
+
+  /** People by id as references, for modules that show who wrote or did something (one query). */
+  refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+    return userRefs(db, ids);
+  }
+
+  /** Accounts by username (for @mentions). */
+  idsByUsernames(db: Executor, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {
+    return repo.idsByUsernames(db, usernames);
   }
 
   findById(db: Executor, id: string) {
