@@ -32,6 +32,9 @@ import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
 import { userContacts } from './modules/users/user-contacts.ts';
+import { UserListsService } from './modules/users/user-lists.service.ts';
+import { UserLookupService } from './modules/users/user-lookup.service.ts';
+import { UserRecords } from './modules/users/user-records.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -72,8 +75,12 @@ export function createServices(
   const jobs = new JobQueue({ db, dialect, clock, timeZone: config.timeZone, log: infra.log });
   const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
 
+  // Who people are, for the modules below users (audit, roles, departments, counterparties):
+  // they take it as their own small interface, so none of them imports the users module.
+  const userLookup = new UserLookupService({ db });
   const audit = new AuditService({
     db,
+    actors: userLookup,
     dialect,
     clock,
     secretKey: config.secretKey,
@@ -81,10 +88,13 @@ export function createServices(
   });
   // Personal data and what communication control caught are sealed with it.
   const cipher = new FieldCipher(config.secretKey);
-  const roles = new RolesService({ db, dialect, clock, audit });
+  const roles = new RolesService({ db, dialect, clock, audit, holders: userLookup });
   const channels = new ChannelsService({ db, dialect, clock, audit, events });
-  const departments = new DepartmentsService({ db, dialect, clock, audit, events, channels });
-  const counterparties = new CounterpartiesService({ db, clock, audit });
+  const departments = new DepartmentsService({ db, dialect, clock, audit, events, people: userLookup });
+  // A deleted department's group is archived in the same transaction (channels sit above departments).
+  departments.onRemove((trx, departmentId) => channels.archiveFor(trx, { departmentId }));
+  const counterparties = new CounterpartiesService({ db, clock, audit, contacts: userLookup });
+  const userRecords = new UserRecords({ departments, counterparties });
   const users = new UsersService({
     db,
     clock,
@@ -92,11 +102,22 @@ export function createServices(
     roles,
     departments,
     counterparties,
+    records: userRecords,
     events,
+  });
+  const userLists = new UserListsService({
+    db,
+    clock,
+    audit,
+    roles,
+    departments,
+    counterparties,
+    records: userRecords,
     timeZone: config.timeZone,
   });
-  const personal = new PersonalService({ db, clock, audit, roles, cipher });
-  const teams = new TeamsService({ db, clock, audit, departments, events, channels });
+  const personal = new PersonalService({ db, clock, audit, roles, records: userRecords, cipher });
+  const teams = new TeamsService({ db, clock, audit, departments, events, people: userLookup });
+  teams.onRemove((trx, teamId) => channels.archiveFor(trx, { teamId }));
   const tokens = new TokensService({ db, clock, audit, events });
 
   const policies = new PoliciesService({ db, clock, audit });
@@ -182,6 +203,8 @@ export function createServices(
     events,
     notifications,
   });
+  // Disabling an account or resetting its password ends its sessions and tokens (auth sits above users).
+  users.setCredentials(auth);
   webhooks.setNotifications(notifications);
   const calendarYears = new CalendarYearsService({
     db,
@@ -235,7 +258,9 @@ export function createServices(
     roles,
     departments,
     counterparties,
+    userLookup,
     users,
+    userLists,
     personal,
     teams,
     auth,
