@@ -74,12 +74,12 @@ export async function buildApp(
   });
 
   authRoutes(app, services, { secure: config.cookieSecure });
-  usersRoutes(app, services.users, services.personal);
+  usersRoutes(app, services.users, services.userLists, services.personal);
   departmentsRoutes(app, services.departments);
   teamsRoutes(app, services.teams);
   rolesRoutes(app, services.roles);
   auditRoutes(app, services.audit);
-  counterpartiesRoutes(app, services.counterparties, services.users);
+  counterpartiesRoutes(app, services.counterparties, services.userLists);
   channelsRoutes(app, services.channels);
   messagesRoutes(app, services.messages, services.attachments);
   controlRoutes(app, services);

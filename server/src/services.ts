@@ -15,6 +15,7 @@ import { PoliciesService } from './modules/control/policies.service.ts';
 import { RecordsService } from './modules/control/records.service.ts';
 import { ReviewService } from './modules/control/review.service.ts';
 import { CounterpartiesService } from './modules/counterparties/counterparties.service.ts';
+import { departmentNames } from './modules/departments/department-names.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { AttachmentsService } from './modules/messages/attachments.service.ts';
 import { MessagesService } from './modules/messages/messages.service.ts';
@@ -31,6 +32,10 @@ import { RolesService } from './modules/roles/roles.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
+import { userContacts } from './modules/users/user-contacts.ts';
+import { UserListsService } from './modules/users/user-lists.service.ts';
+import { UserLookupService } from './modules/users/user-lookup.service.ts';
+import { UserRecords } from './modules/users/user-records.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -71,8 +76,12 @@ export function createServices(
   const jobs = new JobQueue({ db, dialect, clock, timeZone: config.timeZone, log: infra.log });
   const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
 
+  // Who people are, for the modules below users (audit, roles, departments, counterparties):
+  // they take it as their own small interface, so none of them imports the users module.
+  const userLookup = new UserLookupService({ db });
   const audit = new AuditService({
     db,
+    actors: userLookup,
     dialect,
     clock,
     secretKey: config.secretKey,
@@ -80,10 +89,13 @@ export function createServices(
   });
   // Personal data and what communication control caught are sealed with it.
   const cipher = new FieldCipher(config.secretKey);
-  const roles = new RolesService({ db, dialect, clock, audit });
+  const roles = new RolesService({ db, dialect, clock, audit, holders: userLookup });
   const channels = new ChannelsService({ db, dialect, clock, audit, events });
-  const departments = new DepartmentsService({ db, dialect, clock, audit, events, channels });
-  const counterparties = new CounterpartiesService({ db, clock, audit });
+  const departments = new DepartmentsService({ db, dialect, clock, audit, events, people: userLookup });
+  // A deleted department's group is archived in the same transaction (channels sit above departments).
+  departments.onRemove((trx, departmentId) => channels.archiveFor(trx, { departmentId }));
+  const counterparties = new CounterpartiesService({ db, clock, audit, contacts: userLookup });
+  const userRecords = new UserRecords({ departments, counterparties });
   const users = new UsersService({
     db,
     clock,
@@ -91,11 +103,22 @@ export function createServices(
     roles,
     departments,
     counterparties,
+    records: userRecords,
     events,
+  });
+  const userLists = new UserListsService({
+    db,
+    clock,
+    audit,
+    roles,
+    departments,
+    counterparties,
+    records: userRecords,
     timeZone: config.timeZone,
   });
-  const personal = new PersonalService({ db, clock, audit, roles, cipher });
-  const teams = new TeamsService({ db, clock, audit, departments, events, channels });
+  const personal = new PersonalService({ db, clock, audit, roles, records: userRecords, cipher });
+  const teams = new TeamsService({ db, clock, audit, departments, events, people: userLookup });
+  teams.onRemove((trx, teamId) => channels.archiveFor(trx, { teamId }));
   const tokens = new TokensService({ db, clock, audit, events });
 
   // What communication control shows and checks of people, channels, departments and counterparties.
@@ -177,7 +200,7 @@ export function createServices(
     (config.notifications.smtpUrl
       ? new SmtpMailer(config.notifications.smtpUrl, config.notifications.mailFrom)
       : disabledMailer);
-  const webhooks = new WebhooksService({ db, clock, audit, cipher });
+  const webhooks = new WebhooksService({ db, clock, audit, cipher, departments: departmentNames });
   const outbox = new OutboxWorker({
     db,
     dialect,
@@ -195,6 +218,7 @@ export function createServices(
     jobs,
     mailer,
     outbox,
+    people: userContacts,
     publicUrl: config.notifications.publicUrl,
   });
   const auth = new AuthService({
@@ -209,6 +233,8 @@ export function createServices(
     events,
     notifications,
   });
+  // Disabling an account or resetting its password ends its sessions and tokens (auth sits above users).
+  users.setCredentials(auth);
   webhooks.setNotifications(notifications);
   const calendarYears = new CalendarYearsService({
     db,
@@ -262,7 +288,9 @@ export function createServices(
     roles,
     departments,
     counterparties,
+    userLookup,
     users,
+    userLists,
     personal,
     teams,
     auth,

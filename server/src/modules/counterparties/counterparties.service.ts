@@ -9,10 +9,19 @@ import { pinyinOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import * as repo from './counterparties.repository.ts';
 
+/**
+ * How many active contacts each counterparty has. Users sit above counterparties (an external
+ * user belongs to one), so services.ts passes the user lookup service, which has this shape.
+ */
+export interface CounterpartyContacts {
+  contactCounts(db: Executor, ids?: readonly string[]): Promise<Map<string, number>>;
+}
+
 export interface CounterpartiesDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
+  contacts: CounterpartyContacts;
 }
 
 /**
@@ -30,15 +39,17 @@ export class CounterpartiesService {
   /** Sorted by pinyin, as a Chinese reader expects. */
   async list(): Promise<Counterparty[]> {
     const rows = await repo.list(this.#deps.db);
+    const counts = await this.#deps.contacts.contactCounts(this.#deps.db);
     return rows
       .sort((a, b) => pinyinOf(a.name).sortKey.localeCompare(pinyinOf(b.name).sortKey))
-      .map(toCounterparty);
+      .map((r) => toCounterparty(r, counts.get(r.id) ?? 0));
   }
 
   async get(id: string, db: Executor = this.#deps.db): Promise<Counterparty> {
     const row = await repo.findById(db, id);
     if (!row) throw errors.notFound('Counterparty');
-    return toCounterparty(row);
+    const counts = await this.#deps.contacts.contactCounts(db, [id]);
+    return toCounterparty(row, counts.get(id) ?? 0);
   }
 
   async create(ctx: ActorContext, input: CreateCounterpartyRequest): Promise<Counterparty> {
@@ -98,15 +109,24 @@ export class CounterpartiesService {
   async exists(db: Executor, id: string): Promise<boolean> {
     return (await repo.findById(db, id)) !== undefined;
   }
+
+  /** Names of the counterparties among `ids` that exist, by id (for showing people and channels). */
+  async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const rows = await repo.findByIds(
+      db,
+      ids.filter((id): id is string => id !== null),
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
 }
 
-function toCounterparty(row: repo.CounterpartyRow): Counterparty {
+function toCounterparty(row: repo.CounterpartyRow, contactCount: number): Counterparty {
   return {
     id: row.id,
     name: row.name,
     kind: row.kind,
     description: row.description,
-    contactCount: row.contact_count,
+    contactCount,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -23,11 +23,25 @@ import * as repo from './roles.repository.ts';
 /** Serialises every change that could remove the last active administrator. */
 const ADMINS_LOCK = 'system-administrators';
 
+/**
+ * What roles need to know of the people holding them (active? external?). Users sit above roles,
+ * so services.ts passes the user lookup service, which has this shape.
+ */
+export interface RoleHolders {
+  facts(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<{ id: string; kind: 'employee' | 'external'; status: 'active' | 'disabled' }[]>;
+  /** The active users among `ids`, oldest account first. */
+  activeAmong(db: Executor, ids: readonly string[]): Promise<string[]>;
+}
+
 export interface RolesDeps {
   db: Kysely<DB>;
   dialect: SqlDialect;
   clock: Clock;
   audit: AuditService;
+  holders: RoleHolders;
 }
 
 export class RolesService {
@@ -125,8 +139,14 @@ export class RolesService {
     return role.id;
   }
 
-  userIdsWithRoleKey(db: Executor, key: string) {
-    return repo.userIdsWithRoleKey(db, key);
+  /** Ids of everyone holding the role with this key, active or not. */
+  holderIdsByKey(db: Executor, key: string): Promise<string[]> {
+    return repo.holderIdsByKey(db, key);
+  }
+
+  /** Ids of the active holders of the role with this key, oldest account first. */
+  async activeHolderIdsByKey(db: Executor, key: string): Promise<string[]> {
+    return this.#deps.holders.activeAmong(db, await repo.holderIdsByKey(db, key));
   }
 
   /**
@@ -138,7 +158,7 @@ export class RolesService {
     const holding = roles
       .filter((r) => parsePermissions(r.permissions).includes(permission))
       .map((r) => r.id);
-    return repo.activeUserIdsWithRoles(db, holding);
+    return [...(await this.#deps.holders.activeAmong(db, await repo.holderIds(db, holding)))].sort();
   }
 
   /** Roles by id inside the caller's transaction (unknown ids are skipped). */
@@ -213,7 +233,10 @@ export class RolesService {
       if (!canGrant(ctx.actor, before) || !canGrant(ctx.actor, after)) {
         throw errors.forbidden('You cannot change a role with permissions you do not hold.');
       }
-      if (row.key === 'external_user' || (await repo.countExternalHolders(trx, id)) > 0) {
+      if (
+        row.key === 'external_user' ||
+        (await this.#countHolders(trx, id, (u) => u.kind === 'external')) > 0
+      ) {
         const internal = after.permissions.filter((p) => !EXTERNAL_PERMISSIONS.includes(p));
         if (internal.length > 0) {
           throw errors.invalidField(
@@ -293,7 +316,7 @@ export class RolesService {
     if (removed.some((r) => r.locked)) await this.#deps.dialect.lockNamed(trx, ADMINS_LOCK);
     await repo.replaceUserRoles(trx, userId, wanted, ctx.actor.userId, this.#deps.clock.now().toISOString());
     for (const role of removed) {
-      if (role.locked && (await repo.countActiveHolders(trx, role.id)) === 0) {
+      if (role.locked && (await this.#countHolders(trx, role.id, (u) => u.status === 'active')) === 0) {
         throw errors.conflict('At least one active system administrator must remain.');
       }
     }
@@ -317,13 +340,25 @@ export class RolesService {
     await repo.replaceUserRoles(trx, userId, ids, grantedBy, this.#deps.clock.now().toISOString());
   }
 
+  async #countHolders(
+    db: Executor,
+    roleId: string,
+    which: (user: { kind: 'employee' | 'external'; status: 'active' | 'disabled' }) => boolean,
+  ): Promise<number> {
+    const holders = await this.#deps.holders.facts(db, await repo.holderIds(db, [roleId]));
+    return holders.filter(which).length;
+  }
+
   /** Whether a user still holds the locked administrator role (for last-admin protection). */
   async isLastActiveAdmin(trx: Transaction<DB>, userId: string): Promise<boolean> {
     // Two administrators disabling each other at once must not both succeed.
     await this.#deps.dialect.lockNamed(trx, ADMINS_LOCK);
     const adminId = await this.roleIdByKey(trx, 'system_admin');
     const mine = (await repo.rolesOfUsers(trx, [userId])).get(userId) ?? [];
-    return mine.some((r) => r.id === adminId) && (await repo.countActiveHolders(trx, adminId)) <= 1;
+    return (
+      mine.some((r) => r.id === adminId) &&
+      (await this.#countHolders(trx, adminId, (u) => u.status === 'active')) <= 1
+    );
   }
 }
 

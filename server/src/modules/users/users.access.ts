@@ -3,19 +3,20 @@ import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/act
 import type { Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { RolesService } from '../roles/roles.service.ts';
-import * as repo from './users.repository.ts';
+import type { UserRecords, UserWithDepartment } from './user-records.ts';
 
 /**
  * A user the actor may read with `permission` (inside its data scope), or the actor themselves.
  * Anyone else looks as if they did not exist.
  */
 export async function findVisible(
+  records: UserRecords,
   db: Executor,
   ctx: ActorContext,
   id: string,
   permission: Permission,
-): Promise<repo.UserWithDepartment> {
-  const row = await repo.findById(db, id);
+): Promise<UserWithDepartment> {
+  const row = await records.findById(db, id);
   if (!row) throw errors.notFound('User');
   const self = row.id === ctx.actor.userId;
   const reachable = inScope(scopeFilter(ctx.actor, permission), {
@@ -31,12 +32,13 @@ export async function findVisible(
  * the actor's own (so HR cannot take over an administrator's account).
  */
 export async function findManageable(
+  records: UserRecords,
   trx: Executor,
   ctx: ActorContext,
   id: string,
   roles: RolesService,
-): Promise<repo.UserWithDepartment> {
-  const row = await repo.findById(trx, id);
+): Promise<UserWithDepartment> {
+  const row = await records.findById(trx, id);
   const filter = scopeFilter(ctx.actor, 'user.manage');
   if (!row || !inScope(filter, { departmentPath: row.department_path, ownerIds: [row.id] })) {
     throw errors.notFound('User');
