@@ -1,32 +1,27 @@
-import {
-  type AddChannelMembersRequest,
-  type Channel,
-  type ChannelKind,
-  type ChannelMember,
-  type CreateChannelRequest,
-  can,
-  type NamingRules,
-  type UpdateChannelRequest,
+import type {
+  AddChannelMembersRequest,
+  Channel,
+  ChannelKind,
+  ChannelMember,
+  CreateChannelRequest,
+  NamingRules,
+  UpdateChannelRequest,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
-import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
+import { type ActorContext, scopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
-import { activeUsers } from '../users/users.refs.ts';
 import { canAudit, canManageChannel, canPostIn, readerOf } from './channel-access.ts';
+import { channelEvent } from './channel-checks.ts';
+import { ChannelCreationService } from './channel-creation.service.ts';
+import { ChannelMembershipService } from './channel-membership.service.ts';
 import * as repo from './channels.repository.ts';
-import {
-  DEFAULT_NAMING_RULES,
-  exampleName,
-  followsRule,
-  type NamingValues,
-  unknownPlaceholders,
-} from './naming-rules.ts';
+import { DEFAULT_NAMING_RULES, unknownPlaceholders } from './naming-rules.ts';
 
 export type { ChannelRow, Reader } from './channels.repository.ts';
 
@@ -50,9 +45,13 @@ export interface ChannelAccess {
 /** Department, team, all-hands, direct and external channels (群聊与私聊), their members and read positions. */
 export class ChannelsService {
   readonly #deps: ChannelsDeps;
+  readonly #creation: ChannelCreationService;
+  readonly #membership: ChannelMembershipService;
 
   constructor(deps: ChannelsDeps) {
     this.#deps = deps;
+    this.#creation = new ChannelCreationService(deps, this);
+    this.#membership = new ChannelMembershipService(deps, this);
   }
 
   /** The reader's channels; with `all`, every channel (compliance officers only). */
@@ -64,7 +63,7 @@ export class ChannelsService {
     const db = this.#deps.db;
     const mine = await repo.listForReader(db, readerOf(ctx.actor), includeArchived);
     if (scope === 'mine') return this.#present(db, ctx, mine, new Set(mine.map((r) => r.id)));
-    if (!canAudit(ctx.actor)) throw errors.forbidden('Only compliance officers list every channel.');
+    if (!canAudit(ctx.actor)) throw errors.forbidden(text('channels.errors.onlyComplianceListAll'));
     const all = await repo.listAll(db, includeArchived);
     return this.#present(db, ctx, all, new Set(mine.map((r) => r.id)));
   }
@@ -83,10 +82,10 @@ export class ChannelsService {
   /** The reader's rights in a channel; 403 for a channel they may not read (404 when there is none). */
   async access(ctx: ActorContext, id: string, db: Executor = this.#deps.db): Promise<ChannelAccess> {
     const channel = await repo.findById(db, id);
-    if (!channel) throw errors.notFound('Channel');
+    if (!channel) throw errors.notFound(text('nouns.channel'));
     const isMember = await repo.isMember(db, channel, readerOf(ctx.actor));
     const canRead = isMember || canAudit(ctx.actor);
-    if (!canRead) throw errors.forbidden('You are not a member of this channel.');
+    if (!canRead) throw errors.forbidden(text('channels.errors.notMember'));
     return {
       channel,
       isMember,
@@ -150,298 +149,24 @@ export class ChannelsService {
     return (await repo.members(db, channel)).map((m) => m.id);
   }
 
-  async create(ctx: ActorContext, input: CreateChannelRequest): Promise<Channel> {
-    const { db, clock } = this.#deps;
-    const actor = ctx.actor;
-    const now = clock.now().toISOString();
-    let id = newId();
-    let created = true;
-    await db.transaction().execute(async (trx) => {
-      const base = {
-        id,
-        kind: input.kind,
-        name: 'name' in input && input.name ? input.name : '',
-        topic: 'topic' in input ? (input.topic ?? null) : null,
-        owner_id: actor.userId,
-        department_id: null as string | null,
-        team_id: null as string | null,
-        counterparty_id: null as string | null,
-        direct_key: null as string | null,
-        last_seq: 0,
-        last_message_at: null,
-        archived_at: null,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      };
-      // Groups that follow the organisation have no listed members: their owner reads them as owner.
-      if ('ownerId' in input && input.ownerId && input.ownerId !== actor.userId) {
-        await this.#checkInternal(trx, [input.ownerId]);
-        base.owner_id = input.ownerId;
-      }
-      let explicit: string[] = [];
-
-      switch (input.kind) {
-        case 'department': {
-          const dept = await trx
-            .selectFrom('departments')
-            .select(['id', 'name', 'path'])
-            .where('id', '=', input.departmentId)
-            .executeTakeFirst();
-          if (!dept) throw errors.invalidField('body.departmentId', 'no such department');
-          if (!inScope(scopeFilter(actor, 'channel.manage'), { departmentPath: dept.path, ownerIds: [] })) {
-            throw errors.forbidden('You can only create groups for departments within your scope.');
-          }
-          await this.#checkName(trx, 'department', input.name, { department: dept.name });
-          base.department_id = dept.id;
-          break;
-        }
-        case 'team': {
-          const team = await trx
-            .selectFrom('teams')
-            .leftJoin('departments', 'departments.id', 'teams.department_id')
-            .select(['teams.id', 'teams.name', 'teams.owner_id', 'departments.path'])
-            .where('teams.id', '=', input.teamId)
-            .executeTakeFirst();
-          if (!team) throw errors.invalidField('body.teamId', 'no such team');
-          const manage = scopeFilter(actor, 'channel.manage');
-          const allowed =
-            team.owner_id === actor.userId ||
-            manage.kind === 'all' ||
-            (team.path !== null && inScope(manage, { departmentPath: team.path, ownerIds: [] }));
-          if (!allowed)
-            throw errors.forbidden(
-              'Only the team owner or a manager of its department can create its group.',
-            );
-          await this.#checkName(trx, 'team', input.name, { team: team.name, project: team.name });
-          base.team_id = team.id;
-          break;
-        }
-        case 'all_hands': {
-          if (scopeFilter(actor, 'channel.manage').kind !== 'all') {
-            throw errors.forbidden('Only company-wide channel managers can create an all-hands group.');
-          }
-          await this.#checkName(trx, 'all_hands', input.name, {});
-          break;
-        }
-        case 'direct': {
-          if (actor.kind !== 'employee') throw errors.forbidden('External users talk in external channels.');
-          const others = [...new Set(input.memberIds)].filter((u) => u !== actor.userId);
-          if (others.length === 0)
-            throw errors.invalidField('body.memberIds', 'name at least one other person');
-          await this.#checkInternal(trx, others);
-          explicit = [actor.userId, ...others];
-          if (others.length === 1) {
-            // One conversation per pair of people: opening it again returns the same one.
-            base.direct_key = [...explicit].sort().join(':');
-            const existing = await repo.findByDirectKey(trx, base.direct_key);
-            if (existing) {
-              id = existing.id;
-              created = false;
-              return;
-            }
-          }
-          break;
-        }
-        case 'external': {
-          if (!can(actor.grants, 'channel.external')) {
-            throw errors.forbidden('Only communication liaisons and managers open external channels.');
-          }
-          if (actor.kind !== 'employee') throw errors.forbidden('External channels are opened by employees.');
-          const cp = await trx
-            .selectFrom('counterparties')
-            .select(['id', 'name'])
-            .where('id', '=', input.counterpartyId)
-            .executeTakeFirst();
-          if (!cp) throw errors.invalidField('body.counterpartyId', 'no such counterparty');
-          await this.#checkName(trx, 'external', input.name, { counterparty: cp.name });
-          const others = [...new Set(input.memberIds ?? [])].filter((u) => u !== actor.userId);
-          await this.#checkExternalMembers(trx, cp.id, others);
-          explicit = [actor.userId, ...others];
-          base.counterparty_id = cp.id;
-          break;
-        }
-      }
-
-      await repo.insert(trx, base);
-      await repo.addMembers(
-        trx,
-        explicit.map((userId) => ({
-          channel_id: id,
-          user_id: userId,
-          role: userId === base.owner_id ? ('owner' as const) : ('member' as const),
-          added_by: actor.userId,
-          joined_at: now,
-        })),
-      );
-      await this.#deps.events.append(trx, {
-        userIds: explicit,
-        payload: { type: 'membership.changed', channelId: id },
-      });
-      if (input.kind === 'department' || input.kind === 'team' || input.kind === 'all_hands') {
-        // Implied members learn of it through the channel itself.
-        await this.#deps.events.append(trx, {
-          channelId: id,
-          payload: { type: 'channel.updated', channelId: id },
-        });
-      }
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'channel.created',
-        targetType: 'channel',
-        targetId: id,
-        summary: {
-          kind: input.kind,
-          name: base.name,
-          departmentId: base.department_id,
-          teamId: base.team_id,
-          counterpartyId: base.counterparty_id,
-          members: explicit,
-        },
-      });
-    });
-    if (created) this.#deps.events.committed();
-    return this.get(ctx, id);
+  create(ctx: ActorContext, input: CreateChannelRequest): Promise<Channel> {
+    return this.#creation.create(ctx, input);
   }
 
-  async update(ctx: ActorContext, id: string, input: UpdateChannelRequest): Promise<Channel> {
-    const { db } = this.#deps;
-    await db.transaction().execute(async (trx) => {
-      const { channel, canManage } = await this.access(ctx, id, trx);
-      if (!canManage) throw errors.forbidden('Only the channel owner or a manager can change it.');
-      if (channel.archived_at) throw errors.conflict('This channel is archived; unarchive it to change it.');
-      if (channel.kind === 'direct' && channel.direct_key && input.ownerId) {
-        throw errors.invalidField('body.ownerId', 'a one-to-one conversation has no owner');
-      }
-      if (input.name !== undefined && input.name !== channel.name && channel.kind !== 'direct') {
-        await this.#checkName(trx, channel.kind, input.name, valuesOf(channel));
-      }
-      if (input.ownerId && input.ownerId !== channel.owner_id) {
-        if (channel.kind === 'direct' || channel.kind === 'external') {
-          // The new owner must already be in the conversation; ownership alone grants nothing extra.
-          const members = await repo.explicitMemberIds(trx, id);
-          if (!members.includes(input.ownerId)) throw errors.invalidField('body.ownerId', 'must be a member');
-          await repo.setRoles(trx, id, input.ownerId, channel.owner_id);
-        } else {
-          await this.#checkInternal(trx, [input.ownerId]);
-        }
-      }
-      const diff = changes({ name: channel.name, topic: channel.topic, ownerId: channel.owner_id }, input);
-      if (Object.keys(diff).length === 0) return;
-      if (diff.ownerId && channel.owner_id && input.ownerId) {
-        // Owners read implied channels as owners: the old one may lose it, the new one gain it.
-        await this.#membershipEvents(trx, id, [channel.owner_id, input.ownerId]);
-      }
-      await repo.update(trx, id, {
-        name: input.name ?? channel.name,
-        topic: input.topic === undefined ? channel.topic : input.topic,
-        owner_id: input.ownerId ?? channel.owner_id,
-        updated_at: this.#now(),
-      });
-      await this.#channelEvent(trx, id);
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'channel.updated',
-        targetType: 'channel',
-        targetId: id,
-        summary: { name: channel.name, ...diff },
-      });
-    });
-    this.#deps.events.committed();
-    return this.get(ctx, id);
+  update(ctx: ActorContext, id: string, input: UpdateChannelRequest): Promise<Channel> {
+    return this.#membership.update(ctx, id, input);
   }
 
-  async setArchived(ctx: ActorContext, id: string, archived: boolean): Promise<Channel> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const { channel, canManage } = await this.access(ctx, id, trx);
-      if (!canManage) throw errors.forbidden('Only the channel owner or a manager can archive it.');
-      if (!!channel.archived_at === archived) return;
-      await repo.update(trx, id, { archived_at: archived ? this.#now() : null, updated_at: this.#now() });
-      await this.#channelEvent(trx, id);
-      await this.#deps.audit.record(trx, ctx, {
-        action: archived ? 'channel.archived' : 'channel.unarchived',
-        targetType: 'channel',
-        targetId: id,
-        summary: { name: channel.name },
-      });
-    });
-    this.#deps.events.committed();
-    return this.get(ctx, id);
+  setArchived(ctx: ActorContext, id: string, archived: boolean): Promise<Channel> {
+    return this.#membership.setArchived(ctx, id, archived);
   }
 
-  /**
-   * Adds people to a direct group or an external channel (department, team and all-hands channels
-   * follow the organisation instead). External channels take employees and the contacts of their
-   * own counterparty only.
-   */
-  async addMembers(ctx: ActorContext, id: string, input: AddChannelMembersRequest): Promise<ChannelMember[]> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const { channel, canManage, isMember } = await this.access(ctx, id, trx);
-      this.#checkExplicitMembership(channel);
-      // Anyone in a group conversation may invite; external channels need their owner or a manager.
-      const allowed = channel.kind === 'direct' ? isMember : canManage;
-      if (!allowed) throw errors.forbidden('Only the channel owner can add members.');
-      if (channel.kind === 'direct' && channel.direct_key) {
-        throw errors.conflict('A one-to-one conversation cannot grow; start a group conversation instead.');
-      }
-      const existing = new Set(await repo.explicitMemberIds(trx, id));
-      const added = [...new Set(input.userIds)].filter((u) => !existing.has(u));
-      if (added.length === 0) return;
-      if (channel.kind === 'external') await this.#checkExternalMembers(trx, channel.counterparty_id!, added);
-      else await this.#checkInternal(trx, added);
-      const now = this.#now();
-      await repo.addMembers(
-        trx,
-        added.map((userId) => ({
-          channel_id: id,
-          user_id: userId,
-          role: 'member',
-          added_by: ctx.actor.userId,
-          joined_at: now,
-        })),
-      );
-      await this.#membershipEvents(trx, id, added);
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'channel.members.added',
-        targetType: 'channel',
-        targetId: id,
-        summary: { name: channel.name, userIds: added },
-      });
-    });
-    this.#deps.events.committed();
-    return this.members(ctx, id);
+  addMembers(ctx: ActorContext, id: string, input: AddChannelMembersRequest): Promise<ChannelMember[]> {
+    return this.#membership.addMembers(ctx, id, input);
   }
 
-  /** Removes a member (the owner or a manager removes anyone; anyone may leave). */
-  /**
-   * Removes a member: the owner or a manager removes anyone, anyone may leave. An owner leaving a
-   * group conversation hands it to the longest-standing member; a one-to-one conversation is
-   * not left (it would strand the other person).
-   */
-  async removeMember(ctx: ActorContext, id: string, userId: string): Promise<void> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const { channel, canManage } = await this.access(ctx, id, trx);
-      this.#checkExplicitMembership(channel);
-      if (channel.direct_key) throw errors.conflict('A one-to-one conversation cannot be left.');
-      const leaving = userId === ctx.actor.userId;
-      if (!leaving && !canManage) throw errors.forbidden('Only the channel owner can remove members.');
-      if (userId === channel.owner_id) {
-        if (!leaving || channel.kind !== 'direct')
-          throw errors.conflict('Hand the channel to another owner first.');
-        const heir = (await repo.explicitMemberIds(trx, id)).find((m) => m !== userId);
-        if (heir) {
-          await repo.setRoles(trx, id, heir, null);
-          await repo.update(trx, id, { owner_id: heir, updated_at: this.#now() });
-        }
-      }
-      if (!(await repo.removeMember(trx, id, userId))) throw errors.notFound('Channel member');
-      await this.#membershipEvents(trx, id, [userId]);
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'channel.members.removed',
-        targetType: 'channel',
-        targetId: id,
-        summary: { name: channel.name, userIds: [userId] },
-      });
-    });
-    this.#deps.events.committed();
+  removeMember(ctx: ActorContext, id: string, userId: string): Promise<void> {
+    return this.#membership.removeMember(ctx, id, userId);
   }
 
   /**
@@ -451,7 +176,7 @@ export class ChannelsService {
   async archiveFor(trx: Transaction<DB>, ref: { teamId: string } | { departmentId: string }): Promise<void> {
     const now = this.#now();
     const ids = await repo.archiveByOrganisation(trx, ref, now);
-    for (const channelId of ids) await this.#channelEvent(trx, channelId);
+    for (const channelId of ids) await channelEvent(this.#deps.events, trx, channelId);
   }
 
   /** Moves the reader's read position forward (to the latest message when no seq is given). */
@@ -482,7 +207,7 @@ export class ChannelsService {
 
   async updateNamingRules(ctx: ActorContext, input: Partial<NamingRules>): Promise<NamingRules> {
     if (scopeFilter(ctx.actor, 'channel.manage').kind !== 'all') {
-      throw errors.forbidden('Naming rules are set by company-wide channel managers.');
+      throw errors.forbidden(text('channels.errors.namingRulesManagers'));
     }
     for (const [kind, pattern] of Object.entries(input) as [keyof NamingRules, string][]) {
       const unknown = unknownPlaceholders(kind, pattern);
@@ -501,97 +226,6 @@ export class ChannelsService {
       });
     });
     return this.namingRules();
-  }
-
-  async #checkName(
-    trx: Executor,
-    kind: keyof NamingRules,
-    name: string,
-    values: NamingValues,
-  ): Promise<void> {
-    const rules = await this.#rulesIn(trx);
-    const pattern = rules[kind];
-    if (!followsRule(pattern, name, values)) {
-      const example = exampleName(pattern, values, kind);
-      throw errors.validation(
-        [{ path: 'body.name', message: `does not follow the naming rule ${pattern}, e.g. ${example}` }],
-        `The name must follow the naming rule "${pattern}" (for example "${example}").`,
-      );
-    }
-  }
-
-  async #rulesIn(trx: Executor): Promise<NamingRules> {
-    const rows = await repo.namingRules(trx);
-    const rules = { ...DEFAULT_NAMING_RULES };
-    for (const r of rows) if (r.kind in rules) rules[r.kind as keyof NamingRules] = r.pattern;
-    return rules;
-  }
-
-  #checkExplicitMembership(channel: repo.ChannelRow): void {
-    if (channel.kind !== 'direct' && channel.kind !== 'external') {
-      throw errors.conflict(
-        'Members of this channel follow the organisation; change the department or team instead.',
-      );
-    }
-  }
-
-  async #checkInternal(trx: Executor, userIds: readonly string[]): Promise<void> {
-    const found = await activeUsers(trx, userIds);
-    const bad = userIds.filter((id) => !found.some((u) => u.id === id && u.kind === 'employee'));
-    if (bad.length > 0) {
-      throw errors.validation(
-        bad.map((id) => ({ path: 'body.memberIds', message: `${id} is not an active employee` })),
-      );
-    }
-  }
-
-  /** Employees, or the contacts of this channel's counterparty: never another organisation's. */
-  async #checkExternalMembers(
-    trx: Executor,
-    counterpartyId: string,
-    userIds: readonly string[],
-  ): Promise<void> {
-    if (userIds.length === 0) return;
-    const rows = await trx
-      .selectFrom('users')
-      .select(['id', 'kind', 'counterparty_id'])
-      .where('id', 'in', userIds)
-      .where('status', '=', 'active')
-      .execute();
-    const bad = userIds.filter((id) => {
-      const u = rows.find((r) => r.id === id);
-      return !u || (u.kind === 'external' && u.counterparty_id !== counterpartyId);
-    });
-    if (bad.length > 0) {
-      throw errors.validation(
-        bad.map((id) => ({
-          path: 'body.userIds',
-          message: `${id} is not an employee or a contact of this counterparty`,
-        })),
-      );
-    }
-  }
-
-  async #membershipEvents(
-    trx: Transaction<DB>,
-    channelId: string,
-    userIds: readonly string[],
-  ): Promise<void> {
-    await this.#deps.events.append(
-      trx,
-      {
-        userIds,
-        payload: { type: 'membership.changed', channelId },
-      },
-      { channelId, payload: { type: 'channel.updated', channelId } },
-    );
-  }
-
-  async #channelEvent(trx: Transaction<DB>, channelId: string): Promise<void> {
-    await this.#deps.events.append(trx, {
-      channelId,
-      payload: { type: 'channel.updated', channelId },
-    });
   }
 
   async #present(
@@ -670,13 +304,4 @@ export class ChannelsService {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
-}
-
-function valuesOf(channel: repo.ChannelRow): NamingValues {
-  return {
-    department: channel.department_name ?? undefined,
-    team: channel.team_name ?? undefined,
-    project: channel.team_name ?? undefined,
-    counterparty: channel.counterparty_name ?? undefined,
-  };
 }

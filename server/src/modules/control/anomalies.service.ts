@@ -5,6 +5,7 @@ import { type Clock, DAY, HOUR } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { wallClock } from '../../platform/jobs/schedule.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -178,10 +179,10 @@ export class AnomaliesService {
   async acknowledge(ctx: ActorContext, id: string, comment: string | null): Promise<AnomalyAlert> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const alert = await repo.findAlert(trx, id);
-      if (!alert) throw errors.notFound('Alert');
+      if (!alert) throw errors.notFound(text('control.nouns.alert'));
       const now = this.#deps.clock.now().toISOString();
       if (!(await repo.acknowledge(trx, id, ctx.actor.userId, now, comment))) {
-        throw errors.conflict('This alert was already acknowledged.');
+        throw errors.conflict(text('control.errors.alertAcknowledged'));
       }
       await this.#deps.audit.record(trx, ctx, {
         action: 'control.alert.acknowledged',

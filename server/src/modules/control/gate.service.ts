@@ -14,6 +14,7 @@ import type { FieldCipher } from '../../platform/crypto/keys.ts';
 import { SEALED } from '../../platform/crypto/sealed.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text as catalogueText } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelRow } from '../channels/channels.service.ts';
 import { redact } from './detection/scanner.ts';
@@ -181,10 +182,7 @@ export class ControlGate {
         };
       case 'warn':
         if (!draft.confirm) {
-          throw errors.policyConfirmationRequired(
-            'This content matches a communication policy: confirm to send it.',
-            refusal,
-          );
+          throw errors.policyConfirmationRequired(catalogueText('control.errors.confirmToSend'), refusal);
         }
         if (verdict.requireJustification && !draft.justification) {
           throw errors.invalidField('body.justification', 'say why this needs to be sent');

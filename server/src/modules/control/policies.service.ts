@@ -12,6 +12,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { type Text, text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import { CompiledPoliciesCache } from './compiled-policies.ts';
@@ -85,7 +86,7 @@ export class PoliciesService {
         targetId: id,
         summary: { after: describeDetector(fields) },
       });
-    }, 'A detector with this name already exists.');
+    }, text('control.errors.detectorNameTaken'));
     return this.#detector(id);
   }
 
@@ -93,7 +94,7 @@ export class PoliciesService {
     const fields = checkDetector(input);
     await this.#write(async (trx) => {
       const before = await repo.findDetector(trx, id);
-      if (!before) throw errors.notFound('Detector');
+      if (!before) throw errors.notFound(text('control.nouns.detector'));
       await repo.updateDetector(trx, id, {
         ...fields,
         updated_at: this.#now(),
@@ -105,17 +106,16 @@ export class PoliciesService {
         targetId: id,
         summary: { before: describeDetector(before), after: describeDetector(fields) },
       });
-    }, 'A detector with this name already exists.');
+    }, text('control.errors.detectorNameTaken'));
     return this.#detector(id);
   }
 
   async deleteDetector(ctx: ActorContext, id: string): Promise<void> {
     await this.#write(async (trx) => {
       const before = await repo.findDetector(trx, id);
-      if (!before) throw errors.notFound('Detector');
+      if (!before) throw errors.notFound(text('control.nouns.detector'));
       const users = usageOf(await repo.policies(trx)).get(id) ?? 0;
-      if (users > 0)
-        throw errors.conflict(`This detector is used by ${users} polic${users === 1 ? 'y' : 'ies'}.`);
+      if (users > 0) throw errors.conflict(text('control.errors.detectorInUse', { count: users }));
       await repo.deleteDetector(trx, id);
       await this.#deps.audit.record(trx, ctx, {
         action: 'control.detector.deleted',
@@ -128,7 +128,7 @@ export class PoliciesService {
 
   async #detector(id: string): Promise<Detector> {
     const found = (await this.detectors()).find((d) => d.id === id);
-    if (!found) throw errors.notFound('Detector');
+    if (!found) throw errors.notFound(text('control.nouns.detector'));
     return found;
   }
 
@@ -140,7 +140,7 @@ export class PoliciesService {
 
   async policy(id: string): Promise<ControlPolicy> {
     const row = await repo.findPolicy(this.#deps.db, id);
-    if (!row) throw errors.notFound('Policy');
+    if (!row) throw errors.notFound(text('nouns.policy'));
     return (await this.#present([row]))[0]!;
   }
 
@@ -171,14 +171,14 @@ export class PoliciesService {
         targetId: id,
         summary: { after: describePolicy(fields) },
       });
-    }, 'A policy with this name already exists.');
+    }, text('control.errors.policyNameTaken'));
     return this.policy(id);
   }
 
   async updatePolicy(ctx: ActorContext, id: string, input: SavePolicyRequest): Promise<ControlPolicy> {
     await this.#write(async (trx) => {
       const before = await repo.findPolicy(trx, id);
-      if (!before) throw errors.notFound('Policy');
+      if (!before) throw errors.notFound(text('nouns.policy'));
       const fields = await this.#checkPolicy(
         trx,
         input,
@@ -196,14 +196,14 @@ export class PoliciesService {
         targetId: id,
         summary: { before: describePolicy(before), after: describePolicy(fields) },
       });
-    }, 'A policy with this name already exists.');
+    }, text('control.errors.policyNameTaken'));
     return this.policy(id);
   }
 
   async deletePolicy(ctx: ActorContext, id: string): Promise<void> {
     await this.#write(async (trx) => {
       const before = await repo.findPolicy(trx, id);
-      if (!before) throw errors.notFound('Policy');
+      if (!before) throw errors.notFound(text('nouns.policy'));
       await repo.deletePolicy(trx, id);
       await this.#deps.audit.record(trx, ctx, {
         action: 'control.policy.deleted',
@@ -280,7 +280,7 @@ export class PoliciesService {
   }
 
   /** A change in one transaction; a taken name is a conflict; compiled policies reload after. */
-  async #write(work: (trx: Executor) => Promise<void>, nameTaken?: string): Promise<void> {
+  async #write(work: (trx: Executor) => Promise<void>, nameTaken?: Text): Promise<void> {
     try {
       await this.#deps.db.transaction().execute(work);
     } catch (err) {

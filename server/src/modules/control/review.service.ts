@@ -15,6 +15,7 @@ import { openSealed, openSealedNullable, SEAL_BATCH } from '../../platform/crypt
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -104,7 +105,7 @@ export class ReviewService {
   /** One item whole, for a caller that audits the reading (`open`, and `decide` by its own entry). */
   async get(id: string): Promise<ControlEvent> {
     const row = await repo.findEvent(this.#deps.db, id);
-    if (!row) throw errors.notFound('Control event');
+    if (!row) throw errors.notFound(text('control.nouns.controlEvent'));
     return (await this.#present([row]))[0]!;
   }
 
@@ -117,12 +118,12 @@ export class ReviewService {
     const comment = input.comment ?? null;
     await this.#deps.db.transaction().execute(async (trx) => {
       const event = await repo.findEvent(trx, id);
-      if (!event) throw errors.notFound('Control event');
+      if (!event) throw errors.notFound(text('control.nouns.controlEvent'));
       if (!DECISIONS[event.status].includes(input.decision)) {
         throw errors.conflict(
           event.status === 'pending' || event.status === 'open'
-            ? `A ${event.status} item cannot be decided as ${input.decision}.`
-            : 'This item has already been decided.',
+            ? text('control.errors.cannotDecide', { status: event.status, decision: input.decision })
+            : text('control.errors.alreadyDecided'),
         );
       }
       const now = this.#now();
@@ -141,11 +142,11 @@ export class ReviewService {
         reviewed_at: now,
         review_comment: comment,
       });
-      if (!claimed) throw errors.conflict('This item has already been decided.');
+      if (!claimed) throw errors.conflict(text('control.errors.alreadyDecided'));
 
       if (event.status === 'pending') {
         const held = await repo.heldByEvent(trx, id);
-        if (!held) throw errors.notFound('Held message');
+        if (!held) throw errors.notFound(text('control.nouns.heldMessage'));
         const approved = input.decision !== 'reject';
         if (approved) {
           await this.#port().deliver(trx, held, this.#heldText(held));
@@ -158,10 +159,17 @@ export class ReviewService {
         // Beyond the live event: the inbox, and email or webhooks as the sender chose.
         await this.#notifications?.notify(trx, {
           kind: 'control.decided',
-          title: approved ? '暂扣的消息已放行' : '暂扣的消息未获批准',
+          title: text(
+            approved ? 'control.notices.decided.approvedTitle' : 'control.notices.decided.rejectedTitle',
+          ),
           body: approved
-            ? `${ctx.actor.displayName} 审核通过了你的消息，已发送给接收方。`
-            : `${ctx.actor.displayName} 未批准你的消息${comment ? `：${comment}` : '。'}`,
+            ? text('control.notices.decided.approvedBody', { actor: ctx.actor.displayName })
+            : comment
+              ? text('control.notices.decided.rejectedBodyWithComment', {
+                  actor: ctx.actor.displayName,
+                  comment,
+                })
+              : text('control.notices.decided.rejectedBody', { actor: ctx.actor.displayName }),
           link: `/messages/${held.channel_id}`,
           subject: { type: 'held_message', id: held.id },
           actorId: ctx.actor.userId,

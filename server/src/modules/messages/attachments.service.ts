@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { acceptUpload } from '../../platform/storage/content-type.ts';
 import { canAudit } from '../channels/channel-access.ts';
@@ -46,8 +47,8 @@ export class AttachmentsService {
     file: { fileName: string; data: Buffer },
   ): Promise<Attachment> {
     const access = await this.#deps.channels.access(ctx, channelId);
-    if (!access.isMember) throw errors.forbidden('Only members can share files in this channel.');
-    if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
+    if (!access.isMember) throw errors.forbidden(text('messages.errors.onlyMembersShare'));
+    if (access.channel.archived_at) throw errors.conflict(text('messages.errors.channelArchived'));
     const { fileName, contentType, sha256 } = acceptUpload(file, this.#deps.maxBytes);
     const id = newId();
     const now = this.#deps.clock.now();
@@ -71,10 +72,11 @@ export class AttachmentsService {
 
   async open(ctx: ActorContext, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
     const row = await repo.findAttachment(this.#deps.db, id);
-    if (!row) throw errors.notFound('Attachment');
+    if (!row) throw errors.notFound(text('messages.nouns.attachment'));
     // Readable by whoever may read its channel, while its message stands (compliance: always).
     await this.#deps.channels.access(ctx, row.channel_id);
-    if (!row.message_id && row.uploader_id !== ctx.actor.userId) throw errors.notFound('Attachment');
+    if (!row.message_id && row.uploader_id !== ctx.actor.userId)
+      throw errors.notFound(text('messages.nouns.attachment'));
     if (row.message_id && !canAudit(ctx.actor)) {
       const message = await repo.findById(this.#deps.db, row.message_id);
       // A file of a message held for review: its sender and the reviewers may open it, nobody else.
@@ -83,7 +85,8 @@ export class AttachmentsService {
         held !== undefined &&
         held.status !== 'approved' &&
         (held.author_id === ctx.actor.userId || can(ctx.actor.grants, 'control.review'));
-      if (!mayOpenHeld && (!message || message.deleted_at)) throw errors.notFound('Attachment');
+      if (!mayOpenHeld && (!message || message.deleted_at))
+        throw errors.notFound(text('messages.nouns.attachment'));
     }
     return { attachment: toAttachment(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }

@@ -6,6 +6,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import { openSealed, UNSEALED } from '../../platform/crypto/sealed.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { canAudit } from '../channels/channel-access.ts';
 import { resolveMentions } from './mentions.ts';
 import type { MessagesDeps } from './message-deps.ts';
@@ -43,9 +44,9 @@ export class MessageChangesService {
     await this.#deps.db.transaction().execute(async (trx) => {
       const { message, access } = await this.#target(ctx, trx, channelId, messageId);
       if (message.author_id !== ctx.actor.userId)
-        throw errors.forbidden('Only the author can edit a message.');
-      if (message.deleted_at) throw errors.conflict('A deleted message cannot be edited.');
-      if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
+        throw errors.forbidden(text('messages.errors.onlyAuthorEdits'));
+      if (message.deleted_at) throw errors.conflict(text('messages.errors.deletedNotEditable'));
+      if (access.channel.archived_at) throw errors.conflict(text('messages.errors.channelArchived'));
       this.#checkWindow(message);
       if (message.body === input.body) return;
       const attachments = await repo.attachmentsOfMessages(trx, [messageId]);
@@ -110,7 +111,7 @@ export class MessageChangesService {
     const refused = blocked as { refusal: PolicyRefusal; record: () => Promise<void> } | null;
     if (refused) {
       await refused.record();
-      throw errors.policyBlocked('This change may not be made here (communication policy).', refused.refusal);
+      throw errors.policyBlocked(text('messages.errors.changeBlocked'), refused.refusal);
     }
     this.#deps.events.committed();
     return this.#one(this.#deps.db, messageId);
@@ -125,12 +126,11 @@ export class MessageChangesService {
     await this.#deps.db.transaction().execute(async (trx) => {
       const { message, access } = await this.#target(ctx, trx, channelId, messageId);
       if (message.deleted_at) return;
-      if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
+      if (access.channel.archived_at) throw errors.conflict(text('messages.errors.channelArchived'));
       const byAuthor = message.author_id === ctx.actor.userId;
       if (byAuthor) this.#checkWindow(message);
       else {
-        if (!access.canManage)
-          throw errors.forbidden('Only the author or the channel owner can delete a message.');
+        if (!access.canManage) throw errors.forbidden(text('messages.errors.onlyAuthorOrOwnerDeletes'));
         if (!reason) throw errors.invalidField('body.reason', 'say why you remove someone else’s message');
       }
       const now = this.#now();
@@ -170,9 +170,10 @@ export class MessageChangesService {
     await this.#deps.db.transaction().execute(async (trx) => {
       const { message, access } = await this.#target(ctx, trx, channelId, messageId);
       // Pinning speaks to the whole channel: it takes the right to post (or to run the channel).
-      if (!access.canPost && !access.canManage) throw errors.forbidden('Only members who can post may pin.');
-      if (access.channel.archived_at) throw errors.conflict('This channel is archived.');
-      if (message.deleted_at) throw errors.conflict('A deleted message cannot be pinned.');
+      if (!access.canPost && !access.canManage)
+        throw errors.forbidden(text('messages.errors.onlyPostersPin'));
+      if (access.channel.archived_at) throw errors.conflict(text('messages.errors.channelArchived'));
+      if (message.deleted_at) throw errors.conflict(text('messages.errors.deletedNotPinnable'));
       if (!!message.pinned_at === pinned) return;
       await repo.update(trx, messageId, {
         pinned_at: pinned ? this.#now() : null,
@@ -186,10 +187,10 @@ export class MessageChangesService {
 
   /** The original text and every edit or deletion of a message: compliance officers only, audited. */
   async history(ctx: ActorContext, channelId: string, messageId: string): Promise<MessageHistory> {
-    if (!canAudit(ctx.actor)) throw errors.forbidden('Message history is for compliance officers.');
+    if (!canAudit(ctx.actor)) throw errors.forbidden(text('messages.errors.historyForCompliance'));
     const db = this.#deps.db;
     const message = await repo.findById(db, messageId);
-    if (!message || message.channel_id !== channelId) throw errors.notFound('Message');
+    if (!message || message.channel_id !== channelId) throw errors.notFound(text('nouns.message'));
     const revisions = (await repo.revisions(db, messageId)).map((r) => ({
       ...r,
       body: openSealed(this.#deps.cipher, r.body, r.sealed),
@@ -221,23 +222,21 @@ export class MessageChangesService {
 
   async #one(db: Executor, id: string): Promise<Message> {
     const message = await this.#view.one(db, id);
-    if (!message) throw errors.notFound('Message');
+    if (!message) throw errors.notFound(text('nouns.message'));
     return message;
   }
 
   async #target(ctx: ActorContext, trx: Transaction<DB>, channelId: string, messageId: string) {
     const access = await this.#deps.channels.access(ctx, channelId, trx);
     const message = await repo.findById(trx, messageId);
-    if (!message || message.channel_id !== channelId) throw errors.notFound('Message');
+    if (!message || message.channel_id !== channelId) throw errors.notFound(text('nouns.message'));
     return { access, message };
   }
 
   #checkWindow(message: repo.MessageRow): void {
     const age = this.#deps.clock.now().getTime() - Date.parse(message.created_at);
     if (age > this.#deps.editWindowMinutes * MINUTE) {
-      throw errors.conflict(
-        `Messages can be changed within ${this.#deps.editWindowMinutes} minutes of posting.`,
-      );
+      throw errors.conflict(text('messages.errors.editWindow', { minutes: this.#deps.editWindowMinutes }));
     }
   }
 

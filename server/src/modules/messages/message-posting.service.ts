@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { NewEvent } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { ChannelAccess, ChannelRow } from '../channels/channels.service.ts';
 import { heldUpdated } from '../control/held-events.ts';
 import type { HeldRow, HeldText } from '../control/held-messages.ts';
@@ -74,7 +75,7 @@ export class MessagePostingService {
     }
     if (result.kind === 'blocked') {
       await result.record();
-      throw errors.policyBlocked('This content may not be sent here (communication policy).', result.refusal);
+      throw errors.policyBlocked(text('messages.errors.contentBlocked'), result.refusal);
     }
     if (result.fresh) this.#deps.events.committed();
     return result.kind === 'held'
@@ -85,7 +86,7 @@ export class MessagePostingService {
   /** Posts where a held message would be a surprise (seeding, tests): held is a conflict here. */
   async post(ctx: ActorContext, channelId: string, input: PostMessageRequest): Promise<Message> {
     const result = await this.send(ctx, channelId, input);
-    if (result.status === 'held') throw errors.conflict('The message was held for review.');
+    if (result.status === 'held') throw errors.conflict(text('messages.errors.heldForReview'));
     return result.message;
   }
 
@@ -102,14 +103,12 @@ export class MessagePostingService {
   ): Promise<Posted | undefined> {
     const existing = await repo.findByClientId(db, authorId, clientId);
     if (existing) {
-      if (existing.channel_id !== channelId)
-        throw errors.conflict('This client id was used in another channel.');
+      if (existing.channel_id !== channelId) throw errors.conflict(text('messages.errors.clientIdElsewhere'));
       return { kind: 'created', message: (await this.#view.present(db, [existing]))[0]!, fresh: false };
     }
     const held = await this.#deps.review.heldByClientId(db, authorId, clientId);
     if (!held) return undefined;
-    if (held.row.channel_id !== channelId)
-      throw errors.conflict('This client id was used in another channel.');
+    if (held.row.channel_id !== channelId) throw errors.conflict(text('messages.errors.clientIdElsewhere'));
     return { kind: 'held', held: held.held, fresh: false };
   }
 
@@ -192,27 +191,25 @@ export class MessagePostingService {
 
   /**
    * Delivers a held message a compliance officer approved, as its author wrote it (`text`, opened
-   * by the review queue), into the reviewer's transaction. It takes its place in the channel now,
+   * by the review queue: `opened`), into the reviewer's transaction. It takes its place in the channel now,
    * not when it was written.
    */
-  async deliverHeld(trx: Transaction<DB>, held: HeldRow, text: HeldText): Promise<void> {
+  async deliverHeld(trx: Transaction<DB>, held: HeldRow, opened: HeldText): Promise<void> {
     const channel = await this.#deps.channels.byId(trx, held.channel_id);
-    if (!channel) throw errors.notFound('Channel');
-    if (channel.archived_at)
-      throw errors.conflict('The channel is archived; unarchive it to deliver this message.');
+    if (!channel) throw errors.notFound(text('nouns.channel'));
+    if (channel.archived_at) throw errors.conflict(text('messages.errors.archivedCannotDeliver'));
     const memberIds = await this.#deps.channels.memberIds(trx, channel);
-    if (!memberIds.includes(held.author_id))
-      throw errors.conflict('The sender is no longer a member of this channel.');
+    if (!memberIds.includes(held.author_id)) throw errors.conflict(text('messages.errors.senderLeft'));
     const author = (await this.#deps.people.refs(trx, [held.author_id])).get(held.author_id);
-    if (!author) throw errors.conflict('The sender no longer exists.');
+    if (!author) throw errors.conflict(text('messages.errors.senderGone'));
     const root = held.thread_root_id ? await repo.findById(trx, held.thread_root_id) : undefined;
     const attachments = await repo.attachmentsByIds(trx, JSON.parse(held.attachment_ids) as string[]);
     await this.#store(trx, {
       id: held.id,
       channel,
       author,
-      body: text.deliveredBody ?? text.body,
-      original: text.deliveredBody === null ? null : text.body,
+      body: opened.deliveredBody ?? opened.body,
+      original: opened.deliveredBody === null ? null : opened.body,
       // A thread that went away meanwhile: the reply stands on its own.
       root: root && !root.deleted_at ? root : undefined,
       attachments,
@@ -301,8 +298,7 @@ export class MessagePostingService {
 }
 
 function checkCanPost(access: ChannelAccess): void {
-  if (!access.isMember) throw errors.forbidden('Only members can post in this channel.');
-  if (access.channel.archived_at) throw errors.conflict('This channel is archived; unarchive it to post.');
-  if (!access.canPost)
-    throw errors.forbidden('Only the owner and authorised announcers post in the all-hands group.');
+  if (!access.isMember) throw errors.forbidden(text('messages.errors.onlyMembersPost'));
+  if (access.channel.archived_at) throw errors.conflict(text('messages.errors.archivedCannotPost'));
+  if (!access.canPost) throw errors.forbidden(text('messages.errors.allHandsPosters'));
 }

@@ -12,6 +12,7 @@ import type { Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { highlight, queryTerms } from '../../platform/search/segment.ts';
 import { markdownToPlainText } from '../../platform/text/markdown.ts';
 import { canAudit, readerOf } from '../channels/channel-access.ts';
@@ -74,7 +75,7 @@ export class MessagesService {
   async one(ctx: ActorContext, channelId: string, messageId: string): Promise<Message> {
     await this.#deps.channels.access(ctx, channelId);
     const row = await repo.findById(this.#deps.db, messageId);
-    if (!row || row.channel_id !== channelId) throw errors.notFound('Message');
+    if (!row || row.channel_id !== channelId) throw errors.notFound(text('nouns.message'));
     return (await this.#view.present(this.#deps.db, [row]))[0]!;
   }
 

@@ -4,6 +4,7 @@ import { type ActorContext, SYSTEM_CONTEXT } from '../../platform/auth/actor.ts'
 import { newId } from '../../platform/crypto/ids.ts';
 import { openSealed } from '../../platform/crypto/sealed.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { fromWallClock, wallClock } from '../../platform/jobs/schedule.ts';
 import { formatLocalDateTime } from '../../platform/text/dates.ts';
 import { type ArchivedMessage, toCsv, toJsonLines } from './archive-format.ts';
@@ -77,7 +78,7 @@ export class ArchivesService {
     id: string,
   ): Promise<{ archive: MessageArchive; stream: Readable; fileName: string }> {
     const row = await repo.findArchive(this.#deps.db, id);
-    if (!row) throw errors.notFound('Archive');
+    if (!row) throw errors.notFound(text('retention.nouns.archive'));
     await this.#deps.audit.record(this.#deps.db, ctx, {
       action: 'archive.downloaded',
       targetType: 'channel',

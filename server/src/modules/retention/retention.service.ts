@@ -13,6 +13,7 @@ import { DAY } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { ARCHIVE_JOB, ArchivesService } from './archives.service.ts';
 import * as repo from './retention.repository.ts';
 import type { RetentionDeps } from './retention-deps.ts';
@@ -144,8 +145,8 @@ export class RetentionService {
   async releaseHold(ctx: ActorContext, id: string): Promise<LegalHold> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const hold = await repo.findHold(trx, id);
-      if (!hold) throw errors.notFound('Legal hold');
-      if (hold.released_at) throw errors.conflict('This hold was already released.');
+      if (!hold) throw errors.notFound(text('retention.nouns.legalHold'));
+      if (hold.released_at) throw errors.conflict(text('retention.errors.holdReleased'));
       await repo.releaseHold(trx, id, ctx.actor.userId, this.#now());
       await this.#deps.audit.record(trx, ctx, {
         action: 'legal_hold.released',
