@@ -9,6 +9,7 @@ import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { CalendarYearsService } from './modules/calendar/calendar-years.service.ts';
 import { ChannelsService } from './modules/channels/channels.service.ts';
 import { AnomaliesService } from './modules/control/anomalies.service.ts';
+import type { ControlDirectory } from './modules/control/control-directory.ts';
 import { ControlGate } from './modules/control/gate.service.ts';
 import { PoliciesService } from './modules/control/policies.service.ts';
 import { RecordsService } from './modules/control/records.service.ts';
@@ -120,9 +121,25 @@ export function createServices(
   teams.onRemove((trx, teamId) => channels.archiveFor(trx, { teamId }));
   const tokens = new TokensService({ db, clock, audit, events });
 
-  const policies = new PoliciesService({ db, clock, audit });
+  // What communication control shows and checks of people, channels, departments and counterparties.
+  const controlDirectory: ControlDirectory = {
+    people: (q, ids) => users.refs(q, ids),
+    channels: async (q, ids) =>
+      new Map([...(await channels.byIds(q, ids))].map(([id, c]) => [id, { name: c.name, kind: c.kind }])),
+    departmentPaths: (q, ids) => departments.pathsOf(q, ids),
+    counterpartyNames: (q, ids) => counterparties.namesOf(q, ids),
+  };
+  const policies = new PoliciesService({ db, clock, audit, channels, directory: controlDirectory });
   const control = new ControlGate({ db, clock, audit, policies, cipher });
-  const review = new ReviewService({ db, clock, audit, events, channels, cipher });
+  const review = new ReviewService({
+    db,
+    clock,
+    audit,
+    events,
+    channels,
+    directory: controlDirectory,
+    cipher,
+  });
   const messages = new MessagesService({
     db,
     dialect,
@@ -146,8 +163,21 @@ export function createServices(
     review,
     maxBytes: config.messaging.attachmentMaxBytes,
   });
-  const records = new RecordsService({ db, clock, audit, timeZone: config.timeZone });
-  const anomalies = new AnomaliesService({ db, clock, audit, jobs, timeZone: config.timeZone });
+  const records = new RecordsService({
+    db,
+    clock,
+    audit,
+    timeZone: config.timeZone,
+    directory: controlDirectory,
+  });
+  const anomalies = new AnomaliesService({
+    db,
+    clock,
+    audit,
+    jobs,
+    timeZone: config.timeZone,
+    directory: controlDirectory,
+  });
   const retention = new RetentionService({
     db,
     dialect,

@@ -101,6 +101,11 @@ export class CounterpartiesService {
     return this.get(id);
   }
 
+  /** Names by id, one query; unknown ids are absent. */
+  async namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await repo.namesByIds(db, ids)).map((r) => [r.id, r.name]));
+  }
+
   async exists(db: Executor, id: string): Promise<boolean> {
     return (await repo.findById(db, id)) !== undefined;
   }
