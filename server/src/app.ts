@@ -86,7 +86,7 @@ export async function buildApp(
   retentionRoutes(app, services.retention);
   calendarRoutes(app, services.calendar);
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
-  tasksRoutes(app, services.tasks, config.messaging.attachmentMaxBytes);
+  tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
   requestsRoutes(app, services.requests);
   approvalsRoutes(app, services.approvals);
   announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
