@@ -87,7 +87,7 @@ export async function buildApp(
   calendarRoutes(app, services.calendar);
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
   tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
-  requestsRoutes(app, services.requests);
+  requestsRoutes(app, services.requests, services.requestSla);
   approvalsRoutes(app, services.approvals);
   announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
   await realtimeRoutes(app, { hub: services.hub, authenticate, publicUrl: config.publicUrl });

@@ -26,6 +26,7 @@ import { ChannelAudience } from './modules/realtime/audience.ts';
 import { RealtimeHub } from './modules/realtime/hub.ts';
 import { RequestAccess } from './modules/requests/request-access.ts';
 import { RequestEscalationsService } from './modules/requests/request-escalations.service.ts';
+import { RequestSlaService } from './modules/requests/request-sla.service.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
 import { RetentionService } from './modules/retention/retention.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
@@ -254,6 +255,7 @@ export function createServices(
     replies: taskReplies,
   });
   const requestAccess = new RequestAccess({ db, clock, people: userLookup, departments });
+  const requestSla = new RequestSlaService({ db, clock, audit, departments });
   const requestEscalations = new RequestEscalationsService({
     db,
     dialect,
@@ -264,7 +266,7 @@ export function createServices(
     jobs,
     roles,
     access: requestAccess,
-    firstResponseHours: async () => (await requests.settings()).firstResponseHours,
+    firstResponseHours: async () => (await requestSla.settings()).firstResponseHours,
   });
   const requests = new RequestsService({
     db,
@@ -277,6 +279,7 @@ export function createServices(
     people: userLookup,
     access: requestAccess,
     escalations: requestEscalations,
+    sla: requestSla,
   });
   const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
   const announcements = new AnnouncementsService({
@@ -330,6 +333,7 @@ export function createServices(
     taskReminders,
     requests,
     requestEscalations,
+    requestSla,
     approvals,
     announcements,
     events,

@@ -4,8 +4,6 @@ import type {
   DeptRequestDetail,
   DeptRequestListQuery,
   Page,
-  RequestReport,
-  RequestReportQuery,
   RequestSettings,
 } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
@@ -15,8 +13,6 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
-import { factsFromRow, onTimeTally } from '../../platform/kpi/timeliness.ts';
-import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
@@ -24,6 +20,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { UserLookupService } from '../users/user-lookup.service.ts';
 import type { RequestAccess } from './request-access.ts';
 import { firstStep, type RequestEscalationsService } from './request-escalations.service.ts';
+import type { RequestSlaService } from './request-sla.service.ts';
 import * as repo from './requests.repository.ts';
 
 export interface RequestsDeps {
@@ -37,10 +34,8 @@ export interface RequestsDeps {
   people: Pick<UserLookupService, 'refs' | 'facts'>;
   access: RequestAccess;
   escalations: Pick<RequestEscalationsService, 'sweep'>;
+  sla: Pick<RequestSlaService, 'settings'>;
 }
-
-const SETTINGS_KEY = 'requests.sla';
-const DEFAULT_SETTINGS: RequestSettings = { firstResponseHours: 24 };
 
 /**
  * Cross-department requests under first-ask responsibility (首问负责制). The receiving
@@ -62,22 +57,9 @@ export class RequestsService {
     return this.#deps.escalations.sweep(limit);
   }
 
-  async settings(): Promise<RequestSettings> {
-    return (await readSetting<RequestSettings>(this.#deps.db, SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
-  }
-
-  async updateSettings(ctx: ActorContext, body: RequestSettings): Promise<RequestSettings> {
-    const before = await this.settings();
-    await this.#deps.db.transaction().execute(async (trx) => {
-      await writeSetting(trx, SETTINGS_KEY, body, ctx.actor.userId, this.#deps.clock.now());
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'request.settings.changed',
-        targetType: 'settings',
-        targetId: null,
-        summary: { before, after: body },
-      });
-    });
-    return body;
+  /** Kept for callers of the whole request API: the setting is RequestSlaService's. */
+  settings(): Promise<RequestSettings> {
+    return this.#deps.sla.settings();
   }
 
   async create(ctx: ActorContext, body: CreateDeptRequest): Promise<DeptRequestDetail> {
@@ -377,53 +359,5 @@ export class RequestsService {
       });
     });
     return this.get(ctx, id);
-  }
-
-  async report(ctx: ActorContext, query: RequestReportQuery): Promise<RequestReport> {
-    const scope = scopeFilter(ctx.actor, 'request.read');
-    if (scope.kind === 'none' || scope.kind === 'own')
-      throw errors.forbidden('You may not see the request report.');
-    const now = this.#deps.clock.now().toISOString();
-    const db = this.#deps.db;
-    const resolved = await this.#deps.departments.resolveScope(db, scope);
-    const counted = await repo.report(
-      db,
-      query,
-      now,
-      resolved.kind === 'department' ? resolved.departmentIds : null,
-    );
-    const departments = await this.#deps.departments.byIds(
-      db,
-      counted.map((r) => r.id),
-    );
-    // In the tree's sibling order, then by name, as the department list shows them.
-    const rows = counted
-      .map((r) => ({ ...r, department: departments.get(r.id) }))
-      .filter((r) => r.department !== undefined)
-      .sort(
-        (a, b) =>
-          a.department!.sort_order - b.department!.sort_order ||
-          (a.department!.name < b.department!.name ? -1 : a.department!.name > b.department!.name ? 1 : 0),
-      );
-    const { firstResponseHours } = await this.settings();
-    return {
-      from: query.from,
-      to: query.to,
-      firstResponseHours,
-      rows: rows.map((r) => {
-        const facts = factsFromRow(r);
-        const tally = onTimeTally(facts);
-        return {
-          department: { id: r.id, name: r.department!.name },
-          received: Number(r.received),
-          responded: facts.doneInTime + facts.doneLate,
-          respondedInTime: tally.onTime,
-          overdueOpen: facts.openOverdue,
-          pending: tally.pending,
-          escalated: Number(r.escalated),
-          onTimeRate: tally.rate,
-        };
-      }),
-    };
   }
 }

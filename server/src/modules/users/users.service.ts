@@ -19,6 +19,7 @@ import { type AuditService, changes } from '../audit/audit.service.ts';
 import type { CounterpartiesService } from '../counterparties/counterparties.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
+import { bootstrapAdmin } from './admin-bootstrap.ts';
 import { toUser, type UserRecords, type UserWithDepartment } from './user-records.ts';
 import { findManageable, findVisible } from './users.access.ts';
 import * as repo from './users.repository.ts';
@@ -280,55 +281,9 @@ export class UsersService {
     return this.#present(db, (await this.#deps.records.findById(db, id))!);
   }
 
-  /**
-   * On first start with no users: the `admin` account with the configured password, or a
-   * generated one the caller prints once (and must change at first sign-in).
-   */
-  async bootstrapAdmin(
-    password: string | null,
-  ): Promise<{ created: boolean; generatedPassword: string | null }> {
-    const db = this.#deps.db;
-    if ((await repo.count(db)) > 0) return { created: false, generatedPassword: null };
-    const generated = password ? null : generatePassword();
-    const hash = await hashPassword(password ?? generated!);
-    const now = this.#deps.clock.now().toISOString();
-    const id = newId();
-    await db.transaction().execute(async (trx) => {
-      if ((await repo.count(trx)) > 0) return;
-      await repo.insert(trx, {
-        id,
-        username: 'admin',
-        display_name: '系统管理员',
-        kind: 'employee',
-        status: 'active',
-        email: null,
-        title: null,
-        employee_no: null,
-        office_phone: null,
-        department_id: null,
-        locale: 'zh-CN',
-        password_hash: hash,
-        must_change_password: generated ? 1 : 0,
-        search_text: searchTextOf('系统管理员', ['admin']),
-        sort_key: pinyinOf('系统管理员').sortKey,
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.#deps.roles.assignInitial(trx, id, ['system_admin', 'employee'], null);
-      await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
-        action: 'system.bootstrap',
-        targetType: 'user',
-        targetId: id,
-        summary: {
-          username: 'admin',
-          roles: ['system_admin', 'employee'],
-          passwordGenerated: generated !== null,
-        },
-      });
-    });
-    return { created: true, generatedPassword: generated };
+  /** On first start with no users, the `admin` account (see admin-bootstrap.ts). */
+  bootstrapAdmin(password: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+    return bootstrapAdmin(this.#deps, password);
   }
 
   /** Records a successful sign-in (called inside the sign-in transaction). */
