@@ -7,7 +7,7 @@ import {
   type User,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
-import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../platform/auth/actor.ts';
+import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
