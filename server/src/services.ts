@@ -14,6 +14,7 @@ import { PoliciesService } from './modules/control/policies.service.ts';
 import { RecordsService } from './modules/control/records.service.ts';
 import { ReviewService } from './modules/control/review.service.ts';
 import { CounterpartiesService } from './modules/counterparties/counterparties.service.ts';
+import { departmentNames } from './modules/departments/department-names.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { AttachmentsService } from './modules/messages/attachments.service.ts';
 import { MessagesService } from './modules/messages/messages.service.ts';
@@ -36,6 +37,7 @@ import { TaskRepliesService } from './modules/tasks/task-replies.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
+import { userContacts } from './modules/users/user-contacts.ts';
 import { UserListsService } from './modules/users/user-lists.service.ts';
 import { UserLookupService } from './modules/users/user-lookup.service.ts';
 import { UserRecords } from './modules/users/user-records.ts';
@@ -134,18 +136,20 @@ export function createServices(
     audit,
     events,
     channels,
+    people: users,
     writes: GroupCommit.for(db, dialect),
     control,
     review,
     editWindowMinutes: config.messaging.editWindowMinutes,
     cipher,
   });
-  review.setDeliverer((trx, held, text) => messages.deliverHeld(trx, held, text));
+  review.setMessages(messages.heldPort());
   const attachments = new AttachmentsService({
     db,
     clock,
     blobs,
     channels,
+    review,
     maxBytes: config.messaging.attachmentMaxBytes,
   });
   const records = new RecordsService({ db, clock, audit, timeZone: config.timeZone });
@@ -158,6 +162,9 @@ export function createServices(
     blobs,
     jobs,
     events,
+    messages,
+    channels,
+    people: users,
     timeZone: config.timeZone,
     eventRetentionDays: config.messaging.eventRetentionDays,
     cipher,
@@ -169,7 +176,7 @@ export function createServices(
     (config.notifications.smtpUrl
       ? new SmtpMailer(config.notifications.smtpUrl, config.notifications.mailFrom)
       : disabledMailer);
-  const webhooks = new WebhooksService({ db, clock, audit, cipher });
+  const webhooks = new WebhooksService({ db, clock, audit, cipher, departments: departmentNames });
   const outbox = new OutboxWorker({
     db,
     dialect,
@@ -187,6 +194,7 @@ export function createServices(
     jobs,
     mailer,
     outbox,
+    people: userContacts,
     publicUrl: config.notifications.publicUrl,
   });
   const auth = new AuthService({
@@ -297,7 +305,7 @@ export function createServices(
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
-  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
+  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db, channels) });
 
   return {
     clock,

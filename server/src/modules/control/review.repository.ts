@@ -151,28 +151,6 @@ export async function heldOf(
   return rows.reverse();
 }
 
-/**
- * How many messages the sender posted in the channel since the instant (with `body`: of exactly
- * that text), for flooding and repetition rules. Uses the (author, created_at) index.
- */
-export async function countRecent(
-  db: Executor,
-  channelId: string,
-  authorId: string,
-  since: string,
-  body?: string,
-): Promise<number> {
-  let query = db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('author_id', '=', authorId)
-    .where('created_at', '>=', since)
-    .where('channel_id', '=', channelId)
-    .where('deleted_at', 'is', null);
-  if (body !== undefined) query = query.where('body', '=', body);
-  return Number((await query.executeTakeFirstOrThrow()).n);
-}
-
 // Sealing what was stored in plaintext before (see platform/crypto/sealed.ts).
 
 /** Up to `limit` events whose content is still plaintext (the partial index finds them). */

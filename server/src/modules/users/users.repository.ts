@@ -271,3 +271,12 @@ export async function activeIdsInDepartments(
 function* chunks<T>(items: readonly T[], size = 5000): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
+
+/** Accounts by username, for resolving @mentions (unknown names are simply absent). */
+export function idsByUsernames(
+  db: Executor,
+  usernames: readonly string[],
+): Promise<{ id: string; username: string }[]> {
+  if (usernames.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
+}

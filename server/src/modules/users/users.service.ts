@@ -5,6 +5,7 @@ import {
   NewPassword,
   type UpdateUserRequest,
   type User,
+  type UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
@@ -22,6 +23,7 @@ import type { RolesService } from '../roles/roles.service.ts';
 import { bootstrapAdmin } from './admin-bootstrap.ts';
 import { toUser, type UserRecords, type UserWithDepartment } from './user-records.ts';
 import { findManageable, findVisible } from './users.access.ts';
+import { userRefs } from './users.refs.ts';
 import * as repo from './users.repository.ts';
 
 export type { UserWithDepartment } from './user-records.ts';
@@ -304,6 +306,16 @@ export class UsersService {
   /** For sign-in and the CLI: the stored row (with its department) by username. */
   findByUsername(db: Executor, username: string): Promise<UserWithDepartment | undefined> {
     return this.#deps.records.findByUsername(db, username);
+  }
+
+  /** People by id as references, for modules that show who wrote or did something (one query). */
+  refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+    return userRefs(db, ids);
+  }
+
+  /** Accounts by username (for @mentions). */
+  idsByUsernames(db: Executor, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {
+    return repo.idsByUsernames(db, usernames);
   }
 
   findById(db: Executor, id: string): Promise<UserWithDepartment | undefined> {

@@ -2,7 +2,7 @@ import { InfoCircleOutlined, PushpinOutlined, SearchOutlined, TeamOutlined } fro
 import { Button, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ChannelAvatar } from './Avatars.tsx';
+import { ChannelAvatar } from '../../components/Avatars.tsx';
 import type { InfoTab } from './ChannelInfoPanel.tsx';
 import { useChat } from './ChatContext.ts';
 

@@ -9,11 +9,12 @@ import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router'
 import { queryKeys } from '../../api/keys.ts';
 import { listTeams } from '../../api/teams.ts';
 import { useMe } from '../../app/session.ts';
+import { useChannels } from '../../shared/queries/channels.ts';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { ChannelView } from './ChannelView.tsx';
 import { NewChannelModal } from './NewChannelModal.tsx';
 import { NewDirectModal } from './NewDirectModal.tsx';
-import { useChannel, useChannels } from './queries.ts';
+import { useChannel } from './queries.ts';
 import './messaging.css';
 import './message.css';
 import './composer.css';

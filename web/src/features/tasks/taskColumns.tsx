@@ -6,8 +6,8 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { TaskFilters } from '../../api/tasks.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { taskNumber } from '../../shared/taskText.ts';
 import { TaskDue, TaskOwner, TaskPriorityTag, TaskStatusTag } from './TaskTags.tsx';
-import { taskNumber } from './taskText.ts';
 
 type Sort = NonNullable<TaskFilters['sort']>;
 
