@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { timeliness } from '../../platform/kpi/timeliness.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { UserLookupService } from '../users/user-lookup.service.ts';
@@ -81,7 +82,7 @@ export class RequestAccess {
 
   async visible(ctx: ActorContext, id: string): Promise<RequestRow> {
     const row = await this.findById(this.#deps.db, id);
-    if (!row) throw errors.notFound('Request');
+    if (!row) throw errors.notFound(text('nouns.request'));
     const me = ctx.actor;
     const involved =
       row.raised_by === me.userId ||
@@ -96,7 +97,7 @@ export class RequestAccess {
     ) {
       return row;
     }
-    throw errors.notFound('Request');
+    throw errors.notFound(text('nouns.request'));
   }
 
   raiserSide(ctx: ActorContext, row: RequestRow): boolean {

@@ -4,6 +4,7 @@ import { type ActorContext, scopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { factsFromRow, onTimeTally } from '../../platform/kpi/timeliness.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -52,7 +53,7 @@ export class RequestSlaService {
   async report(ctx: ActorContext, query: RequestReportQuery): Promise<RequestReport> {
     const scope = scopeFilter(ctx.actor, 'request.read');
     if (scope.kind === 'none' || scope.kind === 'own')
-      throw errors.forbidden('You may not see the request report.');
+      throw errors.forbidden(text('requests.errors.noReport'));
     const now = this.#deps.clock.now().toISOString();
     const db = this.#deps.db;
     const resolved = await this.#deps.departments.resolveScope(db, scope);

@@ -13,6 +13,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
@@ -77,7 +78,7 @@ export class RequestsService {
       !own &&
       !inScope(scopeFilter(ctx.actor, 'request.read'), { departmentPath: from.path, ownerIds: [] })
     ) {
-      throw errors.forbidden('You may raise requests only for your own department.');
+      throw errors.forbidden(text('requests.errors.ownDepartmentOnly'));
     }
     const to = departments.get(body.toDepartmentId);
     if (!to) throw errors.invalidField('toDepartmentId', 'No such department.');
@@ -166,7 +167,7 @@ export class RequestsService {
         const path = await this.#deps.departments.pathOf(this.#deps.db, departmentId);
         if (!path) throw errors.invalidField('departmentId', 'No such department.');
         if (!inScope(scopeFilter(ctx.actor, 'request.read'), { departmentPath: path, ownerIds: [] })) {
-          throw errors.forbidden('This department’s requests are outside your scope.');
+          throw errors.forbidden(text('requests.errors.departmentOutOfScope'));
         }
       }
       access = { box: query.box, departmentId };
@@ -203,17 +204,17 @@ export class RequestsService {
   }
 
   /** A reply; the receiving side's first one is the first response that stops escalation. */
-  async reply(ctx: ActorContext, id: string, text: string): Promise<DeptRequestDetail> {
+  async reply(ctx: ActorContext, id: string, message: string): Promise<DeptRequestDetail> {
     const row = await this.#deps.access.visible(ctx, id);
     if (row.status === 'withdrawn' || row.status === 'resolved')
-      throw errors.conflict('This request is closed.');
+      throw errors.conflict(text('requests.errors.closed'));
     const can = this.#deps.access.can(ctx, row);
     if (!can.respond && !this.#deps.access.raiserSide(ctx, row))
-      throw errors.forbidden('You may not reply to this request.');
+      throw errors.forbidden(text('requests.errors.mayNotReply'));
     const now = this.#deps.clock.now();
     await this.#deps.db.transaction().execute(async (trx) => {
       const current = await repo.lockById(trx, this.#deps.dialect, id);
-      if (!current) throw errors.notFound('Request');
+      if (!current) throw errors.notFound(text('nouns.request'));
       const first = can.respond && current.first_responded_at === null;
       if (first) {
         await repo.update(trx, id, {
@@ -228,7 +229,13 @@ export class RequestsService {
       } else {
         await repo.update(trx, id, { updated_at: now.toISOString() });
       }
-      await this.#deps.access.recordEvent(trx, id, first ? 'responded' : 'replied', ctx.actor.userId, text);
+      await this.#deps.access.recordEvent(
+        trx,
+        id,
+        first ? 'responded' : 'replied',
+        ctx.actor.userId,
+        message,
+      );
       await this.#deps.audit.record(trx, ctx, {
         action: 'request.updated',
         targetType: 'dept_request',
@@ -239,7 +246,7 @@ export class RequestsService {
       await this.#deps.notifications.notify(trx, {
         kind: 'request.responded',
         title: `${first ? '请求已响应' : '请求有新回复'}：${current.title}`,
-        body: `${ctx.actor.displayName}：${text.length > 200 ? `${text.slice(0, 200)}…` : text}`,
+        body: `${ctx.actor.displayName}：${message.length > 200 ? `${message.slice(0, 200)}…` : message}`,
         link: `/requests/${id}`,
         subject: { type: 'request', id },
         actorId: ctx.actor.userId,
@@ -255,9 +262,10 @@ export class RequestsService {
 
   async assign(ctx: ActorContext, id: string, handlerId: string): Promise<DeptRequestDetail> {
     const row = await this.#deps.access.visible(ctx, id);
-    if (!this.#deps.access.can(ctx, row).assign) throw errors.forbidden('You may not reassign this request.');
+    if (!this.#deps.access.can(ctx, row).assign)
+      throw errors.forbidden(text('requests.errors.mayNotReassign'));
     if (row.status === 'withdrawn' || row.status === 'resolved')
-      throw errors.conflict('This request is closed.');
+      throw errors.conflict(text('requests.errors.closed'));
     const [person] = await this.#deps.people.facts(this.#deps.db, [handlerId]);
     const personPath = await this.#deps.departments.pathOf(this.#deps.db, person?.department_id ?? null);
     if (person?.status !== 'active' || !personPath?.startsWith(row.to_path)) {
@@ -295,9 +303,9 @@ export class RequestsService {
 
   async resolve(ctx: ActorContext, id: string, note: string | null): Promise<DeptRequestDetail> {
     const row = await this.#deps.access.visible(ctx, id);
-    if (!this.#deps.access.can(ctx, row).resolve) throw errors.forbidden('You may not close this request.');
+    if (!this.#deps.access.can(ctx, row).resolve) throw errors.forbidden(text('requests.errors.mayNotClose'));
     if (row.status === 'withdrawn' || row.status === 'resolved')
-      throw errors.conflict('This request is closed.');
+      throw errors.conflict(text('requests.errors.closed'));
     const now = this.#deps.clock.now().toISOString();
     const receiving = this.#deps.access.can(ctx, row).respond;
     await this.#deps.db.transaction().execute(async (trx) => {
@@ -339,9 +347,9 @@ export class RequestsService {
   async withdraw(ctx: ActorContext, id: string): Promise<DeptRequestDetail> {
     const row = await this.#deps.access.visible(ctx, id);
     if (!this.#deps.access.can(ctx, row).withdraw)
-      throw errors.forbidden('Only the requesting side may withdraw a request.');
+      throw errors.forbidden(text('requests.errors.raiserWithdraws'));
     if (row.status === 'withdrawn' || row.status === 'resolved')
-      throw errors.conflict('This request is closed.');
+      throw errors.conflict(text('requests.errors.closed'));
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       await repo.update(trx, id, {

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
 import type { UserLookupService } from '../users/user-lookup.service.ts';
@@ -45,7 +46,7 @@ export class TaskAccess {
   async visible(ctx: ActorContext, id: string): Promise<VisibleTask> {
     const db = this.#deps.db;
     const found = await repo.findById(db, id);
-    if (!found) throw errors.notFound('Task');
+    if (!found) throw errors.notFound(text('nouns.task'));
     const row = { ...found, department_path: await this.#deps.departments.pathOf(db, found.department_id) };
     const me = ctx.actor.userId;
     if (row.creator_id === me || row.assignee_id === me) return row;
@@ -53,7 +54,7 @@ export class TaskAccess {
       return row;
     const involved = await this.involved(db, id);
     if (involved.includes(me)) return row;
-    throw errors.notFound('Task');
+    throw errors.notFound(text('nouns.task'));
   }
 
   async rights(ctx: ActorContext, row: VisibleTask): Promise<Task['can']> {
@@ -119,7 +120,7 @@ export class TaskAccess {
         }) ||
         (person.department_id !== null && person.department_id === me.departmentId) ||
         (await this.#deps.teams.shareATeam(db, me.userId, person.id));
-      if (!allowed) throw errors.forbidden('This person is outside the people you may assign tasks to.');
+      if (!allowed) throw errors.forbidden(text('tasks.errors.assigneeOutOfScope'));
     }
     let teamName: string | null = null;
     let teamDepartment: string | null = null;
@@ -135,7 +136,7 @@ export class TaskAccess {
           departmentPath: team.department_path,
           ownerIds: [],
         });
-      if (!allowed) throw errors.forbidden('You may assign tasks only to teams you belong to or manage.');
+      if (!allowed) throw errors.forbidden(text('tasks.errors.teamOutOfScope'));
       teamName = team.name;
       teamDepartment = team.department_id;
     }

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { storeUpload } from '../../platform/storage/uploads.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -61,9 +62,9 @@ export class TaskRepliesService {
     const { access } = this.#deps;
     const row = await access.visible(ctx, id);
     const rights = await access.rights(ctx, row);
-    if (!rights.reply) throw errors.forbidden('You may not reply to this task.');
+    if (!rights.reply) throw errors.forbidden(text('tasks.errors.mayNotReply'));
     if (body.status && body.status !== row.status && !rights.changeStatus) {
-      throw errors.forbidden('You may not change this task’s status.');
+      throw errors.forbidden(text('tasks.errors.mayNotChangeStatus'));
     }
     const now = this.#deps.clock.now();
     const replyId = newId();
@@ -136,7 +137,7 @@ export class TaskRepliesService {
   ): Promise<TaskFile> {
     const row = await this.#deps.access.visible(ctx, id);
     if (!(await this.#deps.access.rights(ctx, row)).reply)
-      throw errors.forbidden('You may not add files to this task.');
+      throw errors.forbidden(text('tasks.errors.mayNotAddFiles'));
     const stored = await storeUpload(this.#deps, 'tasks', file, this.#deps.maxFileBytes);
     const record = {
       id: stored.id,
@@ -163,7 +164,7 @@ export class TaskRepliesService {
     const row = await repo.findFile(this.#deps.db, id, fileId);
     // An upload not yet in a reply is its uploader's draft.
     if (!row || (row.reply_id === null && row.uploader_id !== ctx.actor.userId))
-      throw errors.notFound('File');
+      throw errors.notFound(text('nouns.file'));
     return { file: toFile(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }
 }

@@ -14,6 +14,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
@@ -93,7 +94,7 @@ export class TasksService {
             !mine.includes(query.teamId) &&
             !(await this.#deps.access.teamInScope(ctx, query.teamId, 'task.read'))
           ) {
-            throw errors.forbidden('You are not a member of this team.');
+            throw errors.forbidden(text('tasks.errors.notTeamMember'));
           }
           teamIds = [query.teamId];
         }
@@ -109,7 +110,7 @@ export class TasksService {
       case 'all': {
         const db = this.#deps.db;
         const filter = scopeFilter(ctx.actor, 'task.read');
-        if (filter.kind === 'none') throw errors.forbidden('You may not see other people’s tasks.');
+        if (filter.kind === 'none') throw errors.forbidden(text('tasks.errors.othersTasks'));
         let departmentIds: string[] | undefined;
         if (query.departmentId) {
           const subtree = await this.#deps.departments.subtreeIdsOf(db, query.departmentId);
@@ -217,9 +218,8 @@ export class TasksService {
       body.collaboratorIds !== undefined ||
       body.dueAt !== undefined ||
       body.priority !== undefined;
-    if (editsFields && !rights.edit)
-      throw errors.forbidden('Only the task’s creator or a manager may change it.');
-    if (!editsFields && !rights.changeStatus) throw errors.forbidden('You may not change this task.');
+    if (editsFields && !rights.edit) throw errors.forbidden(text('tasks.errors.editCreatorOnly'));
+    if (!editsFields && !rights.changeStatus) throw errors.forbidden(text('tasks.errors.mayNotChange'));
     const now = this.#deps.clock.now();
     const dueChanged =
       body.dueAt !== undefined && (body.dueAt ? new Date(body.dueAt).toISOString() : null) !== row.due_at;
@@ -251,7 +251,7 @@ export class TasksService {
 
     await this.#deps.db.transaction().execute(async (trx) => {
       const current = await repo.lockById(trx, this.#deps.dialect, id);
-      if (!current) throw errors.notFound('Task');
+      if (!current) throw errors.notFound(text('nouns.task'));
       const title = body.title ?? current.title;
       const description = body.description ?? current.description;
       await repo.update(trx, id, {

@@ -15,6 +15,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { pinyinOf, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import type { CounterpartiesService } from '../counterparties/counterparties.service.ts';
@@ -95,14 +96,14 @@ export class UsersService {
       const departmentPath = await this.#departmentPath(trx, input.departmentId ?? null);
       const manage = scopeFilter(ctx.actor, 'user.manage');
       if (!inScope(manage, { departmentPath, ownerIds: [] })) {
-        throw errors.forbidden('You can only add people to departments within your scope.');
+        throw errors.forbidden(text('users.errors.addOutOfScope'));
       }
       if (input.kind === 'external' && input.departmentId) {
         throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
       }
       await this.#checkCounterparty(trx, input.kind, input.counterpartyId ?? null);
       if (await repo.findByUsername(trx, input.username)) {
-        throw errors.conflict(`The username ${input.username} is taken.`);
+        throw errors.conflict(text('users.errors.usernameTaken', { username: input.username }));
       }
       const { sortKey } = pinyinOf(input.displayName);
       await repo.insert(trx, {
@@ -153,7 +154,7 @@ export class UsersService {
       if (input.departmentId !== undefined && input.departmentId !== row.department_id) {
         const path = await this.#departmentPath(trx, input.departmentId);
         if (!inScope(scopeFilter(ctx.actor, 'user.manage'), { departmentPath: path, ownerIds: [] })) {
-          throw errors.forbidden('You can only move people to departments within your scope.');
+          throw errors.forbidden(text('users.errors.moveOutOfScope'));
         }
         if (row.kind === 'external' && input.departmentId) {
           throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
@@ -276,7 +277,7 @@ export class UsersService {
     const db = this.#deps.db;
     await db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('User');
+      if (!row) throw errors.notFound(text('nouns.user'));
       if (row.kind === 'external') await this.#checkExternalRoles(trx, roleIds);
       await this.#deps.roles.assign(trx, ctx, id, roleIds);
     });
@@ -343,9 +344,9 @@ export class UsersService {
   }
 
   async #checkCanDisable(trx: Transaction<DB>, ctx: ActorContext, row: repo.UserRow): Promise<void> {
-    if (row.id === ctx.actor.userId) throw errors.conflict('You cannot disable your own account.');
+    if (row.id === ctx.actor.userId) throw errors.conflict(text('users.errors.cannotDisableSelf'));
     if (await this.#deps.roles.isLastActiveAdmin(trx, row.id)) {
-      throw errors.conflict('At least one active system administrator must remain.');
+      throw errors.conflict(text('users.errors.lastAdministrator'));
     }
   }
 
