@@ -3,6 +3,7 @@ import { SYSTEM_CONTEXT } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
@@ -28,6 +29,7 @@ export interface RequestEscalationsDeps {
 /** The handler is reminded this many working hours before the response deadline. */
 export const DUE_SOON_WORKING_HOURS = 4;
 const SWEEP = 'reminders.requests';
+/** Whom each escalation level reaches, as the audit summary records it. */
 const LEVEL_LABEL = ['', '部门负责人', '高层领导'];
 
 type WorkingCalendar = Awaited<ReturnType<CalendarService['working']>>;
@@ -83,8 +85,12 @@ export class RequestEscalationsService {
         await access.recordEvent(trx, id, 'reminded', null, null);
         await this.#deps.notifications.notify(trx, {
           kind: 'request.due_soon',
-          title: `请求即将超时：${row.title}`,
-          body: `R-${row.number}（来自${row.from_name}）需在 ${this.#deps.calendar.formatShort(new Date(row.response_due_at))} 前首次响应，否则将升级至部门负责人。`,
+          title: text('requests.notices.dueSoon.title', { title: row.title }),
+          body: text('requests.notices.dueSoon.body', {
+            number: `R-${row.number}`,
+            from: row.from_name,
+            due: { at: row.response_due_at, zone: this.#deps.calendar.timeZone },
+          }),
           link,
           subject,
           recipientIds: [row.handler_id, row.to_liaison_id].filter((x): x is string => !!x),
@@ -118,10 +124,17 @@ export class RequestEscalationsService {
         summary: { number: row.number, level, to: LEVEL_LABEL[level], recipients: escalatedTo.length },
       });
       const waited = calendar.workingHoursBetween(new Date(row.created_at), now);
+      const levelText = text(level === 1 ? 'requests.levels.head' : 'requests.levels.leadership');
       await this.#deps.notifications.notify(trx, {
         kind: 'request.escalated',
-        title: `请求超时升级（${LEVEL_LABEL[level]}）：${row.title}`,
-        body: `${row.from_name}向${row.to_name}提出的 R-${row.number} 已 ${Math.floor(waited)} 个工作小时未获首次响应，现升级至${LEVEL_LABEL[level]}。`,
+        title: text('requests.notices.escalated.title', { level: levelText, title: row.title }),
+        body: text('requests.notices.escalated.body', {
+          from: row.from_name,
+          to: row.to_name,
+          number: `R-${row.number}`,
+          hours: Math.floor(waited),
+          level: levelText,
+        }),
         link,
         subject,
         recipientIds: [...escalatedTo, row.handler_id, row.raised_by].filter((x): x is string => !!x),

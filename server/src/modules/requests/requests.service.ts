@@ -135,8 +135,14 @@ export class RequestsService {
       });
       await this.#deps.notifications.notify(trx, {
         kind: 'request.received',
-        title: `${from.name}的请求：${body.title}`,
-        body: `${ctx.actor.displayName}（${from.name}）向${to.name}提出请求 R-${number}，请在 ${this.#deps.calendar.formatShort(responseDue)} 前首次响应。`,
+        title: text('requests.notices.received.title', { from: from.name, title: body.title }),
+        body: text('requests.notices.received.body', {
+          actor: ctx.actor.displayName,
+          from: from.name,
+          to: to.name,
+          number: `R-${number}`,
+          due: { at: responseDue.toISOString(), zone: this.#deps.calendar.timeZone },
+        }),
         link: `/requests/${id}`,
         subject: { type: 'request', id },
         actorId: ctx.actor.userId,
@@ -245,8 +251,11 @@ export class RequestsService {
       const toRaiser = can.respond;
       await this.#deps.notifications.notify(trx, {
         kind: 'request.responded',
-        title: `${first ? '请求已响应' : '请求有新回复'}：${current.title}`,
-        body: `${ctx.actor.displayName}：${message.length > 200 ? `${message.slice(0, 200)}…` : message}`,
+        title: text(`requests.notices.${first ? 'responded' : 'replied'}.title`, { title: current.title }),
+        body: text(`requests.notices.${first ? 'responded' : 'replied'}.body`, {
+          actor: ctx.actor.displayName,
+          excerpt: message.length > 200 ? `${message.slice(0, 200)}…` : message,
+        }),
         link: `/requests/${id}`,
         subject: { type: 'request', id },
         actorId: ctx.actor.userId,
@@ -288,8 +297,12 @@ export class RequestsService {
       });
       await this.#deps.notifications.notify(trx, {
         kind: 'request.received',
-        title: `请求交由你处理：${row.title}`,
-        body: `${ctx.actor.displayName} 把 R-${row.number}（来自${row.from_name}）交给你处理。`,
+        title: text('requests.notices.handedOver.title', { title: row.title }),
+        body: text('requests.notices.handedOver.body', {
+          actor: ctx.actor.displayName,
+          number: `R-${row.number}`,
+          from: row.from_name,
+        }),
         link: `/requests/${id}`,
         subject: { type: 'request', id },
         actorId: ctx.actor.userId,
@@ -331,8 +344,17 @@ export class RequestsService {
       });
       await this.#deps.notifications.notify(trx, {
         kind: 'request.resolved',
-        title: `请求已办结：${row.title}`,
-        body: `${ctx.actor.displayName} 办结了 R-${row.number}${note ? `：${note}` : '。'}`,
+        title: text('requests.notices.resolved.title', { title: row.title }),
+        body: note
+          ? text('requests.notices.resolved.bodyWithNote', {
+              actor: ctx.actor.displayName,
+              number: `R-${row.number}`,
+              note,
+            })
+          : text('requests.notices.resolved.body', {
+              actor: ctx.actor.displayName,
+              number: `R-${row.number}`,
+            }),
         link: `/requests/${id}`,
         subject: { type: 'request', id },
         actorId: ctx.actor.userId,

@@ -1,14 +1,16 @@
 import type { TaskStatus } from '@liaison/contracts';
+import { type Text, text } from '../../platform/i18n/i18n.ts';
 
-/** How a status reads in a notice (the notices are Chinese until the server catalogue arrives). */
-export const STATUS_LABEL: Record<TaskStatus, string> = {
-  todo: '待办',
-  in_progress: '进行中',
-  blocked: '受阻',
-  done: '已完成',
-  cancelled: '已取消',
-};
+/** A status as the reader's language names it (待办 / To do). */
+export function statusText(status: TaskStatus): Text {
+  return text(`tasks.status.${status}`);
+}
 
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** Whom a task went to, for a notice read by them: "you", or the team by name. */
+export function assignedTo(teamName: string | null): Text {
+  return teamName ? text('tasks.notices.toTeam', { team: teamName }) : text('tasks.notices.toYou');
+}
+
+export function truncate(body: string, max: number): string {
+  return body.length > max ? `${body.slice(0, max)}…` : body;
 }

@@ -3,11 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
-import { STATUS_LABEL } from './task-notices.ts';
+import { statusText } from './task-notices.ts';
 import * as repo from './tasks.repository.ts';
 
 export interface TaskRemindersDeps {
@@ -91,14 +92,15 @@ export class TaskRemindersService {
         : task.team_id
           ? await this.#deps.teams.memberIds(trx, task.team_id)
           : [];
-      const due = task.due_at ? this.#deps.calendar.formatShort(new Date(task.due_at)) : '';
+      const notice = stage === 'due_soon' ? 'dueSoon' : 'overdue';
       await this.#deps.notifications.notify(trx, {
         kind: stage === 'due_soon' ? 'task.due_soon' : 'task.overdue',
-        title: stage === 'due_soon' ? `任务即将到期：${task.title}` : `任务已逾期：${task.title}`,
-        body:
-          stage === 'due_soon'
-            ? `任务 T-${task.number} 将于 ${due} 到期，当前状态「${STATUS_LABEL[task.status]}」。`
-            : `任务 T-${task.number} 已于 ${due} 到期，仍未完成（${STATUS_LABEL[task.status]}）。`,
+        title: text(`tasks.notices.${notice}.title`, { title: task.title }),
+        body: text(`tasks.notices.${notice}.body`, {
+          number: `T-${task.number}`,
+          due: task.due_at ? { at: task.due_at, zone: this.#deps.calendar.timeZone } : '',
+          status: statusText(task.status),
+        }),
         link: `/tasks/${id}`,
         subject: { type: 'task', id },
         recipientIds: stage === 'due_soon' ? doers : [...doers, task.creator_id],

@@ -13,7 +13,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UserLookupService } from '../users/user-lookup.service.ts';
 import type { TaskAccess } from './task-access.ts';
-import { STATUS_LABEL, truncate } from './task-notices.ts';
+import { statusText, truncate } from './task-notices.ts';
 import type { TaskRemindersService } from './task-reminders.service.ts';
 import * as repo from './tasks.repository.ts';
 
@@ -112,12 +112,19 @@ export class TaskRepliesService {
         },
       });
       const change = statusChange
-        ? `（${STATUS_LABEL[statusChange.from]} → ${STATUS_LABEL[statusChange.to]}）`
+        ? text('tasks.notices.replyStatusChange', {
+            from: statusText(statusChange.from),
+            to: statusText(statusChange.to),
+          })
         : '';
       await this.#deps.notifications.notify(trx, {
         kind: 'task.replied',
-        title: `任务有新进展：${row.title}`,
-        body: `${ctx.actor.displayName}${change}：${truncate(body.body, 200)}`,
+        title: text('tasks.notices.replied.title', { title: row.title }),
+        body: text('tasks.notices.replied.body', {
+          actor: ctx.actor.displayName,
+          change,
+          excerpt: truncate(body.body, 200),
+        }),
         link: `/tasks/${id}`,
         subject: { type: 'task', id },
         actorId: ctx.actor.userId,

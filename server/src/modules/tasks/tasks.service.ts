@@ -22,7 +22,7 @@ import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
 import type { TaskAccess } from './task-access.ts';
-import { STATUS_LABEL } from './task-notices.ts';
+import { assignedTo, statusText } from './task-notices.ts';
 import type { TaskRemindersService } from './task-reminders.service.ts';
 import type { TaskRepliesService } from './task-replies.service.ts';
 import * as repo from './tasks.repository.ts';
@@ -190,11 +190,18 @@ export class TasksService {
           },
         },
       });
-      const due = body.dueAt ? `，截止 ${this.#deps.calendar.formatShort(new Date(body.dueAt))}` : '';
+      const zone = this.#deps.calendar.timeZone;
       await this.#deps.notifications.notify(trx, {
         kind: 'task.assigned',
-        title: `新任务：${body.title}`,
-        body: `${ctx.actor.displayName} 给${target.teamName ? `团队「${target.teamName}」` : '你'}分配了任务 T-${number}${due}。`,
+        title: text('tasks.notices.assigned.title', { title: body.title }),
+        body: text('tasks.notices.assigned.body', {
+          actor: ctx.actor.displayName,
+          target: assignedTo(target.teamName),
+          number: `T-${number}`,
+          due: body.dueAt
+            ? text('tasks.notices.dueSuffix', { due: { at: new Date(body.dueAt).toISOString(), zone } })
+            : '',
+        }),
         link: `/tasks/${id}`,
         subject: { type: 'task', id },
         actorId: ctx.actor.userId,
@@ -281,8 +288,12 @@ export class TasksService {
       if (target) {
         await this.#deps.notifications.notify(trx, {
           kind: 'task.assigned',
-          title: `任务转交给你：${title}`,
-          body: `${ctx.actor.displayName} 把任务 T-${current.number} 交给了${target.teamName ? `团队「${target.teamName}」` : '你'}。`,
+          title: text('tasks.notices.handedOver.title', { title }),
+          body: text('tasks.notices.handedOver.body', {
+            actor: ctx.actor.displayName,
+            number: `T-${current.number}`,
+            target: assignedTo(target.teamName),
+          }),
           link: `/tasks/${id}`,
           subject: { type: 'task', id },
           actorId: ctx.actor.userId,
@@ -293,8 +304,13 @@ export class TasksService {
       if (status !== current.status) {
         await this.#deps.notifications.notify(trx, {
           kind: 'task.updated',
-          title: `任务${STATUS_LABEL[status]}：${title}`,
-          body: `${ctx.actor.displayName} 把任务 T-${current.number} 从「${STATUS_LABEL[current.status]}」改为「${STATUS_LABEL[status]}」。`,
+          title: text('tasks.notices.statusChanged.title', { status: statusText(status), title }),
+          body: text('tasks.notices.statusChanged.body', {
+            actor: ctx.actor.displayName,
+            number: `T-${current.number}`,
+            from: statusText(current.status),
+            to: statusText(status),
+          }),
           link: `/tasks/${id}`,
           subject: { type: 'task', id },
           actorId: ctx.actor.userId,
