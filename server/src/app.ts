@@ -86,8 +86,8 @@ export async function buildApp(
   retentionRoutes(app, services.retention);
   calendarRoutes(app, services.calendar);
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
-  tasksRoutes(app, services.tasks, config.messaging.attachmentMaxBytes);
-  requestsRoutes(app, services.requests);
+  tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
+  requestsRoutes(app, services.requests, services.requestSla);
   approvalsRoutes(app, services.approvals);
   announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
   await realtimeRoutes(app, { hub: services.hub, authenticate, publicUrl: config.publicUrl });

@@ -26,9 +26,15 @@ import { OutboxWorker } from './modules/notifications/outbox.worker.ts';
 import { WebhooksService } from './modules/notifications/webhooks.service.ts';
 import { ChannelAudience } from './modules/realtime/audience.ts';
 import { RealtimeHub } from './modules/realtime/hub.ts';
+import { RequestAccess } from './modules/requests/request-access.ts';
+import { RequestEscalationsService } from './modules/requests/request-escalations.service.ts';
+import { RequestSlaService } from './modules/requests/request-sla.service.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
 import { RetentionService } from './modules/retention/retention.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
+import { TaskAccess } from './modules/tasks/task-access.ts';
+import { TaskRemindersService } from './modules/tasks/task-reminders.service.ts';
+import { TaskRepliesService } from './modules/tasks/task-replies.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
@@ -250,20 +256,69 @@ export function createServices(
   });
   review.setNotifications(notifications);
   const deliveries = new DeliveriesService({ db, clock, audit, outbox });
+  const taskAccess = new TaskAccess({ db, clock, events, people: userLookup, teams, departments });
+  const taskReminders = new TaskRemindersService({
+    db,
+    dialect,
+    clock,
+    notifications,
+    calendar,
+    jobs,
+    teams,
+  });
+  const taskReplies = new TaskRepliesService({
+    db,
+    clock,
+    audit,
+    notifications,
+    blobs,
+    access: taskAccess,
+    reminders: taskReminders,
+    people: userLookup,
+    maxFileBytes: config.messaging.attachmentMaxBytes,
+  });
   const tasks = new TasksService({
     db,
     dialect,
     clock,
     audit,
-    events,
+    notifications,
+    calendar,
+    channels,
+    messages,
+    teams,
+    departments,
+    access: taskAccess,
+    reminders: taskReminders,
+    replies: taskReplies,
+  });
+  const requestAccess = new RequestAccess({ db, clock, people: userLookup, departments });
+  const requestSla = new RequestSlaService({ db, clock, audit, departments });
+  const requestEscalations = new RequestEscalationsService({
+    db,
+    dialect,
+    clock,
+    audit,
     notifications,
     calendar,
     jobs,
-    blobs,
-    channels,
-    maxFileBytes: config.messaging.attachmentMaxBytes,
+    roles,
+    access: requestAccess,
+    firstResponseHours: async () => (await requestSla.settings()).firstResponseHours,
   });
-  const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
+  const requests = new RequestsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    notifications,
+    calendar,
+    departments,
+    people: userLookup,
+    access: requestAccess,
+    escalations: requestEscalations,
+    sla: requestSla,
+  });
   const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
   const announcements = new AnnouncementsService({
     db,
@@ -312,7 +367,11 @@ export function createServices(
     outbox,
     mailer,
     tasks,
+    taskReplies,
+    taskReminders,
     requests,
+    requestEscalations,
+    requestSla,
     approvals,
     announcements,
     events,

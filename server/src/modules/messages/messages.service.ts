@@ -71,6 +71,11 @@ export class MessagesService {
   }
 
   /** One message (for a deep link to a reply whose thread is not on screen). */
+  /** The channel a message is in, or null when there is none (a task made from a message asks). */
+  async channelOf(messageId: string): Promise<string | null> {
+    return (await repo.findById(this.#deps.db, messageId))?.channel_id ?? null;
+  }
+
   async one(ctx: ActorContext, channelId: string, messageId: string): Promise<Message> {
     await this.#deps.channels.access(ctx, channelId);
     const row = await repo.findById(this.#deps.db, messageId);
