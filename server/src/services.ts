@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { ApprovalsService } from './modules/approvals/approvals.service.ts';
+import { AudiencesService } from './modules/audiences/audiences.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
@@ -30,6 +31,7 @@ import { RolesService } from './modules/roles/roles.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
+import { UserLookupService } from './modules/users/user-lookup.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -203,7 +205,20 @@ export function createServices(
     maxFileBytes: config.messaging.attachmentMaxBytes,
   });
   const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
-  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
+  // What other modules may know about people, asked by ids in batches.
+  const userLookup = new UserLookupService();
+  const approvals = new ApprovalsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    notifications,
+    roles,
+    departments,
+    users: userLookup,
+  });
+  const audiences = new AudiencesService({ departments, teams, counterparties, users: userLookup });
   const announcements = new AnnouncementsService({
     db,
     dialect,
@@ -212,6 +227,9 @@ export function createServices(
     events,
     notifications,
     approvals,
+    audiences,
+    departments,
+    users: userLookup,
     calendar,
     jobs,
     blobs,
@@ -251,6 +269,8 @@ export function createServices(
     tasks,
     requests,
     approvals,
+    audiences,
+    userLookup,
     announcements,
     events,
     pump,

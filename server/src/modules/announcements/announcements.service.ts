@@ -14,13 +14,14 @@ import {
   type Page,
   type SaveCategoryRequest,
   type UpdateAnnouncementRequest,
+  type UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -36,13 +37,14 @@ import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { storeUpload } from '../../platform/storage/uploads.ts';
 import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
 import type { ApprovalOutcome, ApprovalsService } from '../approvals/approvals.service.ts';
+import type { AudiencesService } from '../audiences/audiences.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import type { UserLookupService } from '../users/user-lookup.service.ts';
 import { announcementPreview } from './announcement-preview.ts';
 import * as repo from './announcements.repository.ts';
-import { audienceIncludes, type Reader } from './audience.ts';
 
 export interface AnnouncementsDeps {
   db: Kysely<DB>;
@@ -52,6 +54,9 @@ export interface AnnouncementsDeps {
   events: EventLog;
   notifications: NotificationsService;
   approvals: ApprovalsService;
+  audiences: AudiencesService;
+  departments: DepartmentsService;
+  users: UserLookupService;
   calendar: CalendarService;
   jobs: JobQueue;
   blobs: BlobStore;
@@ -83,10 +88,19 @@ export class AnnouncementsService {
     deps.approvals.registerSubject('announcement', {
       onOutcome: (trx, id, outcome, ctx) => this.#approvalOutcome(trx, id, outcome, ctx),
       canView: async (ctx, id, exec) => {
-        const row = await repo.findById(exec, id);
+        const row = await this.#find(exec, id);
         return row ? this.#manages(ctx, row) : false;
       },
-      preview: (exec, id) => announcementPreview(exec, id),
+      preview: async (exec, id) => {
+        const row = await this.#find(exec, id);
+        if (!row) return null;
+        const audience = Audience.parse(JSON.parse(row.audience));
+        const [names, files] = await Promise.all([
+          deps.audiences.names(exec, audience),
+          repo.filesOf(exec, [id]),
+        ]);
+        return announcementPreview(row, audience, names, files);
+      },
     });
     deps.jobs.register({ kind: SWEEP, run: () => this.sweep().then(() => undefined) });
     deps.jobs.schedule({
@@ -213,7 +227,7 @@ export class AnnouncementsService {
     if (row.status !== 'draft' && row.status !== 'returned')
       throw errors.conflict(`This announcement is ${row.status}.`);
     const audience = Audience.parse(JSON.parse(row.audience));
-    const reach = await repo.countAudience(this.#deps.db, audience, await this.#paths(audience));
+    const reach = await this.#deps.audiences.reach(this.#deps.db, audience);
     if (reach.recipients === 0) throw errors.invalidField('audience', 'The audience reaches nobody.');
     const category = (await repo.findCategory(this.#deps.db, row.category_id))!;
     const needsApproval = category.requires_approval === 1 || row.importance === 'major';
@@ -270,7 +284,7 @@ export class AnnouncementsService {
 
   /** Publishes now, or schedules for the effective date. */
   async #release(trx: Transaction<DB>, ctx: ActorContext, id: string): Promise<void> {
-    const row = (await repo.findById(trx, id))!;
+    const row = (await this.#find(trx, id))!;
     const now = this.#deps.clock.now();
     if (new Date(row.effective_at) > now) {
       await repo.update(trx, id, { status: 'scheduled', updated_at: now.toISOString() });
@@ -280,14 +294,13 @@ export class AnnouncementsService {
   }
 
   async #publish(trx: Transaction<DB>, ctx: ActorContext | null, id: string): Promise<void> {
-    const row = (await repo.findById(trx, id))!;
+    const row = (await this.#find(trx, id))!;
     const now = this.#deps.clock.now();
     const audience = Audience.parse(JSON.parse(row.audience));
     const count = await repo.insertRecipients(
       trx,
       id,
-      audience,
-      await this.#paths(audience, trx),
+      await this.#deps.audiences.membersQuery(trx, audience),
       now.toISOString(),
     );
     const deadline =
@@ -405,7 +418,7 @@ export class AnnouncementsService {
   async list(ctx: ActorContext, query: AnnouncementListQuery): Promise<Page<Announcement>> {
     const me = ctx.actor.userId;
     let result: {
-      rows: repo.AnnouncementRow[];
+      rows: repo.AnnouncementListRow[];
       total: number;
     };
     if (query.view === 'feed') {
@@ -413,23 +426,32 @@ export class AnnouncementsService {
       result = await repo.feed(this.#deps.db, me, query);
     } else {
       const scope = scopeFilter(ctx.actor, 'announcement.publish');
-      const path = scope.kind === 'all' ? 'all' : scope.kind === 'department' ? scope.path : null;
-      result = await repo.managed(this.#deps.db, me, path, query);
+      const departments =
+        scope.kind === 'all'
+          ? 'all'
+          : scope.kind === 'department'
+            ? await this.#deps.departments.idsUnderPaths(this.#deps.db, [scope.path])
+            : null;
+      result = await repo.managed(this.#deps.db, me, departments, query);
     }
-    const items = await this.#presentAll(ctx, result.rows);
+    const items = await this.#presentAll(ctx, await this.#named(this.#deps.db, result.rows));
     return { items, total: result.total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(ctx: ActorContext, id: string): Promise<AnnouncementDetail> {
     const row = await this.#visible(ctx, id);
     const revisions = await repo.revisions(this.#deps.db, id);
+    const editors = await this.#deps.users.refs(
+      this.#deps.db,
+      revisions.map((r) => r.editor_id),
+    );
     return {
       ...(await this.#presentAll(ctx, [row]))[0]!,
       revisions: revisions.map((r) => ({
         revision: r.revision,
         title: r.title,
         note: r.note,
-        editor: userRef(r.editor_id, r.username, r.display_name)!,
+        editor: editors.get(r.editor_id) ?? unknownUser(r.editor_id),
         createdAt: r.created_at,
       })),
     };
@@ -455,12 +477,12 @@ export class AnnouncementsService {
   }
 
   async preview(audience: Audience): Promise<{ recipients: number; departments: number }> {
-    return repo.countAudience(this.#deps.db, audience, await this.#paths(audience));
+    return this.#deps.audiences.reach(this.#deps.db, audience);
   }
 
   async stats(ctx: ActorContext, id: string): Promise<AnnouncementStats> {
     const row = await this.#visible(ctx, id);
-    const scope = this.#recipientScope(ctx, row);
+    const scope = await this.#recipientScope(ctx, row);
     const now = this.#deps.clock.now().toISOString();
     const rows = await repo.statsByDepartment(
       this.#deps.db,
@@ -470,12 +492,18 @@ export class AnnouncementsService {
       row.deadline_at,
       now,
     );
+    const names = await this.#deps.departments.basicsOf(
+      this.#deps.db,
+      rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
+    );
     let all = NO_FACTS;
     const departments = rows.map((r) => {
       const facts = factsFromRow(r);
       all = addFacts(all, facts);
       return {
-        department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+        department: r.department_id
+          ? { id: r.department_id, name: names.get(r.department_id)?.name ?? '' }
+          : null,
         recipients: Number(r.recipients),
         read: Number(r.read),
         acknowledged: Number(r.acknowledged),
@@ -504,13 +532,26 @@ export class AnnouncementsService {
     query: { which: 'unread' | 'unacknowledged'; departmentId?: string; page: number; pageSize: number },
   ) {
     const row = await this.#visible(ctx, id);
-    const scope = this.#recipientScope(ctx, row);
+    const scope = await this.#recipientScope(ctx, row);
     const departmentId = await this.#departmentWithin(query.departmentId, scope);
     const { rows, total } = await repo.notDone(this.#deps.db, id, scope, query.which, departmentId, query);
+    // Names for this page alone: one query for the people, one for their departments.
+    const [people, departments] = await Promise.all([
+      this.#deps.users.refs(
+        this.#deps.db,
+        rows.map((r) => r.user_id),
+      ),
+      this.#deps.departments.basicsOf(
+        this.#deps.db,
+        rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
+      ),
+    ]);
     return {
       items: rows.map((r) => ({
-        user: userRef(r.id, r.username, r.display_name)!,
-        department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+        user: people.get(r.user_id) ?? unknownUser(r.user_id),
+        department: r.department_id
+          ? { id: r.department_id, name: departments.get(r.department_id)?.name ?? '' }
+          : null,
         readAt: r.read_at,
         ackedAt: r.acked_at,
       })),
@@ -526,7 +567,7 @@ export class AnnouncementsService {
     body: { which: 'unread' | 'unacknowledged'; departmentId?: string },
   ) {
     const row = await this.#visible(ctx, id);
-    const scope = this.#recipientScope(ctx, row);
+    const scope = await this.#recipientScope(ctx, row);
     if (row.status !== 'published')
       throw errors.conflict('Only a published announcement has readers to remind.');
     const departmentId = await this.#departmentWithin(body.departmentId, scope);
@@ -544,7 +585,7 @@ export class AnnouncementsService {
     return { reminded: ids.length };
   }
 
-  async #remindIn(trx: Transaction<DB>, ctx: ActorContext | null, row: repo.AnnouncementRow, ids: string[]) {
+  async #remindIn(trx: Transaction<DB>, ctx: ActorContext | null, row: AnnouncementRow, ids: string[]) {
     if (ids.length === 0) return;
     const deadline = row.deadline_at
       ? `，请在 ${this.#deps.calendar.formatShort(new Date(row.deadline_at))} 前${row.requires_ack ? '确认' : '阅读'}`
@@ -567,12 +608,15 @@ export class AnnouncementsService {
     if (scope.kind === 'none') throw errors.forbidden('You may not see publishing statistics.');
     let path: string | null = scope.kind === 'all' ? null : (ctx.actor.departmentPath ?? '/none/');
     if (query.departmentId) {
-      const [dept] = await repo.departmentPaths(this.#deps.db, [query.departmentId]);
+      const dept = (await this.#deps.departments.basicsOf(this.#deps.db, [query.departmentId])).get(
+        query.departmentId,
+      );
       if (!dept) throw errors.invalidField('departmentId', 'No such department.');
       if (path && !dept.path.startsWith(path))
         throw errors.forbidden('This department is outside your scope.');
       path = dept.path;
     }
+    const departmentIds = path ? await this.#deps.departments.idsUnderPaths(this.#deps.db, [path]) : null;
     const tz = this.#deps.calendar.timeZone;
     const monthStart = (ym: string) => {
       const [y, m] = ym.split('-').map(Number);
@@ -585,8 +629,12 @@ export class AnnouncementsService {
       this.#deps.db,
       monthStart(query.from).toISOString(),
       end.toISOString(),
-      path,
+      departmentIds,
       this.#deps.clock.now().toISOString(),
+    );
+    const departmentNames = await this.#deps.departments.basicsOf(
+      this.#deps.db,
+      rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
     );
     const months = new Map<
       string,
@@ -621,7 +669,7 @@ export class AnnouncementsService {
       month.announcements.add(r.announcement_id);
       if (r.department_id) {
         const d = departments.get(r.department_id) ?? {
-          name: r.department_name ?? '',
+          name: departmentNames.get(r.department_id)?.name ?? '',
           recipients: 0,
           facts: NO_FACTS,
         };
@@ -635,7 +683,7 @@ export class AnnouncementsService {
       this.#deps.db,
       monthStart(query.from).toISOString(),
       end.toISOString(),
-      path,
+      departmentIds,
     );
     for (const a of published) {
       const w = wallClock(new Date(a.published_at!), tz);
@@ -693,7 +741,7 @@ export class AnnouncementsService {
       const remindAt = calendar.addWorkingHours(new Date(ack_deadline!), -REMIND_BEFORE_WORKING_HOURS);
       if (remindAt > now) continue;
       await this.#deps.db.transaction().execute(async (trx) => {
-        const row = (await repo.findById(trx, id))!;
+        const row = (await this.#find(trx, id))!;
         await repo.update(trx, id, { reminded_at: nowIso });
         await this.#remindIn(trx, null, row, await repo.notDoneIds(trx, id, 'all', 'unacknowledged'));
       });
@@ -734,24 +782,19 @@ export class AnnouncementsService {
   // ——— access ———
 
   /** The announcement if the caller may see it: a recipient, in its audience now, its manager or approver. */
-  async #visible(ctx: ActorContext, id: string): Promise<repo.AnnouncementRow> {
-    const row = await repo.findById(this.#deps.db, id);
+  async #visible(ctx: ActorContext, id: string): Promise<AnnouncementRow> {
+    const row = await this.#find(this.#deps.db, id);
     if (!row) throw errors.notFound('Announcement');
     if (this.#manages(ctx, row)) return row;
     if (row.status === 'published' || row.status === 'expired') {
       if (await repo.recipientOf(this.#deps.db, id, ctx.actor.userId)) return row;
       if (row.status === 'published' && (await this.#inAudience(ctx, row))) return row;
     }
-    if (row.approval_id) {
-      const participants = await this.#deps.db
-        .selectFrom('approval_assignees')
-        .innerJoin('approval_steps', 'approval_steps.id', 'approval_assignees.step_id')
-        .select('approval_assignees.user_id')
-        .where('approval_steps.request_id', '=', row.approval_id)
-        .where('approval_assignees.user_id', '=', ctx.actor.userId)
-        .executeTakeFirst();
-      if (participants) return row;
-    }
+    if (
+      row.approval_id &&
+      (await this.#deps.approvals.isApprover(this.#deps.db, row.approval_id, ctx.actor.userId))
+    )
+      return row;
     throw errors.notFound('Announcement');
   }
 
@@ -759,10 +802,10 @@ export class AnnouncementsService {
   async #receivable(
     ctx: ActorContext,
     id: string,
-  ): Promise<{ row: repo.AnnouncementRow; recipient: { read_at: string | null; acked_at: string | null } }> {
+  ): Promise<{ row: AnnouncementRow; recipient: { read_at: string | null; acked_at: string | null } }> {
     const me = ctx.actor.userId;
     const [row, recipient] = [
-      await repo.findById(this.#deps.db, id),
+      await this.#find(this.#deps.db, id),
       await repo.recipientOf(this.#deps.db, id, me),
     ];
     // A recipient row is the common case and proves access; without one, the full check.
@@ -785,7 +828,7 @@ export class AnnouncementsService {
     return { row: visible, recipient: { read_at: null, acked_at: null } };
   }
 
-  #manages(ctx: ActorContext, row: repo.AnnouncementRow): boolean {
+  #manages(ctx: ActorContext, row: AnnouncementRow): boolean {
     const me = ctx.actor.userId;
     if (row.created_by === me || row.owner_id === me) return true;
     return (
@@ -796,7 +839,7 @@ export class AnnouncementsService {
     );
   }
 
-  #canEdit(ctx: ActorContext, row: repo.AnnouncementRow): boolean {
+  #canEdit(ctx: ActorContext, row: AnnouncementRow): boolean {
     const me = ctx.actor.userId;
     return row.created_by === me || row.owner_id === me || can(ctx.actor.grants, 'announcement.manage');
   }
@@ -805,14 +848,15 @@ export class AnnouncementsService {
    * Whose receipts the caller sees — statistics, the not-read list and reminders alike: everyone's,
    * or those of recipients in their department subtree; refused without `announcement.stats`.
    */
-  #recipientScope(ctx: ActorContext, row: repo.AnnouncementRow): repo.RecipientScope {
+  async #recipientScope(ctx: ActorContext, row: AnnouncementRow): Promise<repo.RecipientScope> {
     const limit = this.#statsLimit(ctx, row);
     if (limit === null) throw errors.forbidden('Only the owner and department heads see who has read it.');
-    return limit === 'all' ? 'all' : { departmentPath: limit };
+    if (limit === 'all') return 'all';
+    return { departmentIds: await this.#deps.departments.idsUnderPaths(this.#deps.db, [limit]) };
   }
 
   /** Whose read statistics the caller may see: everyone's, a department subtree's, or nobody's. */
-  #statsLimit(ctx: ActorContext, row: repo.AnnouncementRow): 'all' | string | null {
+  #statsLimit(ctx: ActorContext, row: AnnouncementRow): 'all' | string | null {
     if (this.#canEdit(ctx, row)) return 'all';
     const scope = scopeFilter(ctx.actor, 'announcement.stats');
     if (scope.kind === 'all') return 'all';
@@ -825,37 +869,23 @@ export class AnnouncementsService {
     scope: repo.RecipientScope,
   ): Promise<string | undefined> {
     if (!departmentId) return undefined;
-    const [dept] = await repo.departmentPaths(this.#deps.db, [departmentId]);
+    const dept = (await this.#deps.departments.basicsOf(this.#deps.db, [departmentId])).get(departmentId);
     if (!dept) throw errors.invalidField('departmentId', 'No such department.');
-    if (scope !== 'all' && !dept.path.startsWith(scope.departmentPath))
+    if (scope !== 'all' && !scope.departmentIds.includes(departmentId))
       throw errors.forbidden('This department is outside your scope.');
     return departmentId;
   }
 
-  async #reader(ctx: ActorContext): Promise<Reader> {
-    const user = await this.#deps.db
-      .selectFrom('users')
-      .select(['kind', 'counterparty_id'])
-      .where('id', '=', ctx.actor.userId)
-      .executeTakeFirstOrThrow();
-    const teams = await this.#deps.db
-      .selectFrom('team_members')
-      .select('team_id')
-      .where('user_id', '=', ctx.actor.userId)
-      .execute();
-    return {
-      userId: ctx.actor.userId,
-      kind: user.kind,
-      departmentId: ctx.actor.departmentId,
-      departmentPath: ctx.actor.departmentPath,
-      teamIds: teams.map((t) => t.team_id),
-      counterpartyId: user.counterparty_id,
-    };
+  #reader(ctx: ActorContext) {
+    return this.#deps.audiences.reader(this.#deps.db, ctx.actor);
   }
 
   async #inAudience(ctx: ActorContext, row: { audience: string }): Promise<boolean> {
     const audience = Audience.parse(JSON.parse(row.audience));
-    return audienceIncludes(audience, await this.#reader(ctx), await this.#paths(audience));
+    const [included] = await this.#deps.audiences.includes(this.#deps.db, await this.#reader(ctx), [
+      audience,
+    ]);
+    return included === true;
   }
 
   /** Someone who joined an audience after publication gets their recipient row on their next look. */
@@ -863,10 +893,13 @@ export class AnnouncementsService {
     const now = this.#deps.clock.now().toISOString();
     const candidates = await repo.activeNotReceived(this.#deps.db, ctx.actor.userId, now);
     if (candidates.length === 0) return;
-    const reader = await this.#reader(ctx);
-    for (const c of candidates) {
-      const audience = Audience.parse(JSON.parse(c.audience));
-      if (!audienceIncludes(audience, reader, await this.#paths(audience))) continue;
+    const included = await this.#deps.audiences.includes(
+      this.#deps.db,
+      await this.#reader(ctx),
+      candidates.map((c) => Audience.parse(JSON.parse(c.audience))),
+    );
+    for (const [i, c] of candidates.entries()) {
+      if (!included[i]) continue;
       await repo.addRecipient(this.#deps.db, {
         announcement_id: c.id,
         user_id: ctx.actor.userId,
@@ -878,35 +911,54 @@ export class AnnouncementsService {
     }
   }
 
-  async #paths(
-    audience: Audience,
-    db: Kysely<DB> | Transaction<DB> = this.#deps.db,
-  ): Promise<Map<string, string>> {
-    const rows = await repo.departmentPaths(
-      db,
-      audience.departments.map((d) => d.id),
-    );
-    return new Map(rows.map((r) => [r.id, r.path]));
+  /** An announcement with the names its page shows (department, owner, author). */
+  async #find(db: Executor, id: string): Promise<AnnouncementRow | undefined> {
+    const row = await repo.findById(db, id);
+    return row ? (await this.#named(db, [row]))[0] : undefined;
+  }
+
+  /** Adds the publishing departments' names and paths and the people's names: two queries per page. */
+  async #named(db: Executor, rows: repo.AnnouncementListRow[]): Promise<AnnouncementRow[]> {
+    const [departments, people] = await Promise.all([
+      this.#deps.departments.basicsOf(
+        db,
+        rows.map((r) => r.publishing_department_id),
+      ),
+      this.#deps.users.refs(
+        db,
+        rows.flatMap((r) => [r.owner_id, r.created_by]),
+      ),
+    ]);
+    return rows.map((r) => {
+      const department = departments.get(r.publishing_department_id);
+      const owner = people.get(r.owner_id) ?? unknownUser(r.owner_id);
+      const creator = people.get(r.created_by) ?? unknownUser(r.created_by);
+      return {
+        ...r,
+        department_name: department?.name ?? '',
+        department_path: department?.path ?? '',
+        owner_username: owner.username,
+        owner_name: owner.displayName,
+        creator_username: creator.username,
+        creator_name: creator.displayName,
+      };
+    });
   }
 
   async #validate(ctx: ActorContext, body: CreateAnnouncementRequest) {
     const db = this.#deps.db;
     if (!(await repo.findCategory(db, body.categoryId)))
       throw errors.invalidField('categoryId', 'No such category.');
-    const [dept] = await repo.departmentPaths(db, [body.publishingDepartmentId]);
+    const dept = (await this.#deps.departments.basicsOf(db, [body.publishingDepartmentId])).get(
+      body.publishingDepartmentId,
+    );
     if (!dept) throw errors.invalidField('publishingDepartmentId', 'No such department.');
     const mayPublish =
       can(ctx.actor.grants, 'announcement.manage') ||
       inScope(scopeFilter(ctx.actor, 'announcement.publish'), { departmentPath: dept.path, ownerIds: [] }) ||
       body.publishingDepartmentId === ctx.actor.departmentId;
     if (!mayPublish) throw errors.forbidden('You may publish only for your own department.');
-    const owner = await db
-      .selectFrom('users')
-      .select(['id'])
-      .where('id', '=', body.ownerId)
-      .where('status', '=', 'active')
-      .where('kind', '=', 'employee')
-      .executeTakeFirst();
+    const [owner] = await this.#deps.users.activeEmployees(db, [body.ownerId]);
     if (!owner) throw errors.invalidField('ownerId', 'No such active colleague.');
     if (body.expiresAt && body.expiresAt <= body.effectiveAt) {
       throw errors.invalidField('expiresAt', 'The expiry must come after the effective date.');
@@ -923,7 +975,6 @@ export class AnnouncementsService {
     const html = sanitizeHtml(body.bodyHtml);
     const text = htmlToText(html);
     if (!text) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
-    await this.#paths(body.audience);
     return {
       category_id: body.categoryId,
       title: body.title,
@@ -955,7 +1006,7 @@ export class AnnouncementsService {
   }
 
   /** Presents rows with two queries for the whole page (the caller's receipts and the files). */
-  async #presentAll(ctx: ActorContext, rows: repo.AnnouncementRow[]): Promise<Announcement[]> {
+  async #presentAll(ctx: ActorContext, rows: AnnouncementRow[]): Promise<Announcement[]> {
     const ids = rows.map((r) => r.id);
     const [receipts, files] = await Promise.all([
       repo.receiptsOf(this.#deps.db, ids, ctx.actor.userId),
@@ -973,7 +1024,7 @@ export class AnnouncementsService {
 
   #present(
     ctx: ActorContext,
-    r: repo.AnnouncementRow,
+    r: AnnouncementRow,
     mine: { read_at: string | null; acked_at: string | null } | null,
     files: { id: string; file_name: string; content_type: string; size: number }[],
   ): Announcement {
@@ -987,8 +1038,8 @@ export class AnnouncementsService {
       bodyHtml: r.body_html,
       summary: text.length > 120 ? `${text.slice(0, 120)}…` : text,
       publishingDepartment: { id: r.publishing_department_id, name: r.department_name },
-      owner: userRef(r.owner_id, r.owner_username, r.owner_name)!,
-      createdBy: userRef(r.created_by, r.creator_username, r.creator_name)!,
+      owner: { id: r.owner_id, username: r.owner_username, displayName: r.owner_name },
+      createdBy: { id: r.created_by, username: r.creator_username, displayName: r.creator_name },
       effectiveAt: r.effective_at,
       expiresAt: r.expires_at,
       pinned: r.pinned === 1,
@@ -1018,6 +1069,21 @@ export class AnnouncementsService {
       },
     };
   }
+}
+
+/** An announcement as the service works with it: its row, category and the names its page shows. */
+export type AnnouncementRow = repo.AnnouncementListRow & {
+  department_name: string;
+  department_path: string;
+  owner_username: string;
+  owner_name: string;
+  creator_username: string;
+  creator_name: string;
+};
+
+/** Someone whose account is gone still shows as their id rather than failing the page. */
+function unknownUser(id: string): UserRef {
+  return { id, username: id, displayName: id };
 }
 
 /** A department's (or the total's) receipt counts from its timeliness facts: overdue, on time, late, not yet due. */

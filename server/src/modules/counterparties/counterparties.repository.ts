@@ -43,3 +43,8 @@ export async function update(
 ): Promise<void> {
   await db.updateTable('counterparties').set(patch).where('id', '=', id).execute();
 }
+
+export function namesOf(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('counterparties').select(['id', 'name']).where('id', 'in', ids).execute();
+}

@@ -93,6 +93,11 @@ export class CounterpartiesService {
   async exists(db: Executor, id: string): Promise<boolean> {
     return (await repo.findById(db, id)) !== undefined;
   }
+
+  /** Names of these organisations, for showing an audience (one query). */
+  async namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await repo.namesOf(db, ids)).map((r) => [r.id, r.name]));
+  }
 }
 
 function toCounterparty(row: repo.CounterpartyRow): Counterparty {
