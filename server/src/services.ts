@@ -1,4 +1,10 @@
 import { join } from 'node:path';
+import { AnnouncementCategoriesService } from './modules/announcements/announcement-categories.service.ts';
+import { AnnouncementDraftsService } from './modules/announcements/announcement-drafts.service.ts';
+import { AnnouncementPublishingService } from './modules/announcements/announcement-publishing.service.ts';
+import { AnnouncementReceiptsService } from './modules/announcements/announcement-receipts.service.ts';
+import { AnnouncementRemindersService } from './modules/announcements/announcement-reminders.service.ts';
+import { AnnouncementAccess } from './modules/announcements/announcements.access.ts';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { ApprovalsService } from './modules/approvals/approvals.service.ts';
 import { AudiencesService } from './modules/audiences/audiences.service.ts';
@@ -219,7 +225,31 @@ export function createServices(
     users: userLookup,
   });
   const audiences = new AudiencesService({ departments, teams, counterparties, users: userLookup });
-  const announcements = new AnnouncementsService({
+  const announcementAccess = new AnnouncementAccess({
+    db,
+    clock,
+    approvals,
+    audiences,
+    departments,
+    users: userLookup,
+  });
+  const announcementCategories = new AnnouncementCategoriesService({ db, clock, audit });
+  const announcementDrafts = new AnnouncementDraftsService({
+    db,
+    clock,
+    audit,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcementReminders = new AnnouncementRemindersService({
+    db,
+    audit,
+    notifications,
+    calendar,
+    access: announcementAccess,
+  });
+  const announcementPublishing = new AnnouncementPublishingService({
     db,
     dialect,
     clock,
@@ -228,12 +258,27 @@ export function createServices(
     notifications,
     approvals,
     audiences,
-    departments,
-    users: userLookup,
     calendar,
     jobs,
+    access: announcementAccess,
+    reminders: announcementReminders,
+  });
+  const announcementReceipts = new AnnouncementReceiptsService({
+    db,
+    clock,
+    calendar,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcements = new AnnouncementsService({
+    db,
+    clock,
     blobs,
     maxFileBytes: config.messaging.attachmentMaxBytes,
+    audiences,
+    departments,
+    access: announcementAccess,
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
@@ -272,6 +317,11 @@ export function createServices(
     audiences,
     userLookup,
     announcements,
+    announcementCategories,
+    announcementDrafts,
+    announcementPublishing,
+    announcementReceipts,
+    announcementReminders,
     events,
     pump,
     hub,

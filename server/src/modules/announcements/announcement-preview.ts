@@ -1,6 +1,6 @@
 import type { ApprovalSubjectField, ApprovalSubjectPreview, Audience } from '@liaison/contracts';
 import type { AudienceNames } from '../audiences/audiences.service.ts';
-import type { AnnouncementRow } from './announcements.service.ts';
+import type { AnnouncementRow } from './announcements.access.ts';
 
 /** At most this many named people are listed; the rest are counted. */
 const PEOPLE_SHOWN = 20;
