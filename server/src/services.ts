@@ -1,6 +1,13 @@
 import { join } from 'node:path';
+import { AnnouncementCategoriesService } from './modules/announcements/announcement-categories.service.ts';
+import { AnnouncementDraftsService } from './modules/announcements/announcement-drafts.service.ts';
+import { AnnouncementPublishingService } from './modules/announcements/announcement-publishing.service.ts';
+import { AnnouncementReceiptsService } from './modules/announcements/announcement-receipts.service.ts';
+import { AnnouncementRemindersService } from './modules/announcements/announcement-reminders.service.ts';
+import { AnnouncementAccess } from './modules/announcements/announcements.access.ts';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { ApprovalsService } from './modules/approvals/approvals.service.ts';
+import { AudiencesService } from './modules/audiences/audiences.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
@@ -319,8 +326,43 @@ export function createServices(
     escalations: requestEscalations,
     sla: requestSla,
   });
-  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
-  const announcements = new AnnouncementsService({
+  const approvals = new ApprovalsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    notifications,
+    roles,
+    departments,
+    users: userLookup,
+  });
+  const audiences = new AudiencesService({ departments, teams, counterparties, users: userLookup });
+  const announcementAccess = new AnnouncementAccess({
+    db,
+    clock,
+    approvals,
+    audiences,
+    departments,
+    users: userLookup,
+  });
+  const announcementCategories = new AnnouncementCategoriesService({ db, clock, audit });
+  const announcementDrafts = new AnnouncementDraftsService({
+    db,
+    clock,
+    audit,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcementReminders = new AnnouncementRemindersService({
+    db,
+    audit,
+    notifications,
+    calendar,
+    access: announcementAccess,
+  });
+  const announcementPublishing = new AnnouncementPublishingService({
     db,
     dialect,
     clock,
@@ -328,10 +370,28 @@ export function createServices(
     events,
     notifications,
     approvals,
+    audiences,
     calendar,
     jobs,
+    access: announcementAccess,
+    reminders: announcementReminders,
+  });
+  const announcementReceipts = new AnnouncementReceiptsService({
+    db,
+    clock,
+    calendar,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcements = new AnnouncementsService({
+    db,
+    clock,
     blobs,
     maxFileBytes: config.messaging.attachmentMaxBytes,
+    audiences,
+    departments,
+    access: announcementAccess,
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
@@ -373,7 +433,13 @@ export function createServices(
     requestEscalations,
     requestSla,
     approvals,
+    audiences,
     announcements,
+    announcementCategories,
+    announcementDrafts,
+    announcementPublishing,
+    announcementReceipts,
+    announcementReminders,
     events,
     pump,
     hub,
