@@ -45,7 +45,10 @@ export function callArguments(source: string, open: number): string[] {
       i++;
       while (i < source.length && source[i] !== c) i += source[i] === '\\' ? 2 : 1;
     } else if (c === '`' || (c === '}' && templates.length > 0 && templates.at(-1) === depth)) {
-      if (c === '}') templates.pop(), depth--;
+      if (c === '}') {
+        templates.pop();
+        depth--;
+      }
       i++;
       while (i < source.length && source[i] !== '`') {
         if (source[i] === '\\') i += 2;
@@ -163,6 +166,7 @@ describe('untranslated server text', () => {
   it('finds literal messages in errors, AppErrors and notices, and nothing else', () => {
     const source = [
       "throw errors.notFound('Webhook');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a template literal
       'throw errors.conflict(`Name ${name} is taken.`);',
       "throw errors.conflict(text('x.y'), { a: 'b' });",
       'throw errors.forbidden();',
@@ -172,6 +176,7 @@ describe('untranslated server text', () => {
       "throw new AppError('conflict', text('a.b', { n: f('x') }));",
       'await this.#deps.notifications.notify(trx, {',
       "  kind: 'task.assigned',",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a template literal
       '  title: `新任务：${task.title}`,',
       "  body: text('tasks.notices.assigned.body', { who: { at: '2026', zone: 'Z' } }),",
       '  recipientIds: [a, b],',
