@@ -28,10 +28,9 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
-  const body: ErrorBody = {
-    error: { code: error.code, message: error.messageIn(requestLocale(reply.request)) },
-  };
-  if (error.details !== undefined) body.error.details = error.details;
+  const locale = requestLocale(reply.request);
+  const body: ErrorBody = { error: { code: error.code, message: error.messageIn(locale) } };
+  if (error.details !== undefined) body.error.details = error.detailsIn(locale);
   return reply.status(error.status).type('application/json').send(body);
 }
 

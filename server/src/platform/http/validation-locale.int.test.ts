@@ -55,4 +55,22 @@ describe('validation issues in the reader’s language', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([{ path: 'body.url', message: 'must be an http(s) URL' }]);
   });
+
+  it('words a service’s own field message from the catalogue', async () => {
+    const body = {
+      name: 'dept',
+      format: 'generic',
+      url: 'https://example.com/hook',
+      departmentId: crypto.randomUUID(),
+    };
+    const en = await t.request(t.adminSession, 'POST', '/api/notifications/webhooks', body, {
+      'accept-language': 'en-US',
+    });
+    expect(en.status).toBe(400);
+    expect(en.body.error.details).toEqual([{ path: 'departmentId', message: 'No such department.' }]);
+    const zh = await t.request(t.adminSession, 'POST', '/api/notifications/webhooks', body, {
+      'accept-language': 'zh-CN',
+    });
+    expect(zh.body.error.details).toEqual([{ path: 'departmentId', message: '没有这个部门。' }]);
+  });
 });
