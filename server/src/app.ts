@@ -89,7 +89,18 @@ export async function buildApp(
   tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
   requestsRoutes(app, services.requests, services.requestSla);
   approvalsRoutes(app, services.approvals);
-  announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
+  announcementsRoutes(
+    app,
+    {
+      announcements: services.announcements,
+      categories: services.announcementCategories,
+      drafts: services.announcementDrafts,
+      publishing: services.announcementPublishing,
+      receipts: services.announcementReceipts,
+      reminders: services.announcementReminders,
+    },
+    config.messaging.attachmentMaxBytes,
+  );
   await realtimeRoutes(app, { hub: services.hub, authenticate, publicUrl: config.publicUrl });
   systemRoutes(app, {
     database,

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
+import { AnnouncementCategoriesService } from './modules/announcements/announcement-categories.service.ts';
+import { AnnouncementDraftsService } from './modules/announcements/announcement-drafts.service.ts';
+import { AnnouncementPublishingService } from './modules/announcements/announcement-publishing.service.ts';
+import { AnnouncementReceiptsService } from './modules/announcements/announcement-receipts.service.ts';
+import { AnnouncementRemindersService } from './modules/announcements/announcement-reminders.service.ts';
+import { AnnouncementAccess } from './modules/announcements/announcements.access.ts';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
 import { ApprovalsService } from './modules/approvals/approvals.service.ts';
+import { AudiencesService } from './modules/audiences/audiences.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
@@ -9,6 +16,7 @@ import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { CalendarYearsService } from './modules/calendar/calendar-years.service.ts';
 import { ChannelsService } from './modules/channels/channels.service.ts';
 import { AnomaliesService } from './modules/control/anomalies.service.ts';
+import type { ControlDirectory } from './modules/control/control-directory.ts';
 import { ControlGate } from './modules/control/gate.service.ts';
 import { PoliciesService } from './modules/control/policies.service.ts';
 import { RecordsService } from './modules/control/records.service.ts';
@@ -126,9 +134,25 @@ export function createServices(
   teams.onRemove((trx, teamId) => channels.archiveFor(trx, { teamId }));
   const tokens = new TokensService({ db, clock, audit, events });
 
-  const policies = new PoliciesService({ db, clock, audit });
+  // What communication control shows and checks of people, channels, departments and counterparties.
+  const controlDirectory: ControlDirectory = {
+    people: (q, ids) => users.refs(q, ids),
+    channels: async (q, ids) =>
+      new Map([...(await channels.byIds(q, ids))].map(([id, c]) => [id, { name: c.name, kind: c.kind }])),
+    departmentPaths: (q, ids) => departments.pathsOf(q, ids),
+    counterpartyNames: (q, ids) => counterparties.namesOf(q, ids),
+  };
+  const policies = new PoliciesService({ db, clock, audit, channels, directory: controlDirectory });
   const control = new ControlGate({ db, clock, audit, policies, cipher });
-  const review = new ReviewService({ db, clock, audit, events, channels, cipher });
+  const review = new ReviewService({
+    db,
+    clock,
+    audit,
+    events,
+    channels,
+    directory: controlDirectory,
+    cipher,
+  });
   const messages = new MessagesService({
     db,
     dialect,
@@ -152,8 +176,21 @@ export function createServices(
     review,
     maxBytes: config.messaging.attachmentMaxBytes,
   });
-  const records = new RecordsService({ db, clock, audit, timeZone: config.timeZone });
-  const anomalies = new AnomaliesService({ db, clock, audit, jobs, timeZone: config.timeZone });
+  const records = new RecordsService({
+    db,
+    clock,
+    audit,
+    timeZone: config.timeZone,
+    directory: controlDirectory,
+  });
+  const anomalies = new AnomaliesService({
+    db,
+    clock,
+    audit,
+    jobs,
+    timeZone: config.timeZone,
+    directory: controlDirectory,
+  });
   const retention = new RetentionService({
     db,
     dialect,
@@ -289,8 +326,43 @@ export function createServices(
     escalations: requestEscalations,
     sla: requestSla,
   });
-  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
-  const announcements = new AnnouncementsService({
+  const approvals = new ApprovalsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    notifications,
+    roles,
+    departments,
+    users: userLookup,
+  });
+  const audiences = new AudiencesService({ departments, teams, counterparties, users: userLookup });
+  const announcementAccess = new AnnouncementAccess({
+    db,
+    clock,
+    approvals,
+    audiences,
+    departments,
+    users: userLookup,
+  });
+  const announcementCategories = new AnnouncementCategoriesService({ db, clock, audit });
+  const announcementDrafts = new AnnouncementDraftsService({
+    db,
+    clock,
+    audit,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcementReminders = new AnnouncementRemindersService({
+    db,
+    audit,
+    notifications,
+    calendar,
+    access: announcementAccess,
+  });
+  const announcementPublishing = new AnnouncementPublishingService({
     db,
     dialect,
     clock,
@@ -298,10 +370,28 @@ export function createServices(
     events,
     notifications,
     approvals,
+    audiences,
     calendar,
     jobs,
+    access: announcementAccess,
+    reminders: announcementReminders,
+  });
+  const announcementReceipts = new AnnouncementReceiptsService({
+    db,
+    clock,
+    calendar,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcements = new AnnouncementsService({
+    db,
+    clock,
     blobs,
     maxFileBytes: config.messaging.attachmentMaxBytes,
+    audiences,
+    departments,
+    access: announcementAccess,
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
@@ -343,7 +433,13 @@ export function createServices(
     requestEscalations,
     requestSla,
     approvals,
+    audiences,
     announcements,
+    announcementCategories,
+    announcementDrafts,
+    announcementPublishing,
+    announcementReceipts,
+    announcementReminders,
     events,
     pump,
     hub,

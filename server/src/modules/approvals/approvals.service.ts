@@ -15,6 +15,7 @@ import {
   type SaveApprovalTemplateRequest,
   SkipReason,
   TemplateStep,
+  type UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -22,15 +23,15 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import type { UserLookupService } from '../users/user-lookup.service.ts';
 import * as repo from './approvals.repository.ts';
-import type { ApprovalsTables } from './approvals.tables.ts';
 
 export type ApprovalOutcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
 
@@ -71,6 +72,8 @@ export interface ApprovalsDeps {
   events: EventLog;
   notifications: NotificationsService;
   roles: RolesService;
+  departments: DepartmentsService;
+  users: UserLookupService;
 }
 
 const Steps = z.array(TemplateStep);
@@ -405,7 +408,7 @@ export class ApprovalsService {
       departmentIds: request.department_id ? [request.department_id] : [],
     });
     if (outcome === 'approved') {
-      const cc = (await repo.cc(trx, request.id)).map((c) => c.id);
+      const cc = await repo.cc(trx, request.id);
       if (cc.length > 0) {
         await this.#deps.notifications.notify(trx, {
           kind: 'approval.cc',
@@ -429,13 +432,24 @@ export class ApprovalsService {
 
   async get(ctx: ActorContext, id: string): Promise<ApprovalDetail> {
     const db = this.#deps.db;
-    const row = await repo.findWithRequester(db, id);
+    const row = await repo.findRequest(db, id);
     if (!row || !(await this.#mayView(db, ctx, row))) throw errors.notFound('Approval');
     const steps = await repo.steps(db, id, row.round);
-    const people = await repo.assignees(
+    const assigned = await repo.assignees(
       db,
       steps.map((s) => s.id),
     );
+    const [cc, actions] = await Promise.all([repo.cc(db, id), repo.actions(db, id)]);
+    // Everyone the page names, in one query.
+    const refs = await this.#deps.users.refs(db, [
+      ...assigned.flatMap((a) => [a.user_id, a.on_behalf_of]),
+      ...cc,
+      ...actions.map((a) => a.actor_id),
+    ]);
+    const ref = (userId: string) => refs.get(userId) ?? unknownUser(userId);
+    const people = assigned
+      .map((a) => ({ ...a, ref: ref(a.user_id) }))
+      .sort((a, b) => a.ref.displayName.localeCompare(b.ref.displayName));
     const subject = (await this.#subjects.get(row.subject_type)?.preview?.(db, row.subject_id)) ?? null;
     return {
       ...(await this.#present(db, ctx, [row]))[0]!,
@@ -449,18 +463,18 @@ export class ApprovalsService {
           approvers: people
             .filter((p) => p.step_id === s.id)
             .map((p) => ({
-              ...userRef(p.user_id, p.username, p.display_name)!,
+              ...p.ref,
               decision: p.decision,
               decidedAt: p.decided_at,
-              onBehalfOf: userRef(p.on_behalf_of, p.principal_username, p.principal_name),
+              onBehalfOf: p.on_behalf_of ? ref(p.on_behalf_of) : null,
             })),
         }),
       ),
-      cc: (await repo.cc(db, id)).map((c) => userRef(c.id, c.username, c.display_name)!),
-      timeline: (await repo.actions(db, id)).map((a) => ({
+      cc: cc.map(ref),
+      timeline: actions.map((a) => ({
         id: a.id,
         action: a.action,
-        actor: userRef(a.actor_id, a.username, a.display_name),
+        actor: a.actor_id ? (refs.get(a.actor_id) ?? null) : null,
         stepIndex: a.step_index,
         comment: a.comment,
         skipReasons: a.detail ? SkipReason.array().parse(JSON.parse(a.detail)) : [],
@@ -474,14 +488,31 @@ export class ApprovalsService {
     return (await repo.latestForSubject(this.#deps.db, subjectType, subjectId))?.id ?? null;
   }
 
+  /** Whether the user was ever asked to approve this request (for a subject's own visibility rule). */
+  isApprover(db: Executor, requestId: string, userId: string): Promise<boolean> {
+    return repo.isAssignee(db, requestId, userId);
+  }
+
   async delegations(ctx: ActorContext): Promise<Delegation[]> {
-    return (await repo.delegationsOf(this.#deps.db, ctx.actor.userId)).map(toDelegation);
+    const rows = await repo.delegationsOf(this.#deps.db, ctx.actor.userId);
+    const refs = await this.#deps.users.refs(
+      this.#deps.db,
+      rows.flatMap((r) => [r.user_id, r.delegate_id]),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      from: refs.get(r.user_id) ?? unknownUser(r.user_id),
+      to: refs.get(r.delegate_id) ?? unknownUser(r.delegate_id),
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      createdAt: r.created_at,
+    }));
   }
 
   async createDelegation(ctx: ActorContext, body: CreateDelegationRequest): Promise<Delegation> {
     if (body.delegateId === ctx.actor.userId)
       throw errors.invalidField('delegateId', 'Delegate to someone else.');
-    const [active] = await repo.activeUsers(this.#deps.db, [body.delegateId]);
+    const [active] = await this.#deps.users.activeEmployees(this.#deps.db, [body.delegateId]);
     if (!active) throw errors.invalidField('delegateId', 'No such active colleague.');
     const id = newId();
     await this.#deps.db.transaction().execute(async (trx) => {
@@ -530,7 +561,7 @@ export class ApprovalsService {
     const out: string[] = [];
     const reasons: SkipReason[] = [];
     const departmentName = async (id: string | null) =>
-      id ? ((await repo.departmentChain(trx, id))?.name ?? null) : null;
+      id ? ((await this.#department(trx, id))?.name ?? null) : null;
     for (const rule of rules) {
       let found: string[] = [];
       switch (rule.type) {
@@ -540,27 +571,28 @@ export class ApprovalsService {
             reasons.push({ kind: 'no_head', department: await departmentName(request.department_id) });
           break;
         case 'division_head': {
-          const dept = request.department_id
-            ? await repo.departmentChain(trx, request.department_id)
-            : undefined;
-          const parent = dept?.parent_id ? await repo.departmentChain(trx, dept.parent_id) : undefined;
-          if (parent?.head_id && parent.head_id !== request.requester_id) found = [parent.head_id];
+          const dept = request.department_id ? await this.#department(trx, request.department_id) : undefined;
+          const parent = dept?.parentId ? await this.#department(trx, dept.parentId) : undefined;
+          if (parent?.headId && parent.headId !== request.requester_id) found = [parent.headId];
           else reasons.push({ kind: 'no_division_head', department: dept?.name ?? null });
           break;
         }
         case 'department_head': {
-          const dept = await repo.departmentChain(trx, rule.departmentId);
-          if (dept?.head_id) found = [dept.head_id];
+          const dept = await this.#department(trx, rule.departmentId);
+          if (dept?.headId) found = [dept.headId];
           else reasons.push({ kind: 'no_head', department: dept?.name ?? null });
           break;
         }
         case 'role':
-          found = await repo.withRole(trx, rule.roleKey, rule.sameDepartment ? request.department_id : null);
+          found = await this.#withRole(trx, rule.roleKey, rule.sameDepartment ? request.department_id : null);
           if (found.length === 0)
-            reasons.push({ kind: 'no_role_holder', role: await repo.roleName(trx, rule.roleKey) });
+            reasons.push({
+              kind: 'no_role_holder',
+              role: await this.#deps.roles.nameOfKey(trx, rule.roleKey),
+            });
           break;
         case 'senior_leadership':
-          found = await repo.withRole(trx, 'senior_leadership', null);
+          found = await this.#withRole(trx, 'senior_leadership', null);
           if (found.length === 0) reasons.push({ kind: 'no_senior_leadership' });
           break;
         case 'users':
@@ -569,7 +601,7 @@ export class ApprovalsService {
       }
       out.push(...found);
     }
-    const userIds = await repo.activeUsers(trx, [...new Set(out)]);
+    const userIds = await this.#deps.users.activeEmployees(trx, out);
     if (userIds.length === 0 && out.length > 0) reasons.push({ kind: 'approvers_inactive' });
     return { userIds, reasons };
   }
@@ -585,12 +617,22 @@ export class ApprovalsService {
   ): Promise<string[]> {
     let current = departmentId;
     for (let depth = 0; current && depth < 20; depth++) {
-      const dept = await repo.departmentChain(trx, current);
+      const dept = await this.#department(trx, current);
       if (!dept) break;
-      if (dept.head_id && dept.head_id !== requesterId) return [dept.head_id];
-      current = dept.parent_id;
+      if (dept.headId && dept.headId !== requesterId) return [dept.headId];
+      current = dept.parentId;
     }
-    return (await repo.withRole(trx, 'senior_leadership', null)).filter((id) => id !== requesterId);
+    return (await this.#withRole(trx, 'senior_leadership', null)).filter((id) => id !== requesterId);
+  }
+
+  /** A department's name, parent and head, from the departments service. */
+  async #department(db: Executor, id: string) {
+    return (await this.#deps.departments.basicsOf(db, [id])).get(id);
+  }
+
+  /** Active holders of a role (of one department when given), any kind; employees are kept later. */
+  async #withRole(db: Executor, roleKey: string, departmentId: string | null): Promise<string[]> {
+    return this.#deps.users.active(db, await this.#deps.roles.holderIdsOfKey(db, roleKey), departmentId);
   }
 
   async #mayView(
@@ -608,21 +650,27 @@ export class ApprovalsService {
   async #present(
     db: Kysely<DB> | Transaction<DB>,
     ctx: ActorContext,
-    rows: (repo.RequestRow & { requester_username: string; requester_name: string })[],
+    rows: repo.RequestRow[],
   ): Promise<Approval[]> {
     const me = ctx.actor.userId;
-    const awaiting = await repo.awaitingDecision(
-      db,
-      rows.filter((r) => r.status === 'pending').map((r) => r.id),
-      me,
-    );
+    const [awaiting, requesters] = await Promise.all([
+      repo.awaitingDecision(
+        db,
+        rows.filter((r) => r.status === 'pending').map((r) => r.id),
+        me,
+      ),
+      this.#deps.users.refs(
+        db,
+        rows.map((r) => r.requester_id),
+      ),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       subjectType: r.subject_type,
       subjectId: r.subject_id,
       title: r.title,
       link: r.link,
-      requester: userRef(r.requester_id, r.requester_username, r.requester_name)!,
+      requester: requesters.get(r.requester_id) ?? unknownUser(r.requester_id),
       status: r.status,
       currentStep: r.current_step,
       round: r.round,
@@ -642,7 +690,7 @@ export class ApprovalsService {
     round: number,
     stepIndex: number | null,
     actorId: string | null,
-    action: ApprovalsTables['approval_actions']['action'],
+    action: repo.ActionKind,
     comment: string | null,
     skipReasons: readonly SkipReason[] = [],
   ): Promise<void> {
@@ -692,13 +740,8 @@ export class ApprovalsService {
     });
   }
 
-  async #name(db: Kysely<DB> | Transaction<DB>, userId: string): Promise<string> {
-    const row = await db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    return row?.display_name ?? '';
+  async #name(db: Executor, userId: string): Promise<string> {
+    return (await this.#deps.users.refs(db, [userId])).get(userId)?.displayName ?? '';
   }
 }
 
@@ -714,15 +757,9 @@ function toTemplate(row: repo.TemplateRow): ApprovalTemplate {
   };
 }
 
-function toDelegation(r: Awaited<ReturnType<typeof repo.delegationsOf>>[number]): Delegation {
-  return {
-    id: r.id,
-    from: userRef(r.user_id, r.from_username, r.from_name)!,
-    to: userRef(r.delegate_id, r.to_username, r.to_name)!,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    createdAt: r.created_at,
-  };
+/** Someone whose account is gone still shows as their id rather than failing the page. */
+function unknownUser(id: string): UserRef {
+  return { id, username: id, displayName: id };
 }
 
 /** A skip reason in the notice's words (notices are written in the organisation's language, Chinese). */

@@ -1,5 +1,4 @@
 import type {
-  ChannelKind,
   ControlEvent,
   ControlEventQuery,
   HeldMessage,
@@ -19,7 +18,7 @@ import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import { type ControlDirectory, namesFor } from './control-directory.ts';
 import { heldUpdated } from './held-events.ts';
 import {
   type HeldMessagesPort,
@@ -38,6 +37,7 @@ export interface ReviewDeps {
   audit: AuditService;
   events: EventLog;
   channels: ChannelsService;
+  directory: ControlDirectory;
   /** Opens what the gate sealed. */
   cipher: FieldCipher;
 }
@@ -253,19 +253,18 @@ export class ReviewService {
     const attachments = new Map(
       (await this.#port().attachments(this.#deps.db, ids)).map((a) => [a.id, toAttachmentView(a)]),
     );
+    const named = await namesFor(this.#deps.directory, this.#deps.db, {
+      people: rows.flatMap((r) => [r.sender_id, r.reviewed_by]),
+      channels: rows.map((r) => r.channel_id),
+      counterparties: rows.map((r) => r.counterparty_id),
+    });
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
       subjectType: r.subject_type,
-      sender: userRef(r.sender_id, r.sender_username, r.sender_name),
-      channel:
-        r.channel_id && r.channel_name
-          ? { id: r.channel_id, name: r.channel_name, kind: r.channel_kind as ChannelKind }
-          : null,
-      counterparty:
-        r.counterparty_id && r.counterparty_name
-          ? { id: r.counterparty_id, name: r.counterparty_name }
-          : null,
+      sender: named.person(r.sender_id),
+      channel: named.channel(r.channel_id),
+      counterparty: named.counterparty(r.counterparty_id),
       direction: r.direction,
       action: r.action,
       outcome: r.outcome,
@@ -279,7 +278,7 @@ export class ReviewService {
       justification: r.justification,
       messageId: r.message_id,
       status: r.status,
-      reviewedBy: userRef(r.reviewed_by, r.reviewer_username, r.reviewer_name),
+      reviewedBy: named.person(r.reviewed_by),
       reviewedAt: r.reviewed_at,
       reviewComment: r.review_comment,
     }));

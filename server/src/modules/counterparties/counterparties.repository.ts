@@ -36,3 +36,9 @@ export async function update(
 ): Promise<void> {
   await db.updateTable('counterparties').set(patch).where('id', '=', id).execute();
 }
+
+/** Names of counterparties by id (for modules that show which organisation a record concerns). */
+export function namesByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('counterparties').select(['id', 'name']).where('id', 'in', ids).execute();
+}

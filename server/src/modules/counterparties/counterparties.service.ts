@@ -102,17 +102,14 @@ export class CounterpartiesService {
     return this.get(id);
   }
 
-  async exists(db: Executor, id: string): Promise<boolean> {
-    return (await repo.findById(db, id)) !== undefined;
+  /** Names by id, one query; unknown ids (and nulls) are absent. */
+  async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    return new Map((await repo.namesByIds(db, wanted)).map((r) => [r.id, r.name]));
   }
 
-  /** Names of the counterparties among `ids` that exist, by id (for showing people and channels). */
-  async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const rows = await repo.findByIds(
-      db,
-      ids.filter((id): id is string => id !== null),
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  async exists(db: Executor, id: string): Promise<boolean> {
+    return (await repo.findById(db, id)) !== undefined;
   }
 }
 

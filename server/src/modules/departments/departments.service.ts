@@ -285,6 +285,33 @@ export class DepartmentsService {
       if (same && same.id !== selfId) throw errors.conflict(text('departments.errors.codeTaken', { code }));
     }
   }
+
+  // ——— read helpers other modules use (audiences, approvals): by ids in one query ———
+
+  /** Name, path, parent and head of each department among `ids` (unknown ids are left out). */
+  async basicsOf(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<
+    Map<string, { id: string; name: string; path: string; parentId: string | null; headId: string | null }>
+  > {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows = await repo.findByIds(db, wanted);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, name: r.name, path: r.path, parentId: r.parent_id, headId: r.head_id },
+      ]),
+    );
+  }
+
+  /** Ids of the departments at or under any of these materialised paths (the tree is small: one read). */
+  async idsUnderPaths(db: Executor, paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const rows = await repo.listAll(db);
+    return rows.filter((r) => paths.some((p) => r.path.startsWith(p))).map((r) => r.id);
+  }
 }
 
 function preorder(rows: repo.DepartmentRow[]): repo.DepartmentRow[] {

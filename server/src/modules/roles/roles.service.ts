@@ -360,6 +360,16 @@ export class RolesService {
       (await this.#countHolders(trx, adminId, (u) => u.status === 'active')) <= 1
     );
   }
+
+  /** Who holds the role with this key (any status; callers keep the active ones). */
+  async holderIdsOfKey(db: Executor, key: string): Promise<string[]> {
+    return (await repo.userIdsWithRoleKey(db, key).execute()).map((r) => r.user_id);
+  }
+
+  /** The role's name, for saying which role nobody holds; the key itself when there is no such role. */
+  async nameOfKey(db: Executor, key: string): Promise<string> {
+    return (await repo.findByKey(db, key))?.name ?? key;
+  }
 }
 
 /** Stored permission keys that are still in the catalogue (a removed permission just disappears). */

@@ -317,6 +317,17 @@ export class TeamsService {
     if (!path) throw errors.invalidField('body.departmentId', 'no such department');
     return path;
   }
+
+  // ——— read helpers other modules use (audiences): by ids in one query ———
+
+  /** Everyone in any of these teams. */
+  memberIdsOf(db: Executor, teamIds: readonly string[]): Promise<string[]> {
+    return repo.memberIdsOfTeams(db, teamIds);
+  }
+
+  async namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await repo.namesOf(db, ids)).map((r) => [r.id, r.name]));
+  }
 }
 
 /**

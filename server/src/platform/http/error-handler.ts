@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/dialect.ts';
 import { type Locale, negotiateLocale, type Text, text } from '../i18n/i18n.ts';
 import { AppError } from './errors.ts';
 import type { App } from './server.ts';
+import { validationMessage } from './validation-messages.ts';
 
 /** Fastify's own failures, mapped onto our closed set of codes. */
 const FASTIFY_CODES: Record<string, { code: ErrorCode; message: Text }> = {
@@ -41,6 +42,7 @@ export function registerErrorHandling(app: App): void {
 
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
+      const locale = requestLocale(request);
       const issues = err.validation.map((v) => {
         const path = [
           where,
@@ -48,7 +50,7 @@ export function registerErrorHandling(app: App): void {
             .split('/')
             .filter(Boolean),
         ].join('.');
-        return { path, message: v.message ?? 'invalid' };
+        return { path, message: validationMessage(v, locale) };
       });
       return sendError(reply, new AppError('validation_failed', text('errors.validation'), issues));
     }
