@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBoundaries, type SourceFile } from './boundaries.ts';
+import { checkBoundaries, SERVICE_MAX_LINES, type SourceFile } from './boundaries.ts';
 
 /** A small tree that follows every rule; each test breaks one. */
 function tree(): SourceFile[] {
@@ -109,6 +109,17 @@ describe('the module boundary check', () => {
       "import { UserPicker } from '../../components/UserPicker.tsx';\nimport { useRoles } from '../roles/queries.ts';\n",
     );
     expect(rulesOf(bad)).toEqual(['feature-import web/src/features/tasks/TasksPage.tsx:2']);
+  });
+
+  it('catches a service grown past the limit, and lets one at the limit pass', () => {
+    const body = (lines: number) =>
+      `${"import * as repo from './users.repository.ts';\n"}${'// …\n'.repeat(lines - 1)}`;
+    const atLimit = change(tree(), 'server/src/modules/users/users.service.ts', body(SERVICE_MAX_LINES));
+    expect(rulesOf(atLimit)).toEqual([]);
+    const over = change(tree(), 'server/src/modules/users/users.service.ts', body(SERVICE_MAX_LINES + 1));
+    expect(rulesOf(over)).toEqual([
+      `service-size server/src/modules/users/users.service.ts:${SERVICE_MAX_LINES + 1}`,
+    ]);
   });
 
   it('leaves tests alone', () => {

@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
  *                     `with`) and `sql` appear in a module only in its repositories.
  *  - foreign-table:   a repository queries only tables its own module declares.
  *  - module-cycle:    no cycle in the graph of modules importing modules (types included).
+ *  - service-size:    a `*.service.ts` stays under SERVICE_MAX_LINES; past ~400 lines it is split by
+ *                     concern (as `auth/` and `users/` are), not grown.
  * Web:
  *  - feature-import:  a feature under web/src/features imports shared pieces (web/src/components,
  *                     web/src/api, web/src/app), never another feature.
@@ -27,6 +29,7 @@ export interface Violation {
     | 'sql-outside-repo'
     | 'foreign-table'
     | 'module-cycle'
+    | 'service-size'
     | 'feature-import';
   file: string;
   line: number;
@@ -38,6 +41,9 @@ export interface SourceFile {
   path: string;
   text: string;
 }
+
+/** The longest a service file may be; aim for ~400 and split by concern before this. */
+export const SERVICE_MAX_LINES = 450;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -172,6 +178,17 @@ export function checkBoundaries(files: SourceFile[]): Violation[] {
     }
 
     if (!mod) continue;
+    if (file.path.endsWith('.service.ts')) {
+      const lines = file.text.split('\n').length - (file.text.endsWith('\n') ? 1 : 0);
+      if (lines > SERVICE_MAX_LINES) {
+        violations.push({
+          rule: 'service-size',
+          file: file.path,
+          line: SERVICE_MAX_LINES + 1,
+          message: `${lines} lines: split the service by concern (at most ${SERVICE_MAX_LINES})`,
+        });
+      }
+    }
     if (!isRepository(file.path)) {
       for (const m of file.text.matchAll(BUILDER_CALL)) {
         violations.push({

@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import {
   messageSearchIndex,
   postgresSearchVector,
-} from '../../server/src/modules/messages/message-search.ts';
+} from '../../server/src/modules/messages/message-search.repository.ts';
 import { newMessageRow } from '../../server/src/modules/messages/messages.repository.ts';
 import type { MessagesTable } from '../../server/src/modules/messages/messages.tables.ts';
 import { newId } from '../../server/src/platform/crypto/ids.ts';

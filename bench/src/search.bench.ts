@@ -17,7 +17,7 @@ import pg from 'pg';
 import * as authRepo from '../../server/src/modules/auth/auth.repository.ts';
 import { TOKEN_PREFIX } from '../../server/src/modules/auth/tokens.service.ts';
 import { readerOf } from '../../server/src/modules/channels/channel-access.ts';
-import { messageSearchIndex } from '../../server/src/modules/messages/message-search.ts';
+import { messageSearchIndex } from '../../server/src/modules/messages/message-search.repository.ts';
 import type { ActorContext } from '../../server/src/platform/auth/actor.ts';
 import { systemClock } from '../../server/src/platform/clock.ts';
 import { loadConfig } from '../../server/src/platform/config/config.ts';
@@ -70,7 +70,7 @@ const CORPUS_SOURCES = [
   '../../server/src/platform/db/migrations/',
   '../../server/src/platform/search/segment.ts',
   '../../server/src/platform/search/fts-encoding.ts',
-  '../../server/src/modules/messages/message-search.ts',
+  '../../server/src/modules/messages/message-search.repository.ts',
   './chat-text.ts',
   './corpus.ts',
   './seed.ts',

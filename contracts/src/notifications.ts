@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, nameText, PageQuery, page, Str, Timestamp } from './common.ts';
+import { Id, Locale, nameText, PageQuery, page, Str, Timestamp } from './common.ts';
 
 /**
  * Every kind of notice the product sends. Modules add theirs here; users choose channels per kind
@@ -125,6 +125,8 @@ export const Webhook = z
     departmentId: Id.nullable(),
     departmentName: z.string().nullable(),
     enabled: z.boolean(),
+    /** The language its robot messages are written in. */
+    locale: Locale,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -143,6 +145,7 @@ export const CreateWebhookRequest = z.strictObject({
   kinds: z.array(NotificationKind).max(NOTIFICATION_KINDS.length).default([]),
   departmentId: Id.nullable().default(null),
   enabled: z.boolean().default(true),
+  locale: Locale.default('zh-CN'),
 });
 export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
 
@@ -155,6 +158,7 @@ export const UpdateWebhookRequest = z.strictObject({
   kinds: z.array(NotificationKind).max(NOTIFICATION_KINDS.length).optional(),
   departmentId: Id.nullable().optional(),
   enabled: z.boolean().optional(),
+  locale: Locale.optional(),
 });
 export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>;
 

@@ -74,20 +74,20 @@ export async function buildApp(
   });
 
   authRoutes(app, services, { secure: config.cookieSecure });
-  usersRoutes(app, services.users, services.personal);
+  usersRoutes(app, services.users, services.userLists, services.personal);
   departmentsRoutes(app, services.departments);
   teamsRoutes(app, services.teams);
   rolesRoutes(app, services.roles);
   auditRoutes(app, services.audit);
-  counterpartiesRoutes(app, services.counterparties, services.users);
+  counterpartiesRoutes(app, services.counterparties, services.userLists);
   channelsRoutes(app, services.channels);
   messagesRoutes(app, services.messages, services.attachments);
   controlRoutes(app, services);
   retentionRoutes(app, services.retention);
   calendarRoutes(app, services.calendar);
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
-  tasksRoutes(app, services.tasks, config.messaging.attachmentMaxBytes);
-  requestsRoutes(app, services.requests);
+  tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
+  requestsRoutes(app, services.requests, services.requestSla);
   approvalsRoutes(app, {
     approvals: services.approvals,
     queries: services.approvalQueries,

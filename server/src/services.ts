@@ -21,11 +21,13 @@ import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { CalendarYearsService } from './modules/calendar/calendar-years.service.ts';
 import { ChannelsService } from './modules/channels/channels.service.ts';
 import { AnomaliesService } from './modules/control/anomalies.service.ts';
+import type { ControlDirectory } from './modules/control/control-directory.ts';
 import { ControlGate } from './modules/control/gate.service.ts';
 import { PoliciesService } from './modules/control/policies.service.ts';
 import { RecordsService } from './modules/control/records.service.ts';
 import { ReviewService } from './modules/control/review.service.ts';
 import { CounterpartiesService } from './modules/counterparties/counterparties.service.ts';
+import { departmentNames } from './modules/departments/department-names.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { AttachmentsService } from './modules/messages/attachments.service.ts';
 import { MessagesService } from './modules/messages/messages.service.ts';
@@ -36,13 +38,22 @@ import { OutboxWorker } from './modules/notifications/outbox.worker.ts';
 import { WebhooksService } from './modules/notifications/webhooks.service.ts';
 import { ChannelAudience } from './modules/realtime/audience.ts';
 import { RealtimeHub } from './modules/realtime/hub.ts';
+import { RequestAccess } from './modules/requests/request-access.ts';
+import { RequestEscalationsService } from './modules/requests/request-escalations.service.ts';
+import { RequestSlaService } from './modules/requests/request-sla.service.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
 import { RetentionService } from './modules/retention/retention.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
+import { TaskAccess } from './modules/tasks/task-access.ts';
+import { TaskRemindersService } from './modules/tasks/task-reminders.service.ts';
+import { TaskRepliesService } from './modules/tasks/task-replies.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
+import { userContacts } from './modules/users/user-contacts.ts';
+import { UserListsService } from './modules/users/user-lists.service.ts';
 import { UserLookupService } from './modules/users/user-lookup.service.ts';
+import { UserRecords } from './modules/users/user-records.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
@@ -83,8 +94,12 @@ export function createServices(
   const jobs = new JobQueue({ db, dialect, clock, timeZone: config.timeZone, log: infra.log });
   const blobs = new LocalBlobStore(join(config.dataDir, 'blobs'));
 
+  // Who people are, for the modules below users (audit, roles, departments, counterparties):
+  // they take it as their own small interface, so none of them imports the users module.
+  const userLookup = new UserLookupService({ db });
   const audit = new AuditService({
     db,
+    actors: userLookup,
     dialect,
     clock,
     secretKey: config.secretKey,
@@ -92,10 +107,13 @@ export function createServices(
   });
   // Personal data and what communication control caught are sealed with it.
   const cipher = new FieldCipher(config.secretKey);
-  const roles = new RolesService({ db, dialect, clock, audit });
+  const roles = new RolesService({ db, dialect, clock, audit, holders: userLookup });
   const channels = new ChannelsService({ db, dialect, clock, audit, events });
-  const departments = new DepartmentsService({ db, dialect, clock, audit, events, channels });
-  const counterparties = new CounterpartiesService({ db, clock, audit });
+  const departments = new DepartmentsService({ db, dialect, clock, audit, events, people: userLookup });
+  // A deleted department's group is archived in the same transaction (channels sit above departments).
+  departments.onRemove((trx, departmentId) => channels.archiveFor(trx, { departmentId }));
+  const counterparties = new CounterpartiesService({ db, clock, audit, contacts: userLookup });
+  const userRecords = new UserRecords({ departments, counterparties });
   const users = new UsersService({
     db,
     clock,
@@ -103,16 +121,43 @@ export function createServices(
     roles,
     departments,
     counterparties,
+    records: userRecords,
     events,
+  });
+  const userLists = new UserListsService({
+    db,
+    clock,
+    audit,
+    roles,
+    departments,
+    counterparties,
+    records: userRecords,
     timeZone: config.timeZone,
   });
-  const personal = new PersonalService({ db, clock, audit, roles, cipher });
-  const teams = new TeamsService({ db, clock, audit, departments, events, channels });
+  const personal = new PersonalService({ db, clock, audit, roles, records: userRecords, cipher });
+  const teams = new TeamsService({ db, clock, audit, departments, events, people: userLookup });
+  teams.onRemove((trx, teamId) => channels.archiveFor(trx, { teamId }));
   const tokens = new TokensService({ db, clock, audit, events });
 
-  const policies = new PoliciesService({ db, clock, audit });
+  // What communication control shows and checks of people, channels, departments and counterparties.
+  const controlDirectory: ControlDirectory = {
+    people: (q, ids) => users.refs(q, ids),
+    channels: async (q, ids) =>
+      new Map([...(await channels.byIds(q, ids))].map(([id, c]) => [id, { name: c.name, kind: c.kind }])),
+    departmentPaths: (q, ids) => departments.pathsOf(q, ids),
+    counterpartyNames: (q, ids) => counterparties.namesOf(q, ids),
+  };
+  const policies = new PoliciesService({ db, clock, audit, channels, directory: controlDirectory });
   const control = new ControlGate({ db, clock, audit, policies, cipher });
-  const review = new ReviewService({ db, clock, audit, events, channels, cipher });
+  const review = new ReviewService({
+    db,
+    clock,
+    audit,
+    events,
+    channels,
+    directory: controlDirectory,
+    cipher,
+  });
   const messages = new MessagesService({
     db,
     dialect,
@@ -120,22 +165,37 @@ export function createServices(
     audit,
     events,
     channels,
+    people: users,
     writes: GroupCommit.for(db, dialect),
     control,
     review,
     editWindowMinutes: config.messaging.editWindowMinutes,
     cipher,
   });
-  review.setDeliverer((trx, held, text) => messages.deliverHeld(trx, held, text));
+  review.setMessages(messages.heldPort());
   const attachments = new AttachmentsService({
     db,
     clock,
     blobs,
     channels,
+    review,
     maxBytes: config.messaging.attachmentMaxBytes,
   });
-  const records = new RecordsService({ db, clock, audit, timeZone: config.timeZone });
-  const anomalies = new AnomaliesService({ db, clock, audit, jobs, timeZone: config.timeZone });
+  const records = new RecordsService({
+    db,
+    clock,
+    audit,
+    timeZone: config.timeZone,
+    directory: controlDirectory,
+  });
+  const anomalies = new AnomaliesService({
+    db,
+    clock,
+    audit,
+    jobs,
+    timeZone: config.timeZone,
+    directory: controlDirectory,
+  });
   const retention = new RetentionService({
     db,
     dialect,
@@ -144,6 +204,9 @@ export function createServices(
     blobs,
     jobs,
     events,
+    messages,
+    channels,
+    people: users,
     timeZone: config.timeZone,
     eventRetentionDays: config.messaging.eventRetentionDays,
     cipher,
@@ -155,7 +218,7 @@ export function createServices(
     (config.notifications.smtpUrl
       ? new SmtpMailer(config.notifications.smtpUrl, config.notifications.mailFrom)
       : disabledMailer);
-  const webhooks = new WebhooksService({ db, clock, audit, cipher });
+  const webhooks = new WebhooksService({ db, clock, audit, cipher, departments: departmentNames });
   const outbox = new OutboxWorker({
     db,
     dialect,
@@ -173,6 +236,7 @@ export function createServices(
     jobs,
     mailer,
     outbox,
+    people: userContacts,
     publicUrl: config.notifications.publicUrl,
   });
   const auth = new AuthService({
@@ -187,6 +251,8 @@ export function createServices(
     events,
     notifications,
   });
+  // Disabling an account or resetting its password ends its sessions and tokens (auth sits above users).
+  users.setCredentials(auth);
   webhooks.setNotifications(notifications);
   const calendarYears = new CalendarYearsService({
     db,
@@ -202,22 +268,69 @@ export function createServices(
   });
   review.setNotifications(notifications);
   const deliveries = new DeliveriesService({ db, clock, audit, outbox });
+  const taskAccess = new TaskAccess({ db, clock, events, people: userLookup, teams, departments });
+  const taskReminders = new TaskRemindersService({
+    db,
+    dialect,
+    clock,
+    notifications,
+    calendar,
+    jobs,
+    teams,
+  });
+  const taskReplies = new TaskRepliesService({
+    db,
+    clock,
+    audit,
+    notifications,
+    blobs,
+    access: taskAccess,
+    reminders: taskReminders,
+    people: userLookup,
+    maxFileBytes: config.messaging.attachmentMaxBytes,
+  });
   const tasks = new TasksService({
     db,
     dialect,
     clock,
     audit,
-    events,
+    notifications,
+    calendar,
+    channels,
+    messages,
+    teams,
+    departments,
+    access: taskAccess,
+    reminders: taskReminders,
+    replies: taskReplies,
+  });
+  const requestAccess = new RequestAccess({ db, clock, people: userLookup, departments });
+  const requestSla = new RequestSlaService({ db, clock, audit, departments });
+  const requestEscalations = new RequestEscalationsService({
+    db,
+    dialect,
+    clock,
+    audit,
     notifications,
     calendar,
     jobs,
-    blobs,
-    channels,
-    maxFileBytes: config.messaging.attachmentMaxBytes,
+    roles,
+    access: requestAccess,
+    firstResponseHours: async () => (await requestSla.settings()).firstResponseHours,
   });
-  const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
-  // What other modules may know about people, asked by ids in batches.
-  const userLookup = new UserLookupService();
+  const requests = new RequestsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    notifications,
+    calendar,
+    departments,
+    people: userLookup,
+    access: requestAccess,
+    escalations: requestEscalations,
+    sla: requestSla,
+  });
   // The approval engine and its parts: subjects registered by modules, approvers resolved through
   // the organisation's services, reading, templates and delegations.
   const approvalSubjects = new ApprovalSubjects();
@@ -295,7 +408,7 @@ export function createServices(
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
-  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db) });
+  const hub = new RealtimeHub({ log: events, pump, audience: new ChannelAudience(db, channels) });
 
   return {
     clock,
@@ -303,7 +416,9 @@ export function createServices(
     roles,
     departments,
     counterparties,
+    userLookup,
     users,
+    userLists,
     personal,
     teams,
     auth,
@@ -325,13 +440,16 @@ export function createServices(
     outbox,
     mailer,
     tasks,
+    taskReplies,
+    taskReminders,
     requests,
+    requestEscalations,
+    requestSla,
     approvals,
     approvalQueries,
     approvalTemplates,
     approvalDelegations,
     audiences,
-    userLookup,
     announcements,
     announcementCategories,
     announcementDrafts,

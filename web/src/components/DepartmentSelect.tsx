@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { type CSSProperties, useMemo } from 'react';
-import { toTreeOptions, useDepartments } from '../features/departments/queries.ts';
+import { toTreeOptions, useDepartments } from '../shared/queries/departments.ts';
 
 interface Props {
   value?: string | null;

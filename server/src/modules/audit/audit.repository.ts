@@ -5,7 +5,6 @@ import type { Executor } from '../../platform/db/schema.ts';
 import type { AuditLogTable } from './audit.tables.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
-export type AuditListRow = AuditRow & { actor_name: string | null };
 
 /** Locks the chain tip for the rest of the transaction, so appends are strictly ordered. */
 export async function lockHead(db: Executor, dialect: SqlDialect): Promise<{ seq: number; hash: string }> {
@@ -34,12 +33,10 @@ export async function head(db: Executor): Promise<{ seq: number; hash: string }>
 }
 
 /** Newest first, `limit + 1` rows so the caller knows whether another page exists. */
-export async function list(db: Executor, q: AuditQuery): Promise<AuditListRow[]> {
+export async function list(db: Executor, q: AuditQuery): Promise<AuditRow[]> {
   let query = db
     .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_id')
     .selectAll('audit_log')
-    .select('users.display_name as actor_name')
     .orderBy('audit_log.seq', 'desc')
     .limit(q.limit + 1);
   if (q.before) query = query.where('audit_log.seq', '<', q.before);

@@ -29,8 +29,17 @@ export interface AuditEvent {
   actorLabel?: string;
 }
 
+/**
+ * Display names of the people who acted. Every module audits, so audit sits below all of them and
+ * imports none: services.ts passes the user lookup service, which has this shape.
+ */
+export interface AuditActors {
+  refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, { displayName: string }>>;
+}
+
 export interface AuditDeps {
   db: Kysely<DB>;
+  actors: AuditActors;
   dialect: SqlDialect;
   clock: Clock;
   secretKey: Buffer;
@@ -78,9 +87,16 @@ export class AuditService {
   }
 
   async list(query: AuditQuery): Promise<AuditPage> {
-    const rows = await repo.list(this.#deps.db, query);
-    const items = rows.slice(0, query.limit).map(toEntry);
-    const more = rows.length > query.limit;
+    const found = await repo.list(this.#deps.db, query);
+    const rows = found.slice(0, query.limit);
+    const actors = await this.#deps.actors.refs(
+      this.#deps.db,
+      rows.map((r) => r.actor_id),
+    );
+    const items = rows.map((r) =>
+      toEntry(r, r.actor_id ? (actors.get(r.actor_id)?.displayName ?? null) : null),
+    );
+    const more = found.length > query.limit;
     return { items, nextCursor: more ? (items.at(-1)?.seq ?? null) : null };
   }
 
@@ -151,12 +167,12 @@ function broken(checked: number, seq: number, reason: string): AuditVerification
   return { ok: false, checked, firstBroken: { seq, reason } };
 }
 
-function toEntry(row: repo.AuditListRow): AuditEntry {
+function toEntry(row: repo.AuditRow, actorName: string | null): AuditEntry {
   return {
     seq: Number(row.seq),
     id: row.id,
     at: row.at,
-    actor: { id: row.actor_id, label: row.actor_label, name: row.actor_name },
+    actor: { id: row.actor_id, label: row.actor_label, name: actorName },
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,

@@ -1,7 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
-import { USER_JOIN_COLUMNS, type UserWithDepartment } from '../users/users.repository.ts';
 import type { ApiTokensTable, LoginThrottleTable, SessionsTable } from './auth.tables.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -13,72 +12,42 @@ export async function insertSession(db: Executor, row: Insertable<SessionsTable>
   await db.insertInto('sessions').values(row).execute();
 }
 
-type LiveSessionUser = UserWithDepartment & {
-  session_id: string;
-  session_last_seen_at: string;
-  session_expires_at: string;
-};
+type LiveSession = Pick<SessionRow, 'id' | 'user_id' | 'last_seen_at' | 'expires_at'>;
 
 // Run on every request: prepared once (see platform/db/prepared.ts).
-const liveSessionUser = prepared((db, p: { tokenHash: string; now: string }) =>
+const liveSession = prepared((db, p: { tokenHash: string; now: string }) =>
   db
     .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('departments', 'departments.id', 'users.department_id')
-    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
-    .selectAll('users')
-    .select([
-      ...USER_JOIN_COLUMNS,
-      'sessions.id as session_id',
-      'sessions.last_seen_at as session_last_seen_at',
-      'sessions.expires_at as session_expires_at',
-    ])
-    .where('sessions.token_hash', '=', p.tokenHash)
-    .where('sessions.revoked_at', 'is', null)
-    .where('sessions.idle_expires_at', '>', p.now)
-    .where('sessions.expires_at', '>', p.now)
-    .where('users.status', '=', 'active'),
+    .select(['id', 'user_id', 'last_seen_at', 'expires_at'])
+    .where('token_hash', '=', p.tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('idle_expires_at', '>', p.now)
+    .where('expires_at', '>', p.now),
 );
 
-/**
- * A live session together with its active user and the user's department: authentication of a
- * cookie request is this one query (plus the user's roles).
- */
-export function findLiveSessionUser(
+/** A live session by its token's hash (whether its user is still active is the users service's to say). */
+export function findLiveSession(
   db: Executor,
   tokenHash: string,
   now: string,
-): Promise<LiveSessionUser | undefined> {
-  return liveSessionUser.first(db, { tokenHash, now }) as Promise<LiveSessionUser | undefined>;
+): Promise<LiveSession | undefined> {
+  return liveSession.first(db, { tokenHash, now }) as Promise<LiveSession | undefined>;
 }
 
-type LiveTokenUser = UserWithDepartment & { token_id: string; token_last_used_at: string | null };
+type LiveToken = Pick<TokenRow, 'id' | 'user_id' | 'last_used_at'>;
 
-const liveTokenUser = prepared((db, p: { tokenHash: string; now: string }) =>
+const liveToken = prepared((db, p: { tokenHash: string; now: string }) =>
   db
     .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .leftJoin('departments', 'departments.id', 'users.department_id')
-    .leftJoin('counterparties', 'counterparties.id', 'users.counterparty_id')
-    .selectAll('users')
-    .select([
-      ...USER_JOIN_COLUMNS,
-      'api_tokens.id as token_id',
-      'api_tokens.last_used_at as token_last_used_at',
-    ])
-    .where('api_tokens.token_hash', '=', p.tokenHash)
-    .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', p.now)]))
-    .where('users.status', '=', 'active'),
+    .select(['id', 'user_id', 'last_used_at'])
+    .where('token_hash', '=', p.tokenHash)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', p.now)])),
 );
 
 /** The same for a personal API token. */
-export function findLiveTokenUser(
-  db: Executor,
-  tokenHash: string,
-  now: string,
-): Promise<LiveTokenUser | undefined> {
-  return liveTokenUser.first(db, { tokenHash, now }) as Promise<LiveTokenUser | undefined>;
+export function findLiveToken(db: Executor, tokenHash: string, now: string): Promise<LiveToken | undefined> {
+  return liveToken.first(db, { tokenHash, now }) as Promise<LiveToken | undefined>;
 }
 
 export async function touchSession(

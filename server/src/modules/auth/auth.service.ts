@@ -15,11 +15,11 @@ import { deriveKey, hmacHex, randomSecret, sha256Hex } from '../../platform/cryp
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
-import type { UserWithDepartment } from '../users/users.repository.ts';
-import { toUser, type UsersService } from '../users/users.service.ts';
+import { toUser, type UsersService, type UserWithDepartment } from '../users/users.service.ts';
 import * as repo from './auth.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { SignInAlerts } from './sign-in-alerts.ts';
@@ -138,25 +138,27 @@ export class AuthService {
     const nowIso = now.toISOString();
 
     if (credentials.bearerToken) {
-      const row = await repo.findLiveTokenUser(db, sha256Hex(credentials.bearerToken), nowIso);
-      if (!row) return null;
-      if (!row.token_last_used_at || now.getTime() - Date.parse(row.token_last_used_at) > TOUCH_INTERVAL_MS) {
-        await repo.touchToken(db, row.token_id, nowIso);
+      const token = await repo.findLiveToken(db, sha256Hex(credentials.bearerToken), nowIso);
+      const user = token && (await this.#deps.users.findActive(db, token.user_id));
+      if (!token || !user) return null;
+      if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOUCH_INTERVAL_MS) {
+        await repo.touchToken(db, token.id, nowIso);
       }
-      return this.#actorFor(db, row, { method: 'token', tokenId: row.token_id });
+      return this.#actorFor(db, user, { method: 'token', tokenId: token.id });
     }
 
     if (credentials.sessionToken) {
-      const row = await repo.findLiveSessionUser(db, sha256Hex(credentials.sessionToken), nowIso);
-      if (!row) return null;
-      if (now.getTime() - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS) {
+      const session = await repo.findLiveSession(db, sha256Hex(credentials.sessionToken), nowIso);
+      const user = session && (await this.#deps.users.findActive(db, session.user_id));
+      if (!session || !user) return null;
+      if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
         const idle = Math.min(
           now.getTime() + this.#deps.session.idleMinutes * MINUTE,
-          Date.parse(row.session_expires_at),
+          Date.parse(session.expires_at),
         );
-        await repo.touchSession(db, row.session_id, nowIso, new Date(idle).toISOString());
+        await repo.touchSession(db, session.id, nowIso, new Date(idle).toISOString());
       }
-      return this.#actorFor(db, row, { method: 'session', sessionId: row.session_id });
+      return this.#actorFor(db, user, { method: 'session', sessionId: session.id });
     }
     return null;
   }
@@ -227,7 +229,7 @@ export class AuthService {
   async revokeSession(ctx: ActorContext, sessionId: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       if (!(await repo.revokeSession(trx, sessionId, ctx.actor.userId, this.#now())))
-        throw errors.notFound('Session');
+        throw errors.notFound(text('nouns.session'));
       await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: [sessionId] }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.session.revoked',
@@ -251,7 +253,7 @@ export class AuthService {
     const keys = throttle.passwordKeysFor(ctx.actor.userId, ctx.actor.username);
     const now = clock.now();
     const wait = await db.transaction().execute((trx) => throttle.admit(trx, keys, now));
-    if (wait > 0) throw errors.tooManyAttempts(wait, 'Too many wrong current passwords; try again later.');
+    if (wait > 0) throw errors.tooManyAttempts(wait, text('auth.errors.tooManyWrongPasswords'));
     const user = await this.#deps.users.findById(db, ctx.actor.userId);
     if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
       const notified = await db.transaction().execute(async (trx) => {
@@ -322,11 +324,26 @@ export class AuthService {
   /** Acts as a user outside HTTP (CLI, demo seed), with that user's real grants. */
   async actorFor(userId: string): Promise<Actor> {
     const user = await this.#deps.users.findById(this.#deps.db, userId);
-    if (!user) throw errors.notFound('User');
+    if (!user) throw errors.notFound(text('nouns.user'));
     return this.#actorFor(this.#deps.db, user, { method: 'system' });
   }
 
   /** A session row for a user without a password check: for tests, benchmarks and the CLI. */
+  /**
+   * Ends every session and personal API token of a user inside the caller's transaction (an
+   * administrator disabled the account or reset its password). The users service calls it
+   * through its CredentialRevoker interface; the caller appends the event and the audit entry.
+   */
+  async endAllCredentials(
+    trx: Executor,
+    userId: string,
+    at: string,
+  ): Promise<{ sessions: number; tokens: number }> {
+    const sessions = await repo.revokeAllSessions(trx, userId, at);
+    const tokens = await repo.revokeAllTokens(trx, userId, at);
+    return { sessions, tokens };
+  }
+
   async issueSession(
     userId: string,
     meta: RequestContext = { actor: null, ip: null, requestId: null, userAgent: null },

@@ -3,8 +3,7 @@ import type { ActorContext, RequestContext } from '../../platform/auth/actor.ts'
 import type { DB } from '../../platform/db/schema.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import type { UserWithDepartment } from '../users/users.repository.ts';
-import type { UsersService } from '../users/users.service.ts';
+import type { UsersService, UserWithDepartment } from '../users/users.service.ts';
 import type { FailureOutcome, ThrottleKeys } from './login-throttle.ts';
 
 export interface SignInAlertsDeps {

@@ -1,6 +1,7 @@
 import type { Department, User } from '@liaison/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+import { buildChannel, buildMessage } from '../../../test/factories/messaging.ts';
 
 let t: TestApp;
 let admin: As;
@@ -70,26 +71,25 @@ describe('department channels', () => {
   });
 
   it('include everyone in the department subtree, and follow people who move', async () => {
+    const channel = await buildChannel(t, { kind: 'department', by: head, department: market });
     const mover = await t.buildUser({ displayName: '周杰', department: marketSub });
-    expect(await names(await t.sessionFor(subStaff))).toContain('市场部-日常工作群');
-    expect(await names(await t.sessionFor(seller))).not.toContain('市场部-日常工作群');
+    expect(await names(await t.sessionFor(subStaff))).toContain(channel.name);
+    expect(await names(await t.sessionFor(seller))).not.toContain(channel.name);
     const moverAs = await t.sessionFor(mover);
-    expect(await names(moverAs)).toContain('市场部-日常工作群');
+    expect(await names(moverAs)).toContain(channel.name);
     await t.request(admin, 'PATCH', `/api/users/${mover.id}`, { departmentId: sales.id });
-    expect(await names(moverAs)).not.toContain('市场部-日常工作群');
-    const channel = (await t.request(await t.sessionFor(head), 'GET', '/api/channels')).body.items.find(
-      (c: { name: string }) => c.name === '市场部-日常工作群',
-    );
+    expect(await names(moverAs)).not.toContain(channel.name);
     expect((await t.request(moverAs, 'GET', `/api/channels/${channel.id}`)).status).toBe(403);
-    const members = await t.request(await t.sessionFor(head), 'GET', `/api/channels/${channel.id}/members`);
+    const headAs = await t.sessionFor(head);
+    const members = await t.request(headAs, 'GET', `/api/channels/${channel.id}/members`);
     expect(members.body.items.map((m: { user: { id: string } }) => m.user.id).sort()).toEqual(
       [head.id, staff.id, subStaff.id].sort(),
     );
-    expect(channel.memberCount).toBe(3);
+    expect((await t.request(headAs, 'GET', `/api/channels/${channel.id}`)).body.memberCount).toBe(3);
   });
 
   it('cannot take members by hand: they follow the organisation', async () => {
-    const channel = (await t.request(await t.sessionFor(head), 'GET', '/api/channels')).body.items[0];
+    const channel = await buildChannel(t, { kind: 'department', by: head, department: market });
     const res = await t.request(await t.sessionFor(head), 'POST', `/api/channels/${channel.id}/members`, {
       userIds: [seller.id],
     });
@@ -99,12 +99,7 @@ describe('department channels', () => {
 
 describe('all-hands, team and direct channels', () => {
   it('lets every employee read the all-hands group but only broadcasters post', async () => {
-    const created = await t.request(admin, 'POST', '/api/channels', {
-      kind: 'all_hands',
-      name: '华联科技全员群',
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
+    const { id } = await buildChannel(t, { kind: 'all_hands', name: '华联科技全员群' });
     const staffAs = await t.sessionFor(staff);
     const seen = await t.request(staffAs, 'GET', `/api/channels/${id}`);
     expect(seen.body).toMatchObject({ isMember: true, canPost: false });
@@ -128,26 +123,25 @@ describe('all-hands, team and direct channels', () => {
       ownerId: staff.id,
       memberIds: [seller.id],
     });
-    const res = await t.request(await t.sessionFor(staff), 'POST', '/api/channels', {
-      kind: 'team',
-      name: '大促推进组-推进群',
-      teamId: team.id,
-    });
-    expect(res.status).toBe(201);
-    expect(await names(await t.sessionFor(seller))).toContain('大促推进组-推进群');
+    const channel = await buildChannel(t, { kind: 'team', by: staff, team });
+    expect(channel.canManage).toBe(true);
+    expect(await names(await t.sessionFor(seller))).toContain(channel.name);
     await t.services.teams.removeMember(t.adminCtx, team.id, seller.id);
-    expect(await names(await t.sessionFor(seller))).not.toContain('大促推进组-推进群');
+    expect(await names(await t.sessionFor(seller))).not.toContain(channel.name);
   });
 
   it('opens one 1:1 conversation per pair, named after the other person', async () => {
-    const staffAs = await t.sessionFor(staff);
+    // People of their own, so no earlier conversation between them exists.
+    const yang = await t.buildUser({ displayName: '杨帆', department: market });
+    const huang = await t.buildUser({ displayName: '黄丽', department: sales });
+    const staffAs = await t.sessionFor(yang);
     const first = await t.request(staffAs, 'POST', '/api/channels', {
       kind: 'direct',
-      memberIds: [seller.id],
+      memberIds: [huang.id],
     });
-    const again = await t.request(await t.sessionFor(seller), 'POST', '/api/channels', {
+    const again = await t.request(await t.sessionFor(huang), 'POST', '/api/channels', {
       kind: 'direct',
-      memberIds: [staff.id],
+      memberIds: [yang.id],
     });
     expect(first.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
@@ -155,13 +149,10 @@ describe('all-hands, team and direct channels', () => {
     expect(again.body.name).toBe('杨帆');
     const outsider = await t.request(await t.sessionFor(head), 'GET', `/api/channels/${first.body.id}`);
     expect(outsider.status).toBe(403);
-    const group = await t.request(staffAs, 'POST', '/api/channels', {
-      kind: 'direct',
-      memberIds: [seller.id, head.id],
-    });
-    expect(group.body.memberCount).toBe(3);
+    const group = await buildChannel(t, { kind: 'direct', by: yang, members: [huang, head] });
+    expect(group.memberCount).toBe(3);
     expect(
-      (await t.request(staffAs, 'POST', `/api/channels/${group.body.id}/members`, { userIds: [subStaff.id] }))
+      (await t.request(staffAs, 'POST', `/api/channels/${group.id}/members`, { userIds: [subStaff.id] }))
         .status,
     ).toBe(200);
   });
@@ -226,11 +217,8 @@ describe('external channels', () => {
 describe('archiving and naming rules', () => {
   it('archives a channel (no more posts) and brings it back', async () => {
     const staffAs = await t.sessionFor(staff);
-    const group = await t.request(staffAs, 'POST', '/api/channels', {
-      kind: 'direct',
-      memberIds: [seller.id, subStaff.id],
-    });
-    const id = group.body.id;
+    const group = await buildChannel(t, { kind: 'direct', by: staff, members: [seller, subStaff] });
+    const id = group.id;
     expect(
       (await t.request(await t.sessionFor(seller), 'POST', `/api/channels/${id}/archive`, { archived: true }))
         .status,
@@ -243,7 +231,7 @@ describe('archiving and naming rules', () => {
     const rename = await t.request(staffAs, 'PATCH', `/api/channels/${id}`, { topic: '已归档' });
     expect(rename.status).toBe(409);
     expect(rename.body.error.code).toBe('conflict');
-    expect(await names(staffAs)).not.toContain(group.body.name);
+    expect(await names(staffAs)).not.toContain(group.name);
     await t.request(staffAs, 'POST', `/api/channels/${id}/archive`, { archived: false });
     expect(
       (await t.request(staffAs, 'POST', `/api/channels/${id}/messages`, { body: '还在吗' })).status,
@@ -259,33 +247,33 @@ describe('archiving and naming rules', () => {
   it('lets administrators set naming rules, refusing unknown placeholders', async () => {
     const bad = await t.request(admin, 'PUT', '/api/channels/naming-rules', { team: '{department}-推进群' });
     expect(bad.status).toBe(400);
-    const ok = await t.request(admin, 'PUT', '/api/channels/naming-rules', {
-      department: '{department}-日常工作群',
-    });
-    expect(ok.body.department).toBe('{department}-日常工作群');
-    const headAs = await t.sessionFor(head);
-    const refused = await t.request(headAs, 'POST', '/api/channels', {
-      kind: 'department',
-      name: '市场部-活动群',
-      departmentId: market.id,
-    });
-    expect(refused.status).toBe(400);
-    expect((await t.request(headAs, 'PUT', '/api/channels/naming-rules', { department: '*' })).status).toBe(
-      403,
-    );
-    await t.request(admin, 'PUT', '/api/channels/naming-rules', { department: '{department}-*' });
+    try {
+      const ok = await t.request(admin, 'PUT', '/api/channels/naming-rules', {
+        department: '{department}-日常工作群',
+      });
+      expect(ok.body.department).toBe('{department}-日常工作群');
+      const headAs = await t.sessionFor(head);
+      const refused = await t.request(headAs, 'POST', '/api/channels', {
+        kind: 'department',
+        name: '市场部-活动群',
+        departmentId: market.id,
+      });
+      expect(refused.status).toBe(400);
+      expect((await t.request(headAs, 'PUT', '/api/channels/naming-rules', { department: '*' })).status).toBe(
+        403,
+      );
+    } finally {
+      // The other tests name their groups by the default rule, whatever happened here.
+      await t.request(admin, 'PUT', '/api/channels/naming-rules', { department: '{department}-*' });
+    }
   });
 });
 
 describe('read state', () => {
   it('counts unread messages and mentions until the reader marks the channel read', async () => {
-    const channel = (await t.request(await t.sessionFor(head), 'GET', '/api/channels')).body.items.find(
-      (c: { name: string }) => c.name === '市场部-日常工作群',
-    );
-    const headCtx = await t.ctxFor(head);
-    const staffRow = await t.services.users.findById(t.database.db, staff.id);
-    await t.services.messages.post(headCtx, channel.id, { body: '今天下午开会' });
-    await t.services.messages.post(headCtx, channel.id, { body: `@${staffRow!.username} 请准备材料` });
+    const channel = await buildChannel(t, { kind: 'department', by: head, department: market });
+    await buildMessage(t, { channel, by: head, body: '今天下午开会' });
+    await buildMessage(t, { channel, by: head, body: `@${staff.username} 请准备材料` });
     const staffAs = await t.sessionFor(staff);
     const before = (await t.request(staffAs, 'GET', `/api/channels/${channel.id}`)).body;
     expect(before.unreadCount).toBe(2);
@@ -304,16 +292,12 @@ describe('leaving', () => {
     const dept = await t.buildDepartment({ name: '行政部' });
     const former = await t.buildUser({ displayName: '胡斌', roles: ['department_head'], department: dept });
     const next = await t.buildUser({ displayName: '郭婷', department: dept });
-    const created = await t.services.channels.create(await t.ctxFor(former), {
-      kind: 'department',
-      name: '行政部-日常工作群',
-      departmentId: dept.id,
-    });
+    const created = await buildChannel(t, { kind: 'department', by: former, department: dept });
     await t.services.channels.update(t.adminCtx, created.id, { ownerId: next.id });
     await t.request(admin, 'PATCH', `/api/users/${former.id}`, { departmentId: sales.id });
     const formerAs = await t.sessionFor(former);
     expect((await t.request(formerAs, 'GET', `/api/channels/${created.id}`)).status).toBe(403);
-    expect(await names(formerAs)).not.toContain('行政部-日常工作群');
+    expect(await names(formerAs)).not.toContain(created.name);
     const members = await t.request(await t.sessionFor(next), 'GET', `/api/channels/${created.id}/members`);
     expect(
       members.body.items
@@ -326,11 +310,11 @@ describe('leaving', () => {
     const a = await t.buildCounterparty('甲公司');
     const b = await t.buildCounterparty('乙公司');
     const contact = await t.buildUser({ kind: 'external', counterparty: a });
-    const channel = await t.services.channels.create(await t.ctxFor(seller), {
+    const channel = await buildChannel(t, {
       kind: 'external',
-      name: '甲公司-沟通群',
-      counterpartyId: a.id,
-      memberIds: [contact.id],
+      by: seller,
+      counterparty: a,
+      members: [contact],
     });
     const contactAs = await t.sessionFor(contact);
     expect((await t.request(contactAs, 'GET', `/api/channels/${channel.id}`)).status).toBe(200);
@@ -347,11 +331,7 @@ describe('leaving', () => {
       kind: 'project',
       ownerId: staff.id,
     });
-    const channel = await t.services.channels.create(await t.ctxFor(staff), {
-      kind: 'team',
-      name: '临时项目组-推进群',
-      teamId: team.id,
-    });
+    const channel = await buildChannel(t, { kind: 'team', by: staff, team });
     expect((await t.request(admin, 'DELETE', `/api/teams/${team.id}`)).status).toBe(204);
     const after = await t.request(await t.sessionFor(staff), 'GET', `/api/channels/${channel.id}`);
     expect(after.body.archivedAt).not.toBeNull();
@@ -359,22 +339,16 @@ describe('leaving', () => {
 
   it('hands a group conversation on when its owner leaves, and keeps one-to-one conversations whole', async () => {
     const staffAs = await t.sessionFor(staff);
-    const group = await t.request(staffAs, 'POST', '/api/channels', {
-      kind: 'direct',
-      memberIds: [seller.id, head.id],
-    });
-    expect(
-      (await t.request(staffAs, 'DELETE', `/api/channels/${group.body.id}/members/${staff.id}`)).status,
-    ).toBe(204);
-    const seen = await t.request(await t.sessionFor(seller), 'GET', `/api/channels/${group.body.id}`);
+    const group = await buildChannel(t, { kind: 'direct', by: staff, members: [seller, head] });
+    expect((await t.request(staffAs, 'DELETE', `/api/channels/${group.id}/members/${staff.id}`)).status).toBe(
+      204,
+    );
+    const seen = await t.request(await t.sessionFor(seller), 'GET', `/api/channels/${group.id}`);
     expect(seen.body.owner.id).not.toBe(staff.id);
-    const pair = await t.request(staffAs, 'POST', '/api/channels', {
-      kind: 'direct',
-      memberIds: [subStaff.id],
-    });
-    expect(
-      (await t.request(staffAs, 'DELETE', `/api/channels/${pair.body.id}/members/${staff.id}`)).status,
-    ).toBe(409);
+    const pair = await buildChannel(t, { kind: 'direct', by: staff, members: [subStaff] });
+    expect((await t.request(staffAs, 'DELETE', `/api/channels/${pair.id}/members/${staff.id}`)).status).toBe(
+      409,
+    );
   });
 });
 
@@ -399,23 +373,24 @@ describe('finding people and channels', () => {
 
   it('lists every channel for compliance officers only', async () => {
     const officer = await t.buildUser({ roles: ['compliance_officer'] });
+    // Conversations the officer is not in, and one they are.
+    const theirs = await buildChannel(t, { kind: 'direct', by: staff, members: [seller] });
+    const others = await buildChannel(t, { kind: 'direct', by: head, members: [seller, subStaff] });
+    const own = await buildChannel(t, { kind: 'direct', by: officer, members: [staff] });
     const all = await t.request(await t.sessionFor(officer), 'GET', '/api/channels?scope=all');
-    expect(all.body.items.length).toBeGreaterThan(3);
-    expect(all.body.items.some((c: { isMember: boolean }) => !c.isMember)).toBe(true);
+    const listed = new Map(
+      (all.body.items as { id: string; isMember: boolean }[]).map((c) => [c.id, c.isMember]),
+    );
+    expect(listed.get(theirs.id)).toBe(false);
+    expect(listed.get(others.id)).toBe(false);
+    expect(listed.get(own.id)).toBe(true);
     expect((await t.request(await t.sessionFor(staff), 'GET', '/api/channels?scope=all')).status).toBe(403);
   });
 
   it('marks one-to-one conversations, where nobody moderates the other', async () => {
-    const pair = await t.request(await t.sessionFor(head), 'POST', '/api/channels', {
-      kind: 'direct',
-      memberIds: [staff.id],
-    });
-    expect(pair.body).toMatchObject({ oneToOne: true, canManage: false, owner: null });
-    const members = await t.request(
-      await t.sessionFor(staff),
-      'GET',
-      `/api/channels/${pair.body.id}/members`,
-    );
+    const pair = await buildChannel(t, { kind: 'direct', by: head, members: [staff] });
+    expect(pair).toMatchObject({ oneToOne: true, canManage: false, owner: null });
+    const members = await t.request(await t.sessionFor(staff), 'GET', `/api/channels/${pair.id}/members`);
     expect(members.body.items.map((m: { role: string }) => m.role)).toEqual(['member', 'member']);
     // Members carry what a colleague needs to recognise them: their department.
     expect(members.body.items).toContainEqual(

@@ -56,6 +56,29 @@ export function findById(db: Executor, id: string): Promise<ChannelRow | undefin
   return byId.first(db, { id });
 }
 
+export function findByIds(db: Executor, ids: readonly string[]): Promise<ChannelRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withRefs(db).where('channels.id', 'in', ids).execute();
+}
+
+/** Ids of every channel of a kind (retention applies its policy per kind). */
+export async function idsOfKind(db: Executor, kind: ChannelKind): Promise<string[]> {
+  const rows = await db.selectFrom('channels').select('id').where('kind', '=', kind).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Channels these people are listed in (direct and external conversations, and listed owners). */
+export async function listedChannelIds(db: Executor, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('channel_members')
+    .select('channel_id')
+    .distinct()
+    .where('user_id', 'in', userIds)
+    .execute();
+  return rows.map((r) => r.channel_id);
+}
+
 export function findByDirectKey(db: Executor, key: string): Promise<ChannelRow | undefined> {
   return withRefs(db).where('channels.direct_key', '=', key).executeTakeFirst();
 }

@@ -28,6 +28,8 @@ import {
   unknownPlaceholders,
 } from './naming-rules.ts';
 
+export type { ChannelRow, Reader } from './channels.repository.ts';
+
 export interface ChannelsDeps {
   db: Kysely<DB>;
   dialect: SqlDialect;
@@ -97,6 +99,36 @@ export class ChannelsService {
   /** Ids of every channel the user belongs to (for search filters and live-delivery subscriptions). */
   async memberChannelIds(reader: repo.Reader, db: Executor = this.#deps.db): Promise<string[]> {
     return (await repo.listForReader(db, reader, true)).map((c) => c.id);
+  }
+
+  /** A channel by id, without an access check (for modules acting on behalf of the system). */
+  byId(db: Executor, id: string): Promise<repo.ChannelRow | undefined> {
+    return repo.findById(db, id);
+  }
+
+  /** Channels by id in one query (search results, review queues, archives). */
+  async byIds(db: Executor, ids: readonly string[]): Promise<Map<string, repo.ChannelRow>> {
+    return new Map((await repo.findByIds(db, [...new Set(ids)])).map((c) => [c.id, c]));
+  }
+
+  /** Ids of every channel of a kind. */
+  idsOfKind(db: Executor, kind: ChannelKind): Promise<string[]> {
+    return repo.idsOfKind(db, kind);
+  }
+
+  /** Channels these people are listed members of (a legal hold keeps both sides of their conversations). */
+  listedChannelIds(db: Executor, userIds: readonly string[]): Promise<string[]> {
+    return repo.listedChannelIds(db, userIds);
+  }
+
+  /** Takes the channel's next message seq; its row stays locked until the transaction ends. */
+  nextSeq(trx: Executor, channelId: string, at: string): Promise<number> {
+    return repo.nextSeq(trx, channelId, at);
+  }
+
+  /** Moves a read position forward (never back) inside the caller's transaction; whether it moved. */
+  advanceRead(trx: Executor, channelId: string, userId: string, seq: number, at: string): Promise<boolean> {
+    return repo.markRead(trx, channelId, userId, seq, at);
   }
 
   async members(ctx: ActorContext, id: string): Promise<ChannelMember[]> {

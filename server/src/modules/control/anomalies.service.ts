@@ -1,4 +1,4 @@
-import type { AnomalyAlert, AnomalyAlertQuery, AnomalyKind, Page } from '@liaison/contracts';
+import type { AnomalyAlert, AnomalyAlertQuery, AnomalyKind, Page, UserRef } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import { type ActorContext, SYSTEM_CONTEXT } from '../../platform/auth/actor.ts';
 import { type Clock, DAY, HOUR } from '../../platform/clock.ts';
@@ -8,7 +8,7 @@ import { errors } from '../../platform/http/errors.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { wallClock } from '../../platform/jobs/schedule.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import { type ControlDirectory, type Named, namesFor } from './control-directory.ts';
 import * as repo from './records.repository.ts';
 
 export interface AnomaliesDeps {
@@ -17,6 +17,7 @@ export interface AnomaliesDeps {
   audit: AuditService;
   jobs: JobQueue;
   timeZone: string;
+  directory: ControlDirectory;
 }
 
 /**
@@ -171,7 +172,7 @@ export class AnomaliesService {
 
   async list(query: AnomalyAlertQuery): Promise<Page<AnomalyAlert>> {
     const { rows, total } = await repo.alerts(this.#deps.db, query);
-    return { items: rows.map(toAlert), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.#present(rows), total, page: query.page, pageSize: query.pageSize };
   }
 
   async acknowledge(ctx: ActorContext, id: string, comment: string | null): Promise<AnomalyAlert> {
@@ -190,21 +191,32 @@ export class AnomaliesService {
       });
     });
     const row = await repo.findAlert(this.#deps.db, id);
-    return toAlert(row!);
+    return (await this.#present([row!]))[0]!;
+  }
+
+  async #present(rows: readonly repo.AlertRow[]): Promise<AnomalyAlert[]> {
+    const named = await namesFor(this.#deps.directory, this.#deps.db, {
+      people: rows.flatMap((r) => [r.user_id, r.acknowledged_by]),
+    });
+    // An alert is about someone who exists (accounts are disabled, never deleted).
+    return rows.flatMap((r) => {
+      const user = named.person(r.user_id);
+      return user ? [toAlert(r, user, named)] : [];
+    });
   }
 }
 
-function toAlert(r: repo.AlertRow): AnomalyAlert {
+function toAlert(r: repo.AlertRow, user: UserRef, named: Named): AnomalyAlert {
   return {
     id: r.id,
-    user: { id: r.user_id, username: r.username, displayName: r.display_name },
+    user,
     kind: r.kind,
     windowStart: r.window_start,
     windowEnd: r.window_end,
     observed: Number(r.observed),
     baseline: Number(r.baseline),
     status: r.status,
-    acknowledgedBy: userRef(r.acknowledged_by, r.ack_username, r.ack_name),
+    acknowledgedBy: named.person(r.acknowledged_by),
     acknowledgedAt: r.acknowledged_at,
     comment: r.comment,
     createdAt: r.created_at,

@@ -15,9 +15,9 @@ import { SEALED } from '../../platform/crypto/sealed.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import type { ChannelRow } from '../channels/channels.repository.ts';
-import type { AttachmentRow } from '../messages/messages.repository.ts';
+import type { ChannelRow } from '../channels/channels.service.ts';
 import { redact } from './detection/scanner.ts';
+import { type ControlAttachment, type RecentPosts, toHeld } from './held-messages.ts';
 import { maskCaught } from './masking.ts';
 import type { PoliciesService } from './policies.service.ts';
 import {
@@ -29,7 +29,6 @@ import {
 } from './policy-engine.ts';
 import * as records from './records.repository.ts';
 import * as review from './review.repository.ts';
-import { toHeld } from './review.service.ts';
 
 export interface GateDeps {
   db: Kysely<DB>;
@@ -44,13 +43,15 @@ export interface GateDeps {
 export interface MessageDraft {
   channel: ChannelRow;
   body: string;
-  attachments: readonly AttachmentRow[];
+  attachments: readonly ControlAttachment[];
   threadId: string | null;
   clientId: string | null;
   confirm: boolean;
   justification: string | null;
   /** A change to a delivered message rather than a new one. */
   edit: boolean;
+  /** The sender's recent posts in the channel, counted by the messages module (flooding, repetition). */
+  recentPosts: RecentPosts;
 }
 
 /**
@@ -98,7 +99,6 @@ export class ControlGate {
   }
 
   async checkMessage(
-    trx: Executor,
     ctx: ActorContext,
     draft: MessageDraft,
     policies: CompiledPolicies,
@@ -121,7 +121,7 @@ export class ControlGate {
             senderDepartmentPath: ctx.actor.departmentPath,
           },
           // An edit is not another message: flooding and repetition look at posts only.
-          draft.edit ? async () => false : this.#behaviour(trx, channel.id, ctx.actor.userId, draft.body),
+          draft.edit ? async () => false : this.#behaviour(draft.recentPosts, draft.body),
         );
 
     if (verdict.matches.length === 0 && !external) {
@@ -209,13 +209,11 @@ export class ControlGate {
   }
 
   /** Flooding and repetition, counted from the sender's recent messages in the channel. */
-  #behaviour(trx: Executor, channelId: string, authorId: string, body: string): BehaviourCheck {
+  #behaviour(recentPosts: RecentPosts, body: string): BehaviourCheck {
     return async (b: Behaviour) => {
       const since = new Date(this.#deps.clock.now().getTime() - b.windowSeconds * 1000).toISOString();
-      if (b.kind === 'flooding') {
-        return (await review.countRecent(trx, channelId, authorId, since)) >= b.maxMessages;
-      }
-      return (await review.countRecent(trx, channelId, authorId, since, body)) >= b.maxRepeats;
+      if (b.kind === 'flooding') return (await recentPosts(since)) >= b.maxMessages;
+      return (await recentPosts(since, body)) >= b.maxRepeats;
     };
   }
 

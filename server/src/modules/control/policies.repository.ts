@@ -2,23 +2,11 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { ControlDetectorsTable, ControlPoliciesTable } from './control.tables.ts';
 
-export type DetectorRow = Selectable<ControlDetectorsTable> & {
-  updated_by_username: string | null;
-  updated_by_name: string | null;
-};
-export type PolicyRow = Selectable<ControlPoliciesTable> & {
-  updated_by_username: string | null;
-  updated_by_name: string | null;
-};
+export type DetectorRow = Selectable<ControlDetectorsTable>;
+export type PolicyRow = Selectable<ControlPoliciesTable>;
 
 export function detectors(db: Executor): Promise<DetectorRow[]> {
-  return db
-    .selectFrom('control_detectors')
-    .leftJoin('users', 'users.id', 'control_detectors.updated_by')
-    .selectAll('control_detectors')
-    .select(['users.username as updated_by_username', 'users.display_name as updated_by_name'])
-    .orderBy('control_detectors.name')
-    .execute();
+  return db.selectFrom('control_detectors').selectAll().orderBy('name').execute();
 }
 
 export async function findDetector(db: Executor, id: string): Promise<DetectorRow | undefined> {
@@ -46,14 +34,7 @@ export async function deleteDetector(db: Executor, id: string): Promise<void> {
 }
 
 export function policies(db: Executor): Promise<PolicyRow[]> {
-  return db
-    .selectFrom('control_policies')
-    .leftJoin('users', 'users.id', 'control_policies.updated_by')
-    .selectAll('control_policies')
-    .select(['users.username as updated_by_username', 'users.display_name as updated_by_name'])
-    .orderBy('control_policies.priority')
-    .orderBy('control_policies.name')
-    .execute();
+  return db.selectFrom('control_policies').selectAll().orderBy('priority').orderBy('name').execute();
 }
 
 export async function findPolicy(db: Executor, id: string): Promise<PolicyRow | undefined> {
@@ -80,22 +61,12 @@ export async function deletePolicy(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('control_policies').where('id', '=', id).execute();
 }
 
-export function departmentPaths(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('departments').select(['id', 'path']).where('id', 'in', ids).execute();
-}
-
-export function existingCounterparties(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('counterparties').select('id').where('id', 'in', ids).execute();
-}
-
 /**
- * A fingerprint of everything compiled policies depend on: it changes when a policy or detector is
- * created, changed or deleted, or a department moves (its path is part of a scope).
+ * A fingerprint of the policies and detectors: it changes when one is created, changed or deleted.
+ * (The paths of the departments they name are compared separately: see PoliciesService.)
  */
 export async function signature(db: Executor): Promise<string> {
-  const [p, d, dept] = await Promise.all([
+  const [p, d] = await Promise.all([
     db
       .selectFrom('control_policies')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
@@ -104,10 +75,6 @@ export async function signature(db: Executor): Promise<string> {
       .selectFrom('control_detectors')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('departments')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
-      .executeTakeFirstOrThrow(),
   ]);
-  return JSON.stringify([p.n, p.at, d.n, d.at, dept.n, dept.at].map(String));
+  return JSON.stringify([p.n, p.at, d.n, d.at].map(String));
 }

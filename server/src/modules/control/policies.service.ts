@@ -1,11 +1,9 @@
-import {
-  type ControlPolicy,
-  type Detector,
-  PolicyRule,
-  PolicyScope,
-  type PolicyTestResult,
-  type SaveDetectorRequest,
-  type SavePolicyRequest,
+import type {
+  ControlPolicy,
+  Detector,
+  PolicyTestResult,
+  SaveDetectorRequest,
+  SavePolicyRequest,
 } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
@@ -15,81 +13,43 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import * as channelsRepo from '../channels/channels.repository.ts';
-import { userRef } from '../users/user-ref.ts';
-import { type CustomDetectorSpec, redact, validateCustomDetector } from './detection/scanner.ts';
+import type { ChannelsService } from '../channels/channels.service.ts';
+import { CompiledPoliciesCache } from './compiled-policies.ts';
+import type { ControlDirectory } from './control-directory.ts';
+import { redact } from './detection/scanner.ts';
 import * as repo from './policies.repository.ts';
-import { type CompiledPolicies, compilePolicies, evaluate, isBuiltIn } from './policy-engine.ts';
+import { type CompiledPolicies, evaluate, isBuiltIn } from './policy-engine.ts';
+import {
+  checkDetector,
+  describeDetector,
+  describePolicy,
+  toDetector,
+  toPolicy,
+  usageOf,
+} from './policy-rows.ts';
 
 export interface PoliciesDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
-}
-
-/**
- * How long a node uses its compiled policies before asking the database whether they changed. A
- * change made on this node applies at once; other nodes of a cluster pick it up within this time.
- */
-const RECHECK_MS = 5_000;
-
-interface Cached {
-  compiled: CompiledPolicies;
-  /** What the policies, detectors and departments looked like when compiled (see repo.signature). */
-  signature: string;
-  checkedAt: number;
+  /** The channel a test text is checked as if sent in. */
+  channels: Pick<ChannelsService, 'byId'>;
+  directory: ControlDirectory;
 }
 
 /** Custom detectors and policies (沟通控制策略): editing them, and the compiled set every check uses. */
 export class PoliciesService {
   readonly #deps: PoliciesDeps;
-  #cache: Cached | null = null;
-  /** The load in progress, shared by whoever asks meanwhile. */
-  #loading: Promise<CompiledPolicies> | null = null;
+  readonly #compiled: CompiledPoliciesCache;
 
   constructor(deps: PoliciesDeps) {
     this.#deps = deps;
+    this.#compiled = new CompiledPoliciesCache(deps.db, deps.directory);
   }
 
-  /**
-   * The enabled policies, compiled. Compiling (automata, regular-expression analysis) is not
-   * cheap, so it happens only when something changed; while a newer set is being built, callers
-   * keep using the one they have.
-   */
+  /** The enabled policies, compiled (see compiled-policies.ts). */
   compiled(): Promise<CompiledPolicies> {
-    const cache = this.#cache;
-    if (cache && Date.now() - cache.checkedAt < RECHECK_MS) return Promise.resolve(cache.compiled);
-    this.#loading ??= this.#refresh().finally(() => {
-      this.#loading = null;
-    });
-    return cache ? Promise.resolve(cache.compiled) : this.#loading;
-  }
-
-  async #refresh(): Promise<CompiledPolicies> {
-    const db = this.#deps.db;
-    const signature = await repo.signature(db);
-    if (this.#cache && this.#cache.signature === signature) {
-      this.#cache.checkedAt = Date.now();
-      return this.#cache.compiled;
-    }
-    const [policyRows, detectorRows] = await Promise.all([repo.policies(db), repo.detectors(db)]);
-    const policies = policyRows.map((r) => toPolicy(r));
-    const departmentIds = new Set(
-      policies.flatMap((p) => [...p.scope.departmentIds, ...p.rules.flatMap((r) => r.senderDepartmentIds)]),
-    );
-    const paths = await repo.departmentPaths(db, [...departmentIds]);
-    const compiled = compilePolicies(
-      policies,
-      detectorRows.map(toSpec),
-      new Map(paths.map((d) => [d.id, d.path])),
-    );
-    this.#cache = { compiled, signature, checkedAt: Date.now() };
-    return compiled;
-  }
-
-  /** After a change on this node: the next check recompiles before it answers. */
-  #invalidate(): void {
-    this.#cache = null;
+    return this.#compiled.get();
   }
 
   // Detectors
@@ -97,7 +57,14 @@ export class PoliciesService {
   async detectors(): Promise<Detector[]> {
     const db = this.#deps.db;
     const usage = usageOf(await repo.policies(db));
-    return (await repo.detectors(db)).map((r) => toDetector(r, usage.get(r.id) ?? 0));
+    const rows = await repo.detectors(db);
+    const people = await this.#deps.directory.people(
+      db,
+      rows.map((r) => r.updated_by),
+    );
+    return rows.map((r) =>
+      toDetector(r, usage.get(r.id) ?? 0, r.updated_by ? (people.get(r.updated_by) ?? null) : null),
+    );
   }
 
   async createDetector(ctx: ActorContext, input: SaveDetectorRequest): Promise<Detector> {
@@ -168,13 +135,21 @@ export class PoliciesService {
   // Policies
 
   async policies(): Promise<ControlPolicy[]> {
-    return (await repo.policies(this.#deps.db)).map(toPolicy);
+    return this.#present(await repo.policies(this.#deps.db));
   }
 
   async policy(id: string): Promise<ControlPolicy> {
     const row = await repo.findPolicy(this.#deps.db, id);
     if (!row) throw errors.notFound('Policy');
-    return toPolicy(row);
+    return (await this.#present([row]))[0]!;
+  }
+
+  async #present(rows: readonly repo.PolicyRow[]): Promise<ControlPolicy[]> {
+    const people = await this.#deps.directory.people(
+      this.#deps.db,
+      rows.map((r) => r.updated_by),
+    );
+    return rows.map((r) => toPolicy(r, r.updated_by ? (people.get(r.updated_by) ?? null) : null));
   }
 
   async createPolicy(ctx: ActorContext, input: SavePolicyRequest): Promise<ControlPolicy> {
@@ -241,7 +216,9 @@ export class PoliciesService {
 
   /** Runs text through the enabled policies (test-mode ones too) without sending or recording it. */
   async test(ctx: ActorContext, input: { text: string; channelId?: string }): Promise<PolicyTestResult> {
-    const channel = input.channelId ? await channelsRepo.findById(this.#deps.db, input.channelId) : undefined;
+    const channel = input.channelId
+      ? await this.#deps.channels.byId(this.#deps.db, input.channelId)
+      : undefined;
     if (input.channelId && !channel) throw errors.invalidField('body.channelId', 'no such channel');
     const verdict = await evaluate(
       await this.compiled(),
@@ -284,11 +261,12 @@ export class PoliciesService {
       ...input.scope.departmentIds,
       ...rules.flatMap((r) => r.senderDepartmentIds),
     ]);
-    const found = await repo.departmentPaths(trx, [...departmentIds]);
-    if (found.length !== departmentIds.size) throw errors.invalidField('body', 'a department does not exist');
+    const { directory } = this.#deps;
+    const found = await directory.departmentPaths(trx, [...departmentIds]);
+    if (found.size !== departmentIds.size) throw errors.invalidField('body', 'a department does not exist');
     const counterpartyIds = new Set(rules.flatMap((r) => r.counterpartyIds));
-    const parties = await repo.existingCounterparties(trx, [...counterpartyIds]);
-    if (parties.length !== counterpartyIds.size)
+    const parties = await directory.counterpartyNames(trx, [...counterpartyIds]);
+    if (parties.size !== counterpartyIds.size)
       throw errors.invalidField('body', 'a counterparty does not exist');
     return {
       name: input.name,
@@ -309,121 +287,11 @@ export class PoliciesService {
       if (nameTaken && isUniqueViolation(err)) throw errors.conflict(nameTaken);
       throw err;
     } finally {
-      this.#invalidate();
+      this.#compiled.invalidate();
     }
   }
 
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
-}
-
-/** Validates a custom detector; an empty dictionary or a regular expression that is invalid or unsafe is refused. */
-function checkDetector(input: SaveDetectorRequest) {
-  const terms =
-    input.type === 'regex' ? [] : [...new Set(input.terms.map((t) => t.trim()).filter((t) => t.length > 0))];
-  const spec = {
-    name: input.name,
-    type: input.type,
-    terms,
-    pattern: input.type === 'regex' ? input.pattern : null,
-    caseSensitive: input.type === 'regex' ? input.caseSensitive : false,
-  };
-  const checked = validateCustomDetector(spec);
-  if (!checked.ok)
-    throw errors.invalidField(input.type === 'regex' ? 'body.pattern' : 'body.terms', checked.message);
-  return {
-    name: input.name,
-    description: input.description ?? null,
-    type: input.type,
-    terms: JSON.stringify(terms),
-    pattern: spec.pattern,
-    case_sensitive: spec.caseSensitive ? 1 : 0,
-  };
-}
-
-/** How many policies use each detector. */
-function usageOf(rows: readonly repo.PolicyRow[]): Map<string, number> {
-  const usage = new Map<string, number>();
-  for (const row of rows) {
-    const used = new Set(toPolicy(row).rules.flatMap((r) => r.detectors));
-    for (const d of used) usage.set(d, (usage.get(d) ?? 0) + 1);
-  }
-  return usage;
-}
-
-function toSpec(r: repo.DetectorRow): CustomDetectorSpec {
-  return {
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    terms: JSON.parse(r.terms) as string[],
-    pattern: r.pattern,
-    caseSensitive: r.case_sensitive === 1,
-  };
-}
-
-function toDetector(r: repo.DetectorRow, usedBy: number): Detector {
-  return {
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    type: r.type,
-    terms: JSON.parse(r.terms) as string[],
-    pattern: r.pattern,
-    caseSensitive: r.case_sensitive === 1,
-    usedBy,
-    updatedAt: r.updated_at,
-    updatedBy: userRef(r.updated_by, r.updated_by_username, r.updated_by_name),
-  };
-}
-
-export function toPolicy(r: repo.PolicyRow): ControlPolicy {
-  return {
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    enabled: r.enabled === 1,
-    mode: r.mode,
-    priority: Number(r.priority),
-    // Parsed through the contract so a policy saved by an older release gains new defaults.
-    scope: PolicyScope.parse(JSON.parse(r.scope)),
-    rules: (JSON.parse(r.rules) as unknown[]).map((rule) => {
-      const parsed = PolicyRule.parse(rule);
-      return { ...parsed, id: parsed.id ?? '' };
-    }),
-    version: Number(r.version),
-    updatedAt: r.updated_at,
-    updatedBy: userRef(r.updated_by, r.updated_by_username, r.updated_by_name),
-  };
-}
-
-/** What an audit entry keeps of a detector: enough to see the change, not thousands of terms. */
-function describeDetector(d: { name: string; type: string; terms: string; pattern: string | null }) {
-  const terms = JSON.parse(d.terms) as string[];
-  return {
-    name: d.name,
-    type: d.type,
-    termCount: terms.length,
-    terms: terms.slice(0, 50),
-    pattern: d.pattern,
-  };
-}
-
-function describePolicy(p: {
-  name: string;
-  enabled: number;
-  mode: string;
-  priority: number;
-  scope: string;
-  rules: string;
-}) {
-  return {
-    name: p.name,
-    enabled: p.enabled === 1,
-    mode: p.mode,
-    priority: Number(p.priority),
-    scope: JSON.parse(p.scope) as unknown,
-    rules: JSON.parse(p.rules) as unknown,
-  };
 }

@@ -4,19 +4,9 @@ import { likeContains } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { AnomalyAlertsTable, ExternalRecordsTable } from './control.tables.ts';
 
-export type ExternalRecordRow = Selectable<ExternalRecordsTable> & {
-  person_username: string | null;
-  person_name: string | null;
-  channel_name: string | null;
-  channel_kind: string | null;
-  counterparty_name: string | null;
-};
-export type AlertRow = Selectable<AnomalyAlertsTable> & {
-  username: string;
-  display_name: string;
-  ack_username: string | null;
-  ack_name: string | null;
-};
+/** Who, which channel and which counterparty a row names are asked of their modules (control-directory.ts). */
+export type ExternalRecordRow = Selectable<ExternalRecordsTable>;
+export type AlertRow = Selectable<AnomalyAlertsTable>;
 
 export async function insertRecord(db: Executor, row: Insertable<ExternalRecordsTable>): Promise<void> {
   await db.insertInto('external_records').values(row).execute();
@@ -36,19 +26,7 @@ export async function setOutcome(
 }
 
 function recordsQuery(db: Executor, q: Omit<ExternalRecordQuery, 'page' | 'pageSize'>) {
-  let query = db
-    .selectFrom('external_records as r')
-    .leftJoin('users as u', 'u.id', 'r.person_id')
-    .leftJoin('channels as c', 'c.id', 'r.channel_id')
-    .leftJoin('counterparties as cp', 'cp.id', 'r.counterparty_id')
-    .selectAll('r')
-    .select([
-      'u.username as person_username',
-      'u.display_name as person_name',
-      'c.name as channel_name',
-      'c.kind as channel_kind',
-      'cp.name as counterparty_name',
-    ]);
+  let query = db.selectFrom('external_records as r').selectAll('r');
   if (q.personId) query = query.where('r.person_id', '=', q.personId);
   if (q.counterpartyId) query = query.where('r.counterparty_id', '=', q.counterpartyId);
   if (q.outcome) query = query.where('r.outcome', '=', q.outcome);
@@ -137,12 +115,7 @@ export async function insertAlert(db: Executor, row: Insertable<AnomalyAlertsTab
 }
 
 function alertsQuery(db: Executor) {
-  return db
-    .selectFrom('anomaly_alerts as a')
-    .innerJoin('users as u', 'u.id', 'a.user_id')
-    .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by')
-    .selectAll('a')
-    .select(['u.username', 'u.display_name', 'ack.username as ack_username', 'ack.display_name as ack_name']);
+  return db.selectFrom('anomaly_alerts as a').selectAll('a');
 }
 
 export async function alerts(

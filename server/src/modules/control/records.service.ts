@@ -1,4 +1,4 @@
-import type { ChannelKind, ExternalRecord, ExternalRecordQuery, Page } from '@liaison/contracts';
+import type { ExternalRecord, ExternalRecordQuery, Page } from '@liaison/contracts';
 import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -6,7 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { exportFileName, toSheet } from '../../platform/export/columns.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import { type ControlDirectory, type Named, namesFor } from './control-directory.ts';
 import { RECORDS_SHEET, recordColumns } from './records.export.ts';
 import * as repo from './records.repository.ts';
 
@@ -15,6 +15,7 @@ export interface RecordsDeps {
   clock: Clock;
   audit: AuditService;
   timeZone: string;
+  directory: ControlDirectory;
 }
 
 /** A workbook holds at most this many records; narrow the filter for more. */
@@ -30,14 +31,14 @@ export class RecordsService {
 
   async list(query: ExternalRecordQuery): Promise<Page<ExternalRecord>> {
     const { rows, total } = await repo.records(this.#deps.db, query);
-    return { items: rows.map(toRecord), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.#present(rows), total, page: query.page, pageSize: query.pageSize };
   }
 
   async exportXlsx(
     ctx: ActorContext,
     query: Omit<ExternalRecordQuery, 'page' | 'pageSize'>,
   ): Promise<{ file: Buffer; fileName: string }> {
-    const rows = (await repo.allRecords(this.#deps.db, query, EXPORT_MAX)).map(toRecord);
+    const rows = await this.#present(await repo.allRecords(this.#deps.db, query, EXPORT_MAX));
     const { locale } = ctx.actor;
     const file = buildXlsx([toSheet(RECORDS_SHEET, recordColumns(locale), rows, locale)], {
       timeZone: this.#deps.timeZone,
@@ -52,21 +53,26 @@ export class RecordsService {
       fileName: exportFileName(RECORDS_SHEET[locale], this.#deps.clock.now(), this.#deps.timeZone),
     };
   }
+
+  async #present(rows: readonly repo.ExternalRecordRow[]): Promise<ExternalRecord[]> {
+    const named = await namesFor(this.#deps.directory, this.#deps.db, {
+      people: rows.map((r) => r.person_id),
+      channels: rows.map((r) => r.channel_id),
+      counterparties: rows.map((r) => r.counterparty_id),
+    });
+    return rows.map((r) => toRecord(r, named));
+  }
 }
 
-function toRecord(r: repo.ExternalRecordRow): ExternalRecord {
+function toRecord(r: repo.ExternalRecordRow, named: Named): ExternalRecord {
   return {
     id: r.id,
     kind: r.kind,
     occurredAt: r.occurred_at,
-    person: userRef(r.person_id, r.person_username, r.person_name),
+    person: named.person(r.person_id),
     direction: r.direction,
-    counterparty:
-      r.counterparty_id && r.counterparty_name ? { id: r.counterparty_id, name: r.counterparty_name } : null,
-    channel:
-      r.channel_id && r.channel_name
-        ? { id: r.channel_id, name: r.channel_name, kind: r.channel_kind as ChannelKind }
-        : null,
+    counterparty: named.counterparty(r.counterparty_id),
+    channel: named.channel(r.channel_id),
     summary: r.summary,
     attachmentCount: Number(r.attachment_count),
     outcome: r.outcome,

@@ -4,15 +4,8 @@ import { SEALED, UNSEALED } from '../../platform/crypto/sealed.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { ControlEventsTable, HeldMessagesTable } from './control.tables.ts';
 
-export type ControlEventRow = Selectable<ControlEventsTable> & {
-  sender_username: string | null;
-  sender_name: string | null;
-  reviewer_username: string | null;
-  reviewer_name: string | null;
-  channel_name: string | null;
-  channel_kind: string | null;
-  counterparty_name: string | null;
-};
+/** Sender, reviewer, channel and counterparty are asked of their modules (control-directory.ts). */
+export type ControlEventRow = Selectable<ControlEventsTable>;
 export type HeldRow = Selectable<HeldMessagesTable>;
 
 export async function insertEvent(db: Executor, row: Insertable<ControlEventsTable>): Promise<void> {
@@ -44,22 +37,7 @@ export async function claimEvent(
 }
 
 function eventsQuery(db: Executor) {
-  return db
-    .selectFrom('control_events as e')
-    .leftJoin('users as sender', 'sender.id', 'e.sender_id')
-    .leftJoin('users as reviewer', 'reviewer.id', 'e.reviewed_by')
-    .leftJoin('channels as c', 'c.id', 'e.channel_id')
-    .leftJoin('counterparties as cp', 'cp.id', 'e.counterparty_id')
-    .selectAll('e')
-    .select([
-      'sender.username as sender_username',
-      'sender.display_name as sender_name',
-      'reviewer.username as reviewer_username',
-      'reviewer.display_name as reviewer_name',
-      'c.name as channel_name',
-      'c.kind as channel_kind',
-      'cp.name as counterparty_name',
-    ]);
+  return db.selectFrom('control_events as e').selectAll('e');
 }
 
 export function findEvent(db: Executor, id: string): Promise<ControlEventRow | undefined> {
@@ -149,28 +127,6 @@ export async function heldOf(
     .limit(100)
     .execute();
   return rows.reverse();
-}
-
-/**
- * How many messages the sender posted in the channel since the instant (with `body`: of exactly
- * that text), for flooding and repetition rules. Uses the (author, created_at) index.
- */
-export async function countRecent(
-  db: Executor,
-  channelId: string,
-  authorId: string,
-  since: string,
-  body?: string,
-): Promise<number> {
-  let query = db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('author_id', '=', authorId)
-    .where('created_at', '>=', since)
-    .where('channel_id', '=', channelId)
-    .where('deleted_at', 'is', null);
-  if (body !== undefined) query = query.where('body', '=', body);
-  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 // Sealing what was stored in plaintext before (see platform/crypto/sealed.ts).

@@ -1,5 +1,4 @@
 import type {
-  ChannelKind,
   ControlEvent,
   ControlEventQuery,
   HeldMessage,
@@ -8,7 +7,7 @@ import type {
   ReviewStatus,
   RuleMatch,
 } from '@liaison/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import { type Clock, DAY } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/keys.ts';
@@ -18,11 +17,16 @@ import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
-import * as messagesRepo from '../messages/messages.repository.ts';
-import { toAttachment } from '../messages/messages.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import { type ControlDirectory, namesFor } from './control-directory.ts';
 import { heldUpdated } from './held-events.ts';
+import {
+  type HeldMessagesPort,
+  type HeldRow,
+  type HeldText,
+  toAttachmentView,
+  toHeld,
+} from './held-messages.ts';
 import { maskCaught } from './masking.ts';
 import * as records from './records.repository.ts';
 import * as repo from './review.repository.ts';
@@ -33,18 +37,12 @@ export interface ReviewDeps {
   audit: AuditService;
   events: EventLog;
   channels: ChannelsService;
+  directory: ControlDirectory;
   /** Opens what the gate sealed. */
   cipher: FieldCipher;
 }
 
-/** A held message's text, opened: as written, and as delivered when a redact rule masked part. */
-export interface HeldText {
-  body: string;
-  deliveredBody: string | null;
-}
-
-/** Delivers an approved held message of one subject type (messages now; emails and releases later). */
-export type HeldDeliverer = (trx: Transaction<DB>, held: repo.HeldRow, text: HeldText) => Promise<void>;
+export type { HeldRow, HeldText };
 
 /** A sender sees a rejection (with its comment) for this long after the decision. */
 const DECIDED_VISIBLE_MS = 7 * DAY;
@@ -61,16 +59,16 @@ const DECISIONS: Record<ReviewStatus, readonly ReviewRequest['decision'][]> = {
 /** The review queue (审核队列): held messages and policy matches, decided by compliance officers. */
 export class ReviewService {
   readonly #deps: ReviewDeps;
-  #deliverer: HeldDeliverer | null = null;
+  #messages: HeldMessagesPort | null = null;
   #notifications: NotificationsService | null = null;
 
   constructor(deps: ReviewDeps) {
     this.#deps = deps;
   }
 
-  /** Set once at wiring: the messages service delivers what is approved. */
-  setDeliverer(deliver: HeldDeliverer): void {
-    this.#deliverer = deliver;
+  /** Set once at wiring: the messages module delivers what is approved and lends its files. */
+  setMessages(messages: HeldMessagesPort): void {
+    this.#messages = messages;
   }
 
   /** Wired after construction: the notification center is built after communication control. */
@@ -150,8 +148,7 @@ export class ReviewService {
         if (!held) throw errors.notFound('Held message');
         const approved = input.decision !== 'reject';
         if (approved) {
-          if (!this.#deliverer) throw new Error('no deliverer for held messages');
-          await this.#deliverer(trx, held, this.#heldText(held));
+          await this.#port().deliver(trx, held, this.#heldText(held));
         }
         const outcome = approved ? 'approved' : 'rejected';
         await repo.updateHeld(trx, held.id, { status: outcome, decided_at: now, review_comment: comment });
@@ -228,9 +225,19 @@ export class ReviewService {
     }
   }
 
+  /** A held message by its id (for whoever decides who may open its files). */
+  findHeld(db: Executor, id: string): Promise<HeldRow | undefined> {
+    return repo.findHeld(db, id);
+  }
+
+  #port(): HeldMessagesPort {
+    if (!this.#messages) throw new Error('no messages module wired for held messages');
+    return this.#messages;
+  }
+
   async #held(db: Executor, row: repo.HeldRow): Promise<HeldMessage> {
     const ids = JSON.parse(row.attachment_ids) as string[];
-    return toHeld(row, this.#heldText(row).body, await messagesRepo.attachmentsByIds(db, ids));
+    return toHeld(row, this.#heldText(row).body, await this.#port().attachments(db, ids));
   }
 
   #heldText(row: repo.HeldRow): HeldText {
@@ -244,21 +251,20 @@ export class ReviewService {
   async #present(rows: readonly repo.ControlEventRow[]): Promise<ControlEvent[]> {
     const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.attachment_ids) as string[]))];
     const attachments = new Map(
-      (await messagesRepo.attachmentsByIds(this.#deps.db, ids)).map((a) => [a.id, toAttachment(a)]),
+      (await this.#port().attachments(this.#deps.db, ids)).map((a) => [a.id, toAttachmentView(a)]),
     );
+    const named = await namesFor(this.#deps.directory, this.#deps.db, {
+      people: rows.flatMap((r) => [r.sender_id, r.reviewed_by]),
+      channels: rows.map((r) => r.channel_id),
+      counterparties: rows.map((r) => r.counterparty_id),
+    });
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
       subjectType: r.subject_type,
-      sender: userRef(r.sender_id, r.sender_username, r.sender_name),
-      channel:
-        r.channel_id && r.channel_name
-          ? { id: r.channel_id, name: r.channel_name, kind: r.channel_kind as ChannelKind }
-          : null,
-      counterparty:
-        r.counterparty_id && r.counterparty_name
-          ? { id: r.counterparty_id, name: r.counterparty_name }
-          : null,
+      sender: named.person(r.sender_id),
+      channel: named.channel(r.channel_id),
+      counterparty: named.counterparty(r.counterparty_id),
       direction: r.direction,
       action: r.action,
       outcome: r.outcome,
@@ -272,7 +278,7 @@ export class ReviewService {
       justification: r.justification,
       messageId: r.message_id,
       status: r.status,
-      reviewedBy: userRef(r.reviewed_by, r.reviewer_username, r.reviewer_name),
+      reviewedBy: named.person(r.reviewed_by),
       reviewedAt: r.reviewed_at,
       reviewComment: r.review_comment,
     }));
@@ -281,25 +287,4 @@ export class ReviewService {
   #now(): string {
     return this.#deps.clock.now().toISOString();
   }
-}
-
-/** A held message as its sender sees it; `body` is the opened text. */
-export function toHeld(
-  row: Omit<repo.HeldRow, 'control_event_id' | 'body' | 'delivered_body'>,
-  body: string,
-  attachments: readonly messagesRepo.AttachmentRow[],
-): HeldMessage {
-  return {
-    id: row.id,
-    channelId: row.channel_id,
-    body,
-    threadId: row.thread_root_id,
-    attachments: attachments.map(toAttachment),
-    status: row.status,
-    rules: JSON.parse(row.rules) as string[],
-    reviewComment: row.review_comment,
-    createdAt: row.created_at,
-    decidedAt: row.decided_at,
-    clientId: row.client_id,
-  };
 }

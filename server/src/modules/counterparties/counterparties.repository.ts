@@ -2,30 +2,23 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { CounterpartiesTable } from './counterparties.tables.ts';
 
-export type CounterpartyRow = Selectable<CounterpartiesTable> & { contact_count: number };
+export type CounterpartyRow = Selectable<CounterpartiesTable>;
 
-function withCounts(db: Executor) {
+export function list(db: Executor): Promise<CounterpartyRow[]> {
+  return db.selectFrom('counterparties').selectAll().execute();
+}
+
+export function findById(db: Executor, id: string): Promise<CounterpartyRow | undefined> {
+  return db.selectFrom('counterparties').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByIds(db: Executor, ids: readonly string[]): Promise<CounterpartyRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('counterparties')
-    .selectAll('counterparties')
-    .select((eb) =>
-      eb
-        .selectFrom('users')
-        .whereRef('users.counterparty_id', '=', 'counterparties.id')
-        .where('users.status', '=', 'active')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('contact_count'),
-    );
-}
-
-export async function list(db: Executor): Promise<CounterpartyRow[]> {
-  const rows = await withCounts(db).execute();
-  return rows.map((r) => ({ ...r, contact_count: Number(r.contact_count ?? 0) }));
-}
-
-export async function findById(db: Executor, id: string): Promise<CounterpartyRow | undefined> {
-  const row = await withCounts(db).where('counterparties.id', '=', id).executeTakeFirst();
-  return row && { ...row, contact_count: Number(row.contact_count ?? 0) };
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 export function findByName(db: Executor, name: string) {
@@ -44,7 +37,8 @@ export async function update(
   await db.updateTable('counterparties').set(patch).where('id', '=', id).execute();
 }
 
-export function namesOf(db: Executor, ids: readonly string[]) {
+/** Names of counterparties by id (for modules that show which organisation a record concerns). */
+export function namesByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('counterparties').select(['id', 'name']).where('id', 'in', ids).execute();
 }

@@ -3,18 +3,19 @@ import {
   CounterpartyList,
   CreateCounterpartyRequest,
   DirectoryList,
+  type DirectoryPerson,
   IdParams,
   UpdateCounterpartyRequest,
 } from '@liaison/contracts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
-import type { UsersService } from '../users/users.service.ts';
 import type { CounterpartiesService } from './counterparties.service.ts';
 
 export function counterpartiesRoutes(
   app: App,
   counterparties: CounterpartiesService,
-  users: UsersService,
+  /** The users service: contacts are users. Taken by shape so counterparties does not import users. */
+  users: { contactsOf(counterpartyId: string): Promise<DirectoryPerson[]> },
 ): void {
   const tags = ['counterparties'];
 

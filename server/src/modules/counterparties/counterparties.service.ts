@@ -5,14 +5,24 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { pinyinOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import * as repo from './counterparties.repository.ts';
+
+/**
+ * How many active contacts each counterparty has. Users sit above counterparties (an external
+ * user belongs to one), so services.ts passes the user lookup service, which has this shape.
+ */
+export interface CounterpartyContacts {
+  contactCounts(db: Executor, ids?: readonly string[]): Promise<Map<string, number>>;
+}
 
 export interface CounterpartiesDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
+  contacts: CounterpartyContacts;
 }
 
 /**
@@ -30,15 +40,17 @@ export class CounterpartiesService {
   /** Sorted by pinyin, as a Chinese reader expects. */
   async list(): Promise<Counterparty[]> {
     const rows = await repo.list(this.#deps.db);
+    const counts = await this.#deps.contacts.contactCounts(this.#deps.db);
     return rows
       .sort((a, b) => pinyinOf(a.name).sortKey.localeCompare(pinyinOf(b.name).sortKey))
-      .map(toCounterparty);
+      .map((r) => toCounterparty(r, counts.get(r.id) ?? 0));
   }
 
   async get(id: string, db: Executor = this.#deps.db): Promise<Counterparty> {
     const row = await repo.findById(db, id);
-    if (!row) throw errors.notFound('Counterparty');
-    return toCounterparty(row);
+    if (!row) throw errors.notFound(text('nouns.counterparty'));
+    const counts = await this.#deps.contacts.contactCounts(db, [id]);
+    return toCounterparty(row, counts.get(id) ?? 0);
   }
 
   async create(ctx: ActorContext, input: CreateCounterpartyRequest): Promise<Counterparty> {
@@ -46,7 +58,7 @@ export class CounterpartiesService {
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       if (await repo.findByName(trx, input.name))
-        throw errors.conflict(`${input.name} is already registered.`);
+        throw errors.conflict(text('counterparties.errors.nameTaken', { name: input.name }));
       await repo.insert(trx, {
         id,
         name: input.name,
@@ -68,9 +80,9 @@ export class CounterpartiesService {
   async update(ctx: ActorContext, id: string, input: UpdateCounterpartyRequest): Promise<Counterparty> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Counterparty');
+      if (!row) throw errors.notFound(text('nouns.counterparty'));
       if (input.name && input.name !== row.name && (await repo.findByName(trx, input.name))) {
-        throw errors.conflict(`${input.name} is already registered.`);
+        throw errors.conflict(text('counterparties.errors.nameTaken', { name: input.name }));
       }
       const diff = changes({ name: row.name, kind: row.kind, description: row.description }, input);
       if (Object.keys(diff).length === 0) return;
@@ -94,19 +106,23 @@ export class CounterpartiesService {
     return (await repo.findById(db, id)) !== undefined;
   }
 
-  /** Names of these organisations, for showing an audience (one query). */
-  async namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-    return new Map((await repo.namesOf(db, ids)).map((r) => [r.id, r.name]));
+  /** Names of the counterparties among `ids` that exist, by id (for showing people and channels). */
+  async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const rows = await repo.findByIds(
+      db,
+      ids.filter((id): id is string => id !== null),
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }
 
-function toCounterparty(row: repo.CounterpartyRow): Counterparty {
+function toCounterparty(row: repo.CounterpartyRow, contactCount: number): Counterparty {
   return {
     id: row.id,
     name: row.name,
     kind: row.kind,
     description: row.description,
-    contactCount: row.contact_count,
+    contactCount,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

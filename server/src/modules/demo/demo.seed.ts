@@ -196,7 +196,7 @@ async function seedWork(
       }),
     );
     for (const reply of task.replies ?? []) {
-      await services.tasks.reply(await as(reply.from), created.id, {
+      await services.taskReplies.reply(await as(reply.from), created.id, {
         body: reply.body,
         status: reply.status,
         fileIds: [],

@@ -23,6 +23,16 @@ export function findByIds(db: Executor, ids: readonly string[]): Promise<Departm
     .execute();
 }
 
+/** Ids of the department at `path` and every department under it. */
+export async function subtreeIds(db: Executor, path: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('departments')
+    .select('id')
+    .where((eb) => likePrefix(eb.ref('path'), path))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function findByCode(db: Executor, code: string): Promise<DepartmentRow | undefined> {
   return db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -5,26 +5,48 @@ import type {
   UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
-import type { ActorContext } from '../../platform/auth/actor.ts';
+import type { ActorContext, ResolvedScope, ScopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
-import type { ChannelsService } from '../channels/channels.service.ts';
-import {
-  activeUsers,
-  countMembersOfDepartment,
-  memberCountsByDepartment,
-  userRefs,
-} from '../users/users.refs.ts';
 import * as repo from './departments.repository.ts';
+
+export type DepartmentRow = repo.DepartmentRow;
+
+/**
+ * What departments need to know of people. The users module sits above departments (a user
+ * belongs to one), so departments does not import it: services.ts passes the user lookup service,
+ * which has this shape.
+ */
+export interface DepartmentPeople {
+  refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserRef>>;
+  activeUsers(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<{ id: string; kind: 'employee' | 'external'; department_id: string | null }[]>;
+  memberCountsByDepartment(db: Executor): Promise<Map<string, number>>;
+  countMembersOfDepartment(
+    db: Executor,
+    departmentId: string,
+    options?: { includeDisabled?: boolean },
+  ): Promise<number>;
+}
+
+/**
+ * Runs inside the transaction that deletes a department, before the row goes: modules above
+ * departments that keep something per department (the channels module archives its department
+ * group) register one in services.ts instead of departments importing them.
+ */
+export type DepartmentRemovalHook = (trx: Transaction<DB>, departmentId: string) => Promise<void>;
 
 export interface DepartmentsDeps {
   db: Kysely<DB>;
-  channels: Pick<ChannelsService, 'archiveFor'>;
+  people: DepartmentPeople;
   dialect: SqlDialect;
   events: EventLog;
   clock: Clock;
@@ -41,9 +63,15 @@ const TREE_LOCK = 'department-tree';
 
 export class DepartmentsService {
   readonly #deps: DepartmentsDeps;
+  readonly #removalHooks: DepartmentRemovalHook[] = [];
 
   constructor(deps: DepartmentsDeps) {
     this.#deps = deps;
+  }
+
+  /** Registers what must happen in the same transaction when a department is deleted. */
+  onRemove(hook: DepartmentRemovalHook): void {
+    this.#removalHooks.push(hook);
   }
 
   /** The whole tree as a flat list in display order (parents before children, siblings by order then pinyin). */
@@ -51,20 +79,20 @@ export class DepartmentsService {
     const db = this.#deps.db;
     const rows = await repo.listAll(db);
     const [refs, counts] = await Promise.all([
-      userRefs(
+      this.#deps.people.refs(
         db,
         rows.flatMap((r) => [r.head_id, r.liaison_id]),
       ),
-      memberCountsByDepartment(db),
+      this.#deps.people.memberCountsByDepartment(db),
     ]);
     return preorder(rows).map((r) => toDepartment(r, refs, counts.get(r.id) ?? 0));
   }
 
   async get(id: string, db: Executor = this.#deps.db): Promise<Department> {
     const row = await repo.findById(db, id);
-    if (!row) throw errors.notFound('Department');
-    const refs = await userRefs(db, [row.head_id, row.liaison_id]);
-    return toDepartment(row, refs, await countMembersOfDepartment(db, id));
+    if (!row) throw errors.notFound(text('nouns.department'));
+    const refs = await this.#deps.people.refs(db, [row.head_id, row.liaison_id]);
+    return toDepartment(row, refs, await this.#deps.people.countMembersOfDepartment(db, id));
   }
 
   /** Path of a department (`/root/…/id/`), or null when it does not exist. */
@@ -78,6 +106,39 @@ export class DepartmentsService {
     return new Map(rows.map((r) => [r.id, r.path]));
   }
 
+  /** The rows of the departments among `ids` that exist (name, path, head, liaison, order), by id. */
+  async byIds(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, DepartmentRow>> {
+    const rows = await repo.findByIds(
+      db,
+      ids.filter((id): id is string => id !== null),
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Ids of every department under the path (itself included). */
+  subtreeIds(db: Executor, path: string): Promise<string[]> {
+    return repo.subtreeIds(db, path);
+  }
+
+  /** Ids of the department and everything under it; null when it does not exist. */
+  async subtreeIdsOf(db: Executor, id: string): Promise<string[] | null> {
+    const path = await this.pathOf(db, id);
+    return path ? repo.subtreeIds(db, path) : null;
+  }
+
+  /**
+   * A data scope with its department subtree turned into ids, for repositories of other modules
+   * that filter by department without reading this module's table.
+   */
+  async resolveScope(db: Executor, filter: ScopeFilter): Promise<ResolvedScope> {
+    if (filter.kind !== 'department') return filter;
+    return {
+      kind: 'department',
+      departmentIds: await repo.subtreeIds(db, filter.path),
+      userId: filter.userId,
+    };
+  }
+
   async create(ctx: ActorContext, input: CreateDepartmentRequest): Promise<Department> {
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
@@ -86,7 +147,7 @@ export class DepartmentsService {
       const parent = input.parentId ? await repo.findById(trx, input.parentId) : null;
       if (input.parentId && !parent) throw errors.invalidField('body.parentId', 'no such department');
       await this.#checkUnique(trx, null, input.parentId ?? null, input.name, input.code ?? null);
-      await checkPeople(trx, input.headId, input.liaisonId);
+      await this.#checkPeople(trx, input.headId, input.liaisonId);
       const row = {
         id,
         name: input.name,
@@ -116,12 +177,12 @@ export class DepartmentsService {
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Department');
+      if (!row) throw errors.notFound(text('nouns.department'));
       const parentId = input.parentId === undefined ? row.parent_id : input.parentId;
       const name = input.name ?? row.name;
       const code = input.code === undefined ? row.code : input.code;
       await this.#checkUnique(trx, id, parentId, name, code);
-      await checkPeople(trx, input.headId, input.liaisonId);
+      await this.#checkPeople(trx, input.headId, input.liaisonId);
 
       const before = {
         name: row.name,
@@ -160,19 +221,16 @@ export class DepartmentsService {
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Department');
+      if (!row) throw errors.notFound(text('nouns.department'));
       const children = await repo.countChildren(trx, id);
-      const members = await countMembersOfDepartment(trx, id, { includeDisabled: true });
+      const members = await this.#deps.people.countMembersOfDepartment(trx, id, { includeDisabled: true });
       if (children > 0 || members > 0) {
-        throw errors.conflict(
-          'Move the sub-departments and members elsewhere before deleting this department.',
-          {
-            subDepartments: children,
-            members,
-          },
-        );
+        throw errors.conflict(text('departments.errors.notEmpty'), {
+          subDepartments: children,
+          members,
+        });
       }
-      await this.#deps.channels.archiveFor(trx, { departmentId: id });
+      for (const hook of this.#removalHooks) await hook(trx, id);
       await repo.remove(trx, id);
       await this.#deps.audit.record(trx, ctx, {
         action: 'department.deleted',
@@ -199,6 +257,18 @@ export class DepartmentsService {
     await this.#deps.events.append(trx, membershipChanged());
   }
 
+  /** Heads and liaisons must be active employees. */
+  async #checkPeople(trx: Executor, headId?: string | null, liaisonId?: string | null): Promise<void> {
+    const wanted = { headId, liaisonId };
+    const ids = Object.values(wanted).filter((v): v is string => typeof v === 'string');
+    const found = await this.#deps.people.activeUsers(trx, ids);
+    for (const [field, id] of Object.entries(wanted)) {
+      if (typeof id !== 'string') continue;
+      const user = found.find((u) => u.id === id);
+      if (user?.kind !== 'employee') throw errors.invalidField(`body.${field}`, 'must be an active employee');
+    }
+  }
+
   async #checkUnique(
     trx: Executor,
     selfId: string | null,
@@ -208,11 +278,11 @@ export class DepartmentsService {
   ): Promise<void> {
     const sibling = await repo.findSibling(trx, parentId, name);
     if (sibling && sibling.id !== selfId) {
-      throw errors.conflict(`A department named ${name} already exists at this level.`);
+      throw errors.conflict(text('departments.errors.nameTaken', { name }));
     }
     if (code) {
       const same = await repo.findByCode(trx, code);
-      if (same && same.id !== selfId) throw errors.conflict(`The department code ${code} is already used.`);
+      if (same && same.id !== selfId) throw errors.conflict(text('departments.errors.codeTaken', { code }));
     }
   }
 
@@ -241,18 +311,6 @@ export class DepartmentsService {
     if (paths.length === 0) return [];
     const rows = await repo.listAll(db);
     return rows.filter((r) => paths.some((p) => r.path.startsWith(p))).map((r) => r.id);
-  }
-}
-
-/** Heads and liaisons must be active employees. */
-async function checkPeople(trx: Executor, headId?: string | null, liaisonId?: string | null): Promise<void> {
-  const wanted = { headId, liaisonId };
-  const ids = Object.values(wanted).filter((v): v is string => typeof v === 'string');
-  const found = await activeUsers(trx, ids);
-  for (const [field, id] of Object.entries(wanted)) {
-    if (typeof id !== 'string') continue;
-    const user = found.find((u) => u.id === id);
-    if (user?.kind !== 'employee') throw errors.invalidField(`body.${field}`, 'must be an active employee');
   }
 }
 

@@ -10,15 +10,17 @@ import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { acceptUpload } from '../../platform/storage/content-type.ts';
 import { canAudit } from '../channels/channel-access.ts';
 import type { ChannelsService } from '../channels/channels.service.ts';
-import * as heldRepo from '../control/review.repository.ts';
+import type { ReviewService } from '../control/review.service.ts';
+import { toAttachment } from './message-view.ts';
 import * as repo from './messages.repository.ts';
-import { toAttachment } from './messages.service.ts';
 
 export interface AttachmentsDeps {
   db: Kysely<DB>;
   clock: Clock;
   blobs: BlobStore;
   channels: ChannelsService;
+  /** Says who may open the files of a message held for review. */
+  review: ReviewService;
   maxBytes: number;
 }
 
@@ -76,7 +78,7 @@ export class AttachmentsService {
     if (row.message_id && !canAudit(ctx.actor)) {
       const message = await repo.findById(this.#deps.db, row.message_id);
       // A file of a message held for review: its sender and the reviewers may open it, nobody else.
-      const held = message ? undefined : await heldRepo.findHeld(this.#deps.db, row.message_id);
+      const held = message ? undefined : await this.#deps.review.findHeld(this.#deps.db, row.message_id);
       const mayOpenHeld =
         held !== undefined &&
         held.status !== 'approved' &&

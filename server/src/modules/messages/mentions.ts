@@ -20,3 +20,32 @@ export function parseMentions(body: string): { usernames: string[]; channel: boo
   }
   return { usernames: [...usernames], channel: CHANNEL_MENTION.test(text) };
 }
+
+/** Who a body mentions, resolved against the channel's members. */
+export interface ResolvedMentions {
+  userIds: string[];
+  channel: boolean;
+  /** Who gets a mention badge: the named people, or for @channel everyone in it but the author. */
+  notify: string[];
+}
+
+/**
+ * Mentioned members (unknown names and non-members are plain text). The channel's members and the
+ * named accounts are asked of their modules.
+ */
+export async function resolveMentions(
+  body: string,
+  authorId: string,
+  lookups: {
+    memberIds: () => Promise<string[]>;
+    idsByUsernames: (usernames: readonly string[]) => Promise<{ id: string; username: string }[]>;
+  },
+): Promise<ResolvedMentions> {
+  const parsed = parseMentions(body);
+  if (parsed.usernames.length === 0 && !parsed.channel) return { userIds: [], channel: false, notify: [] };
+  const memberIds = new Set(await lookups.memberIds());
+  const named = parsed.usernames.length ? await lookups.idsByUsernames(parsed.usernames) : [];
+  const userIds = named.filter((u) => memberIds.has(u.id)).map((u) => u.id);
+  const notify = parsed.channel ? [...memberIds] : userIds;
+  return { userIds, channel: parsed.channel, notify: notify.filter((id) => id !== authorId) };
+}

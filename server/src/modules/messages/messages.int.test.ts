@@ -1,6 +1,7 @@
 import type { User } from '@liaison/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+import { buildChannel } from '../../../test/factories/messaging.ts';
 import { MINUTE } from '../../platform/clock.ts';
 
 let t: TestApp;
@@ -20,11 +21,10 @@ beforeAll(async () => {
   compliance = await t.buildUser({ roles: ['compliance_officer'] });
   ownerAs = await t.sessionFor(owner);
   memberAs = await t.sessionFor(member);
-  const group = await t.request(ownerAs, 'POST', '/api/channels', {
-    kind: 'direct',
-    memberIds: [member.id, t.admin.id],
-  });
-  channelId = group.body.id;
+});
+// Each test posts into a group conversation of its own: numbering, paging and counts start afresh.
+beforeEach(async () => {
+  channelId = (await buildChannel(t, { kind: 'direct', by: owner, members: [member, t.admin] })).id;
 });
 afterAll(() => t.close());
 
@@ -364,6 +364,7 @@ describe('attachments', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       Buffer.alloc(40, 4),
     ]);
+    expect((await post(ownerAs, { body: '先说一句' })).status).toBe(201);
     const attachment = await t.services.attachments.upload(await t.ctxFor(member), channelId, {
       fileName: 'b.png',
       data: png,
@@ -373,7 +374,9 @@ describe('attachments', () => {
     expect((await post(memberAs, { body: '' })).status).toBe(400);
     const one = await t.request(ownerAs, 'GET', `/api/channels/${channelId}/messages/${res.body.id}`);
     expect(one.body.attachments).toHaveLength(1);
+    // The files-only message is the latest; the text before it is more to page to.
     const page = await t.request(ownerAs, 'GET', `/api/channels/${channelId}/messages?limit=1`);
+    expect(page.body.items.map((m: { id: string }) => m.id)).toEqual([res.body.id]);
     expect(page.body.hasMore).toBe(true);
   });
 });

@@ -5,31 +5,25 @@ import { prepared } from '../../platform/db/prepared.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { AttachmentsTable, MessageRevisionsTable, MessagesTable } from './messages.tables.ts';
 
-export type MessageRow = Selectable<MessagesTable> & {
-  author_username: string | null;
-  author_name: string | null;
-};
+/** A message row; who wrote it is asked of the users module by id (see message-view.ts). */
+export type MessageRow = Selectable<MessagesTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
 
-function withAuthor(db: Executor) {
-  return db
-    .selectFrom('messages')
-    .leftJoin('users as author', 'author.id', 'messages.author_id')
-    .selectAll('messages')
-    .select(['author.username as author_username', 'author.display_name as author_name']);
+function messages(db: Executor) {
+  return db.selectFrom('messages').selectAll('messages');
 }
 
 export function findById(db: Executor, id: string): Promise<MessageRow | undefined> {
-  return withAuthor(db).where('messages.id', '=', id).executeTakeFirst();
+  return messages(db).where('messages.id', '=', id).executeTakeFirst();
 }
 
 export function findByIds(db: Executor, ids: readonly string[]): Promise<MessageRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return withAuthor(db).where('messages.id', 'in', ids).execute();
+  return messages(db).where('messages.id', 'in', ids).execute();
 }
 
 const byClientId = prepared((db, p: { authorId: string; clientId: string }) =>
-  withAuthor(db).where('messages.author_id', '=', p.authorId).where('messages.client_id', '=', p.clientId),
+  messages(db).where('messages.author_id', '=', p.authorId).where('messages.client_id', '=', p.clientId),
 );
 
 export function findByClientId(
@@ -45,7 +39,7 @@ export function findByClientId(
  * caller knows whether there is more. Newest first; the caller turns the page around.
  */
 export function page(db: Executor, channelId: string, q: MessageListQuery): Promise<MessageRow[]> {
-  let query = withAuthor(db).where('messages.channel_id', '=', channelId);
+  let query = messages(db).where('messages.channel_id', '=', channelId);
   query = q.threadId
     ? query.where('messages.thread_root_id', '=', q.threadId)
     : query.where('messages.thread_root_id', 'is', null);
@@ -175,11 +169,9 @@ export async function sealOriginal(db: Executor, id: string, body: string): Prom
 export function revisions(db: Executor, messageId: string) {
   return db
     .selectFrom('message_revisions')
-    .leftJoin('users', 'users.id', 'message_revisions.actor_id')
-    .selectAll('message_revisions')
-    .select(['users.username', 'users.display_name'])
-    .where('message_revisions.message_id', '=', messageId)
-    .orderBy('message_revisions.at')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('at')
     .execute();
 }
 
@@ -240,4 +232,118 @@ export async function removeMentions(
   let q = db.deleteFrom('message_mentions').where('message_id', '=', messageId);
   if (keep.length > 0) q = q.where('user_id', 'not in', keep);
   await q.execute();
+}
+
+/**
+ * How many messages the sender posted in the channel since the instant (with `body`: of exactly
+ * that text), for the flooding and repetition rules of communication control. Uses the
+ * (author, created_at) index.
+ */
+export async function countRecent(
+  db: Executor,
+  channelId: string,
+  authorId: string,
+  since: string,
+  body?: string,
+): Promise<number> {
+  let query = db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('author_id', '=', authorId)
+    .where('created_at', '>=', since)
+    .where('channel_id', '=', channelId)
+    .where('deleted_at', 'is', null);
+  if (body !== undefined) query = query.where('body', '=', body);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+// Retention and archives (the retention module decides what goes; these rows are ours to delete)
+
+/**
+ * Up to `limit` messages of these channels created before the cut-off that may go: not written by
+ * a held person, and not a thread whose replies are still kept. Oldest first.
+ */
+export async function expiredIds(
+  db: Executor,
+  p: { channelIds: readonly string[]; cutoff: string; keepAuthorIds: readonly string[]; limit: number },
+): Promise<string[]> {
+  if (p.channelIds.length === 0) return [];
+  let q = db
+    .selectFrom('messages')
+    .select('id')
+    .where('channel_id', 'in', p.channelIds)
+    .where('created_at', '<', p.cutoff)
+    .where((eb) => eb.or([eb('last_reply_at', 'is', null), eb('last_reply_at', '<', p.cutoff)]));
+  if (p.keepAuthorIds.length > 0) {
+    q = q.where((eb) => eb.or([eb('author_id', 'is', null), eb('author_id', 'not in', p.keepAuthorIds)]));
+  }
+  const rows = await q.orderBy('created_at').limit(p.limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export function attachmentKeysOf(db: Executor, messageIds: readonly string[]) {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'blob_key'])
+    .where('message_id', 'in', messageIds)
+    .execute();
+}
+
+/** Deletes messages outright, with their files' rows, mentions and revisions. */
+export async function deleteMessages(db: Executor, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db.deleteFrom('attachments').where('message_id', 'in', messageIds).execute();
+  await db.deleteFrom('message_mentions').where('message_id', 'in', messageIds).execute();
+  await db.deleteFrom('message_revisions').where('message_id', 'in', messageIds).execute();
+  await db.deleteFrom('messages').where('id', 'in', messageIds).execute();
+}
+
+/** Uploads never attached to a message, older than the cut-off (a thousand at a time). */
+export function orphanUploads(db: Executor, before: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'blob_key'])
+    .where('message_id', 'is', null)
+    .where('created_at', '<', before)
+    .limit(1000)
+    .execute();
+}
+
+export async function deleteAttachments(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('attachments').where('id', 'in', ids).execute();
+}
+
+/** A channel's messages in [from, to), oldest first. */
+export function messagesBetween(db: Executor, channelId: string, from: string, to: string) {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('channel_id', '=', channelId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('seq')
+    .execute();
+}
+
+export function revisionsOf(db: Executor, messageIds: readonly string[]) {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('message_revisions')
+    .selectAll()
+    .where('message_id', 'in', messageIds)
+    .orderBy('at')
+    .execute();
+}
+
+/** Channels with at least one message in [from, to). */
+export async function channelsWithMessages(db: Executor, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('channel_id')
+    .distinct()
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .execute();
+  return rows.map((r) => r.channel_id);
 }

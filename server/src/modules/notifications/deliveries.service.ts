@@ -4,6 +4,7 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './deliveries.repository.ts';
 import type { OutboxWorker } from './outbox.worker.ts';
@@ -27,9 +28,9 @@ export class DeliveriesService {
   async resend(ctx: ActorContext, id: string): Promise<Delivery> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Delivery');
+      if (!row) throw errors.notFound(text('nouns.delivery'));
       if (!(await repo.requeue(trx, id, this.#deps.clock.now().toISOString()))) {
-        throw errors.conflict('Only a dead-lettered delivery can be resent.');
+        throw errors.conflict(text('notifications.errors.resendOnlyDead'));
       }
       await this.#deps.audit.record(trx, ctx, {
         action: 'notification.delivery.resent',

@@ -22,17 +22,6 @@ export async function insertNotifications(
   }
 }
 
-/** The people a notice may go to: active accounts, with their address. */
-export async function recipients(db: Executor, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'status'])
-    .where('id', 'in', userIds)
-    .where('status', '=', 'active')
-    .execute();
-}
-
 export async function preferencesOf(db: Executor, userIds: readonly string[], kind?: NotificationKind) {
   if (userIds.length === 0) return [];
   let q = db.selectFrom('notification_preferences').selectAll().where('user_id', 'in', userIds);
@@ -55,7 +44,6 @@ function inbox(db: Executor, userId: string) {
   return db
     .selectFrom('notifications')
     .innerJoin('notices', 'notices.id', 'notifications.notice_id')
-    .leftJoin('users as actor', 'actor.id', 'notices.actor_id')
     .where('notifications.user_id', '=', userId)
     .where('notifications.in_app', '=', 1);
 }
@@ -74,10 +62,11 @@ export async function listInbox(db: Executor, userId: string, query: Notificatio
       'notices.kind',
       'notices.title',
       'notices.body',
+      'notices.texts',
       'notices.link',
       'notices.subject_type',
       'notices.subject_id',
-      'actor.display_name as actor_name',
+      'notices.actor_id',
     ])
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
@@ -135,6 +124,7 @@ export async function pendingDigest(db: Executor, userId: string) {
       'notices.kind',
       'notices.title',
       'notices.body',
+      'notices.texts',
       'notices.link',
       'notices.created_at',
     ])

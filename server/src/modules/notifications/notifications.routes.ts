@@ -14,6 +14,7 @@ import {
   Webhook,
   WebhookList,
 } from '@liaison/contracts';
+import { requestLocale } from '../../platform/http/error-handler.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { DeliveriesService } from './deliveries.service.ts';
@@ -42,7 +43,7 @@ export function notificationsRoutes(
         response: { 200: NotificationPage },
       },
     },
-    (request) => notifications.list(actorContext(request), request.query),
+    (request) => notifications.list(actorContext(request), request.query, requestLocale(request)),
   );
 
   app.get(

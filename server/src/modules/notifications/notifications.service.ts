@@ -12,22 +12,36 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog, NewEvent } from '../../platform/events/event-log.ts';
+import { type Locale, text, translate } from '../../platform/i18n/i18n.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as deliveriesRepo from './deliveries.repository.ts';
-import type { Mailer, OutgoingMail } from './mailer.ts';
+import type { Mailer } from './mailer.ts';
+import {
+  composeMail,
+  type NoticeText,
+  noticeIn,
+  rendererFor,
+  STORED_LOCALE,
+  textsColumn,
+} from './notice-texts.ts';
 import { DEFAULT_EMAIL, DIGEST_TIME } from './notification-defaults.ts';
 import * as repo from './notifications.repository.ts';
 import type { OutboxWorker } from './outbox.worker.ts';
+import { type OutboxRowInput, outboxRow } from './outbox-rows.ts';
 import type { OutgoingNotice } from './webhook-formats.ts';
 import * as webhooksRepo from './webhooks.repository.ts';
 
 export interface NoticeInput {
   kind: NotificationKind;
-  title: string;
-  body: string;
+  /**
+   * A catalogue text, rendered for each recipient in their language (`text('tasks.notices.assigned.title',
+   * …)`); a plain string is taken as is, for every reader.
+   */
+  title: NoticeText;
+  body: NoticeText;
   /** Path inside the web app, e.g. `/tasks/<id>`. */
   link?: string | null;
   subject?: NotificationSubject | null;
@@ -40,6 +54,23 @@ export interface NoticeInput {
   onlyWebhookId?: string;
 }
 
+/** A person as the notification center needs them: where to write, in which language. */
+export interface Contact {
+  id: string;
+  email: string | null;
+  displayName: string;
+  locale: Locale;
+  active: boolean;
+}
+
+/**
+ * Who people are, asked of the users module (wired in services.ts, so notifications does not
+ * import users, which notifies through here). Runs on the caller's executor.
+ */
+export interface People {
+  contacts(db: Executor, ids: readonly string[]): Promise<Contact[]>;
+}
+
 export interface NotificationsDeps {
   db: Kysely<DB>;
   clock: Clock;
@@ -48,6 +79,7 @@ export interface NotificationsDeps {
   jobs: JobQueue;
   mailer: Mailer;
   outbox: OutboxWorker;
+  people: People;
   /** Absolute base URL of the web app, for links in emails and robot messages. */
   publicUrl: string;
   /** Attempts before an email or webhook call is dead-lettered. */
@@ -93,11 +125,14 @@ export class NotificationsService {
     const now = this.#deps.clock.now().toISOString();
     const noticeId = newId();
     const departmentIds = [...new Set(input.departmentIds ?? [])];
+    const render = rendererFor(input);
+    const stored = render(STORED_LOCALE);
     await repo.insertNotice(trx, {
       id: noticeId,
       kind: input.kind,
-      title: input.title,
-      body: input.body,
+      title: stored.title,
+      body: stored.body,
+      texts: textsColumn(input),
       link: input.link ?? null,
       subject_type: input.subject?.type ?? null,
       subject_id: input.subject?.id ?? null,
@@ -108,7 +143,12 @@ export class NotificationsService {
     const wanted = input.onlyWebhookId
       ? []
       : [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
-    const people = await repo.recipients(trx, wanted);
+    const contacts = await this.#deps.people.contacts(
+      trx,
+      input.actorId ? [...wanted, input.actorId] : wanted,
+    );
+    const wantedSet = new Set(wanted);
+    const people = contacts.filter((c) => c.active && wantedSet.has(c.id));
     const prefs = new Map(
       (
         await repo.preferencesOf(
@@ -119,7 +159,7 @@ export class NotificationsService {
       ).map((p) => [p.user_id, p]),
     );
     const actorName = input.actorId
-      ? ((await repo.recipients(trx, [input.actorId]))[0]?.display_name ?? null)
+      ? (contacts.find((c) => c.id === input.actorId)?.displayName ?? null)
       : null;
     const mailing = this.#deps.mailer.enabled;
     const rows = [];
@@ -129,6 +169,7 @@ export class NotificationsService {
       const pref = prefs.get(person.id);
       const inApp = pref ? pref.in_app === 1 : true;
       const email = mailing && person.email ? (pref?.email ?? DEFAULT_EMAIL[input.kind]) : 'off';
+      const words = render(person.locale);
       const id = newId();
       rows.push({
         id,
@@ -140,14 +181,14 @@ export class NotificationsService {
         created_at: now,
       });
       if (email === 'instant') {
-        outbox.push(this.#emailDelivery(noticeId, input, person.id, person.email!, now));
+        outbox.push(this.#emailDelivery(noticeId, input, { ...person, email: person.email! }, words, now));
       }
       if (inApp) {
         const notification: Notification = {
           id,
           kind: input.kind,
-          title: input.title,
-          body: input.body,
+          title: words.title,
+          body: words.body,
           link: input.link ?? null,
           subject: input.subject ?? null,
           actorName,
@@ -160,23 +201,36 @@ export class NotificationsService {
         });
       }
     }
-    const outgoing: OutgoingNotice = {
-      noticeId,
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      url: this.#absolute(input.link ?? null),
-      inboxUrl: `${this.#deps.publicUrl}/notifications`,
-      createdAt: now,
-    };
     for (const hook of await webhooksRepo.enabled(trx)) {
       if (
         input.onlyWebhookId ? hook.id !== input.onlyWebhookId : !webhookWants(hook, input.kind, departmentIds)
       ) {
         continue;
       }
+      // A robot posts into a group: it speaks the webhook's language, not any one reader's.
+      const words = render(hook.locale);
+      const outgoing: OutgoingNotice = {
+        noticeId,
+        kind: input.kind,
+        title: words.title,
+        body: words.body,
+        url: this.#absolute(input.link ?? null),
+        inboxUrl: `${this.#deps.publicUrl}/notifications`,
+        locale: hook.locale,
+        createdAt: now,
+      };
       outbox.push(
-        this.#delivery(noticeId, input.kind, 'webhook', null, hook.id, hook.name, input.title, outgoing, now),
+        this.#row({
+          noticeId,
+          kind: input.kind,
+          channel: 'webhook',
+          recipientId: null,
+          webhookId: hook.id,
+          target: hook.name,
+          subject: words.title,
+          payload: outgoing,
+          now,
+        }),
       );
     }
     await repo.insertNotifications(trx, rows);
@@ -191,23 +245,30 @@ export class NotificationsService {
     this.#deps.outbox.wake();
   }
 
-  async list(ctx: ActorContext, query: NotificationListQuery): Promise<NotificationPage> {
+  /** The caller's inbox, each notice in `locale` (the request's language). */
+  async list(ctx: ActorContext, query: NotificationListQuery, locale: Locale): Promise<NotificationPage> {
     const [{ rows, total }, unread] = await Promise.all([
       repo.listInbox(this.#deps.db, ctx.actor.userId, query),
       repo.unreadCount(this.#deps.db, ctx.actor.userId),
     ]);
+    const actors = new Map(
+      (
+        await this.#deps.people.contacts(this.#deps.db, [
+          ...new Set(rows.flatMap((r) => (r.actor_id ? [r.actor_id] : []))),
+        ])
+      ).map((c) => [c.id, c.displayName]),
+    );
     return {
       items: rows.map((r) => ({
         id: r.id,
         kind: r.kind,
-        title: r.title,
-        body: r.body,
+        ...noticeIn(locale, r),
         link: r.link,
         subject:
           r.subject_type && r.subject_id
             ? ({ type: r.subject_type, id: r.subject_id } as NotificationSubject)
             : null,
-        actorName: r.actor_name,
+        actorName: r.actor_id ? (actors.get(r.actor_id) ?? null) : null,
         createdAt: r.created_at,
         readAt: r.read_at,
       })),
@@ -294,28 +355,31 @@ export class NotificationsService {
       for (const userId of users) {
         await this.#deps.db.transaction().execute(async (trx) => {
           const items = await repo.pendingDigest(trx, userId);
-          const [person] = await repo.recipients(trx, [userId]);
+          const [person] = await this.#deps.people.contacts(trx, [userId]);
           await repo.clearDigest(
             trx,
             items.map((i) => i.id),
           );
-          if (!person?.email || items.length === 0 || !this.#deps.mailer.enabled) return;
+          if (!person?.active || !person.email || items.length === 0 || !this.#deps.mailer.enabled) return;
           const now = this.#deps.clock.now().toISOString();
-          const lines = items.map((i) => ({ title: i.title, body: i.body, url: this.#absolute(i.link) }));
-          const subject = `【联络】每日摘要：${items.length} 条通知`;
-          const mail = this.#mail(subject, lines);
+          const lines = items.map((i) => ({ ...noticeIn(person.locale, i), url: this.#absolute(i.link) }));
+          const subject = translate(
+            person.locale,
+            text('notifications.email.digestSubject', { count: items.length }),
+          );
+          const mail = composeMail(person.locale, this.#deps.publicUrl, subject, lines);
           await deliveriesRepo.insertMany(trx, [
-            this.#delivery(
-              null,
-              null,
-              'email',
-              userId,
-              null,
-              person.email,
+            this.#row({
+              noticeId: null,
+              kind: null,
+              channel: 'email',
+              recipientId: userId,
+              webhookId: null,
+              target: person.email,
               subject,
-              { ...mail, to: person.email },
+              payload: { ...mail, to: person.email },
               now,
-            ),
+            }),
           ]);
           queued += 1;
         });
@@ -325,82 +389,32 @@ export class NotificationsService {
     return queued;
   }
 
-  #emailDelivery(noticeId: string, input: NoticeInput, userId: string, to: string, now: string) {
-    const subject = `【联络】${input.title}`;
-    const mail = this.#mail(subject, [
-      { title: input.title, body: input.body, url: this.#absolute(input.link ?? null) },
+  #emailDelivery(
+    noticeId: string,
+    input: NoticeInput,
+    person: Contact & { email: string },
+    words: { title: string; body: string },
+    now: string,
+  ) {
+    const subject = translate(person.locale, text('notifications.email.subject', { title: words.title }));
+    const mail = composeMail(person.locale, this.#deps.publicUrl, subject, [
+      { ...words, url: this.#absolute(input.link ?? null) },
     ]);
-    return this.#delivery(noticeId, input.kind, 'email', userId, null, to, subject, { ...mail, to }, now);
-  }
-
-  #delivery(
-    noticeId: string | null,
-    kind: NotificationKind | null,
-    channel: 'email' | 'webhook',
-    recipientId: string | null,
-    webhookId: string | null,
-    target: string,
-    subject: string,
-    payload: object,
-    now: string,
-  ) {
-    const base = this.#deliveryBase(noticeId, kind, channel, recipientId, webhookId, target, subject, now);
-    // An email's Message-ID is fixed per delivery, so a resend is recognisable as the same mail.
-    const body = channel === 'email' ? { ...payload, messageId: `<${base.id}@liaison>` } : payload;
-    return { ...base, payload: JSON.stringify(body) };
-  }
-
-  #deliveryBase(
-    noticeId: string | null,
-    kind: NotificationKind | null,
-    channel: 'email' | 'webhook',
-    recipientId: string | null,
-    webhookId: string | null,
-    target: string,
-    subject: string,
-    now: string,
-  ) {
-    return {
-      id: newId(),
-      notice_id: noticeId,
-      channel,
-      kind,
-      recipient_id: recipientId,
-      webhook_id: webhookId,
-      target,
+    return this.#row({
+      noticeId,
+      kind: input.kind,
+      channel: 'email',
+      recipientId: person.id,
+      webhookId: null,
+      target: person.email,
       subject,
-      status: 'pending' as const,
-      attempts: 0,
-      max_attempts: this.#deps.maxAttempts ?? 8,
-      next_attempt_at: now,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      sent_at: null,
-      created_at: now,
-      updated_at: now,
-    };
+      payload: { ...mail, to: person.email },
+      now,
+    });
   }
 
-  #mail(
-    subject: string,
-    items: { title: string; body: string; url: string | null }[],
-  ): Omit<OutgoingMail, 'to' | 'messageId'> {
-    const settings = `${this.#deps.publicUrl}/notifications/settings`;
-    const text = [
-      ...items.map((i) => [i.title, i.body, i.url].filter(Boolean).join('\n')),
-      `——\n联络 · 通知设置：${settings}`,
-    ].join('\n\n');
-    const html = [
-      ...items.map(
-        (i) =>
-          `<p><strong>${escapeHtml(i.title)}</strong><br>${escapeHtml(i.body).replace(/\n/g, '<br>')}${
-            i.url ? `<br><a href="${escapeHtml(i.url)}">查看详情</a>` : ''
-          }</p>`,
-      ),
-      `<p style="color:#888">联络 · <a href="${escapeHtml(settings)}">通知设置</a></p>`,
-    ].join('\n');
-    return { subject, text, html };
+  #row(input: Omit<OutboxRowInput, 'maxAttempts'>) {
+    return outboxRow({ ...input, maxAttempts: this.#deps.maxAttempts ?? 8 });
   }
 
   #absolute(link: string | null): string | null {
@@ -417,8 +431,4 @@ function webhookWants(
   const kinds = JSON.parse(hook.kinds) as string[];
   if (kinds.length > 0 && !kinds.includes(kind)) return false;
   return hook.department_id === null || departmentIds.includes(hook.department_id);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

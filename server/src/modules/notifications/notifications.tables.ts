@@ -2,6 +2,7 @@ import type {
   DeliveryChannel,
   DeliveryStatus,
   EmailMode,
+  Locale,
   NotificationKind,
   WebhookFormat,
 } from '@liaison/contracts';
@@ -19,6 +20,11 @@ export interface NotificationsTables {
     actor_id: string | null;
     /** JSON array of the departments the notice concerns (webhooks filter on them). */
     department_ids: string;
+    /**
+     * JSON `{ title, body }`, each a catalogue text (key and parameters) or a plain string, rendered
+     * for each reader; null on notices from before texts were kept (title/body are then all there is).
+     */
+    texts: string | null;
     created_at: string;
   };
   notifications: {
@@ -40,6 +46,8 @@ export interface NotificationsTables {
     kinds: string;
     department_id: string | null;
     enabled: number;
+    /** The language its robot messages are written in (a group, not a person, reads them). */
+    locale: Locale;
     created_at: string;
     updated_at: string;
     updated_by: string | null;

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { NotificationKind, WebhookFormat } from '@liaison/contracts';
+import type { Locale, NotificationKind, WebhookFormat } from '@liaison/contracts';
+import { DEFAULT_LOCALE, text, translate } from '../../platform/i18n/i18n.ts';
 import { shortenToFit, utf8Bytes } from '../../platform/text/shorten.ts';
 
 /** What a webhook says about a notice; stored in the outbox, turned into a request when sent. */
@@ -15,6 +16,8 @@ export interface OutgoingNotice {
    * in full when a robot message has to be shortened (absent in deliveries queued before it existed).
    */
   inboxUrl?: string | null;
+  /** The webhook's language, for the words around the notice (absent in older deliveries: Chinese). */
+  locale?: Locale;
   createdAt: string;
 }
 
@@ -72,18 +75,27 @@ export function buildWebhookRequest(
 ): WebhookRequest {
   if (target.format === 'generic') return genericRequest(target, notice, deliveryId, now);
   const format = target.format;
-  const render = (text: RobotText) => ROBOTS[format](target, text, now);
+  const locale = notice.locale ?? DEFAULT_LOCALE;
+  const render = (words: RobotText) => ROBOTS[format](target, words, locale, now);
   const fits = (message: RobotMessage) => utf8Bytes(message.measured) <= ROBOT_LIMITS[format].bytes;
 
   const whole = render({
     title: notice.title,
     body: notice.body,
-    link: notice.url ? { label: '查看详情', url: notice.url } : null,
+    link: notice.url
+      ? { label: translate(locale, text('notifications.robot.viewDetails')), url: notice.url }
+      : null,
   });
   if (fits(whole)) return whole.request;
   const fullText = notice.url ?? notice.inboxUrl ?? null;
   const cut = (title: string, body: string) =>
-    render({ title, body, link: fullText ? { label: '查看全文', url: fullText } : null });
+    render({
+      title,
+      body,
+      link: fullText
+        ? { label: translate(locale, text('notifications.robot.viewFull')), url: fullText }
+        : null,
+    });
   const body = shortenToFit(notice.body, (b) => fits(cut(notice.title, b)));
   if (body !== null) return cut(notice.title, body).request;
   const title = shortenToFit(notice.title, (t) => fits(cut(t, ''))) ?? '…';
@@ -125,7 +137,7 @@ function genericRequest(
 
 const ROBOTS: Record<
   RobotFormat,
-  (target: { url: string; secret: string | null }, text: RobotText, now: Date) => RobotMessage
+  (target: { url: string; secret: string | null }, text: RobotText, locale: Locale, now: Date) => RobotMessage
 > = {
   wecom(target, text) {
     const content = `**${text.title}**${quoted(text.body)}${markdownLink(text.link)}`;
@@ -138,7 +150,7 @@ const ROBOTS: Record<
       measured: content,
     };
   },
-  dingtalk(target, text, now) {
+  dingtalk(target, text, _locale, now) {
     let url = target.url;
     if (target.secret) {
       const timestamp = String(now.getTime());
@@ -156,13 +168,14 @@ const ROBOTS: Record<
     });
     return { request: { url, headers: JSON_HEADERS, body }, measured: body };
   },
-  feishu(target, text, now) {
+  feishu(target, text, locale, now) {
     const lines: unknown[][] = [];
     if (text.body) lines.push([{ tag: 'text', text: text.body }]);
     if (text.link) lines.push([{ tag: 'a', text: text.link.label, href: text.link.url }]);
     const message: Record<string, unknown> = {
       msg_type: 'post',
-      content: { post: { zh_cn: { title: text.title, content: lines } } },
+      // Feishu shows the post written for the reader's client language: ours is in the webhook's.
+      content: { post: { [locale === 'en-US' ? 'en_us' : 'zh_cn']: { title: text.title, content: lines } } },
     };
     if (target.secret) {
       const timestamp = String(Math.floor(now.getTime() / 1000));

@@ -1,31 +1,23 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { NotificationsTables } from './notifications.tables.ts';
 
 type WebhooksTable = NotificationsTables['webhooks'];
 
-function withDepartment(db: Executor) {
-  return db
-    .selectFrom('webhooks')
-    .leftJoin('departments', 'departments.id', 'webhooks.department_id')
-    .selectAll('webhooks')
-    .select('departments.name as department_name');
+export type WebhookRow = Selectable<WebhooksTable>;
+
+export function list(db: Executor): Promise<WebhookRow[]> {
+  return db.selectFrom('webhooks').selectAll().orderBy('created_at').execute();
 }
 
-export type WebhookRow = Awaited<ReturnType<typeof list>>[number];
-
-export function list(db: Executor) {
-  return withDepartment(db).orderBy('webhooks.created_at').execute();
-}
-
-export function findById(db: Executor, id: string) {
-  return withDepartment(db).where('webhooks.id', '=', id).executeTakeFirst();
+export function findById(db: Executor, id: string): Promise<WebhookRow | undefined> {
+  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function enabled(db: Executor) {
   return db
     .selectFrom('webhooks')
-    .select(['id', 'name', 'kinds', 'department_id'])
+    .select(['id', 'name', 'kinds', 'department_id', 'locale'])
     .where('enabled', '=', 1)
     .execute();
 }

@@ -4,18 +4,28 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { FieldCipher } from '../../platform/crypto/keys.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { DEFAULT_LOCALE, type Locale, text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from './notifications.service.ts';
 import type { WebhookTarget } from './outbox.worker.ts';
 import * as repo from './webhooks.repository.ts';
+
+/**
+ * Departments' names, asked of the departments module (wired in services.ts): a webhook may be
+ * limited to one department, which must exist and is shown by name.
+ */
+export interface DepartmentNames {
+  names(db: Executor, ids: readonly string[]): Promise<Map<string, string>>;
+}
 
 export interface WebhooksDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
   cipher: FieldCipher;
+  departments: DepartmentNames;
 }
 
 /**
@@ -37,15 +47,20 @@ export class WebhooksService {
   }
 
   async list(): Promise<Webhook[]> {
-    return (await repo.list(this.#deps.db)).map(toWebhook);
+    return this.#views(this.#deps.db, await repo.list(this.#deps.db));
   }
 
-  async create(ctx: ActorContext, body: CreateWebhookRequest): Promise<Webhook> {
+  /** `locale` may be left out by callers inside the server (the HTTP schema defaults it too). */
+  async create(
+    ctx: ActorContext,
+    body: Omit<CreateWebhookRequest, 'locale'> & { locale?: Locale },
+  ): Promise<Webhook> {
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
-      if (await repo.nameTaken(trx, body.name, null))
-        throw errors.conflict('A webhook with this name already exists.');
+      if (await repo.nameTaken(trx, body.name, null)) {
+        throw errors.conflict(text('notifications.errors.webhookNameTaken'));
+      }
       await this.#checkDepartment(trx, body.departmentId);
       await repo.insert(trx, {
         id,
@@ -56,6 +71,7 @@ export class WebhooksService {
         kinds: JSON.stringify(body.kinds),
         department_id: body.departmentId,
         enabled: body.enabled ? 1 : 0,
+        locale: body.locale ?? DEFAULT_LOCALE,
         created_at: now,
         updated_at: now,
         updated_by: ctx.actor.userId,
@@ -72,16 +88,17 @@ export class WebhooksService {
 
   async get(id: string): Promise<Webhook> {
     const row = await repo.findById(this.#deps.db, id);
-    if (!row) throw errors.notFound('Webhook');
-    return toWebhook(row);
+    if (!row) throw errors.notFound(text('nouns.webhook'));
+    const [view] = await this.#views(this.#deps.db, [row]);
+    return view!;
   }
 
   async update(ctx: ActorContext, id: string, body: UpdateWebhookRequest): Promise<Webhook> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const before = await repo.findById(trx, id);
-      if (!before) throw errors.notFound('Webhook');
+      if (!before) throw errors.notFound(text('nouns.webhook'));
       if (body.name !== undefined && (await repo.nameTaken(trx, body.name, id))) {
-        throw errors.conflict('A webhook with this name already exists.');
+        throw errors.conflict(text('notifications.errors.webhookNameTaken'));
       }
       if (body.departmentId !== undefined) await this.#checkDepartment(trx, body.departmentId);
       await repo.update(trx, id, {
@@ -92,6 +109,7 @@ export class WebhooksService {
         ...(body.kinds !== undefined && { kinds: JSON.stringify(body.kinds) }),
         ...(body.departmentId !== undefined && { department_id: body.departmentId }),
         ...(body.enabled !== undefined && { enabled: body.enabled ? 1 : 0 }),
+        ...(body.locale !== undefined && { locale: body.locale }),
         updated_at: this.#deps.clock.now().toISOString(),
         updated_by: ctx.actor.userId,
       });
@@ -101,8 +119,8 @@ export class WebhooksService {
         targetType: 'webhook',
         targetId: id,
         summary: {
-          before: describe(toWebhook(before)),
-          after: describe(toWebhook(after!)),
+          before: describe(toWebhook(before, null)),
+          after: describe(toWebhook(after!, null)),
           ...(body.secret !== undefined && { secretChanged: true }),
         },
       });
@@ -113,13 +131,13 @@ export class WebhooksService {
   async remove(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const before = await repo.findById(trx, id);
-      if (!before) throw errors.notFound('Webhook');
+      if (!before) throw errors.notFound(text('nouns.webhook'));
       await repo.remove(trx, id);
       await this.#deps.audit.record(trx, ctx, {
         action: 'notification.webhook.deleted',
         targetType: 'webhook',
         targetId: id,
-        summary: { before: describe(toWebhook(before)) },
+        summary: { before: describe(toWebhook(before, null)) },
       });
     });
   }
@@ -132,8 +150,8 @@ export class WebhooksService {
     await this.#deps.db.transaction().execute((trx) =>
       notifications.notify(trx, {
         kind: 'system.test',
-        title: '联络测试消息',
-        body: `这是一条来自联络的测试消息（${hook.name}），由 ${ctx.actor.displayName} 发送。`,
+        title: text('notifications.notices.test.title'),
+        body: text('notifications.notices.test.body', { webhook: hook.name, actor: ctx.actor.displayName }),
         link: '/notifications',
         actorId: ctx.actor.userId,
         recipientIds: [],
@@ -152,16 +170,22 @@ export class WebhooksService {
 
   async #checkDepartment(trx: Kysely<DB>, departmentId: string | null): Promise<void> {
     if (!departmentId) return;
-    const found = await trx
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', departmentId)
-      .executeTakeFirst();
-    if (!found) throw errors.invalidField('departmentId', 'No such department.');
+    const found = await this.#deps.departments.names(trx, [departmentId]);
+    if (!found.has(departmentId)) {
+      throw errors.invalidField('departmentId', 'No such department.');
+    }
+  }
+
+  async #views(db: Executor, rows: readonly repo.WebhookRow[]): Promise<Webhook[]> {
+    const names = await this.#deps.departments.names(
+      db,
+      rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
+    );
+    return rows.map((r) => toWebhook(r, r.department_id ? (names.get(r.department_id) ?? null) : null));
   }
 }
 
-function toWebhook(row: repo.WebhookRow): Webhook {
+function toWebhook(row: repo.WebhookRow, departmentName: string | null): Webhook {
   return {
     id: row.id,
     name: row.name,
@@ -170,13 +194,13 @@ function toWebhook(row: repo.WebhookRow): Webhook {
     signed: row.secret !== null,
     kinds: JSON.parse(row.kinds),
     departmentId: row.department_id,
-    departmentName: row.department_name,
+    departmentName,
     enabled: row.enabled === 1,
+    locale: row.locale,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
-
 /** What the audit log keeps of a webhook: never the secret, and the URL without its key. */
 function describe(w: {
   name: string;

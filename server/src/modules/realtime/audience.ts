@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import * as channelsRepo from '../channels/channels.repository.ts';
+import type { ChannelsService } from '../channels/channels.service.ts';
 
 /**
  * Who may receive a channel's events, cached per channel and dropped whenever membership could
@@ -9,12 +9,14 @@ import * as channelsRepo from '../channels/channels.repository.ts';
  */
 export class ChannelAudience {
   readonly #db: Kysely<DB>;
+  readonly #channels: Pick<ChannelsService, 'byId' | 'memberIds'>;
   readonly #cache = new Map<string, Promise<Set<string>>>();
   /** Channels remembered at most; the least recently used make room (a Map keeps insertion order). */
   readonly #limit: number;
 
-  constructor(db: Kysely<DB>, limit = 5000) {
+  constructor(db: Kysely<DB>, channels: Pick<ChannelsService, 'byId' | 'memberIds'>, limit = 5000) {
     this.#db = db;
+    this.#channels = channels;
     this.#limit = limit;
   }
 
@@ -39,8 +41,8 @@ export class ChannelAudience {
   }
 
   async #load(channelId: string): Promise<Set<string>> {
-    const channel = await channelsRepo.findById(this.#db, channelId);
+    const channel = await this.#channels.byId(this.#db, channelId);
     if (!channel) return new Set();
-    return new Set((await channelsRepo.members(this.#db, channel)).map((m) => m.id));
+    return new Set(await this.#channels.memberIds(this.#db, channel));
   }
 }

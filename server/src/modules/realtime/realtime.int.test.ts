@@ -34,14 +34,23 @@ const post = (as: As, body: string) => t.request(as, 'POST', `/api/channels/${ch
 
 describe('live delivery', () => {
   it('pushes a posted message to the other member at once, and to nobody outside the channel', async () => {
+    const carolAs = await t.sessionFor(carol);
+    // A conversation Carol is in, for a marker posted after the message she must not get.
+    const withCarol = (
+      await t.request(aliceAs, 'POST', '/api/channels', { kind: 'direct', memberIds: [carol.id] })
+    ).body.id as string;
     const bobSocket = await connect(base, bobAs);
-    const carolSocket = await connect(base, await t.sessionFor(carol));
+    const carolSocket = await connect(base, carolAs);
     const posted = await post(aliceAs, '下午三点开会');
-    const frame = await bobSocket.waitFor((f) => f.event?.type === 'message.created');
+    const frame = await bobSocket.waitFor((f) => f.event?.message?.id === posted.body.id);
     expect(frame.event?.message).toMatchObject({ id: posted.body.id, body: '下午三点开会' });
     expect(frame.seq).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(carolSocket.bodies()).toEqual([]);
+    // Events reach a connection in log order: once the later marker is there, the earlier message
+    // would have been too, had it been sent to her.
+    const marker = await t.request(aliceAs, 'POST', `/api/channels/${withCarol}/messages`, { body: '标记' });
+    await carolSocket.waitFor((f) => f.event?.message?.id === marker.body.id);
+    expect(carolSocket.frames.filter((f) => f.event?.channelId === channelId)).toEqual([]);
+    expect(carolSocket.bodies()).toEqual(['标记']);
     bobSocket.close();
     carolSocket.close();
   });
@@ -118,8 +127,11 @@ describe('refusals', () => {
   it('accepts a personal API token instead of a cookie', async () => {
     const created = await t.request(bobAs, 'POST', '/api/auth/tokens', { name: 'bot' });
     const socket = await connect(base, { kind: 'token', secret: created.body.secret, userId: bob.id });
-    await post(aliceAs, '给机器人');
-    await socket.waitFor((f) => f.event?.message?.body === '给机器人');
+    const posted = await post(aliceAs, '给机器人');
+    const frame = await socket.waitFor((f) => f.event?.type === 'message.created');
+    // The token speaks for Bob: his channel's message arrives, and the connection stays open.
+    expect(frame.event).toMatchObject({ channelId, message: { id: posted.body.id, body: '给机器人' } });
+    expect(socket.closed).toBeNull();
     socket.close();
   });
 

@@ -131,28 +131,23 @@ export async function replaceUserRoles(
     .execute();
 }
 
-/** How many external users hold the role (their roles may only carry external permissions). */
-export async function countExternalHolders(db: Executor, roleId: string): Promise<number> {
-  const r = await db
+/** Ids of the users holding any of the roles (their status and kind are the users module's). */
+export async function holderIds(db: Executor, roleIds: readonly string[]): Promise<string[]> {
+  if (roleIds.length === 0) return [];
+  const rows = await db
     .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_roles.role_id', '=', roleId)
-    .where('users.kind', '=', 'external')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .select('user_id')
+    .distinct()
+    .where('role_id', 'in', [...new Set(roleIds)])
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
 }
 
-/** Active users holding the role, to stop the last administrator from being removed. */
-export async function countActiveHolders(db: Executor, roleId: string): Promise<number> {
-  const r = await db
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_roles.role_id', '=', roleId)
-    .where('users.status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Ids of the users holding the role with this key. */
+export async function holderIdsByKey(db: Executor, roleKey: string): Promise<string[]> {
+  const rows = await userIdsWithRoleKey(db, roleKey).distinct().orderBy('user_roles.user_id').execute();
+  return rows.map((r) => r.user_id);
 }
 
 /** A subquery of the ids of users holding a role, for other repositories to filter by. */
@@ -167,19 +162,4 @@ export function userIdsWithRoleKey(db: Executor, roleKey: string) {
 /** Every role's id and permissions (JSON). */
 export function rolePermissions(db: Executor): Promise<{ id: string; permissions: string }[]> {
   return db.selectFrom('roles').select(['id', 'permissions']).execute();
-}
-
-/** Active users holding any of the roles, for telling the holders of a permission. */
-export async function activeUserIdsWithRoles(db: Executor, roleIds: readonly string[]): Promise<string[]> {
-  if (roleIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('user_roles.user_id')
-    .distinct()
-    .where('user_roles.role_id', 'in', roleIds)
-    .where('users.status', '=', 'active')
-    .orderBy('user_roles.user_id')
-    .execute();
-  return rows.map((r) => r.user_id);
 }

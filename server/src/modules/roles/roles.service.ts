@@ -16,6 +16,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import { canGrant, grantsFromRoles } from './grants.ts';
 import * as repo from './roles.repository.ts';
@@ -23,11 +24,25 @@ import * as repo from './roles.repository.ts';
 /** Serialises every change that could remove the last active administrator. */
 const ADMINS_LOCK = 'system-administrators';
 
+/**
+ * What roles need to know of the people holding them (active? external?). Users sit above roles,
+ * so services.ts passes the user lookup service, which has this shape.
+ */
+export interface RoleHolders {
+  facts(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<{ id: string; kind: 'employee' | 'external'; status: 'active' | 'disabled' }[]>;
+  /** The active users among `ids`, oldest account first. */
+  activeAmong(db: Executor, ids: readonly string[]): Promise<string[]>;
+}
+
 export interface RolesDeps {
   db: Kysely<DB>;
   dialect: SqlDialect;
   clock: Clock;
   audit: AuditService;
+  holders: RoleHolders;
 }
 
 export class RolesService {
@@ -125,8 +140,14 @@ export class RolesService {
     return role.id;
   }
 
-  userIdsWithRoleKey(db: Executor, key: string) {
-    return repo.userIdsWithRoleKey(db, key);
+  /** Ids of everyone holding the role with this key, active or not. */
+  holderIdsByKey(db: Executor, key: string): Promise<string[]> {
+    return repo.holderIdsByKey(db, key);
+  }
+
+  /** Ids of the active holders of the role with this key, oldest account first. */
+  async activeHolderIdsByKey(db: Executor, key: string): Promise<string[]> {
+    return this.#deps.holders.activeAmong(db, await repo.holderIdsByKey(db, key));
   }
 
   /**
@@ -138,7 +159,7 @@ export class RolesService {
     const holding = roles
       .filter((r) => parsePermissions(r.permissions).includes(permission))
       .map((r) => r.id);
-    return repo.activeUserIdsWithRoles(db, holding);
+    return [...(await this.#deps.holders.activeAmong(db, await repo.holderIds(db, holding)))].sort();
   }
 
   /** Roles by id inside the caller's transaction (unknown ids are skipped). */
@@ -157,18 +178,17 @@ export class RolesService {
 
   async get(id: string): Promise<Role> {
     const row = await repo.findById(this.#deps.db, id);
-    if (!row) throw errors.notFound('Role');
+    if (!row) throw errors.notFound(text('nouns.role'));
     return toRole(row, await repo.countUsers(this.#deps.db, id));
   }
 
   async create(ctx: ActorContext, input: CreateRoleRequest): Promise<Role> {
-    if (!canGrant(ctx.actor, input))
-      throw errors.forbidden('You cannot create a role with permissions you do not hold.');
+    if (!canGrant(ctx.actor, input)) throw errors.forbidden(text('roles.errors.createBeyondYours'));
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       if (await repo.findByKey(trx, input.key))
-        throw errors.conflict(`A role with key ${input.key} already exists.`);
+        throw errors.conflict(text('roles.errors.keyTaken', { key: input.key }));
       const permissions = [...new Set(input.permissions)];
       await repo.insert(trx, {
         id,
@@ -196,8 +216,8 @@ export class RolesService {
   async update(ctx: ActorContext, id: string, input: UpdateRoleRequest): Promise<Role> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Role');
-      if (row.locked) throw errors.forbidden('This role is locked and cannot be changed.');
+      if (!row) throw errors.notFound(text('nouns.role'));
+      if (row.locked) throw errors.forbidden(text('roles.errors.locked'));
       const before = {
         name: row.name,
         description: row.description,
@@ -211,9 +231,12 @@ export class RolesService {
       };
       // Changing a role hands out (or takes away) all of it: the actor must hold both versions.
       if (!canGrant(ctx.actor, before) || !canGrant(ctx.actor, after)) {
-        throw errors.forbidden('You cannot change a role with permissions you do not hold.');
+        throw errors.forbidden(text('roles.errors.changeBeyondYours'));
       }
-      if (row.key === 'external_user' || (await repo.countExternalHolders(trx, id)) > 0) {
+      if (
+        row.key === 'external_user' ||
+        (await this.#countHolders(trx, id, (u) => u.kind === 'external')) > 0
+      ) {
         const internal = after.permissions.filter((p) => !EXTERNAL_PERMISSIONS.includes(p));
         if (internal.length > 0) {
           throw errors.invalidField(
@@ -244,14 +267,14 @@ export class RolesService {
   async remove(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Role');
-      if (row.built_in) throw errors.conflict('Built-in roles cannot be deleted.');
+      if (!row) throw errors.notFound(text('nouns.role'));
+      if (row.built_in) throw errors.conflict(text('roles.errors.builtInKept'));
       if (!canGrant(ctx.actor, { scope: row.scope, permissions: parsePermissions(row.permissions) })) {
-        throw errors.forbidden('You cannot delete a role with permissions you do not hold.');
+        throw errors.forbidden(text('roles.errors.deleteBeyondYours'));
       }
       const holders = await repo.countUsers(trx, id);
       if (holders > 0) {
-        throw errors.conflict(`The role is held by ${holders} user(s); take it from them first.`, {
+        throw errors.conflict(text('roles.errors.stillHeld', { count: holders }), {
           userCount: holders,
         });
       }
@@ -286,15 +309,15 @@ export class RolesService {
     const removed = current.filter((c) => !wanted.includes(c.id));
     for (const role of [...added, ...removed]) {
       if (!canGrant(ctx.actor, { scope: role.scope, permissions: parsePermissions(role.permissions) })) {
-        throw errors.forbidden(`You cannot grant or revoke the role ${role.name}.`);
+        throw errors.forbidden(text('roles.errors.grantBeyondYours', { role: role.name }));
       }
     }
     if (added.length === 0 && removed.length === 0) return;
     if (removed.some((r) => r.locked)) await this.#deps.dialect.lockNamed(trx, ADMINS_LOCK);
     await repo.replaceUserRoles(trx, userId, wanted, ctx.actor.userId, this.#deps.clock.now().toISOString());
     for (const role of removed) {
-      if (role.locked && (await repo.countActiveHolders(trx, role.id)) === 0) {
-        throw errors.conflict('At least one active system administrator must remain.');
+      if (role.locked && (await this.#countHolders(trx, role.id, (u) => u.status === 'active')) === 0) {
+        throw errors.conflict(text('roles.errors.lastAdministrator'));
       }
     }
     await this.#deps.audit.record(trx, ctx, {
@@ -317,13 +340,25 @@ export class RolesService {
     await repo.replaceUserRoles(trx, userId, ids, grantedBy, this.#deps.clock.now().toISOString());
   }
 
+  async #countHolders(
+    db: Executor,
+    roleId: string,
+    which: (user: { kind: 'employee' | 'external'; status: 'active' | 'disabled' }) => boolean,
+  ): Promise<number> {
+    const holders = await this.#deps.holders.facts(db, await repo.holderIds(db, [roleId]));
+    return holders.filter(which).length;
+  }
+
   /** Whether a user still holds the locked administrator role (for last-admin protection). */
   async isLastActiveAdmin(trx: Transaction<DB>, userId: string): Promise<boolean> {
     // Two administrators disabling each other at once must not both succeed.
     await this.#deps.dialect.lockNamed(trx, ADMINS_LOCK);
     const adminId = await this.roleIdByKey(trx, 'system_admin');
     const mine = (await repo.rolesOfUsers(trx, [userId])).get(userId) ?? [];
-    return mine.some((r) => r.id === adminId) && (await repo.countActiveHolders(trx, adminId)) <= 1;
+    return (
+      mine.some((r) => r.id === adminId) &&
+      (await this.#countHolders(trx, adminId, (u) => u.status === 'active')) <= 1
+    );
   }
 
   /** Who holds the role with this key (any status; callers keep the active ones). */

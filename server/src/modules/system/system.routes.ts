@@ -1,7 +1,6 @@
 import { Health } from '@liaison/contracts';
-import { sql } from 'kysely';
 import { Gauge } from 'prom-client';
-import type { Database } from '../../platform/db/database.ts';
+import { type Database, pingDatabase } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events/bus.ts';
 import { checkMetricsAccess, type Metrics } from '../../platform/http/metrics.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -62,7 +61,7 @@ export function systemRoutes(app: App, deps: SystemDeps): void {
     async (_request, reply) => {
       let database: 'ok' | 'failing' = 'ok';
       try {
-        await sql`select 1`.execute(deps.database.db);
+        await pingDatabase(deps.database);
       } catch {
         database = 'failing';
       }

@@ -3,18 +3,12 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { TeamsTable } from './teams.tables.ts';
 
-export type TeamRow = Selectable<TeamsTable> & {
-  department_name: string | null;
-  department_path: string | null;
-  member_count: number;
-};
+export type TeamRow = Selectable<TeamsTable> & { member_count: number };
 
-function withDetails(db: Executor) {
+function withCounts(db: Executor) {
   return db
     .selectFrom('teams')
-    .leftJoin('departments', 'departments.id', 'teams.department_id')
     .selectAll('teams')
-    .select(['departments.name as department_name', 'departments.path as department_path'])
     .select((eb) =>
       eb
         .selectFrom('team_members')
@@ -25,7 +19,7 @@ function withDetails(db: Executor) {
 }
 
 export async function list(db: Executor, q: TeamListQuery): Promise<TeamRow[]> {
-  let query = withDetails(db).orderBy('teams.created_at');
+  let query = withCounts(db).orderBy('teams.created_at');
   if (q.departmentId) query = query.where('teams.department_id', '=', q.departmentId);
   if (q.kind) query = query.where('teams.kind', '=', q.kind);
   if (q.memberId) {
@@ -40,8 +34,17 @@ export async function list(db: Executor, q: TeamListQuery): Promise<TeamRow[]> {
 }
 
 export async function findById(db: Executor, id: string): Promise<TeamRow | undefined> {
-  const row = await withDetails(db).where('teams.id', '=', id).executeTakeFirst();
+  const row = await withCounts(db).where('teams.id', '=', id).executeTakeFirst();
   return row && { ...row, member_count: Number(row.member_count ?? 0) };
+}
+
+export function findByIds(db: Executor, ids: readonly string[]): Promise<Selectable<TeamsTable>[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 export async function insert(db: Executor, row: Insertable<TeamsTable>): Promise<void> {
@@ -60,11 +63,28 @@ export async function remove(db: Executor, id: string): Promise<void> {
 export function members(db: Executor, teamId: string) {
   return db
     .selectFrom('team_members')
-    .innerJoin('users', 'users.id', 'team_members.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.sort_key', 'team_members.joined_at'])
-    .where('team_members.team_id', '=', teamId)
-    .orderBy('users.sort_key')
+    .select(['user_id', 'joined_at'])
+    .where('team_id', '=', teamId)
     .execute();
+}
+
+/** The teams a user is a member of. */
+export async function teamIdsOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.team_id);
+}
+
+/** Whether two people are members of one team. */
+export async function shareATeam(db: Executor, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('team_members as m1')
+    .innerJoin('team_members as m2', 'm2.team_id', 'm1.team_id')
+    .select('m1.team_id')
+    .where('m1.user_id', '=', a)
+    .where('m2.user_id', '=', b)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function memberIds(db: Executor, teamId: string): Promise<Set<string>> {
@@ -95,11 +115,6 @@ export async function removeMember(db: Executor, teamId: string, userId: string)
   return Number(r.numDeletedRows) > 0;
 }
 
-export async function teamIdsOfUser(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
-  return rows.map((r) => r.team_id);
-}
-
 export async function memberIdsOfTeams(db: Executor, teamIds: readonly string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
   const rows = await db
@@ -109,9 +124,4 @@ export async function memberIdsOfTeams(db: Executor, teamIds: readonly string[])
     .where('team_id', 'in', teamIds)
     .execute();
   return rows.map((r) => r.user_id);
-}
-
-export function namesOf(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids).execute();
 }

@@ -12,15 +12,16 @@ import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
+import { toUser, type UserRecords } from './user-records.ts';
 import { findManageable, findVisible } from './users.access.ts';
 import * as repo from './users.repository.ts';
-import { toUser } from './users.service.ts';
 
 export interface PersonalDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
   roles: RolesService;
+  records: UserRecords;
   cipher: FieldCipher;
 }
 
@@ -40,7 +41,7 @@ export class PersonalService {
   /** Someone's personal fields; a read by anyone but the person is itself audited. */
   async personal(ctx: ActorContext, id: string): Promise<PersonalInfo> {
     const db = this.#deps.db;
-    const row = await findVisible(db, ctx, id, 'user.personal.read');
+    const row = await findVisible(this.#deps.records, db, ctx, id, 'user.personal.read');
     const info = await this.#read(db, id);
     if (row.id !== ctx.actor.userId) {
       await this.#deps.audit.record(db, ctx, {
@@ -60,8 +61,8 @@ export class PersonalService {
   ): Promise<PersonalInfo> {
     const db = this.#deps.db;
     await db.transaction().execute(async (trx) => {
-      const row = await findManageable(trx, ctx, id, this.#deps.roles);
-      await findVisible(trx, ctx, id, 'user.personal.read');
+      const row = await findManageable(this.#deps.records, trx, ctx, id, this.#deps.roles);
+      await findVisible(this.#deps.records, trx, ctx, id, 'user.personal.read');
       const written = await this.#write(trx, ctx, row, input);
       // The reply shows every field, so an edit that changed nothing still counts as a look.
       if (!written && row.id !== ctx.actor.userId) {
@@ -78,7 +79,7 @@ export class PersonalService {
 
   async profile(ctx: ActorContext): Promise<Profile> {
     const db = this.#deps.db;
-    const row = await repo.findById(db, ctx.actor.userId);
+    const row = await this.#deps.records.findById(db, ctx.actor.userId);
     if (!row) throw errors.unauthenticated();
     const roles = await this.#deps.roles.rolesOfUsers(db, [row.id]);
     return { user: toUser(row, roles.get(row.id) ?? []), personal: await this.#read(db, row.id) };

@@ -1,11 +1,14 @@
 import type { UserRef } from '@liaison/contracts';
-import type { Executor } from '../../platform/db/schema.ts';
-import * as repo from './user-lookup.repository.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Executor } from '../../platform/db/schema.ts';
+import * as lookup from './user-lookup.repository.ts';
+import * as repo from './users.repository.ts';
 
 export type { PeopleFilter } from './user-lookup.repository.ts';
+export type { UserFacts } from './users.repository.ts';
 
 /** Active people as a subquery of (user_id, department_id): see `UserLookupService.membersQuery`. */
-export type PeopleQuery = ReturnType<typeof repo.membersQuery>;
+export type PeopleQuery = ReturnType<typeof lookup.membersQuery>;
 
 export interface UserProfile {
   id: string;
@@ -17,29 +20,78 @@ export interface UserProfile {
 }
 
 /**
- * What other modules may know about people, asked by ids in batches (one query per call, never
- * one per person): names to show, who is active, and whom a set of departments, organisations and
- * names reaches. Modules call this instead of reading the users table.
+ * What other modules read of people (names to show, who is active, how many belong to a
+ * department or counterparty), so that no other repository reads the users table. It needs only
+ * the database, so services.ts builds it first and hands it to the modules below users
+ * (audit, roles, departments, counterparties), which take it as their own small interface.
  */
 export class UserLookupService {
-  /** Names to show for these ids (unknown ids are left out). */
-  async refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
-    const wanted = unique(ids);
-    if (wanted.length === 0) return new Map();
-    const rows = await repo.refs(db, wanted);
-    return new Map(rows.map((r) => [r.id, toRef(r)]));
+  readonly #db: Kysely<DB>;
+
+  constructor(deps: { db: Kysely<DB> }) {
+    this.#db = deps.db;
   }
+
+  /** Id, username and display name of each user among `ids` that exists. */
+  async refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+    const rows = await repo.factsOf(db, ids);
+    return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name }]));
+  }
+
+  /** Kind, status and own department of each user among `ids` that exists. */
+  facts(db: Executor, ids: readonly (string | null)[]): Promise<repo.UserFacts[]> {
+    return repo.factsOf(db, ids);
+  }
+
+  /** The users among `ids` that exist and are active; for validating references to people. */
+  async activeUsers(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<{ id: string; kind: 'employee' | 'external'; department_id: string | null }[]> {
+    const rows = await repo.factsOf(db, ids);
+    return rows
+      .filter((r) => r.status === 'active')
+      .map((r) => ({ id: r.id, kind: r.kind, department_id: r.department_id }));
+  }
+
+  /** The active users among `ids`, oldest account first. */
+  activeAmong(db: Executor, ids: readonly string[]): Promise<string[]> {
+    return repo.activeAmong(db, ids);
+  }
+
+  memberCountsByDepartment(db: Executor = this.#db): Promise<Map<string, number>> {
+    return repo.memberCountsByDepartment(db);
+  }
+
+  countMembersOfDepartment(
+    db: Executor,
+    departmentId: string,
+    options: { includeDisabled?: boolean } = {},
+  ): Promise<number> {
+    return repo.countMembersOfDepartment(db, departmentId, options);
+  }
+
+  /** Active contacts per counterparty (all, or only those of `ids`). */
+  contactCounts(db: Executor, ids?: readonly string[]): Promise<Map<string, number>> {
+    return repo.contactCounts(db, ids);
+  }
+
+  activeIdsInDepartments(db: Executor, departmentIds: readonly string[]): Promise<string[]> {
+    return repo.activeIdsInDepartments(db, departmentIds);
+  }
+
+  // ——— audiences and approvals: profiles, active employees, and whom a set of criteria reaches ———
 
   async profiles(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserProfile>> {
     const wanted = unique(ids);
     if (wanted.length === 0) return new Map();
-    const rows = await repo.profiles(db, wanted);
+    const rows = await lookup.profiles(db, wanted);
     return new Map(
       rows.map((r) => [
         r.id,
         {
           id: r.id,
-          ref: toRef(r),
+          ref: { id: r.id, username: r.username, displayName: r.display_name || r.username },
           kind: r.kind,
           active: r.status === 'active',
           departmentId: r.department_id,
@@ -57,19 +109,19 @@ export class UserLookupService {
   ): Promise<string[]> {
     const wanted = unique(ids);
     if (wanted.length === 0) return [];
-    return repo.activeAmong(db, wanted, { kind: 'employee', departmentId });
+    return lookup.activeAmong(db, wanted, { kind: 'employee', departmentId });
   }
 
   /** The active people among `ids`, of any kind (optionally of one department). */
-  async active(db: Executor, ids: readonly string[], departmentId: string | null = null) {
+  async active(db: Executor, ids: readonly string[], departmentId: string | null = null): Promise<string[]> {
     const wanted = unique(ids);
     if (wanted.length === 0) return [];
-    return repo.activeAmong(db, wanted, { departmentId });
+    return lookup.activeAmong(db, wanted, { departmentId });
   }
 
   /** Everyone active the filter reaches, with their own department. */
-  async members(db: Executor, filter: repo.PeopleFilter) {
-    const rows = await repo.members(db, filter);
+  async members(db: Executor, filter: lookup.PeopleFilter) {
+    const rows = await lookup.members(db, filter);
     return rows.map((r) => ({ userId: r.id, departmentId: r.department_id }));
   }
 
@@ -78,20 +130,16 @@ export class UserLookupService {
    * single statement (announcement recipients). It selects from it as a derived table, so the
    * users table stays this module's business.
    */
-  membersQuery(db: Executor, filter: repo.PeopleFilter): PeopleQuery {
-    return repo.membersQuery(db, filter);
+  membersQuery(db: Executor, filter: lookup.PeopleFilter): PeopleQuery {
+    return lookup.membersQuery(db, filter);
   }
 
   /** How many active people the filter reaches, and in how many departments. */
-  countMembers(db: Executor, filter: repo.PeopleFilter) {
-    return repo.countMembers(db, filter);
+  countMembers(db: Executor, filter: lookup.PeopleFilter) {
+    return lookup.countMembers(db, filter);
   }
 }
 
 function unique(ids: readonly (string | null)[]): string[] {
   return [...new Set(ids.filter((id): id is string => id !== null))];
-}
-
-function toRef(r: { id: string; username: string; display_name: string }): UserRef {
-  return { id: r.id, username: r.username, displayName: r.display_name || r.username };
 }

@@ -20,9 +20,15 @@ import { XLSX_CONTENT_TYPE } from '../../platform/export/xlsx.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { PersonalService } from './personal.service.ts';
+import type { UserListsService } from './user-lists.service.ts';
 import type { UsersService } from './users.service.ts';
 
-export function usersRoutes(app: App, users: UsersService, personal: PersonalService): void {
+export function usersRoutes(
+  app: App,
+  users: UsersService,
+  lists: UserListsService,
+  personal: PersonalService,
+): void {
   const tags = ['users'];
 
   app.get(
@@ -37,7 +43,7 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
         response: { 200: UserPage },
       },
     },
-    (request) => users.list(actorContext(request), request.query),
+    (request) => lists.list(actorContext(request), request.query),
   );
 
   app.get(
@@ -53,7 +59,7 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
       },
     },
     async (request, reply) => {
-      const { file, fileName } = await users.exportXlsx(actorContext(request), request.query);
+      const { file, fileName } = await lists.exportXlsx(actorContext(request), request.query);
       return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(file);
     },
   );
@@ -196,7 +202,7 @@ export function usersRoutes(app: App, users: UsersService, personal: PersonalSer
         response: { 200: DirectoryList },
       },
     },
-    async (request) => ({ items: await users.directory(request.query) }),
+    async (request) => ({ items: await lists.directory(request.query) }),
   );
 
   app.get(

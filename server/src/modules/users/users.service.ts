@@ -1,125 +1,80 @@
 import {
   type CreatedUser,
   type CreateUserRequest,
-  type DirectoryPerson,
-  type DirectoryQuery,
   EXTERNAL_PERMISSIONS,
   NewPassword,
-  type RoleRef,
   type UpdateUserRequest,
   type User,
-  type UserListQuery,
-  type UserPage,
+  type UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
-import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../platform/auth/actor.ts';
+import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
-import { exportFileName, toSheet } from '../../platform/export/columns.ts';
-import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { pinyinOf, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
-import { revokeAllSessions, revokeAllTokens } from '../auth/auth.repository.ts';
 import type { CounterpartiesService } from '../counterparties/counterparties.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
+import { bootstrapAdmin } from './admin-bootstrap.ts';
+import { toUser, type UserRecords, type UserWithDepartment } from './user-records.ts';
 import { findManageable, findVisible } from './users.access.ts';
-import { USER_SHEET, userColumns } from './users.export.ts';
+import { userRefs } from './users.refs.ts';
 import * as repo from './users.repository.ts';
+
+export type { UserWithDepartment } from './user-records.ts';
+export { toUser } from './user-records.ts';
+
+/**
+ * Ends every session and API token of a user inside the caller's transaction. The auth module
+ * owns them and sits above users (it signs users in), so it registers itself here in services.ts
+ * instead of users importing it.
+ */
+export interface CredentialRevoker {
+  endAllCredentials(trx: Executor, userId: string, at: string): Promise<{ sessions: number; tokens: number }>;
+}
 
 export interface UsersDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: AuditService;
   roles: RolesService;
-  departments: DepartmentsService;
-  counterparties: CounterpartiesService;
+  departments: Pick<DepartmentsService, 'pathOf'>;
+  counterparties: Pick<CounterpartiesService, 'exists'>;
+  records: UserRecords;
   events: EventLog;
-  timeZone: string;
 }
-
-/** The most rows one export carries; a filter narrows anything bigger. */
-export const EXPORT_LIMIT = 20_000;
 
 export class UsersService {
   readonly #deps: UsersDeps;
+  #credentials: CredentialRevoker | null = null;
 
   constructor(deps: UsersDeps) {
     this.#deps = deps;
   }
 
-  async list(ctx: ActorContext, query: UserListQuery): Promise<UserPage> {
-    const db = this.#deps.db;
-    const departmentPath = query.departmentId
-      ? await this.#deps.departments.pathOf(db, query.departmentId)
-      : null;
-    const { rows, total } = await repo.list(db, scopeFilter(ctx.actor, 'user.read'), query, departmentPath);
-    const roles = await this.#deps.roles.rolesOfUsers(
-      db,
-      rows.map((r) => r.id),
-    );
-    return {
-      items: rows.map((r) => toUser(r, roles.get(r.id) ?? [])),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+  /** Wired once in services.ts, after the auth service exists. */
+  setCredentials(credentials: CredentialRevoker): void {
+    this.#credentials = credentials;
   }
 
-  /** The users the list would show (same filters and scope), as an Excel workbook; audited. */
-  async exportXlsx(ctx: ActorContext, query: UserListQuery): Promise<{ file: Buffer; fileName: string }> {
-    const db = this.#deps.db;
-    const departmentPath = query.departmentId
-      ? await this.#deps.departments.pathOf(db, query.departmentId)
-      : null;
-    const all = { ...query, page: 1, pageSize: EXPORT_LIMIT };
-    const { rows, total } = await repo.list(db, scopeFilter(ctx.actor, 'user.read'), all, departmentPath);
-    const roles = await this.#deps.roles.rolesOfUsers(
-      db,
-      rows.map((r) => r.id),
-    );
-    const users = rows.map((r) => toUser(r, roles.get(r.id) ?? []));
-    const { locale } = ctx.actor;
-    const file = buildXlsx([toSheet(USER_SHEET, userColumns(locale), users, locale)], {
-      timeZone: this.#deps.timeZone,
-    });
-    await this.#deps.audit.record(db, ctx, {
-      action: 'user.exported',
-      targetType: 'user',
-      summary: { rows: users.length, total, filters: filtersOf(query) },
-    });
-    return {
-      file,
-      fileName: exportFileName(USER_SHEET[locale], this.#deps.clock.now(), this.#deps.timeZone),
-    };
-  }
-
-  /** The directory (通讯录): employees by name, pinyin or initials, optionally within a department. */
-  async directory(query: DirectoryQuery): Promise<DirectoryPerson[]> {
-    const db = this.#deps.db;
-    const departmentPath = query.departmentId
-      ? await this.#deps.departments.pathOf(db, query.departmentId)
-      : null;
-    if (query.departmentId && !departmentPath) return [];
-    const rows = await repo.directory(db, { q: query.q, departmentPath, limit: query.limit });
-    return rows.map(toDirectoryPerson);
-  }
-
-  /** A counterparty's contacts (its external users), for opening or growing its external channels. */
-  async contactsOf(counterpartyId: string): Promise<DirectoryPerson[]> {
-    if (!(await this.#deps.counterparties.exists(this.#deps.db, counterpartyId)))
-      throw errors.notFound('Counterparty');
-    const rows = await repo.directory(this.#deps.db, { counterpartyId, limit: 500 });
-    return rows.map(toDirectoryPerson);
+  async #endCredentials(
+    trx: Executor,
+    userId: string,
+    at: string,
+  ): Promise<{ sessions: number; tokens: number }> {
+    if (!this.#credentials) throw new Error('users: no credential revoker wired (see services.ts)');
+    return this.#credentials.endAllCredentials(trx, userId, at);
   }
 
   /** A user the actor may read (`user.read` in scope, or themselves); others look like they don't exist. */
   async get(ctx: ActorContext, id: string): Promise<User> {
-    const row = await findVisible(this.#deps.db, ctx, id, 'user.read');
+    const row = await findVisible(this.#deps.records, this.#deps.db, ctx, id, 'user.read');
     return this.#present(this.#deps.db, row);
   }
 
@@ -127,8 +82,8 @@ export class UsersService {
    * A user inside the actor's `user.manage` scope, for acts that give the actor nothing (such as
    * lifting a sign-in wait); others look like they don't exist.
    */
-  inManageScope(db: Executor, ctx: ActorContext, id: string): Promise<repo.UserWithDepartment> {
-    return findVisible(db, ctx, id, 'user.manage');
+  inManageScope(db: Executor, ctx: ActorContext, id: string): Promise<UserWithDepartment> {
+    return findVisible(this.#deps.records, db, ctx, id, 'user.manage');
   }
 
   async create(ctx: ActorContext, input: CreateUserRequest): Promise<CreatedUser> {
@@ -141,14 +96,14 @@ export class UsersService {
       const departmentPath = await this.#departmentPath(trx, input.departmentId ?? null);
       const manage = scopeFilter(ctx.actor, 'user.manage');
       if (!inScope(manage, { departmentPath, ownerIds: [] })) {
-        throw errors.forbidden('You can only add people to departments within your scope.');
+        throw errors.forbidden(text('users.errors.addOutOfScope'));
       }
       if (input.kind === 'external' && input.departmentId) {
         throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
       }
       await this.#checkCounterparty(trx, input.kind, input.counterpartyId ?? null);
       if (await repo.findByUsername(trx, input.username)) {
-        throw errors.conflict(`The username ${input.username} is taken.`);
+        throw errors.conflict(text('users.errors.usernameTaken', { username: input.username }));
       }
       const { sortKey } = pinyinOf(input.displayName);
       await repo.insert(trx, {
@@ -189,17 +144,17 @@ export class UsersService {
         },
       });
     });
-    return { user: await this.#present(db, (await repo.findById(db, id))!), temporaryPassword };
+    return { user: await this.#present(db, (await this.#deps.records.findById(db, id))!), temporaryPassword };
   }
 
   async update(ctx: ActorContext, id: string, input: UpdateUserRequest): Promise<User> {
     const db = this.#deps.db;
     await db.transaction().execute(async (trx) => {
-      const row = await findManageable(trx, ctx, id, this.#deps.roles);
+      const row = await findManageable(this.#deps.records, trx, ctx, id, this.#deps.roles);
       if (input.departmentId !== undefined && input.departmentId !== row.department_id) {
         const path = await this.#departmentPath(trx, input.departmentId);
         if (!inScope(scopeFilter(ctx.actor, 'user.manage'), { departmentPath: path, ownerIds: [] })) {
-          throw errors.forbidden('You can only move people to departments within your scope.');
+          throw errors.forbidden(text('users.errors.moveOutOfScope'));
         }
         if (row.kind === 'external' && input.departmentId) {
           throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
@@ -245,8 +200,7 @@ export class UsersService {
       }
       if (after.status === 'disabled' && row.status === 'active') {
         // A disabled account must stop working at once, on every device and integration.
-        await revokeAllSessions(trx, id, now);
-        await revokeAllTokens(trx, id, now);
+        await this.#endCredentials(trx, id, now);
         await this.#deps.events.append(trx, credentialsEnded(id, { sessionIds: 'all', tokenIds: 'all' }));
       }
       const action =
@@ -259,7 +213,7 @@ export class UsersService {
       });
     });
     this.#deps.events.committed();
-    return this.#present(db, (await repo.findById(db, id))!);
+    return this.#present(db, (await this.#deps.records.findById(db, id))!);
   }
 
   async disable(ctx: ActorContext, id: string): Promise<void> {
@@ -282,7 +236,7 @@ export class UsersService {
     const password = chosen ?? generatePassword();
     const hash = await hashPassword(password);
     await this.#deps.db.transaction().execute(async (trx) => {
-      const row = await findManageable(trx, ctx, id, this.#deps.roles);
+      const row = await findManageable(this.#deps.records, trx, ctx, id, this.#deps.roles);
       const now = this.#deps.clock.now().toISOString();
       await repo.update(trx, id, {
         password_hash: hash,
@@ -291,8 +245,7 @@ export class UsersService {
         updated_at: now,
       });
       // A reset usually means the account may be in the wrong hands: end every way in.
-      const sessions = await revokeAllSessions(trx, id, now);
-      const tokens = await revokeAllTokens(trx, id, now);
+      const { sessions, tokens } = await this.#endCredentials(trx, id, now);
       await this.#deps.events.append(trx, credentialsEnded(id, { sessionIds: 'all', tokenIds: 'all' }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'user.password.reset',
@@ -312,74 +265,28 @@ export class UsersService {
 
   /** Every active administrator: who is told of security events such as a burst of failed sign-ins. */
   activeAdministrators(db: Executor): Promise<string[]> {
-    return repo.activeWithRole(db, 'system_admin');
+    return this.#deps.roles.activeHolderIdsByKey(db, 'system_admin');
   }
 
   /** The earliest-created active administrator, whom the CLI acts as. */
   async firstActiveAdministrator(db: Executor): Promise<string | null> {
-    return repo.firstActiveWithRole(db, 'system_admin');
+    return (await this.#deps.roles.activeHolderIdsByKey(db, 'system_admin'))[0] ?? null;
   }
 
   async setRoles(ctx: ActorContext, id: string, roleIds: readonly string[]): Promise<User> {
     const db = this.#deps.db;
     await db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('User');
+      if (!row) throw errors.notFound(text('nouns.user'));
       if (row.kind === 'external') await this.#checkExternalRoles(trx, roleIds);
       await this.#deps.roles.assign(trx, ctx, id, roleIds);
     });
-    return this.#present(db, (await repo.findById(db, id))!);
+    return this.#present(db, (await this.#deps.records.findById(db, id))!);
   }
 
-  /**
-   * On first start with no users: the `admin` account with the configured password, or a
-   * generated one the caller prints once (and must change at first sign-in).
-   */
-  async bootstrapAdmin(
-    password: string | null,
-  ): Promise<{ created: boolean; generatedPassword: string | null }> {
-    const db = this.#deps.db;
-    if ((await repo.count(db)) > 0) return { created: false, generatedPassword: null };
-    const generated = password ? null : generatePassword();
-    const hash = await hashPassword(password ?? generated!);
-    const now = this.#deps.clock.now().toISOString();
-    const id = newId();
-    await db.transaction().execute(async (trx) => {
-      if ((await repo.count(trx)) > 0) return;
-      await repo.insert(trx, {
-        id,
-        username: 'admin',
-        display_name: '系统管理员',
-        kind: 'employee',
-        status: 'active',
-        email: null,
-        title: null,
-        employee_no: null,
-        office_phone: null,
-        department_id: null,
-        locale: 'zh-CN',
-        password_hash: hash,
-        must_change_password: generated ? 1 : 0,
-        search_text: searchTextOf('系统管理员', ['admin']),
-        sort_key: pinyinOf('系统管理员').sortKey,
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.#deps.roles.assignInitial(trx, id, ['system_admin', 'employee'], null);
-      await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
-        action: 'system.bootstrap',
-        targetType: 'user',
-        targetId: id,
-        summary: {
-          username: 'admin',
-          roles: ['system_admin', 'employee'],
-          passwordGenerated: generated !== null,
-        },
-      });
-    });
-    return { created: true, generatedPassword: generated };
+  /** On first start with no users, the `admin` account (see admin-bootstrap.ts). */
+  bootstrapAdmin(password: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+    return bootstrapAdmin(this.#deps, password);
   }
 
   /** Records a successful sign-in (called inside the sign-in transaction). */
@@ -397,32 +304,49 @@ export class UsersService {
     });
   }
 
-  /** For sign-in and the CLI: the stored row by username. */
-  findByUsername(db: Executor, username: string) {
-    return repo.findByUsername(db, username);
+  /** For sign-in and the CLI: the stored row (with its department) by username. */
+  findByUsername(db: Executor, username: string): Promise<UserWithDepartment | undefined> {
+    return this.#deps.records.findByUsername(db, username);
   }
 
-  findById(db: Executor, id: string) {
-    return repo.findById(db, id);
+  /** People by id as references, for modules that show who wrote or did something (one query). */
+  refs(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+    return userRefs(db, ids);
+  }
+
+  /** Accounts by username (for @mentions). */
+  idsByUsernames(db: Executor, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {
+    return repo.idsByUsernames(db, usernames);
+  }
+
+  findById(db: Executor, id: string): Promise<UserWithDepartment | undefined> {
+    return this.#deps.records.findById(db, id);
+  }
+
+  /** An active user with their department, for authenticating a session or token. */
+  async findActive(db: Executor, id: string): Promise<UserWithDepartment | undefined> {
+    const row = await repo.findById(db, id);
+    if (row?.status !== 'active') return undefined;
+    return (await this.#deps.records.join(db, [row]))[0];
   }
 
   count(db: Executor = this.#deps.db) {
     return repo.count(db);
   }
 
-  async present(db: Executor, row: repo.UserWithDepartment): Promise<User> {
+  async present(db: Executor, row: UserWithDepartment): Promise<User> {
     return this.#present(db, row);
   }
 
-  async #present(db: Executor, row: repo.UserWithDepartment): Promise<User> {
+  async #present(db: Executor, row: UserWithDepartment): Promise<User> {
     const roles = await this.#deps.roles.rolesOfUsers(db, [row.id]);
     return toUser(row, roles.get(row.id) ?? []);
   }
 
   async #checkCanDisable(trx: Transaction<DB>, ctx: ActorContext, row: repo.UserRow): Promise<void> {
-    if (row.id === ctx.actor.userId) throw errors.conflict('You cannot disable your own account.');
+    if (row.id === ctx.actor.userId) throw errors.conflict(text('users.errors.cannotDisableSelf'));
     if (await this.#deps.roles.isLastActiveAdmin(trx, row.id)) {
-      throw errors.conflict('At least one active system administrator must remain.');
+      throw errors.conflict(text('users.errors.lastAdministrator'));
     }
   }
 
@@ -458,50 +382,4 @@ export class UsersService {
     if (!path) throw errors.invalidField('body.departmentId', 'no such department');
     return path;
   }
-}
-
-function filtersOf(query: UserListQuery): Record<string, unknown> {
-  const { page: _p, pageSize: _s, ...filters } = query;
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-}
-
-function toDirectoryPerson(row: repo.UserView): DirectoryPerson {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    kind: row.kind,
-    title: row.title,
-    department:
-      row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
-    counterparty:
-      row.counterparty_id && row.counterparty_name
-        ? { id: row.counterparty_id, name: row.counterparty_name }
-        : null,
-  };
-}
-
-export function toUser(row: repo.UserView, roles: RoleRef[]): User {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    kind: row.kind,
-    status: row.status,
-    email: row.email,
-    title: row.title,
-    employeeNo: row.employee_no,
-    officePhone: row.office_phone,
-    department:
-      row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
-    counterparty:
-      row.counterparty_id && row.counterparty_name
-        ? { id: row.counterparty_id, name: row.counterparty_name }
-        : null,
-    roles,
-    locale: row.locale,
-    lastLoginAt: row.last_login_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -46,6 +46,16 @@ export type ScopeFilter =
   | { kind: 'own'; userId: string }
   | { kind: 'none' };
 
+/**
+ * A ScopeFilter with the department subtree resolved to department ids (by the departments
+ * service), for repositories that may not read the departments table themselves.
+ */
+export type ResolvedScope =
+  | { kind: 'all' }
+  | { kind: 'department'; departmentIds: readonly string[]; userId: string }
+  | { kind: 'own'; userId: string }
+  | { kind: 'none' };
+
 export function scopeFilter(actor: Actor, permission: Permission): ScopeFilter {
   const scope: DataScope | undefined = actor.grants[permission];
   if (!scope) return { kind: 'none' };

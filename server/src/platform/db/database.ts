@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import { ensurePrivateDirSync, ensurePrivateFileSync, restrictFileSync } from '../storage/private-files.ts';
@@ -16,6 +16,11 @@ export interface Database {
 }
 
 export type DatabaseConfig = Config['database'];
+
+/** One round trip to the database, for health checks: throws when it does not answer. */
+export async function pingDatabase(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.kind === 'sqlite') {

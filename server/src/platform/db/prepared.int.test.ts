@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { prepared } from './prepared.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
+});
+// Each test starts from the same two rules: one of them renames a rule, and no test may see that.
+beforeEach(async () => {
   const at = new Date().toISOString();
+  await database.db.deleteFrom('channel_naming_rules').execute();
   await database.db
     .insertInto('channel_naming_rules')
     .values([

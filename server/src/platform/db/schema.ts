@@ -18,6 +18,7 @@ import type { TeamsTables } from '../../modules/teams/teams.tables.ts';
 import type { UsersTables } from '../../modules/users/users.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { JobsTables } from '../jobs/jobs.tables.ts';
+import type { NumberingTables } from '../numbering/numbering.tables.ts';
 import type { SettingsTables } from '../settings/settings.ts';
 
 /** The whole schema as Kysely sees it; each module declares (and owns) its own tables. */
@@ -35,6 +36,7 @@ export interface DB
     RetentionTables,
     EventsTables,
     JobsTables,
+    NumberingTables,
     SettingsTables,
     CalendarTables,
     TasksTables,

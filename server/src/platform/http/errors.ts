@@ -1,8 +1,16 @@
 import { ERROR_STATUS, type ErrorCode, type ValidationIssue } from '@liaison/contracts';
+import { isText, type Locale, type Text, text, translate } from '../i18n/i18n.ts';
+
+/**
+ * What an error says: a catalogue text (translated for whoever reads the reply), or — for what is
+ * not yet in the catalogue — plain English.
+ */
+export type ErrorMessage = Text | string;
 
 /**
  * The one error type services throw. The HTTP layer turns it into
- * `{"error":{"code","message","details"}}` with the status fixed by the code.
+ * `{"error":{"code","message","details"}}` with the status fixed by the code and the message in the
+ * reader's language (`messageIn`). `message` stays English, for logs.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -11,40 +19,56 @@ export class AppError extends Error {
   /** Extra response headers, e.g. Retry-After. */
   readonly headers: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}) {
-    super(message);
+  /** The catalogue text behind the message, when there is one. */
+  readonly text: Text | null;
+
+  constructor(
+    code: ErrorCode,
+    message: ErrorMessage,
+    details?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    super(translate('en-US', message));
+    this.text = isText(message) ? message : null;
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.details = details;
     this.headers = headers;
   }
+
+  /** The message for a reader of this language. */
+  messageIn(locale: Locale): string {
+    return this.text ? translate(locale, this.text) : this.message;
+  }
 }
+
+/** `what` for not-found messages: a noun from the catalogue (`nouns.team`) or a text. */
+type What = Text | string;
 
 /** Factories, so every place that fails the same way says it the same way. */
 export const errors = {
-  validation: (issues: ValidationIssue[], message = 'The request is not valid.') =>
+  validation: (issues: ValidationIssue[], message: ErrorMessage = text('errors.validation')) =>
     new AppError('validation_failed', message, issues),
   invalidField: (path: string, message: string) =>
-    new AppError('validation_failed', 'The request is not valid.', [{ path, message }]),
-  malformed: (message: string) => new AppError('malformed_request', message),
-  unauthenticated: () => new AppError('unauthenticated', 'Sign in to continue.'),
-  invalidCredentials: () => new AppError('invalid_credentials', 'The username or password is incorrect.'),
-  forbidden: (message = 'You do not have permission to do this.') => new AppError('forbidden', message),
-  csrf: () => new AppError('csrf_failed', 'Missing or invalid CSRF token; reload the page and try again.'),
+    new AppError('validation_failed', text('errors.validation'), [{ path, message }]),
+  malformed: (message: ErrorMessage = text('errors.malformed')) => new AppError('malformed_request', message),
+  unauthenticated: () => new AppError('unauthenticated', text('errors.unauthenticated')),
+  invalidCredentials: () => new AppError('invalid_credentials', text('errors.invalidCredentials')),
+  forbidden: (message: ErrorMessage = text('errors.forbidden')) => new AppError('forbidden', message),
+  csrf: () => new AppError('csrf_failed', text('errors.csrf')),
   passwordChangeRequired: () =>
-    new AppError('password_change_required', 'Choose a new password before continuing.'),
-  sessionRequired: (message = 'Sign in with your password to do this; an API token cannot.') =>
+    new AppError('password_change_required', text('errors.passwordChangeRequired')),
+  sessionRequired: (message: ErrorMessage = text('errors.sessionRequired')) =>
     new AppError('session_required', message),
-  notFound: (what: string) => new AppError('not_found', `${what} not found.`),
-  conflict: (message: string, details?: unknown) => new AppError('conflict', message, details),
-  policyBlocked: (message: string, details: unknown) => new AppError('policy_blocked', message, details),
-  policyConfirmationRequired: (message: string, details: unknown) =>
+  notFound: (what: What) =>
+    new AppError('not_found', isText(what) ? text('errors.notFound', { what }) : `${what} not found.`),
+  conflict: (message: ErrorMessage, details?: unknown) => new AppError('conflict', message, details),
+  policyBlocked: (message: ErrorMessage, details: unknown) =>
+    new AppError('policy_blocked', message, details),
+  policyConfirmationRequired: (message: ErrorMessage, details: unknown) =>
     new AppError('policy_confirmation_required', message, details),
-  tooManyAttempts: (
-    retryAfterSeconds: number,
-    message = 'Too many failed sign-in attempts; try again later.',
-  ) =>
+  tooManyAttempts: (retryAfterSeconds: number, message: ErrorMessage = text('errors.tooManyAttempts')) =>
     new AppError(
       'too_many_attempts',
       message,

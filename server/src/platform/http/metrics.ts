@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { safeEqual } from '../crypto/keys.ts';
+import { text } from '../i18n/i18n.ts';
 import { AppError, errors } from './errors.ts';
 import type { App } from './server.ts';
 
@@ -55,7 +56,7 @@ export function checkMetricsAccess(request: FastifyRequest, token: string | null
     const header = request.headers.authorization;
     const sent = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!sent || !safeEqual(sent, token)) {
-      throw new AppError('unauthenticated', 'Send the metrics token as a bearer token.', undefined, {
+      throw new AppError('unauthenticated', text('errors.metricsToken'), undefined, {
         'www-authenticate': 'Bearer realm="metrics"',
       });
     }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { text } from '../i18n/i18n.ts';
 import { AppError, errors } from './errors.ts';
 
 /** The one file of a multipart upload (form field `file`), refused past `maxBytes`. */
@@ -6,8 +7,7 @@ export async function readUploadedFile(
   request: FastifyRequest,
   maxBytes: number,
 ): Promise<{ fileName: string; data: Buffer }> {
-  if (!request.isMultipart())
-    throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', text('errors.multipartOnly'));
   try {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (!file) throw errors.invalidField('body.file', 'no file in the upload');
@@ -27,13 +27,13 @@ function uploadError(err: unknown, maxBytes: number): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    return new AppError('payload_too_large', `Files are limited to ${Math.floor(maxBytes / 1048576)} MiB.`);
+    return new AppError(
+      'payload_too_large',
+      text('errors.fileTooLarge', { mib: Math.floor(maxBytes / 1048576) }),
+    );
   }
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return new AppError('malformed_request', 'Send one file per upload, in the form field "file".');
+    return new AppError('malformed_request', text('errors.oneFile'));
   }
-  return new AppError(
-    'malformed_request',
-    'The upload could not be read: the multipart body is malformed or incomplete.',
-  );
+  return new AppError('malformed_request', text('errors.badUpload'));
 }

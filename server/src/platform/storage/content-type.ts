@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stripHiddenFormatting } from '@liaison/contracts';
 import { AppError } from '../http/errors.ts';
+import { text } from '../i18n/i18n.ts';
 /**
  * What a file really is, judged by its first bytes rather than by its name or by what the browser
  * claimed. Only these types are accepted as attachments; anything else is refused.
@@ -117,15 +118,15 @@ export function acceptUpload(
   maxBytes: number,
 ): { fileName: string; contentType: string; sha256: string } {
   if (file.data.length > maxBytes) {
-    throw new AppError('payload_too_large', `Files are limited to ${Math.floor(maxBytes / 1048576)} MiB.`);
+    throw new AppError(
+      'payload_too_large',
+      text('errors.fileTooLarge', { mib: Math.floor(maxBytes / 1048576) }),
+    );
   }
   const fileName = cleanFileName(file.fileName);
   const contentType = detectContentType(fileName, file.data.subarray(0, 4096));
   if (!contentType) {
-    throw new AppError(
-      'unsupported_media_type',
-      'This kind of file is not accepted (images, PDF, Office documents, text and zip are), or its content does not match its name.',
-    );
+    throw new AppError('unsupported_media_type', text('errors.fileKind'));
   }
   return { fileName, contentType, sha256: createHash('sha256').update(file.data).digest('hex') };
 }

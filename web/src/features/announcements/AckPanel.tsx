@@ -7,7 +7,7 @@ import { acknowledgeAnnouncement } from '../../api/announcements.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { ackOverdue } from './announcementText.ts';
+import { ackOverdue } from '../../shared/announcementText.ts';
 
 /** 确认已读: the deadline, then the button; once given, when it was given. */
 export function AckPanel({ announcement: a }: { announcement: AnnouncementDetail }) {

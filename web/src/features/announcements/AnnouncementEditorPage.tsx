@@ -25,8 +25,10 @@ import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useMe } from '../../app/session.ts';
-import { formatBytes } from '../messaging/timeline.ts';
-import { MAX_ATTACHMENT_BYTES } from '../messaging/useUploads.ts';
+import { categoryName } from '../../shared/announcementText.ts';
+import { useAnnouncement, useCategories } from '../../shared/queries/announcements.ts';
+import { formatBytes } from '../../shared/timeline.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/useUploads.ts';
 import { AnnouncementStatusTag } from './AnnouncementTags.tsx';
 import { AttachmentsUpload, MAX_FILES } from './AttachmentsUpload.tsx';
 import { AudiencePicker } from './AudiencePicker.tsx';
@@ -38,9 +40,7 @@ import {
   toCreateRequest,
   toUpdateRequest,
 } from './announcementForm.ts';
-import { categoryName } from './announcementText.ts';
 import { PublishingCard } from './PublishingCard.tsx';
-import { useAnnouncement, useCategories } from './queries.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
 import { isBlankHtml } from './richText.ts';
 import './announcements.css';

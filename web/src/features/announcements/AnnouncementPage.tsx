@@ -38,14 +38,14 @@ import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useMe } from '../../app/session.ts';
-import { ApprovalCard } from '../approvals/ApprovalCard.tsx';
-import { formatBytes } from '../messaging/timeline.ts';
+import { AnnouncementBody } from '../../components/announcements/AnnouncementBody.tsx';
+import { ApprovalCard } from '../../components/approvals/ApprovalCard.tsx';
+import { useAnnouncement, useCategories } from '../../shared/queries/announcements.ts';
+import { formatBytes } from '../../shared/timeline.ts';
 import { AckPanel } from './AckPanel.tsx';
-import { AnnouncementBody } from './AnnouncementBody.tsx';
 import { AnnouncementFacts, RevisionsCard } from './AnnouncementSide.tsx';
 import { AnnouncementStatusTag, CategoryTag, ImportanceTag, PinnedMark } from './AnnouncementTags.tsx';
 import { CorrectModal } from './CorrectModal.tsx';
-import { useAnnouncement, useCategories } from './queries.ts';
 import './announcements.css';
 
 /** Someone other than a plain reader: the approval and the publisher's tools are for them. */

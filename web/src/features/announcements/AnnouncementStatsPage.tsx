@@ -25,10 +25,10 @@ import { isApiError } from '../../api/client.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { BarChart } from '../../components/BarChart.tsx';
+import { percentOf, rateColour, rateOf } from '../../shared/announcementText.ts';
+import { useAnnouncement } from '../../shared/queries/announcements.ts';
 import { CategoryTag } from './AnnouncementTags.tsx';
-import { percentOf, rateColour, rateOf } from './announcementText.ts';
 import { NotReadCard } from './NotReadCard.tsx';
-import { useAnnouncement } from './queries.ts';
 import './announcements.css';
 
 const READ_COLOUR = '#1677ff';

@@ -3,7 +3,7 @@ import type { Announcement, AnnouncementImportance, AnnouncementStatus } from '@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { categoryName, IMPORTANCE_COLOUR, needsAck, STATUS_COLOUR } from './announcementText.ts';
+import { categoryName, IMPORTANCE_COLOUR, needsAck, STATUS_COLOUR } from '../../shared/announcementText.ts';
 
 export function AnnouncementStatusTag({ status }: { status: AnnouncementStatus }) {
   const { t } = useTranslation();

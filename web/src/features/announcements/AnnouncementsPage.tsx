@@ -11,9 +11,9 @@ import { formatDate, formatDateTime } from '../../app/format.ts';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
+import { announcementDate, categoryName } from '../../shared/announcementText.ts';
+import { useCategories } from '../../shared/queries/announcements.ts';
 import { AckBadge, CategoryTag, ImportanceTag, PinnedMark } from './AnnouncementTags.tsx';
-import { announcementDate, categoryName } from './announcementText.ts';
-import { useCategories } from './queries.ts';
 import './announcements.css';
 
 const ALL = 'all';

@@ -4,8 +4,8 @@ import { App, Button, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AnnouncementFile, uploadAnnouncementFile } from '../../api/announcements.ts';
 import { errorText } from '../../app/errors.ts';
-import { formatBytes } from '../messaging/timeline.ts';
-import { MAX_ATTACHMENT_BYTES } from '../messaging/useUploads.ts';
+import { formatBytes } from '../../shared/timeline.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/useUploads.ts';
 
 export const MAX_FILES = 20;
 

@@ -8,10 +8,10 @@ import { previewAudience } from '../../api/announcements.ts';
 import { listCounterparties } from '../../api/counterparties.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useCan } from '../../app/session.ts';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { toTreeOptions, useDepartments } from '../departments/queries.ts';
-import { PeoplePicker } from '../messaging/PeoplePicker.tsx';
-import { useAllTeams } from '../tasks/queries.ts';
+import { toTreeOptions, useDepartments } from '../../shared/queries/departments.ts';
+import { useAllTeams } from '../../shared/queries/tasks.ts';
 import { emptyAudience, isAudienceEmpty, normaliseAudience } from './announcementForm.ts';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

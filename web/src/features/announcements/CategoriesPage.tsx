@@ -9,8 +9,8 @@ import { createCategory, updateCategory } from '../../api/announcements.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { categoryName } from './announcementText.ts';
-import { useCategories } from './queries.ts';
+import { categoryName } from '../../shared/announcementText.ts';
+import { useCategories } from '../../shared/queries/announcements.ts';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; category: AnnouncementCategory } | null;
 

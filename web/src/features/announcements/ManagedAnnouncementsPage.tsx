@@ -10,9 +10,9 @@ import { queryKeys } from '../../api/keys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { serverPaging } from '../../components/pagination.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { categoryName } from './announcementText.ts';
+import { categoryName } from '../../shared/announcementText.ts';
+import { useCategories } from '../../shared/queries/announcements.ts';
 import { managedColumns } from './managedColumns.tsx';
-import { useCategories } from './queries.ts';
 
 type Filters = Omit<AnnouncementFilters, 'view' | 'q'>;
 

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
-import { PeoplePicker } from '../messaging/PeoplePicker.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 import type { AnnouncementFormValues } from './announcementForm.ts';
 
 const DATE_FORMAT = 'YYYY-MM-DD HH:mm';

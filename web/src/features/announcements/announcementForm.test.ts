@@ -1,6 +1,7 @@
 import type { AnnouncementDetail } from '@liaison/contracts';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
+import { lastMonths, needsAck, rateOf } from '../../shared/announcementText.ts';
 import {
   emptyAudience,
   isAudienceEmpty,
@@ -8,7 +9,6 @@ import {
   toAnnouncementForm,
   toCreateRequest,
 } from './announcementForm.ts';
-import { lastMonths, needsAck, rateOf } from './announcementText.ts';
 import { isBlankHtml, normaliseLink, plainText, textToHtml } from './richText.ts';
 
 const ID = (n: number) => `0190a1b2-0000-7000-8000-${String(n).padStart(12, '0')}`;

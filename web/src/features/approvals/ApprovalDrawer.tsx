@@ -3,10 +3,10 @@ import { Descriptions, Drawer, Flex, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
-import { ApprovalActions } from './ApprovalActions.tsx';
-import { ApprovalStatusTag, SubjectTypeTag } from './ApprovalTags.tsx';
-import { ApprovalTimeline } from './ApprovalTimeline.tsx';
-import { useApproval } from './queries.ts';
+import { ApprovalActions } from '../../components/approvals/ApprovalActions.tsx';
+import { ApprovalStatusTag, SubjectTypeTag } from '../../components/approvals/ApprovalTags.tsx';
+import { ApprovalTimeline } from '../../components/approvals/ApprovalTimeline.tsx';
+import { useApproval } from '../../shared/queries/approvals.ts';
 import { SubjectPreview } from './SubjectPreview.tsx';
 
 /** One approval beside the inbox: what it is about (with a link to it), its flow, and the decision. */

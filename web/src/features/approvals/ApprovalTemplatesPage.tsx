@@ -7,7 +7,7 @@ import { listApprovalTemplates } from '../../api/approvals.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
-import './approvals.css';
+import '../../components/approvals/approvals.css';
 
 function isSubjectType(value: string | null): value is ApprovalSubjectType {
   return (APPROVAL_SUBJECT_TYPES as readonly (string | null)[]).includes(value);

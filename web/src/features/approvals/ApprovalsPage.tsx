@@ -8,10 +8,10 @@ import { type ApprovalFilters, listApprovals } from '../../api/approvals.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { serverPaging } from '../../components/pagination.ts';
+import { useTodoApprovalCount } from '../../shared/queries/approvals.ts';
 import { ApprovalDrawer } from './ApprovalDrawer.tsx';
 import { approvalColumns } from './approvalColumns.tsx';
 import { DelegationsCard } from './DelegationsCard.tsx';
-import { useTodoApprovalCount } from './queries.ts';
 
 type Box = ApprovalFilters['box'];
 type BoxFilters = Omit<ApprovalFilters, 'box'>;

@@ -9,7 +9,7 @@ import { createDelegation, deleteDelegation, listDelegations } from '../../api/a
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { PeoplePicker } from '../messaging/PeoplePicker.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 
 interface DelegationValues {
   delegateId: string | null;

@@ -4,10 +4,9 @@ import { Card, Descriptions, Flex, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
+import { AnnouncementBody } from '../../components/announcements/AnnouncementBody.tsx';
 import { translateDynamic } from '../../components/labels.ts';
-import { AnnouncementBody } from '../announcements/AnnouncementBody.tsx';
-import '../announcements/announcements.css';
-import { formatBytes } from '../messaging/timeline.ts';
+import { formatBytes } from '../../shared/timeline.ts';
 
 function fieldValue(t: TFunction, field: ApprovalSubjectField): string {
   if ('text' in field) return field.text;

@@ -28,8 +28,8 @@ import { saveApprovalTemplate } from '../../api/approvals.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { categoryName } from '../announcements/announcementText.ts';
-import { useCategories } from '../announcements/queries.ts';
+import { categoryName } from '../../shared/announcementText.ts';
+import { useCategories } from '../../shared/queries/announcements.ts';
 import { RuleList } from './RuleFields.tsx';
 import { newStep, type TemplateFormValues, toTemplateForm, toTemplateRequest } from './templateForm.ts';
 

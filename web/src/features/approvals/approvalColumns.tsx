@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { ApprovalStatusTag, SubjectTypeTag } from './ApprovalTags.tsx';
+import { ApprovalStatusTag, SubjectTypeTag } from '../../components/approvals/ApprovalTags.tsx';
 
 /** The inbox rows: what is asked, by whom, where it stands. */
 export function approvalColumns(t: TFunction): TableColumnsType<Approval> {

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { type AuditFilters, exportAudit, listAudit, verifyAudit } from '../../api/audit.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
+import { AuditDetails } from '../../components/auditView.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { AuditFilterBar } from './AuditFilterBar.tsx';
 import { auditColumns } from './auditColumns.tsx';
-import { AuditDetails } from './auditView.tsx';
 
 const PAGE_SIZE = 50;
 

@@ -3,9 +3,9 @@ import type { TableColumnsType } from 'antd';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { formatDateTimeSeconds, fromNow } from '../../app/format.ts';
+import { actionColor, targetName } from '../../components/auditView.tsx';
 import { actionName } from '../../components/labels.ts';
-import { summaryPreview, targetTypeName } from './auditText.ts';
-import { actionColor, targetName } from './auditView.tsx';
+import { summaryPreview, targetTypeName } from '../../shared/auditText.ts';
 
 export function auditColumns(t: TFunction): TableColumnsType<AuditEntry> {
   return [

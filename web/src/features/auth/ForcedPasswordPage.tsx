@@ -9,7 +9,7 @@ import { useApiError } from '../../app/errors.ts';
 import { FullPageSpin } from '../../app/guards.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { loadMe, useMeQuery } from '../../app/session.ts';
-import { PasswordFields, type PasswordFormValues } from './PasswordFields.tsx';
+import { PasswordFields, type PasswordFormValues } from '../../components/PasswordFields.tsx';
 
 /** Reached after signing in with a temporary password; nothing else is usable until it is changed. */
 export default function ForcedPasswordPage() {

@@ -7,7 +7,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { updateRequestSettings } from '../../api/requests.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { useRequestSettings } from '../requests/queries.ts';
+import { useRequestSettings } from '../../shared/queries/requestSettings.ts';
 
 /** 部门请求响应时限: the working hours a department has to answer, with an example deadline. */
 export function SlaCard() {

@@ -10,8 +10,8 @@ import { queryKeys } from '../../api/keys.ts';
 import { downloadArchive, listArchives, requestArchive } from '../../api/retention.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { formatBytes } from '../messaging/timeline.ts';
-import { ChannelIdSelect } from './ChannelIdSelect.tsx';
+import { ChannelIdSelect } from '../../components/ChannelIdSelect.tsx';
+import { formatBytes } from '../../shared/timeline.ts';
 
 /** 月度归档: a month of one channel as a file; generated in the background, then downloadable. */
 export function ArchivesCard() {

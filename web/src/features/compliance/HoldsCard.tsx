@@ -8,8 +8,8 @@ import { queryKeys } from '../../api/keys.ts';
 import { createLegalHold, listLegalHolds, releaseLegalHold } from '../../api/retention.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { ChannelIdSelect } from '../../components/ChannelIdSelect.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
-import { ChannelIdSelect } from './ChannelIdSelect.tsx';
 
 /** 法律保全: a channel's or a person's records are kept, whatever the retention policy says. */
 export function HoldsCard() {

@@ -11,7 +11,7 @@ import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { EditDeleteActions } from '../../components/EditDeleteActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useDepartments } from '../departments/queries.ts';
+import { useDepartments } from '../../shared/queries/departments.ts';
 import { PolicyDrawer, type PolicyDrawerState } from './PolicyDrawer.tsx';
 import { PolicyTestCard } from './PolicyTestCard.tsx';
 import { policyToRequest } from './policyForm.ts';

@@ -19,9 +19,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testPolicies } from '../../api/control.ts';
 import { useApiError } from '../../app/errors.ts';
-import { ChannelIdSelect } from '../compliance/ChannelIdSelect.tsx';
+import { ChannelIdSelect } from '../../components/ChannelIdSelect.tsx';
+import { kindName, percent } from '../../shared/controlText.ts';
 import { ActionTag } from './ControlTags.tsx';
-import { kindName, percent } from './controlText.ts';
 import { HighlightedContent } from './HighlightedContent.tsx';
 
 /**

@@ -21,11 +21,10 @@ import { decideControlEvent, getControlEvent } from '../../api/control.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime, formatDateTimeSeconds } from '../../app/format.ts';
-import { FileChip } from '../messaging/Attachments.tsx';
+import { FileChip } from '../../components/Attachments.tsx';
+import { kindName, percent } from '../../shared/controlText.ts';
 import { ActionTag, OutcomeTag, StatusTag } from './ControlTags.tsx';
-import { kindName, percent } from './controlText.ts';
 import { HighlightedContent } from './HighlightedContent.tsx';
-import '../messaging/message.css';
 
 type Decision = ReviewRequest['decision'];
 

@@ -4,9 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ControlEventFilters } from '../../api/control.ts';
 import { useCan } from '../../app/session.ts';
+import { ChannelIdSelect } from '../../components/ChannelIdSelect.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
-import { ChannelIdSelect } from '../compliance/ChannelIdSelect.tsx';
-import { useDatePresets } from './datePresets.ts';
+import { useDatePresets } from '../../shared/datePresets.ts';
 
 export const DEFAULT_REVIEW_FILTERS: ControlEventFilters = { status: 'todo' };
 

@@ -20,7 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { DepartmentsSelect } from '../../components/DepartmentSelect.tsx';
-import { percent } from './controlText.ts';
+import { percent } from '../../shared/controlText.ts';
 import { DetectorSelect } from './DetectorSelect.tsx';
 import { BEHAVIOUR_DEFAULTS, type BehaviourKind, type PolicyFormValues } from './policyForm.ts';
 import { useCounterparties } from './queries.ts';

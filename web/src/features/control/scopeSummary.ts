@@ -1,6 +1,6 @@
 import type { Department, PolicyScope } from '@liaison/contracts';
 import type { TFunction } from 'i18next';
-import { joinNames } from './controlText.ts';
+import { joinNames } from '../../shared/controlText.ts';
 
 /** 对外 · 外部群 · 销售部、市场部: a policy's scope in one line. */
 export function scopeSummary(t: TFunction, scope: PolicyScope, departments: readonly Department[]): string {

@@ -17,9 +17,9 @@ import {
   WORK_ITEMS,
 } from '../../app/navigation.ts';
 import { useCan, useMe } from '../../app/session.ts';
+import { OnTimeCard } from '../../components/announcements/OnTimeCard.tsx';
 import { roleName } from '../../components/labels.ts';
-import { OnTimeCard } from '../announcements/OnTimeCard.tsx';
-import { useDepartments } from '../departments/queries.ts';
+import { useDepartments } from '../../shared/queries/departments.ts';
 import { LatestAuditCard } from './LatestAuditCard.tsx';
 
 type Period = 'morning' | 'forenoon' | 'noon' | 'afternoon' | 'evening';

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { listAudit } from '../../api/audit.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { formatDateTime, fromNow } from '../../app/format.ts';
+import { actionColor, targetName } from '../../components/auditView.tsx';
 import { actionName } from '../../components/labels.ts';
-import { actionColor, targetName } from '../audit/auditView.tsx';
 
 const DOT_COLORS: Record<string, string> = { red: 'red', green: 'green', orange: 'orange', purple: 'purple' };
 

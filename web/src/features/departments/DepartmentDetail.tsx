@@ -9,7 +9,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useCan } from '../../app/session.ts';
-import { departmentPath, useDepartments } from './queries.ts';
+import { departmentPath, useDepartments } from '../../shared/queries/departments.ts';
 
 interface Props {
   department: Department;

@@ -8,7 +8,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
-import { subtreeIds, useDepartments } from './queries.ts';
+import { subtreeIds, useDepartments } from '../../shared/queries/departments.ts';
 
 export type DepartmentFormState =
   | { mode: 'create'; parentId: string | null }

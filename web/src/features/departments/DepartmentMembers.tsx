@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { listUsers } from '../../api/users.ts';
-import { RoleTags, StatusTag } from '../users/UserTags.tsx';
+import { RoleTags, StatusTag } from '../../components/UserTags.tsx';
 
 export function DepartmentMembers({
   departmentId,

@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useDepartments } from '../../shared/queries/departments.ts';
 import { DepartmentDetail } from './DepartmentDetail.tsx';
 import { DepartmentFormModal, type DepartmentFormState } from './DepartmentFormModal.tsx';
 import { DepartmentMembers } from './DepartmentMembers.tsx';
 import { DepartmentTree } from './DepartmentTree.tsx';
-import { useDepartments } from './queries.ts';
 
 /** Whether the reader's `user.read` scope reaches this department (its members would be listed). */
 function inUserReadScope(me: Me, departmentId: string, departments: readonly Department[]): boolean {

@@ -7,9 +7,9 @@ import { archiveChannel, updateChannel } from '../../api/channels.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
+import { memberAsPerson } from '../../shared/people.ts';
 import { useChat } from './ChatContext.ts';
-import { PeoplePicker } from './PeoplePicker.tsx';
-import { memberAsPerson } from './people.ts';
 import { useReplaceChannel } from './queries.ts';
 
 /** Name, topic and scope of the channel; its owner (or a manager) renames, edits the topic, archives. */

@@ -7,11 +7,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useRealtime } from '../../app/RealtimeContext.ts';
-import { ChannelAvatar } from './Avatars.tsx';
+import { ChannelAvatar } from '../../components/Avatars.tsx';
+import { useChannels } from '../../shared/queries/channels.ts';
+import { shortTime } from '../../shared/timeline.ts';
 import { type ChannelGroupKey, groupChannels } from './channelGroups.ts';
 import type { CreateKind } from './NewChannelModal.tsx';
-import { useChannels } from './queries.ts';
-import { shortTime } from './timeline.ts';
 
 const CREATE_LABELS = {
   direct: 'messaging.sidebar.newDirect',

@@ -15,10 +15,11 @@ import { useTranslation } from 'react-i18next';
 import { searchDirectory } from '../../api/directory.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useMe } from '../../app/session.ts';
+import { FileChip } from '../../components/Attachments.tsx';
+import { UserAvatar } from '../../components/Avatars.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { blockedText } from '../control/controlText.ts';
-import { FileChip } from './Attachments.tsx';
-import { UserAvatar } from './Avatars.tsx';
+import { blockedText } from '../../shared/controlText.ts';
+import { useUploads } from '../../shared/useUploads.ts';
 import { useChat } from './ChatContext.ts';
 import {
   applyMention,
@@ -37,7 +38,6 @@ import {
 } from './drafts.ts';
 import { isSendKey } from './keyboard.ts';
 import { sendMessage } from './outbox.ts';
-import { useUploads } from './useUploads.ts';
 
 /** What may be pinyin or initials after an @. */
 const PINYIN = /^[a-z]{1,20}$/i;

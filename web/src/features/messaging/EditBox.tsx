@@ -3,7 +3,7 @@ import { Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { toRefusal } from '../control/controlText.ts';
+import { toRefusal } from '../../shared/controlText.ts';
 import { isSendKey } from './keyboard.ts';
 import { PolicyConfirmModal } from './PolicyConfirmModal.tsx';
 import { useMessageActions } from './useMessageActions.ts';

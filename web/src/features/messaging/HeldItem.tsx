@@ -5,9 +5,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import { useMe } from '../../app/session.ts';
-import { joinNames } from '../control/controlText.ts';
-import { FileChip } from './Attachments.tsx';
-import { UserAvatar } from './Avatars.tsx';
+import { FileChip } from '../../components/Attachments.tsx';
+import { UserAvatar } from '../../components/Avatars.tsx';
+import { joinNames } from '../../shared/controlText.ts';
 import { dismissHeld } from './held.ts';
 
 /**

@@ -7,10 +7,10 @@ import { useNavigate } from 'react-router';
 import { addChannelMembers, removeChannelMember } from '../../api/channels.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
-import { UserAvatar } from './Avatars.tsx';
+import { UserAvatar } from '../../components/Avatars.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
+import { memberDetail } from '../../shared/people.ts';
 import { useChat } from './ChatContext.ts';
-import { PeoplePicker } from './PeoplePicker.tsx';
-import { memberDetail } from './people.ts';
 
 /** Members with how they are in the channel; adding and removing where membership is by hand. */
 export function MembersTab() {

@@ -2,7 +2,7 @@ import { EyeInvisibleOutlined } from '@ant-design/icons';
 import type { Message } from '@liaison/contracts';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Attachments } from './Attachments.tsx';
+import { Attachments } from '../../components/Attachments.tsx';
 import { useChat } from './ChatContext.ts';
 import { renderMarkdown } from './markdown.ts';
 

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { UserAvatar } from './Avatars.tsx';
+import { UserAvatar } from '../../components/Avatars.tsx';
 import { useChat } from './ChatContext.ts';
 import { EditBox } from './EditBox.tsx';
 import { MessageActions } from './MessageActions.tsx';

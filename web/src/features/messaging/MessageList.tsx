@@ -4,6 +4,7 @@ import { Button, Result, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buildTimeline, type DayLabels } from '../../shared/timeline.ts';
 import { useChat } from './ChatContext.ts';
 import { HeldItem } from './HeldItem.tsx';
 import { useHeld } from './held.ts';
@@ -11,7 +12,6 @@ import { MessageItem } from './MessageItem.tsx';
 import { notYetDelivered, usePending } from './outbox.ts';
 import { PendingItem } from './PendingItem.tsx';
 import { useTimeline } from './queries.ts';
-import { buildTimeline, type DayLabels } from './timeline.ts';
 import { flattenTimeline } from './timelineCache.ts';
 
 /** Within this many pixels of an edge counts as "at" it. */

@@ -10,9 +10,9 @@ import { queryKeys } from '../../api/keys.ts';
 import { listTeams } from '../../api/teams.ts';
 import { useApiError } from '../../app/errors.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
-import { useDepartments } from '../departments/queries.ts';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
+import { useDepartments } from '../../shared/queries/departments.ts';
 import { fillRule, followsRule, type NamingValues, rulePrefix } from './naming.ts';
-import { PeoplePicker } from './PeoplePicker.tsx';
 
 export type CreateKind = ChannelKind;
 type GroupKind = Exclude<ChannelKind, 'direct'>;

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { createChannel } from '../../api/channels.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
-import { PeoplePicker } from './PeoplePicker.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 
 interface Values {
   memberIds: string[];

@@ -2,8 +2,8 @@ import { ExclamationCircleFilled, LoadingOutlined, SafetyCertificateOutlined } f
 import { Button, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session.ts';
-import { FileChip } from './Attachments.tsx';
-import { UserAvatar } from './Avatars.tsx';
+import { FileChip } from '../../components/Attachments.tsx';
+import { UserAvatar } from '../../components/Avatars.tsx';
 import {
   cancelMessage,
   confirmMessage,

@@ -2,7 +2,7 @@ import { ExclamationCircleFilled } from '@ant-design/icons';
 import type { PolicyRefusal } from '@liaison/contracts';
 import { Button, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { confirmQuestion, kindName } from '../control/controlText.ts';
+import { confirmQuestion, kindName } from '../../shared/controlText.ts';
 import { useChat } from './ChatContext.ts';
 
 /** The longest reason the server takes (PostMessageRequest.justification). */

@@ -10,10 +10,11 @@ import { queryKeys } from '../../api/keys.ts';
 import { type SearchParams, searchMessages } from '../../api/messages.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useMe } from '../../app/session.ts';
+import { UserAvatar } from '../../components/Avatars.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { UserAvatar } from './Avatars.tsx';
+import { useCompanyChannels } from '../../shared/queries/channels.ts';
 import { Highlighted } from './Highlighted.tsx';
-import { isAuditor, useCompanyChannels } from './queries.ts';
+import { isAuditor } from './queries.ts';
 import './search.css';
 
 const PAGE = 20;

@@ -4,7 +4,8 @@ import { isApiError } from '../../api/client.ts';
 import { postMessage } from '../../api/messages.ts';
 import { errorText } from '../../app/errors.ts';
 import i18n from '../../app/i18n/index.ts';
-import { toRefusal } from '../control/controlText.ts';
+import { toRefusal } from '../../shared/controlText.ts';
+import { randomId } from '../../shared/randomId.ts';
 import { draftKey, returnDraft } from './drafts.ts';
 
 /**
@@ -44,12 +45,6 @@ function subscribe(listener: () => void): () => void {
 
 function update(localId: string, patch: Partial<PendingMessage>): void {
   set(entries.map((entry) => (entry.localId === localId ? { ...entry, ...patch } : entry)));
-}
-
-export function randomId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 interface OutboxHandlers {

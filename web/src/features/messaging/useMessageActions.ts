@@ -6,7 +6,7 @@ import { getChannel } from '../../api/channels.ts';
 import { isApiError } from '../../api/client.ts';
 import { deleteMessage, editMessage, pinMessage } from '../../api/messages.ts';
 import { errorText } from '../../app/errors.ts';
-import { blockedText, toRefusal } from '../control/controlText.ts';
+import { blockedText, toRefusal } from '../../shared/controlText.ts';
 import { mergeMessage } from './liveUpdates.ts';
 import { replaceChannel } from './queries.ts';
 

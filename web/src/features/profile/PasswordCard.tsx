@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/auth.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
-import { PasswordFields, type PasswordFormValues } from '../auth/PasswordFields.tsx';
+import { PasswordFields, type PasswordFormValues } from '../../components/PasswordFields.tsx';
 import { useTokenCount } from './useTokenCount.ts';
 
 export function PasswordCard() {

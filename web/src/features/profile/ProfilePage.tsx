@@ -7,7 +7,7 @@ import { fetchProfile } from '../../api/profile.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { KindTag, RoleTags } from '../users/UserTags.tsx';
+import { KindTag, RoleTags } from '../../components/UserTags.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { PersonalCard } from './PersonalCard.tsx';
 import { PreferencesCard } from './PreferencesCard.tsx';

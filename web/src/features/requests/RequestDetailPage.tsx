@@ -31,7 +31,7 @@ import {
 } from '../../api/requests.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { PeoplePicker } from '../messaging/PeoplePicker.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 import { EscalationTag, RequestPriorityTag, RequestStatusTag, ResponseDue } from './RequestTags.tsx';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { requestNumber } from './requestText.ts';

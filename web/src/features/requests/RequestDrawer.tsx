@@ -10,7 +10,7 @@ import { createRequest } from '../../api/requests.ts';
 import { useApiError } from '../../app/errors.ts';
 import { useMe } from '../../app/session.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
-import { useRequestSettings } from './queries.ts';
+import { useRequestSettings } from '../../shared/queries/requestSettings.ts';
 import { requestNumber } from './requestText.ts';
 
 interface RequestFormValues {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { requestReport } from '../../api/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useDatePresets } from '../control/datePresets.ts';
+import { useDatePresets } from '../../shared/datePresets.ts';
 import './requests.css';
 
 /** Green from 90 %, orange from 70 %, red below. */

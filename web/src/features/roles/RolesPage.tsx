@@ -11,7 +11,7 @@ import { useApiError } from '../../app/errors.ts';
 import { useCan } from '../../app/session.ts';
 import { permissionName, roleDescription, roleName, scopeName } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useRoles } from './queries.ts';
+import { useRoles } from '../../shared/queries/roles.ts';
 import { RoleEditorDrawer, type RoleEditorState } from './RoleEditorDrawer.tsx';
 
 const SCOPE_COLORS = { all: 'red', department: 'orange', own: 'green' } as const;

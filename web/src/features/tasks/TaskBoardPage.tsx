@@ -11,11 +11,11 @@ import { listTasks, type TaskFilters } from '../../api/tasks.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useUpdateTask } from '../../shared/queries/tasks.ts';
+import { checklistProgress, STATUS_COLOUR, taskNumber } from '../../shared/taskText.ts';
 import { BOARD_COLUMNS, canDrop, groupByStatus, moveTask } from './board.ts';
-import { useUpdateTask } from './queries.ts';
 import { MY_TASKS, scopeFilters, TaskScopeSelect } from './TaskScopeSelect.tsx';
 import { TaskPriorityTag } from './TaskTags.tsx';
-import { checklistProgress, STATUS_COLOUR, taskNumber } from './taskText.ts';
 import './tasks.css';
 
 /** The most a board loads (the API's page limit); the soonest due come first. */

@@ -8,10 +8,10 @@ import { Link, useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { listTasks, type TaskFilters } from '../../api/tasks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { taskNumber } from '../../shared/taskText.ts';
 import { tasksByDay, visibleRange } from './calendarTasks.ts';
 import { MY_TASKS, scopeFilters, TaskScopeSelect } from './TaskScopeSelect.tsx';
 import { TaskDue, TaskPriorityTag, TaskStatusTag } from './TaskTags.tsx';
-import { taskNumber } from './taskText.ts';
 import './tasks.css';
 
 /** How many tasks a day cell lists before "还有 n 项". */

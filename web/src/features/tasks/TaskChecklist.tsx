@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
-import { useUpdateTask } from './queries.ts';
-import { checklistProgress, toggleChecklist } from './taskText.ts';
+import { useUpdateTask } from '../../shared/queries/tasks.ts';
+import { checklistProgress, toggleChecklist } from '../../shared/taskText.ts';
 
 type ChecklistChange = { id?: string; text: string; done: boolean }[];
 

@@ -21,13 +21,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { useTask, useUpdateTask } from './queries.ts';
+import { TaskDrawer, type TaskDrawerState } from '../../components/tasks/TaskDrawer.tsx';
+import { useTask, useUpdateTask } from '../../shared/queries/tasks.ts';
+import { taskNumber } from '../../shared/taskText.ts';
 import { TaskChecklist } from './TaskChecklist.tsx';
-import { TaskDrawer, type TaskDrawerState } from './TaskDrawer.tsx';
 import { TaskReplies } from './TaskReplies.tsx';
 import { TaskReplyBox } from './TaskReplyBox.tsx';
 import { TaskDue, TaskOwner, TaskPriorityTag, TaskStatusTag } from './TaskTags.tsx';
-import { taskNumber } from './taskText.ts';
 import './tasks.css';
 
 function SourceLink({ task }: { task: TaskDetail }) {

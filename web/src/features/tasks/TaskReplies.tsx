@@ -4,7 +4,7 @@ import { Avatar, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { taskFileUrl } from '../../api/tasks.ts';
 import { formatDateTime, fromNow } from '../../app/format.ts';
-import { formatBytes } from '../messaging/timeline.ts';
+import { formatBytes } from '../../shared/timeline.ts';
 import { TaskStatusTag } from './TaskTags.tsx';
 
 /** 反馈回复: each progress report with its status change, next step and files, oldest first. */

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { replyToTask, uploadTaskFile } from '../../api/tasks.ts';
 import { errorText, useApiError } from '../../app/errors.ts';
-import { formatBytes } from '../messaging/timeline.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../messaging/useUploads.ts';
+import { formatBytes } from '../../shared/timeline.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../../shared/useUploads.ts';
 
 /** 反馈: what was done, and optionally a new status, the next step and files (uploaded at once). */
 export function TaskReplyBox({ task }: { task: TaskDetail }) {

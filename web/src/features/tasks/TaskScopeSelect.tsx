@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskFilters } from '../../api/tasks.ts';
 import { useCan } from '../../app/session.ts';
-import { useAllTeams, useMyTeams } from './queries.ts';
+import { useAllTeams, useMyTeams } from '../../shared/queries/tasks.ts';
 
 /** 'mine', or the id of a team whose tasks are shown. */
 export type TaskScope = string;

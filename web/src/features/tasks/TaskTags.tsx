@@ -2,7 +2,7 @@ import type { Task, TaskPriority, TaskStatus } from '@liaison/contracts';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, fromNow } from '../../app/format.ts';
-import { PRIORITY_COLOUR, STATUS_COLOUR } from './taskText.ts';
+import { PRIORITY_COLOUR, STATUS_COLOUR } from '../../shared/taskText.ts';
 
 export function TaskStatusTag({ status }: { status: TaskStatus }) {
   const { t } = useTranslation();

@@ -8,6 +8,7 @@ import { createUser, updateUser } from '../../api/users.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useCan } from '../../app/session.ts';
+import { RoleTags, StatusTag } from '../../components/UserTags.tsx';
 import { PersonalInfoPanel } from './PersonalInfoPanel.tsx';
 import { SignInThrottlePanel } from './SignInThrottlePanel.tsx';
 import {
@@ -17,7 +18,6 @@ import {
   UserForm,
   type UserFormValues,
 } from './UserForm.tsx';
-import { RoleTags, StatusTag } from './UserTags.tsx';
 
 export type UserDrawerState = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 

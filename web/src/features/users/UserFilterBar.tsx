@@ -7,7 +7,7 @@ import type { UserFilters } from '../../api/users.ts';
 import { useCan } from '../../app/session.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
 import { roleName } from '../../components/labels.ts';
-import { useRoles } from '../roles/queries.ts';
+import { useRoles } from '../../shared/queries/roles.ts';
 
 interface Props {
   value: UserFilters;

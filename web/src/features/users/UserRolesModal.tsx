@@ -7,7 +7,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { setUserRoles } from '../../api/users.ts';
 import { useApiError } from '../../app/errors.ts';
 import { roleDescription, roleName, scopeName } from '../../components/labels.ts';
-import { useRoles } from '../roles/queries.ts';
+import { useRoles } from '../../shared/queries/roles.ts';
 
 export function UserRolesModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import type { UserFilters } from '../../api/users.ts';
 import { formatDateTime, fromNow } from '../../app/format.ts';
-import { KindTag, RoleTags, StatusTag } from './UserTags.tsx';
+import { KindTag, RoleTags, StatusTag } from '../../components/UserTags.tsx';
 
 export type UserAction = 'open' | 'roles' | 'reset' | 'unlock' | 'disable' | 'enable';
 

@@ -10,6 +10,8 @@ import * as m0007 from './0007_control_sealed.ts';
 import * as m0008 from './0008_calendar_provisional.ts';
 import * as m0009 from './0009_search_substrings.ts';
 import * as m0010 from './0010_approvals_skip.ts';
+import * as m0014 from './0014_notice_texts.ts';
+import * as m0015 from './0015_numbering.ts';
 
 export interface PortableMigration {
   up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void>;
@@ -31,4 +33,6 @@ export const MIGRATIONS: Record<string, PortableMigration> = {
   '0008_calendar_provisional': m0008,
   '0009_search_substrings': m0009,
   '0010_approvals_skip': m0010,
+  '0014_notice_texts': m0014,
+  '0015_numbering': m0015,
 };

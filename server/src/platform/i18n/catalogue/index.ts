@@ -1,0 +1,57 @@
+/**
+ * The server's catalogue: one file pair per area (`<area>.zh-CN.ts` defines the keys, `<area>.en-US.ts`
+ * is typed against it). A module adds its area here, under a key named after the module.
+ */
+import type { Catalogue } from '../catalogue-types.ts';
+import { authEnUS } from './auth.en-US.ts';
+import { authZhCN } from './auth.zh-CN.ts';
+import { calendarEnUS } from './calendar.en-US.ts';
+import { calendarZhCN } from './calendar.zh-CN.ts';
+import { commonEnUS } from './common.en-US.ts';
+import { commonZhCN } from './common.zh-CN.ts';
+import { counterpartiesEnUS } from './counterparties.en-US.ts';
+import { counterpartiesZhCN } from './counterparties.zh-CN.ts';
+import { departmentsEnUS } from './departments.en-US.ts';
+import { departmentsZhCN } from './departments.zh-CN.ts';
+import { notificationsEnUS } from './notifications.en-US.ts';
+import { notificationsZhCN } from './notifications.zh-CN.ts';
+import { requestsEnUS } from './requests.en-US.ts';
+import { requestsZhCN } from './requests.zh-CN.ts';
+import { rolesEnUS } from './roles.en-US.ts';
+import { rolesZhCN } from './roles.zh-CN.ts';
+import { tasksEnUS } from './tasks.en-US.ts';
+import { tasksZhCN } from './tasks.zh-CN.ts';
+import { teamsEnUS } from './teams.en-US.ts';
+import { teamsZhCN } from './teams.zh-CN.ts';
+import { usersEnUS } from './users.en-US.ts';
+import { usersZhCN } from './users.zh-CN.ts';
+
+export const zhCN = {
+  ...commonZhCN,
+  auth: authZhCN,
+  calendar: calendarZhCN,
+  counterparties: counterpartiesZhCN,
+  departments: departmentsZhCN,
+  notifications: notificationsZhCN,
+  requests: requestsZhCN,
+  roles: rolesZhCN,
+  tasks: tasksZhCN,
+  teams: teamsZhCN,
+  users: usersZhCN,
+};
+
+export type Messages = typeof zhCN;
+
+export const enUS: Catalogue<Messages> = {
+  ...commonEnUS,
+  auth: authEnUS,
+  calendar: calendarEnUS,
+  counterparties: counterpartiesEnUS,
+  departments: departmentsEnUS,
+  notifications: notificationsEnUS,
+  requests: requestsEnUS,
+  roles: rolesEnUS,
+  tasks: tasksEnUS,
+  teams: teamsEnUS,
+  users: usersEnUS,
+};
