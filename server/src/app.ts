@@ -88,7 +88,12 @@ export async function buildApp(
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
   tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
   requestsRoutes(app, services.requests, services.requestSla);
-  approvalsRoutes(app, services.approvals);
+  approvalsRoutes(app, {
+    approvals: services.approvals,
+    queries: services.approvalQueries,
+    templates: services.approvalTemplates,
+    delegations: services.approvalDelegations,
+  });
   announcementsRoutes(
     app,
     {

@@ -6,7 +6,12 @@ import { AnnouncementReceiptsService } from './modules/announcements/announcemen
 import { AnnouncementRemindersService } from './modules/announcements/announcement-reminders.service.ts';
 import { AnnouncementAccess } from './modules/announcements/announcements.access.ts';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
+import { ApprovalDelegationsService } from './modules/approvals/approval-delegations.service.ts';
+import { ApprovalQueriesService } from './modules/approvals/approval-queries.service.ts';
+import { ApprovalSubjects } from './modules/approvals/approval-subjects.ts';
+import { ApprovalTemplatesService } from './modules/approvals/approval-templates.service.ts';
 import { ApprovalsService } from './modules/approvals/approvals.service.ts';
+import { ApproverResolver } from './modules/approvals/approver-resolver.ts';
 import { AudiencesService } from './modules/audiences/audiences.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
@@ -326,6 +331,10 @@ export function createServices(
     escalations: requestEscalations,
     sla: requestSla,
   });
+  // The approval engine and its parts: subjects registered by modules, approvers resolved through
+  // the organisation's services, reading, templates and delegations.
+  const approvalSubjects = new ApprovalSubjects();
+  const approvalQueries = new ApprovalQueriesService({ db, users: userLookup, subjects: approvalSubjects });
   const approvals = new ApprovalsService({
     db,
     dialect,
@@ -334,14 +343,18 @@ export function createServices(
     events,
     notifications,
     roles,
-    departments,
     users: userLookup,
+    subjects: approvalSubjects,
+    resolver: new ApproverResolver({ roles, departments, users: userLookup }),
+    queries: approvalQueries,
   });
+  const approvalTemplates = new ApprovalTemplatesService({ db, clock, audit });
+  const approvalDelegations = new ApprovalDelegationsService({ db, clock, audit, users: userLookup });
   const audiences = new AudiencesService({ departments, teams, counterparties, users: userLookup });
   const announcementAccess = new AnnouncementAccess({
     db,
     clock,
-    approvals,
+    approvals: approvalQueries,
     audiences,
     departments,
     users: userLookup,
@@ -433,6 +446,9 @@ export function createServices(
     requestEscalations,
     requestSla,
     approvals,
+    approvalQueries,
+    approvalTemplates,
+    approvalDelegations,
     audiences,
     announcements,
     announcementCategories,

@@ -4,7 +4,7 @@ import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/act
 import type { Clock } from '../../platform/clock.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
-import type { ApprovalsService } from '../approvals/approvals.service.ts';
+import type { ApprovalQueriesService } from '../approvals/approval-queries.service.ts';
 import type { AudiencesService } from '../audiences/audiences.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { UserLookupService } from '../users/user-lookup.service.ts';
@@ -13,7 +13,7 @@ import * as repo from './announcements.repository.ts';
 export interface AnnouncementAccessDeps {
   db: Kysely<DB>;
   clock: Clock;
-  approvals: ApprovalsService;
+  approvals: ApprovalQueriesService;
   audiences: AudiencesService;
   departments: DepartmentsService;
   users: UserLookupService;

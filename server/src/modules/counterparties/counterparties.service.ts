@@ -105,7 +105,7 @@ export class CounterpartiesService {
   /** Names by id, one query; unknown ids (and nulls) are absent. */
   async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    return new Map((await repo.namesByIds(db, wanted)).map((r) => [r.id, r.name]));
+    return new Map((await repo.findByIds(db, wanted)).map((r) => [r.id, r.name]));
   }
 
   async exists(db: Executor, id: string): Promise<boolean> {

@@ -125,8 +125,3 @@ export async function memberIdsOfTeams(db: Executor, teamIds: readonly string[])
     .execute();
   return rows.map((r) => r.user_id);
 }
-
-export function namesOf(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids).execute();
-}

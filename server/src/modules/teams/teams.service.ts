@@ -326,7 +326,8 @@ export class TeamsService {
   }
 
   async namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-    return new Map((await repo.namesOf(db, ids)).map((r) => [r.id, r.name]));
+    if (ids.length === 0) return new Map();
+    return new Map((await repo.findByIds(db, ids)).map((r) => [r.id, r.name]));
   }
 }
 
