@@ -15,11 +15,11 @@ import { num, percentile, printTable } from './table.ts';
 /**
  * `npm run bench:announcements` — publishing to a large company, on SQLite and (when reachable)
  * PostgreSQL. With BENCH_USERS (100,000) employees in 50 departments:
- *  - publish: `AnnouncementsService.submit` of an announcement to everyone (no approval needed),
+ *  - publish: `AnnouncementPublishingService.submit` of an announcement to everyone (no approval needed),
  *    which resolves the audience and writes one recipient row per person; ceiling: a bare
  *    `INSERT … SELECT` of as many rows into a scratch table on a raw connection;
  *  - stats and the not-read list (first page) as the owner sees them, p50/p99 over BENCH_RUNS;
- *  - read receipts: `AnnouncementsService.read` by BENCH_READS (5,000) different people one after
+ *  - read receipts: `AnnouncementReceiptsService.read` by BENCH_READS (5,000) different people one after
  *    another (each a committed write), per second; ceiling: a bare autocommit UPDATE loop setting
  *    read_at on the same table.
  * Targets: publish under 1 s, stats under 100 ms.
@@ -53,9 +53,9 @@ async function main(): Promise<number> {
       process.stderr.write(`${kind}: creating ${num(USERS)} employees …\n`);
       const { userIds, departments } = await seedCompany(target, services, adminCtx);
 
-      const categories = await services.announcements.categories();
+      const categories = await services.announcementCategories.categories();
       const general = categories.find((c) => c.key === 'general')!;
-      const draft = await services.announcements.create(adminCtx, {
+      const draft = await services.announcementDrafts.create(adminCtx, {
         categoryId: general.id,
         title: '关于元旦放假安排的通知',
         bodyHtml: '<p>2027年1月1日至3日放假，共3天。</p>',
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
         fileIds: [],
       });
       const t0 = performance.now();
-      const published = await services.announcements.submit(adminCtx, draft.id);
+      const published = await services.announcementPublishing.submit(adminCtx, draft.id);
       const publishMs = performance.now() - t0;
       if (published.recipientCount !== USERS + 1)
         throw new Error(`published to ${published.recipientCount}, expected ${USERS + 1}`);
@@ -81,7 +81,10 @@ async function main(): Promise<number> {
       const readers = userIds.slice(0, READS);
       const t1 = performance.now();
       for (const [i, id] of readers.entries()) {
-        await services.announcements.read(readerCtx(id, departments[i % departments.length]!), draft.id);
+        await services.announcementReceipts.read(
+          readerCtx(id, departments[i % departments.length]!),
+          draft.id,
+        );
       }
       const readsPerSecond = READS / ((performance.now() - t1) / 1000);
       const ceilingReads = await bareUpdates(target, draft.id, userIds.slice(READS, READS * 2));
@@ -90,11 +93,15 @@ async function main(): Promise<number> {
       const notRead: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         let s = performance.now();
-        const st = await services.announcements.stats(adminCtx, draft.id);
+        const st = await services.announcementReceipts.stats(adminCtx, draft.id);
         stats.push(performance.now() - s);
         if (st.totals.read !== READS * 2) throw new Error(`stats counted ${st.totals.read} reads`);
         s = performance.now();
-        await services.announcements.notDone(adminCtx, draft.id, { which: 'unread', page: 1, pageSize: 20 });
+        await services.announcementReceipts.notDone(adminCtx, draft.id, {
+          which: 'unread',
+          page: 1,
+          pageSize: 20,
+        });
         notRead.push(performance.now() - s);
       }
       stats.sort((a, b) => a - b);

@@ -86,10 +86,26 @@ export async function buildApp(
   retentionRoutes(app, services.retention);
   calendarRoutes(app, services.calendar);
   notificationsRoutes(app, services.notifications, services.webhooks, services.deliveries);
-  tasksRoutes(app, services.tasks, config.messaging.attachmentMaxBytes);
-  requestsRoutes(app, services.requests);
-  approvalsRoutes(app, services.approvals);
-  announcementsRoutes(app, services.announcements, config.messaging.attachmentMaxBytes);
+  tasksRoutes(app, services.tasks, services.taskReplies, config.messaging.attachmentMaxBytes);
+  requestsRoutes(app, services.requests, services.requestSla);
+  approvalsRoutes(app, {
+    approvals: services.approvals,
+    queries: services.approvalQueries,
+    templates: services.approvalTemplates,
+    delegations: services.approvalDelegations,
+  });
+  announcementsRoutes(
+    app,
+    {
+      announcements: services.announcements,
+      categories: services.announcementCategories,
+      drafts: services.announcementDrafts,
+      publishing: services.announcementPublishing,
+      receipts: services.announcementReceipts,
+      reminders: services.announcementReminders,
+    },
+    config.messaging.attachmentMaxBytes,
+  );
   await realtimeRoutes(app, { hub: services.hub, authenticate, publicUrl: config.publicUrl });
   systemRoutes(app, {
     database,

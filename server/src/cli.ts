@@ -11,6 +11,7 @@ import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { InProcessBus } from './platform/events/bus.ts';
 import { AppError } from './platform/http/errors.ts';
+import { text } from './platform/i18n/i18n.ts';
 import { ensurePrivateDirSync, ensurePrivateFileSync } from './platform/storage/private-files.ts';
 import { createServices, type Services } from './services.ts';
 import { prepare } from './startup.ts';
@@ -87,7 +88,7 @@ const COMMANDS: Record<string, Handler> = {
       const roles = await services.roles.list();
       const ids = [external ? 'external_user' : 'employee', ...roleKeys].map((key) => {
         const role = roles.find((r) => r.key === key);
-        if (!role) throw new AppError('validation_failed', `unknown role ${key}`);
+        if (!role) throw new AppError('validation_failed', text('errors.unknownRole', { role: key }));
         return role.id;
       });
       await services.users.setRoles(ctx, user.id, ids);
@@ -152,7 +153,7 @@ const COMMANDS: Record<string, Handler> = {
 /** CLI changes are audited as the first active administrator, marked as coming from the CLI. */
 async function adminContext(database: Database, services: Services): Promise<ActorContext> {
   const admin = await services.users.firstActiveAdministrator(database.db);
-  if (!admin) throw new AppError('conflict', 'no active administrator; start the server once to create one');
+  if (!admin) throw new AppError('conflict', text('errors.noActiveAdministrator'));
   return { actor: await services.auth.actorFor(admin), ip: null, requestId: 'cli', userAgent: 'liaison-cli' };
 }
 

@@ -1,6 +1,18 @@
 import { join } from 'node:path';
+import { AnnouncementCategoriesService } from './modules/announcements/announcement-categories.service.ts';
+import { AnnouncementDraftsService } from './modules/announcements/announcement-drafts.service.ts';
+import { AnnouncementPublishingService } from './modules/announcements/announcement-publishing.service.ts';
+import { AnnouncementReceiptsService } from './modules/announcements/announcement-receipts.service.ts';
+import { AnnouncementRemindersService } from './modules/announcements/announcement-reminders.service.ts';
+import { AnnouncementAccess } from './modules/announcements/announcements.access.ts';
 import { AnnouncementsService } from './modules/announcements/announcements.service.ts';
+import { ApprovalDelegationsService } from './modules/approvals/approval-delegations.service.ts';
+import { ApprovalQueriesService } from './modules/approvals/approval-queries.service.ts';
+import { ApprovalSubjects } from './modules/approvals/approval-subjects.ts';
+import { ApprovalTemplatesService } from './modules/approvals/approval-templates.service.ts';
 import { ApprovalsService } from './modules/approvals/approvals.service.ts';
+import { ApproverResolver } from './modules/approvals/approver-resolver.ts';
+import { AudiencesService } from './modules/audiences/audiences.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
@@ -26,9 +38,15 @@ import { OutboxWorker } from './modules/notifications/outbox.worker.ts';
 import { WebhooksService } from './modules/notifications/webhooks.service.ts';
 import { ChannelAudience } from './modules/realtime/audience.ts';
 import { RealtimeHub } from './modules/realtime/hub.ts';
+import { RequestAccess } from './modules/requests/request-access.ts';
+import { RequestEscalationsService } from './modules/requests/request-escalations.service.ts';
+import { RequestSlaService } from './modules/requests/request-sla.service.ts';
 import { RequestsService } from './modules/requests/requests.service.ts';
 import { RetentionService } from './modules/retention/retention.service.ts';
 import { RolesService } from './modules/roles/roles.service.ts';
+import { TaskAccess } from './modules/tasks/task-access.ts';
+import { TaskRemindersService } from './modules/tasks/task-reminders.service.ts';
+import { TaskRepliesService } from './modules/tasks/task-replies.service.ts';
 import { TasksService } from './modules/tasks/tasks.service.ts';
 import { TeamsService } from './modules/teams/teams.service.ts';
 import { PersonalService } from './modules/users/personal.service.ts';
@@ -250,22 +268,114 @@ export function createServices(
   });
   review.setNotifications(notifications);
   const deliveries = new DeliveriesService({ db, clock, audit, outbox });
+  const taskAccess = new TaskAccess({ db, clock, events, people: userLookup, teams, departments });
+  const taskReminders = new TaskRemindersService({
+    db,
+    dialect,
+    clock,
+    notifications,
+    calendar,
+    jobs,
+    teams,
+  });
+  const taskReplies = new TaskRepliesService({
+    db,
+    clock,
+    audit,
+    notifications,
+    blobs,
+    access: taskAccess,
+    reminders: taskReminders,
+    people: userLookup,
+    maxFileBytes: config.messaging.attachmentMaxBytes,
+  });
   const tasks = new TasksService({
+    db,
+    dialect,
+    clock,
+    audit,
+    notifications,
+    calendar,
+    channels,
+    messages,
+    teams,
+    departments,
+    access: taskAccess,
+    reminders: taskReminders,
+    replies: taskReplies,
+  });
+  const requestAccess = new RequestAccess({ db, clock, people: userLookup, departments });
+  const requestSla = new RequestSlaService({ db, clock, audit, departments });
+  const requestEscalations = new RequestEscalationsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    notifications,
+    calendar,
+    jobs,
+    roles,
+    access: requestAccess,
+    firstResponseHours: async () => (await requestSla.settings()).firstResponseHours,
+  });
+  const requests = new RequestsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    notifications,
+    calendar,
+    departments,
+    people: userLookup,
+    access: requestAccess,
+    escalations: requestEscalations,
+    sla: requestSla,
+  });
+  // The approval engine and its parts: subjects registered by modules, approvers resolved through
+  // the organisation's services, reading, templates and delegations.
+  const approvalSubjects = new ApprovalSubjects();
+  const approvalQueries = new ApprovalQueriesService({ db, users: userLookup, subjects: approvalSubjects });
+  const approvals = new ApprovalsService({
     db,
     dialect,
     clock,
     audit,
     events,
     notifications,
-    calendar,
-    jobs,
-    blobs,
-    channels,
-    maxFileBytes: config.messaging.attachmentMaxBytes,
+    roles,
+    users: userLookup,
+    subjects: approvalSubjects,
+    resolver: new ApproverResolver({ roles, departments, users: userLookup }),
+    queries: approvalQueries,
   });
-  const requests = new RequestsService({ db, dialect, clock, audit, notifications, calendar, jobs });
-  const approvals = new ApprovalsService({ db, dialect, clock, audit, events, notifications, roles });
-  const announcements = new AnnouncementsService({
+  const approvalTemplates = new ApprovalTemplatesService({ db, clock, audit });
+  const approvalDelegations = new ApprovalDelegationsService({ db, clock, audit, users: userLookup });
+  const audiences = new AudiencesService({ departments, teams, counterparties, users: userLookup });
+  const announcementAccess = new AnnouncementAccess({
+    db,
+    clock,
+    approvals: approvalQueries,
+    audiences,
+    departments,
+    users: userLookup,
+  });
+  const announcementCategories = new AnnouncementCategoriesService({ db, clock, audit });
+  const announcementDrafts = new AnnouncementDraftsService({
+    db,
+    clock,
+    audit,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcementReminders = new AnnouncementRemindersService({
+    db,
+    audit,
+    notifications,
+    calendar,
+    access: announcementAccess,
+  });
+  const announcementPublishing = new AnnouncementPublishingService({
     db,
     dialect,
     clock,
@@ -273,10 +383,28 @@ export function createServices(
     events,
     notifications,
     approvals,
+    audiences,
     calendar,
     jobs,
+    access: announcementAccess,
+    reminders: announcementReminders,
+  });
+  const announcementReceipts = new AnnouncementReceiptsService({
+    db,
+    clock,
+    calendar,
+    departments,
+    users: userLookup,
+    access: announcementAccess,
+  });
+  const announcements = new AnnouncementsService({
+    db,
+    clock,
     blobs,
     maxFileBytes: config.messaging.attachmentMaxBytes,
+    audiences,
+    departments,
+    access: announcementAccess,
   });
 
   const pump = new EventPump(events, { pollMs: config.messaging.eventPollMs });
@@ -312,9 +440,22 @@ export function createServices(
     outbox,
     mailer,
     tasks,
+    taskReplies,
+    taskReminders,
     requests,
+    requestEscalations,
+    requestSla,
     approvals,
+    approvalQueries,
+    approvalTemplates,
+    approvalDelegations,
+    audiences,
     announcements,
+    announcementCategories,
+    announcementDrafts,
+    announcementPublishing,
+    announcementReceipts,
+    announcementReminders,
     events,
     pump,
     hub,

@@ -6,13 +6,19 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: unknown;
+  /**
+   * The server's own sentence (`error.message`, in the request's Accept-Language); undefined when
+   * the failure never reached the server's error shape (no network, a proxy's page).
+   */
+  readonly serverMessage: string | undefined;
 
-  constructor(code: ErrorCode, message: string, status: number, details?: unknown) {
+  constructor(code: ErrorCode, message: string, status: number, details?: unknown, serverMessage?: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.details = details;
+    this.serverMessage = serverMessage;
   }
 
   /** Field problems of a `validation_failed` answer; empty for every other code. */
@@ -30,6 +36,12 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
 }
 
 let csrfToken: string | null = null;
+let requestLanguage: string | null = null;
+
+/** The UI language, sent as Accept-Language so the server answers (and errs) in it. */
+export function setRequestLanguage(language: string | null): void {
+  requestLanguage = language;
+}
 
 /** Remembered from the login answer or GET /api/auth/me; sent back on every change. */
 export function setCsrfToken(token: string | null): void {
@@ -63,6 +75,7 @@ async function send(path: string, { method = 'GET', query, body }: RequestOption
   const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (requestLanguage) headers['accept-language'] = requestLanguage;
   let response: Response;
   try {
     response = await fetch(`/api${path}${toQueryString(query)}`, {
@@ -85,12 +98,9 @@ async function toApiError(response: Response): Promise<ApiError> {
     };
     const code = body.error?.code;
     if (code && code in ERROR_STATUS) {
-      return new ApiError(
-        code as ErrorCode,
-        body.error?.message ?? code,
-        response.status,
-        body.error?.details,
-      );
+      const message =
+        typeof body.error?.message === 'string' && body.error.message ? body.error.message : undefined;
+      return new ApiError(code as ErrorCode, message ?? code, response.status, body.error?.details, message);
     }
   } catch {
     // Not our JSON error shape (a proxy page, an empty body): fall through to the status.

@@ -1,6 +1,6 @@
 import { can } from '@liaison/contracts';
 import type { MenuProps } from 'antd';
-import { Badge, Layout, Menu, theme } from 'antd';
+import { Badge, Drawer, Grid, Layout, Menu, theme } from 'antd';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -68,7 +68,7 @@ function useUnread(): number {
   return unread;
 }
 
-function SideMenu({ collapsed }: { collapsed: boolean }) {
+function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -116,6 +116,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     const target = ALL_ITEMS.find((item) => item.key === key);
     if (target) navigate(target.path);
+    onNavigate?.();
   };
 
   return (
@@ -130,13 +131,45 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   );
 }
 
-export function AppLayout() {
+/** The product's name and mark, on top of the side menu (or of the phone's menu drawer). */
+function Brand({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
+  return (
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 10,
+        padding: collapsed ? '0 24px' : '0 20px',
+        color: '#fff',
+        fontSize: 18,
+        fontWeight: 600,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      {!collapsed && <span>{t('app.fullName')}</span>}
+    </div>
+  );
+}
+
+export function AppLayout() {
   const me = useMe();
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  // Under 768 px (a phone, a narrow tablet) the menu is a drawer: a strip of icons would take a
+  // fifth of a 390 px screen. Before the first measure, a desktop.
+  const phone = screens.md === false;
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const toggle = () => {
+    if (phone) {
+      setMenuOpen((open) => !open);
+      return;
+    }
     setCollapsed((value) => {
       localStorage.setItem(COLLAPSED_KEY, value ? '0' : '1');
       return !value;
@@ -146,37 +179,36 @@ export function AppLayout() {
   return (
     <RealtimeProvider enabled={can(me.grants, 'message.use')}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider
-          collapsible
-          collapsed={collapsed}
-          trigger={null}
-          width={216}
-          breakpoint="lg"
-          onBreakpoint={(broken) => setCollapsed(broken)}
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-        >
-          <div
-            style={{
-              height: 56,
-              display: 'flex',
-              alignItems: 'center',
-              gap: 10,
-              padding: collapsed ? '0 24px' : '0 20px',
-              color: '#fff',
-              fontSize: 18,
-              fontWeight: 600,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-            }}
+        {phone ? (
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            size={256}
+            closable={false}
+            styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+            data-testid="menu-drawer"
           >
-            <img src="/favicon.svg" alt="" width={28} height={28} />
-            {!collapsed && <span>{t('app.fullName')}</span>}
-          </div>
-          <SideMenu collapsed={collapsed} />
-        </Layout.Sider>
-        <Layout>
-          <HeaderBar collapsed={collapsed} onToggle={toggle} />
-          <Layout.Content style={{ margin: 24, minWidth: 0 }}>
+            <Brand collapsed={false} />
+            <SideMenu collapsed={false} onNavigate={() => setMenuOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            trigger={null}
+            width={216}
+            breakpoint="lg"
+            onBreakpoint={(broken) => setCollapsed(broken)}
+            style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          >
+            <Brand collapsed={collapsed} />
+            <SideMenu collapsed={collapsed} />
+          </Layout.Sider>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <HeaderBar collapsed={phone ? !menuOpen : collapsed} onToggle={toggle} phone={phone} />
+          <Layout.Content style={{ margin: phone ? 12 : 24, minWidth: 0 }} className="lia-content">
             <div style={{ maxWidth: 1600, margin: '0 auto', color: token.colorText }}>
               <Suspense fallback={<FullPageSpin />}>
                 <Outlet />

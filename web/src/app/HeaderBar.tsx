@@ -2,6 +2,7 @@ import {
   DownOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
+  MenuOutlined,
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -13,7 +14,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useMe, useSignOut } from './session.ts';
 
-function UserMenu() {
+function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -40,27 +41,45 @@ function UserMenu() {
   };
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']}>
-      <Button type="text" data-testid="user-menu" style={{ height: 48 }}>
+      <Button
+        type="text"
+        data-testid="user-menu"
+        style={{ height: 48, paddingInline: compact ? 4 : undefined }}
+      >
         <Space>
           <Avatar size="small" style={{ backgroundColor: '#1677ff' }}>
             {me.user.displayName.slice(0, 1)}
           </Avatar>
-          <Typography.Text>{me.user.displayName}</Typography.Text>
-          <DownOutlined style={{ fontSize: 10 }} />
+          {/* On a phone the avatar stands for the name, which would push the bell off the header. */}
+          {!compact && (
+            <Typography.Text ellipsis style={{ maxWidth: 160 }}>
+              {me.user.displayName}
+            </Typography.Text>
+          )}
+          {!compact && <DownOutlined style={{ fontSize: 10 }} />}
         </Space>
       </Button>
     </Dropdown>
   );
 }
 
-export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
+export function HeaderBar({
+  collapsed,
+  onToggle,
+  phone = false,
+}: {
+  collapsed: boolean;
+  onToggle: () => void;
+  /** A phone: the toggle opens the menu drawer, and the header keeps only icons. */
+  phone?: boolean;
+}) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   return (
     <Layout.Header
       style={{
         background: token.colorBgContainer,
-        padding: '0 16px 0 8px',
+        padding: phone ? '0 4px' : '0 16px 0 8px',
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'space-between',
@@ -72,23 +91,39 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
         lineHeight: '56px',
       }}
     >
-      <Space>
-        <Tooltip title={collapsed ? t('header.expand') : t('header.collapse')}>
+      <Space style={{ minWidth: 0 }}>
+        {phone ? (
           <Button
             type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            icon={<MenuOutlined />}
             onClick={onToggle}
-            aria-label={collapsed ? t('header.expand') : t('header.collapse')}
+            aria-label={t('header.openMenu')}
+            data-testid="menu-open"
           />
-        </Tooltip>
-        <Typography.Text type="secondary" className="liaison-header-tagline">
-          {t('app.tagline')}
-        </Typography.Text>
+        ) : (
+          <Tooltip title={collapsed ? t('header.expand') : t('header.collapse')}>
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={onToggle}
+              aria-label={collapsed ? t('header.expand') : t('header.collapse')}
+            />
+          </Tooltip>
+        )}
+        {phone ? (
+          <Typography.Text strong ellipsis style={{ lineHeight: 'normal', display: 'block' }}>
+            {t('app.fullName')}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary" className="liaison-header-tagline">
+            {t('app.tagline')}
+          </Typography.Text>
+        )}
       </Space>
-      <Space size="small">
+      <Space size={phone ? 0 : 'small'} style={{ flex: 'none' }}>
         <NotificationBell />
-        <LanguageSwitch />
-        <UserMenu />
+        <LanguageSwitch compact={phone} />
+        <UserMenu compact={phone} />
       </Space>
     </Layout.Header>
   );

@@ -6,7 +6,7 @@ import { isLanguage, LANGUAGES } from './i18n/index.ts';
 import { useLanguage } from './language.ts';
 
 /** The language picker of the header and the sign-in page (kept apart so the sign-in page stays small). */
-export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
+export function LanguageSwitch({ dark = false, compact = false }: { dark?: boolean; compact?: boolean }) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   const items: MenuProps['items'] = LANGUAGES.map((code) => ({ key: code, label: t(`language.${code}`) }));
@@ -24,8 +24,10 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
         icon={<GlobalOutlined />}
         data-testid="language-switch"
         style={dark ? { color: '#fff' } : {}}
+        aria-label={t(`language.${language}`)}
       >
-        {t(`language.${language}`)}
+        {/* On a phone, the globe alone: the language's name would push the header's other icons out. */}
+        {!compact && t(`language.${language}`)}
       </Button>
     </Dropdown>
   );

@@ -5,8 +5,12 @@ import { useCallback } from 'react';
 import { ApiError } from '../api/client.ts';
 import i18n from './i18n/index.ts';
 
-/** The translated sentence for an error; never the server's message, which is English-only. */
+/**
+ * The sentence for an error: the server's own message (it answers in the Accept-Language the client
+ * sends), or the client's sentence for the code when the server's shape never arrived.
+ */
 export function errorText(error: unknown): string {
+  if (error instanceof ApiError && error.serverMessage) return error.serverMessage;
   const code: ErrorCode = error instanceof ApiError ? error.code : 'internal_error';
   return i18n.t(`errors.${code}`);
 }

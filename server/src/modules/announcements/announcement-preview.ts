@@ -1,6 +1,6 @@
-import { type ApprovalSubjectField, type ApprovalSubjectPreview, Audience } from '@liaison/contracts';
-import type { Executor } from '../../platform/db/schema.ts';
-import * as repo from './announcements.repository.ts';
+import type { ApprovalSubjectField, ApprovalSubjectPreview, Audience } from '@liaison/contracts';
+import type { AudienceNames } from '../audiences/audiences.service.ts';
+import type { AnnouncementRow } from './announcements.access.ts';
 
 /** At most this many named people are listed; the rest are counted. */
 const PEOPLE_SHOWN = 20;
@@ -9,11 +9,12 @@ const PEOPLE_SHOWN = 20;
  * An announcement as its approvers see it in the approval drawer: category, publisher, importance,
  * audience in names, dates, acknowledgement, the (sanitised) body and the attached files.
  */
-export async function announcementPreview(db: Executor, id: string): Promise<ApprovalSubjectPreview | null> {
-  const row = await repo.findById(db, id);
-  if (!row) return null;
-  const audience = Audience.parse(JSON.parse(row.audience));
-  const [names, files] = await Promise.all([repo.audienceNames(db, audience), repo.filesOf(db, [id])]);
+export function announcementPreview(
+  row: AnnouncementRow,
+  audience: Audience,
+  names: AudienceNames,
+  files: readonly { id: string; file_name: string; size: number }[],
+): ApprovalSubjectPreview {
   const fields: ApprovalSubjectField[] = [
     { key: 'category', text: row.category_name },
     { key: 'publishingDepartment', text: row.department_name },

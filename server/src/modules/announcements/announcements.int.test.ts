@@ -233,11 +233,11 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
         await t.request(who(username), 'GET', '/api/notifications?kind=announcement.reminder&pageSize=100')
       ).body.items.filter((n: { link: string }) => n.link === `/announcements/${notice}`);
     t.clock.set('2026-12-03T05:59:00.000Z');
-    await t.services.announcements.sweep();
+    await t.services.announcementPublishing.sweep();
     expect(await reminders('yang.fan')).toHaveLength(0);
     t.clock.set('2026-12-03T06:00:00.000Z'); // Thursday 14:00
-    await t.services.announcements.sweep();
-    await t.services.announcements.sweep();
+    await t.services.announcementPublishing.sweep();
+    await t.services.announcementPublishing.sweep();
     expect(await reminders('yang.fan')).toHaveLength(1);
     expect(await reminders('chen.jing')).toHaveLength(0);
     t.clock.set('2026-12-04T02:00:00.000Z'); // Friday, after the deadline

@@ -1,8 +1,9 @@
-import type { AnnouncementListQuery, Audience } from '@liaison/contracts';
+import type { AnnouncementListQuery } from '@liaison/contracts';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
+import { likeContains, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { timelinessCounts } from '../../platform/kpi/timeliness.sql.ts';
+import type { PeopleQuery } from '../users/user-lookup.service.ts';
 import type { AnnouncementsTables } from './announcements.tables.ts';
 
 type T = AnnouncementsTables;
@@ -36,27 +37,20 @@ export async function update(db: Executor, id: string, patch: Updateable<T['anno
   await db.updateTable('announcements').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Announcements with their category. Names of the publishing department and of people come from
+ * their own modules' services (the service adds them for the page it shows).
+ */
 function withNames(db: Executor) {
   return db
     .selectFrom('announcements')
     .innerJoin('announcement_categories as category', 'category.id', 'announcements.category_id')
-    .innerJoin('departments as dept', 'dept.id', 'announcements.publishing_department_id')
-    .innerJoin('users as owner', 'owner.id', 'announcements.owner_id')
-    .innerJoin('users as creator', 'creator.id', 'announcements.created_by')
     .selectAll('announcements')
-    .select([
-      'category.key as category_key',
-      'category.name as category_name',
-      'dept.name as department_name',
-      'dept.path as department_path',
-      'owner.username as owner_username',
-      'owner.display_name as owner_name',
-      'creator.username as creator_username',
-      'creator.display_name as creator_name',
-    ]);
+    .select(['category.key as category_key', 'category.name as category_name']);
 }
 
-export type AnnouncementRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+/** An announcement with its category's key and name. */
+export type AnnouncementListRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 
 export function findById(db: Executor, id: string) {
   return withNames(db).where('announcements.id', '=', id).executeTakeFirst();
@@ -92,17 +86,21 @@ export async function feed(db: Executor, userId: string, query: AnnouncementList
   return { rows, total: Number(total.n) };
 }
 
-/** What a publisher manages: what they created or own, or what their department published (in scope). */
+/**
+ * What a publisher manages: what they created or own, or what a department in their scope
+ * published (`departmentIds`: that subtree's ids, or 'all').
+ */
 export async function managed(
   db: Executor,
   userId: string,
-  scopePath: string | 'all' | null,
+  departmentIds: readonly string[] | 'all' | null,
   query: AnnouncementListQuery,
 ) {
   let q = withNames(db).where((eb) => {
     const mine = [eb('announcements.created_by', '=', userId), eb('announcements.owner_id', '=', userId)];
-    if (scopePath === 'all') return eb.lit(true);
-    if (scopePath) return eb.or([...mine, likePrefix(eb.ref('dept.path'), scopePath)]);
+    if (departmentIds === 'all') return eb.lit(true);
+    if (departmentIds && departmentIds.length > 0)
+      return eb.or([...mine, eb('announcements.publishing_department_id', 'in', departmentIds)]);
     return eb.or(mine);
   });
   q = filters(q, query);
@@ -136,70 +134,26 @@ export function recipientOf(db: Executor, announcementId: string, userId: string
     .executeTakeFirst();
 }
 
-/** The people an audience reaches now: active accounts, employees unless named by organisation. */
-export function audienceUsers(db: Executor, audience: Audience, departmentPaths: Map<string, string>) {
-  return db
-    .selectFrom('users')
-    .leftJoin('departments', 'departments.id', 'users.department_id')
-    .where('users.status', '=', 'active')
-    .where((eb) => {
-      const any = [];
-      if (audience.everyone) any.push(eb('users.kind', '=', 'employee'));
-      for (const d of audience.departments) {
-        const path = departmentPaths.get(d.id);
-        if (!path) continue;
-        any.push(
-          d.includeChildren
-            ? likePrefix(eb.ref('departments.path'), path)
-            : eb('users.department_id', '=', d.id),
-        );
-      }
-      if (audience.teams.length > 0) {
-        any.push(
-          eb(
-            'users.id',
-            'in',
-            eb.selectFrom('team_members').select('user_id').where('team_id', 'in', audience.teams),
-          ),
-        );
-      }
-      if (audience.users.length > 0) any.push(eb('users.id', 'in', audience.users));
-      if (audience.counterparties.length > 0) {
-        any.push(
-          eb.and([
-            eb('users.kind', '=', 'external'),
-            eb('users.counterparty_id', 'in', audience.counterparties),
-          ]),
-        );
-      }
-      return any.length > 0 ? eb.or(any) : eb.lit(false);
-    });
-}
-
-export async function countAudience(db: Executor, audience: Audience, departmentPaths: Map<string, string>) {
-  const row = await audienceUsers(db, audience, departmentPaths)
-    .select([
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.count<number>('users.department_id').distinct().as('departments'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { recipients: Number(row.n), departments: Number(row.departments) };
-}
-
-/** Publishes to everyone the audience reaches now, in one statement; returns how many. */
+/**
+ * Publishes to everyone in `people` (the audience, resolved by the audiences module as a
+ * subquery) in one INSERT … SELECT; returns how many rows it wrote.
+ */
 export async function insertRecipients(
   db: Executor,
   announcementId: string,
-  audience: Audience,
-  departmentPaths: Map<string, string>,
+  people: PeopleQuery,
   at: string,
 ): Promise<number> {
-  const select = audienceUsers(db, audience, departmentPaths).select((eb) => [
-    eb.val(announcementId).as('announcement_id'),
-    'users.id as user_id',
-    'users.department_id as department_id',
-    eb.val(at).as('delivered_at'),
-  ]);
+  const select = db
+    .selectFrom(people.as('p'))
+    .select((eb) => [
+      eb.val(announcementId).as('announcement_id'),
+      'p.user_id',
+      'p.department_id',
+      eb.val(at).as('delivered_at'),
+    ])
+    // A WHERE lets SQLite parse the ON CONFLICT clause that follows the SELECT.
+    .where((eb) => eb.lit(true));
   const result = await db
     .insertInto('announcement_recipients')
     .columns(['announcement_id', 'user_id', 'department_id', 'delivered_at'])
@@ -252,22 +206,17 @@ export async function markAcked(
 
 /**
  * Whose receipts a caller sees: every recipient's, or those whose department (at delivery) lies in
- * a department subtree, given by its materialised path. Every per-recipient read of an
- * announcement — statistics, the not-read list, reminders — goes through `recipientsOf`, so no
- * filter (or its absence) can widen what the caller's data scope allows.
+ * a department subtree, given by the subtree's ids. Every per-recipient read of an announcement —
+ * statistics, the not-read list, reminders — goes through `recipientsOf`, so no filter (or its
+ * absence) can widen what the caller's data scope allows.
  */
-export type RecipientScope = 'all' | { departmentPath: string };
+export type RecipientScope = 'all' | { departmentIds: readonly string[] };
 
 function recipientsOf(db: Executor, announcementId: string, scope: RecipientScope) {
   const q = db.selectFrom('announcement_recipients as r').where('r.announcement_id', '=', announcementId);
   if (scope === 'all') return q;
-  // A subquery on the department tree keeps the recipients' covering index in use.
-  return q.where('r.department_id', 'in', (eb) =>
-    eb
-      .selectFrom('departments')
-      .select('departments.id')
-      .where((d) => likePrefix(d.ref('departments.path'), scope.departmentPath)),
-  );
+  if (scope.departmentIds.length === 0) return q.where((eb) => eb.lit(false));
+  return q.where('r.department_id', 'in', scope.departmentIds);
 }
 
 /**
@@ -285,7 +234,7 @@ export async function statsByDepartment(
 ) {
   const done = requiresAck ? sql.ref('r.acked_at') : sql.ref('r.read_at');
   const due = sql.val(deadline ?? '9999-12-31T00:00:00.000Z');
-  // Aggregated from the covering index first; the few department names are joined afterwards.
+  // Aggregated from the covering index; the service adds the few department names.
   const rows = await recipientsOf(db, announcementId, scope)
     .select([
       'r.department_id',
@@ -296,18 +245,7 @@ export async function statsByDepartment(
     ])
     .groupBy('r.department_id')
     .execute();
-  const ids = rows.map((r) => r.department_id).filter((x): x is string => x !== null);
-  const names = new Map(
-    ids.length > 0
-      ? (await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute()).map(
-          (d) => [d.id, d.name],
-        )
-      : [],
-  );
-  return rows.map((r) => ({
-    ...r,
-    department_name: r.department_id ? (names.get(r.department_id) ?? null) : null,
-  }));
+  return rows;
 }
 
 export async function notDone(
@@ -325,7 +263,7 @@ export async function notDone(
   );
   if (departmentId) q = q.where('r.department_id', '=', departmentId);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // The page in index order (department, then person), read off the index; names joined for it alone.
+  // The page in index order (department, then person), read off the index; the service names it.
   const slice = await q
     .select(['r.user_id', 'r.department_id', 'r.read_at', 'r.acked_at'])
     .orderBy('r.department_id')
@@ -333,36 +271,7 @@ export async function notDone(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute();
-  const userIds = slice.map((r) => r.user_id);
-  const deptIds = [...new Set(slice.map((r) => r.department_id).filter((x): x is string => x !== null))];
-  const users = new Map(
-    userIds.length > 0
-      ? (
-          await db
-            .selectFrom('users')
-            .select(['id', 'username', 'display_name'])
-            .where('id', 'in', userIds)
-            .execute()
-        ).map((u) => [u.id, u])
-      : [],
-  );
-  const depts = new Map(
-    deptIds.length > 0
-      ? (await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', deptIds).execute()).map(
-          (d) => [d.id, d.name],
-        )
-      : [],
-  );
-  const rows = slice.map((r) => ({
-    id: r.user_id,
-    username: users.get(r.user_id)?.username ?? '',
-    display_name: users.get(r.user_id)?.display_name ?? '',
-    department_id: r.department_id,
-    department_name: r.department_id ? (depts.get(r.department_id) ?? null) : null,
-    read_at: r.read_at,
-    acked_at: r.acked_at,
-  }));
-  return { rows, total: Number(total.n) };
+  return { rows: slice, total: Number(total.n) };
 }
 
 export async function notDoneIds(
@@ -442,18 +351,9 @@ export async function insertRevision(
 export function revisions(db: Executor, announcementId: string) {
   return db
     .selectFrom('announcement_revisions')
-    .innerJoin('users', 'users.id', 'announcement_revisions.editor_id')
-    .select([
-      'announcement_revisions.revision',
-      'announcement_revisions.title',
-      'announcement_revisions.note',
-      'announcement_revisions.created_at',
-      'users.id as editor_id',
-      'users.username',
-      'users.display_name',
-    ])
-    .where('announcement_revisions.announcement_id', '=', announcementId)
-    .orderBy('announcement_revisions.revision')
+    .select(['revision', 'title', 'note', 'created_at', 'editor_id'])
+    .where('announcement_id', '=', announcementId)
+    .orderBy('revision')
     .execute();
 }
 
@@ -487,38 +387,36 @@ export async function attachFiles(
   return Number(result.numUpdatedRows);
 }
 
-export function departmentPaths(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('departments').select(['id', 'path']).where('id', 'in', ids).execute();
-}
-
 /**
  * Month-by-month timeliness facts (`platform/kpi`) for announcements published in [from, to), per
- * announcement and recipients' department, at `now`.
+ * announcement and recipients' department, at `now`; only recipients of `departmentIds` when given.
  */
 export function onTimeByMonth(
   db: Executor,
   from: string,
   to: string,
-  departmentPath: string | null,
+  departmentIds: readonly string[] | null,
   now: string,
 ) {
   let q = db
     .selectFrom('announcement_recipients as r')
     .innerJoin('announcements as a', 'a.id', 'r.announcement_id')
-    .leftJoin('departments', 'departments.id', 'r.department_id')
     .where('a.published_at', '>=', from)
     .where('a.published_at', '<', to)
     .where('a.deadline_at', 'is not', null)
     // Someone who joined after the deadline could not have been on time; they are not counted.
     .where((eb) => eb('r.delivered_at', '<=', eb.ref('a.deadline_at')));
-  if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
+  if (departmentIds) {
+    q =
+      departmentIds.length === 0
+        ? q.where((eb) => eb.lit(false))
+        : q.where('r.department_id', 'in', departmentIds);
+  }
   return q
     .select([
       'a.id as announcement_id',
       'a.published_at',
       'r.department_id',
-      'departments.name as department_name',
       (eb) => eb.fn.countAll<number>().as('recipients'),
       ...timelinessCounts({
         done: sql`case when a.requires_ack = 1 then r.acked_at else r.read_at end`,
@@ -526,19 +424,28 @@ export function onTimeByMonth(
         now,
       }),
     ])
-    .groupBy(['a.id', 'a.published_at', 'r.department_id', 'departments.name'])
+    .groupBy(['a.id', 'a.published_at', 'r.department_id'])
     .execute();
 }
 
-/** Announcements published in [from, to) (by a department under `departmentPath`), with their revision. */
-export function publishedBetween(db: Executor, from: string, to: string, departmentPath: string | null) {
+/** Announcements published in [from, to) (by one of `departmentIds` when given), with their revision. */
+export function publishedBetween(
+  db: Executor,
+  from: string,
+  to: string,
+  departmentIds: readonly string[] | null,
+) {
   let q = db
     .selectFrom('announcements')
-    .innerJoin('departments', 'departments.id', 'announcements.publishing_department_id')
-    .select(['announcements.id', 'announcements.published_at', 'announcements.revision'])
-    .where('announcements.published_at', '>=', from)
-    .where('announcements.published_at', '<', to);
-  if (departmentPath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), departmentPath));
+    .select(['id', 'published_at', 'revision'])
+    .where('published_at', '>=', from)
+    .where('published_at', '<', to);
+  if (departmentIds) {
+    q =
+      departmentIds.length === 0
+        ? q.where((eb) => eb.lit(false))
+        : q.where('publishing_department_id', 'in', departmentIds);
+  }
   return q.execute();
 }
 
@@ -563,41 +470,4 @@ export function filesOf(db: Executor, announcementIds: readonly string[]) {
     .where('announcement_id', 'in', announcementIds)
     .orderBy('created_at')
     .execute();
-}
-
-/**
- * The names behind an audience's ids, for showing it to people (the approval drawer). Reads the
- * organisation's names the way users.refs.ts does: one small query per kind, only for ids given.
- */
-export async function audienceNames(db: Executor, audience: Audience) {
-  const names = async (table: 'departments' | 'teams' | 'counterparties', ids: readonly string[]) =>
-    ids.length === 0
-      ? new Map<string, string>()
-      : new Map(
-          (await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [
-            r.id,
-            r.name,
-          ]),
-        );
-  const people =
-    audience.users.length === 0
-      ? new Map<string, string>()
-      : new Map(
-          (
-            await db
-              .selectFrom('users')
-              .select(['id', 'display_name'])
-              .where('id', 'in', audience.users.slice(0, 50))
-              .execute()
-          ).map((r) => [r.id, r.display_name]),
-        );
-  return {
-    departments: await names(
-      'departments',
-      audience.departments.map((d) => d.id),
-    ),
-    teams: await names('teams', audience.teams),
-    counterparties: await names('counterparties', audience.counterparties),
-    people,
-  };
 }

@@ -24,13 +24,25 @@ import { sendFile } from '../../platform/http/file-reply.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { AnnouncementCategoriesService } from './announcement-categories.service.ts';
+import type { AnnouncementDraftsService } from './announcement-drafts.service.ts';
+import type { AnnouncementPublishingService } from './announcement-publishing.service.ts';
+import type { AnnouncementReceiptsService } from './announcement-receipts.service.ts';
+import type { AnnouncementRemindersService } from './announcement-reminders.service.ts';
 import type { AnnouncementsService } from './announcements.service.ts';
 
-export function announcementsRoutes(
-  app: App,
-  announcements: AnnouncementsService,
-  maxFileBytes: number,
-): void {
+/** The announcement services, one per concern. */
+export interface AnnouncementServices {
+  announcements: AnnouncementsService;
+  categories: AnnouncementCategoriesService;
+  drafts: AnnouncementDraftsService;
+  publishing: AnnouncementPublishingService;
+  receipts: AnnouncementReceiptsService;
+  reminders: AnnouncementRemindersService;
+}
+
+export function announcementsRoutes(app: App, services: AnnouncementServices, maxFileBytes: number): void {
+  const { announcements, categories, drafts, publishing, receipts, reminders } = services;
   const tags = ['announcements'];
   const read = { access: { permission: 'announcement.read' } } as const;
   const publish = { access: { permission: 'announcement.publish' } } as const;
@@ -48,7 +60,7 @@ export function announcementsRoutes(
         response: { 200: z.object({ items: z.array(AnnouncementCategory) }) },
       },
     },
-    async () => ({ items: await announcements.categories() }),
+    async () => ({ items: await categories.categories() }),
   );
 
   app.post(
@@ -64,7 +76,7 @@ export function announcementsRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await announcements.saveCategory(actorContext(request), null, request.body)),
+      reply.code(201).send(await categories.saveCategory(actorContext(request), null, request.body)),
   );
 
   app.put(
@@ -80,7 +92,7 @@ export function announcementsRoutes(
         response: { 200: AnnouncementCategory },
       },
     },
-    (request) => announcements.saveCategory(actorContext(request), request.params.id, request.body),
+    (request) => categories.saveCategory(actorContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -110,8 +122,7 @@ export function announcementsRoutes(
         response: { 201: AnnouncementDetail },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await announcements.create(actorContext(request), request.body)),
+    async (request, reply) => reply.code(201).send(await drafts.create(actorContext(request), request.body)),
   );
 
   app.post(
@@ -141,7 +152,7 @@ export function announcementsRoutes(
         response: { 200: OnTimeReport },
       },
     },
-    (request) => announcements.onTime(actorContext(request), request.query),
+    (request) => receipts.onTime(actorContext(request), request.query),
   );
 
   app.post(
@@ -195,7 +206,7 @@ export function announcementsRoutes(
         response: { 200: AnnouncementDetail },
       },
     },
-    (request) => announcements.update(actorContext(request), request.params.id, request.body),
+    (request) => drafts.update(actorContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -211,7 +222,7 @@ export function announcementsRoutes(
         response: { 200: AnnouncementDetail },
       },
     },
-    (request) => announcements.submit(actorContext(request), request.params.id),
+    (request) => publishing.submit(actorContext(request), request.params.id),
   );
 
   app.post(
@@ -227,7 +238,7 @@ export function announcementsRoutes(
         response: { 200: AnnouncementDetail },
       },
     },
-    (request) => announcements.correct(actorContext(request), request.params.id, request.body),
+    (request) => publishing.correct(actorContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -243,7 +254,7 @@ export function announcementsRoutes(
         response: { 200: AnnouncementDetail },
       },
     },
-    (request) => announcements.withdraw(actorContext(request), request.params.id),
+    (request) => publishing.withdraw(actorContext(request), request.params.id),
   );
 
   app.post(
@@ -259,7 +270,7 @@ export function announcementsRoutes(
         response: { 200: z.object({ readAt: Timestamp }) },
       },
     },
-    (request) => announcements.read(actorContext(request), request.params.id),
+    (request) => receipts.read(actorContext(request), request.params.id),
   );
 
   app.post(
@@ -275,7 +286,7 @@ export function announcementsRoutes(
         response: { 200: z.object({ ackedAt: Timestamp }) },
       },
     },
-    (request) => announcements.acknowledge(actorContext(request), request.params.id),
+    (request) => receipts.acknowledge(actorContext(request), request.params.id),
   );
 
   app.get(
@@ -290,7 +301,7 @@ export function announcementsRoutes(
         response: { 200: AnnouncementStats },
       },
     },
-    (request) => announcements.stats(actorContext(request), request.params.id),
+    (request) => receipts.stats(actorContext(request), request.params.id),
   );
 
   app.get(
@@ -306,7 +317,7 @@ export function announcementsRoutes(
         response: { 200: NotReadPage },
       },
     },
-    (request) => announcements.notDone(actorContext(request), request.params.id, request.query),
+    (request) => receipts.notDone(actorContext(request), request.params.id, request.query),
   );
 
   app.post(
@@ -322,7 +333,7 @@ export function announcementsRoutes(
         response: { 200: z.object({ reminded: z.number().int() }) },
       },
     },
-    (request) => announcements.remind(actorContext(request), request.params.id, request.body),
+    (request) => reminders.remind(actorContext(request), request.params.id, request.body),
   );
 
   app.get(

@@ -2,12 +2,12 @@ import type { ApprovalListQuery, ApprovalSubjectType } from '@liaison/contracts'
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
-import { userIdsWithRoleKey } from '../roles/roles.repository.ts';
 import type { ApprovalsTables } from './approvals.tables.ts';
 
 type T = ApprovalsTables;
 export type TemplateRow = Selectable<T['approval_templates']>;
 export type RequestRow = Selectable<T['approval_requests']>;
+export type ActionKind = T['approval_actions']['action'];
 
 export function templates(db: Executor) {
   return db.selectFrom('approval_templates').selectAll().orderBy('subject_type').execute();
@@ -72,22 +72,22 @@ export async function insertAssignees(
   if (rows.length > 0) await db.insertInto('approval_assignees').values(rows).execute();
 }
 
+/** The approvers of these steps (the service adds their names, and orders them by name). */
 export function assignees(db: Executor, stepIds: readonly string[]) {
   if (stepIds.length === 0) return Promise.resolve([]);
-  return db
+  return db.selectFrom('approval_assignees').selectAll().where('step_id', 'in', stepIds).execute();
+}
+
+/** Whether the user was ever asked to approve this request (any round). */
+export async function isAssignee(db: Executor, requestId: string, userId: string): Promise<boolean> {
+  const row = await db
     .selectFrom('approval_assignees')
-    .innerJoin('users', 'users.id', 'approval_assignees.user_id')
-    .leftJoin('users as principal', 'principal.id', 'approval_assignees.on_behalf_of')
-    .selectAll('approval_assignees')
-    .select([
-      'users.username',
-      'users.display_name',
-      'principal.username as principal_username',
-      'principal.display_name as principal_name',
-    ])
-    .where('approval_assignees.step_id', 'in', stepIds)
-    .orderBy('users.display_name')
-    .execute();
+    .innerJoin('approval_steps', 'approval_steps.id', 'approval_assignees.step_id')
+    .select('approval_assignees.user_id')
+    .where('approval_steps.request_id', '=', requestId)
+    .where('approval_assignees.user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function decide(
@@ -117,13 +117,13 @@ export async function insertCc(db: Executor, requestId: string, userIds: readonl
   }
 }
 
-export function cc(db: Executor, requestId: string) {
-  return db
+export async function cc(db: Executor, requestId: string): Promise<string[]> {
+  const rows = await db
     .selectFrom('approval_cc')
-    .innerJoin('users', 'users.id', 'approval_cc.user_id')
-    .select(['users.id', 'users.username', 'users.display_name'])
-    .where('approval_cc.request_id', '=', requestId)
+    .select('user_id')
+    .where('request_id', '=', requestId)
     .execute();
+  return rows.map((r) => r.user_id);
 }
 
 export async function insertAction(db: Executor, row: Insertable<T['approval_actions']>): Promise<void> {
@@ -133,12 +133,10 @@ export async function insertAction(db: Executor, row: Insertable<T['approval_act
 export function actions(db: Executor, requestId: string) {
   return db
     .selectFrom('approval_actions')
-    .leftJoin('users', 'users.id', 'approval_actions.actor_id')
-    .selectAll('approval_actions')
-    .select(['users.username', 'users.display_name'])
-    .where('approval_actions.request_id', '=', requestId)
-    .orderBy('approval_actions.at')
-    .orderBy('approval_actions.id')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('at')
+    .orderBy('id')
     .execute();
 }
 
@@ -164,18 +162,8 @@ export async function participants(db: Executor, requestId: string): Promise<str
   ];
 }
 
-function withRequester(db: Executor) {
-  return db
-    .selectFrom('approval_requests')
-    .innerJoin('users as requester', 'requester.id', 'approval_requests.requester_id')
-    .selectAll('approval_requests')
-    .select(['requester.username as requester_username', 'requester.display_name as requester_name']);
-}
-
-export type RequestWithRequester = Awaited<ReturnType<typeof list>>['rows'][number];
-
 export async function list(db: Executor, userId: string, query: ApprovalListQuery) {
-  let q = withRequester(db);
+  let q = db.selectFrom('approval_requests').selectAll('approval_requests');
   switch (query.box) {
     case 'todo':
       q = q
@@ -226,45 +214,6 @@ export async function list(db: Executor, userId: string, query: ApprovalListQuer
   return { rows, total: Number(total.n) };
 }
 
-export function findWithRequester(db: Executor, id: string) {
-  return withRequester(db).where('approval_requests.id', '=', id).executeTakeFirst();
-}
-
-/** The department's head, its parent department and that one's head. */
-export function departmentChain(db: Executor, departmentId: string) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'head_id', 'parent_id', 'name'])
-    .where('id', '=', departmentId)
-    .executeTakeFirst();
-}
-
-export async function activeUsers(db: Executor, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('status', '=', 'active')
-    .where('kind', '=', 'employee')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-export async function withRole(
-  db: Executor,
-  roleKey: string,
-  departmentId: string | null,
-): Promise<string[]> {
-  let q = db
-    .selectFrom('users')
-    .select('id')
-    .where('status', '=', 'active')
-    .where('id', 'in', userIdsWithRoleKey(db, roleKey));
-  if (departmentId) q = q.where('department_id', '=', departmentId);
-  return (await q.execute()).map((r) => r.id);
-}
-
 /** Delegations in force at `at`, by delegator. */
 export async function delegationsAt(db: Executor, userIds: readonly string[], at: string) {
   if (userIds.length === 0) return new Map<string, string>();
@@ -281,22 +230,9 @@ export async function delegationsAt(db: Executor, userIds: readonly string[], at
 export function delegationsOf(db: Executor, userId: string) {
   return db
     .selectFrom('approval_delegations')
-    .innerJoin('users as from', 'from.id', 'approval_delegations.user_id')
-    .innerJoin('users as to', 'to.id', 'approval_delegations.delegate_id')
-    .selectAll('approval_delegations')
-    .select([
-      'from.username as from_username',
-      'from.display_name as from_name',
-      'to.username as to_username',
-      'to.display_name as to_name',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('approval_delegations.user_id', '=', userId),
-        eb('approval_delegations.delegate_id', '=', userId),
-      ]),
-    )
-    .orderBy('approval_delegations.starts_at', 'desc')
+    .selectAll()
+    .where((eb) => eb.or([eb('user_id', '=', userId), eb('delegate_id', '=', userId)]))
+    .orderBy('starts_at', 'desc')
     .execute();
 }
 
@@ -348,9 +284,4 @@ export async function awaitingDecision(
     .where('approval_assignees.decision', 'is', null)
     .execute();
   return new Set(rows.map((r) => r.request_id));
-}
-
-export async function roleName(db: Executor, roleKey: string): Promise<string> {
-  const row = await db.selectFrom('roles').select('name').where('key', '=', roleKey).executeTakeFirst();
-  return row?.name ?? roleKey;
 }

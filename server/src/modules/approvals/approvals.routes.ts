@@ -14,9 +14,21 @@ import {
 import { z } from 'zod';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { ApprovalDelegationsService } from './approval-delegations.service.ts';
+import type { ApprovalQueriesService } from './approval-queries.service.ts';
+import type { ApprovalTemplatesService } from './approval-templates.service.ts';
 import type { ApprovalsService } from './approvals.service.ts';
 
-export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
+/** The approval services, one per concern. */
+export interface ApprovalServices {
+  approvals: ApprovalsService;
+  queries: ApprovalQueriesService;
+  templates: ApprovalTemplatesService;
+  delegations: ApprovalDelegationsService;
+}
+
+export function approvalsRoutes(app: App, services: ApprovalServices): void {
+  const { approvals, queries, templates, delegations } = services;
   const tags = ['approvals'];
   const use = { access: { permission: 'approval.use' } } as const;
   const manage = { access: { permission: 'approval.manage' } } as const;
@@ -33,7 +45,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
         response: { 200: ApprovalPage },
       },
     },
-    (request) => approvals.list(actorContext(request), request.query),
+    (request) => queries.list(actorContext(request), request.query),
   );
 
   app.get(
@@ -47,7 +59,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
         response: { 200: z.object({ items: z.array(ApprovalTemplate) }) },
       },
     },
-    async () => ({ items: await approvals.templates() }),
+    async () => ({ items: await templates.templates() }),
   );
 
   app.put(
@@ -63,7 +75,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
         response: { 200: ApprovalTemplate },
       },
     },
-    (request) => approvals.saveTemplate(actorContext(request), request.params.subjectType, request.body),
+    (request) => templates.saveTemplate(actorContext(request), request.params.subjectType, request.body),
   );
 
   app.get(
@@ -77,7 +89,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
         response: { 200: z.object({ items: z.array(Delegation) }) },
       },
     },
-    async (request) => ({ items: await approvals.delegations(actorContext(request)) }),
+    async (request) => ({ items: await delegations.delegations(actorContext(request)) }),
   );
 
   app.post(
@@ -93,7 +105,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await approvals.createDelegation(actorContext(request), request.body)),
+      reply.code(201).send(await delegations.createDelegation(actorContext(request), request.body)),
   );
 
   app.delete(
@@ -103,7 +115,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
       schema: { operationId: 'deleteDelegation', summary: 'End a delegation', tags, params: IdParams },
     },
     async (request, reply) => {
-      await approvals.deleteDelegation(actorContext(request), request.params.id);
+      await delegations.deleteDelegation(actorContext(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -120,7 +132,7 @@ export function approvalsRoutes(app: App, approvals: ApprovalsService): void {
         response: { 200: ApprovalDetail },
       },
     },
-    (request) => approvals.get(actorContext(request), request.params.id),
+    (request) => queries.get(actorContext(request), request.params.id),
   );
 
   app.post(

@@ -1,19 +1,9 @@
 import {
-  type Approval,
   type ApprovalDetail,
-  type ApprovalListQuery,
-  type ApprovalStep,
-  type ApprovalSubjectPreview,
   type ApprovalSubjectType,
-  type ApprovalTemplate,
   type ApproverRule,
-  type CreateDelegationRequest,
-  can,
   type DecideApprovalRequest,
-  type Delegation,
-  type Page,
-  type SaveApprovalTemplateRequest,
-  SkipReason,
+  type SkipReason,
   TemplateStep,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
@@ -22,46 +12,20 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
-import { userRef } from '../users/user-ref.ts';
+import type { UserLookupService } from '../users/user-lookup.service.ts';
+import { tellTemplateAdministrators } from './approval-notices.ts';
+import type { ApprovalQueriesService } from './approval-queries.service.ts';
+import type { ApprovalSubject, ApprovalSubjects, SubmitInput } from './approval-subjects.ts';
 import * as repo from './approvals.repository.ts';
-import type { ApprovalsTables } from './approvals.tables.ts';
+import type { ApproverResolver } from './approver-resolver.ts';
 
-export type ApprovalOutcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
-
-/** What a module that submits things for approval tells the engine. */
-export interface ApprovalSubject {
-  /** Runs in the deciding transaction when a request ends (or is returned for changes). */
-  onOutcome(
-    trx: Transaction<DB>,
-    subjectId: string,
-    outcome: ApprovalOutcome,
-    ctx: ActorContext,
-  ): Promise<void>;
-  /** Whether someone other than the participants may see the request (e.g. the subject's owner). */
-  canView?(ctx: ActorContext, subjectId: string, exec: Kysely<DB> | Transaction<DB>): Promise<boolean>;
-  /**
-   * What the approvers are deciding on, shown in the approval itself (an announcement's text,
-   * audience and files; a request's form). Asked only for someone who may see the approval.
-   */
-  preview?(exec: Kysely<DB>, subjectId: string): Promise<ApprovalSubjectPreview | null>;
-}
-
-export interface SubmitInput {
-  subjectType: ApprovalSubjectType;
-  subjectId: string;
-  title: string;
-  link: string;
-  /** The department whose head is the requester's head (e.g. the publishing department). */
-  departmentId: string | null;
-  /** What the template's step conditions read. */
-  attributes: Record<string, string | boolean>;
-}
+export type { ApprovalOutcome, ApprovalSubject, SubmitInput } from './approval-subjects.ts';
 
 export interface ApprovalsDeps {
   db: Kysely<DB>;
@@ -71,6 +35,10 @@ export interface ApprovalsDeps {
   events: EventLog;
   notifications: NotificationsService;
   roles: RolesService;
+  users: UserLookupService;
+  subjects: ApprovalSubjects;
+  resolver: ApproverResolver;
+  queries: ApprovalQueriesService;
 }
 
 const Steps = z.array(TemplateStep);
@@ -84,45 +52,15 @@ const Steps = z.array(TemplateStep);
  * skipped on the record. 或签 steps pass with one approval, 会签 steps with all. Every action is
  * audited, on the timeline and notified; the subject's module hears the outcome in the same
  * transaction.
- */
-export class ApprovalsService {
+ */ export class ApprovalsService {
   readonly #deps: ApprovalsDeps;
-  readonly #subjects = new Map<ApprovalSubjectType, ApprovalSubject>();
 
   constructor(deps: ApprovalsDeps) {
     this.#deps = deps;
   }
 
   registerSubject(type: ApprovalSubjectType, subject: ApprovalSubject): void {
-    this.#subjects.set(type, subject);
-  }
-
-  async templates(): Promise<ApprovalTemplate[]> {
-    return (await repo.templates(this.#deps.db)).map(toTemplate);
-  }
-
-  async saveTemplate(ctx: ActorContext, subjectType: ApprovalSubjectType, body: SaveApprovalTemplateRequest) {
-    const ids = body.steps.map((s) => s.id);
-    if (new Set(ids).size !== ids.length) throw errors.invalidField('steps', 'Step ids must be unique.');
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const before = await repo.templateFor(trx, subjectType);
-      if (!before) throw errors.notFound('Approval template');
-      await repo.updateTemplate(trx, before.id, {
-        name: body.name,
-        steps: JSON.stringify(body.steps),
-        cc: JSON.stringify(body.cc),
-        version: before.version + 1,
-        updated_at: this.#deps.clock.now().toISOString(),
-        updated_by: ctx.actor.userId,
-      });
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'approval.template.changed',
-        targetType: 'approval_template',
-        targetId: before.id,
-        summary: { subjectType, before: toTemplate(before), after: body },
-      });
-    });
-    return (await this.templates()).find((t) => t.subjectType === subjectType)!;
+    this.#deps.subjects.register(type, subject);
   }
 
   /**
@@ -208,7 +146,7 @@ export class ApprovalsService {
     );
     let idx = 0;
     for (const step of steps) {
-      const { userIds: resolved, reasons } = await this.#resolve(trx, step.approvers, request);
+      const { userIds: resolved, reasons } = await this.#deps.resolver.resolve(trx, step.approvers, request);
       const delegated = await repo.delegationsAt(trx, resolved, now);
       const stepId = newId();
       await repo.insertStep(trx, {
@@ -239,12 +177,12 @@ export class ApprovalsService {
       if (rows.length === 0) {
         const why: SkipReason[] = resolved.length > 0 ? [{ kind: 'only_requester' }] : reasons;
         await this.#action(trx, id, round, idx, null, 'skipped', null, why);
-        await this.#tellTemplateAdministrators(trx, ctx, request, step.name, why);
+        await tellTemplateAdministrators(this.#deps, trx, ctx, request, step.name, why);
       }
       idx += 1;
     }
     const template_cc = z.array(z.any()).parse(JSON.parse(template.cc)) as ApproverRule[];
-    await repo.insertCc(trx, id, (await this.#resolve(trx, template_cc, request)).userIds);
+    await repo.insertCc(trx, id, (await this.#deps.resolver.resolve(trx, template_cc, request)).userIds);
     return this.#advance(trx, ctx, id, round);
   }
 
@@ -289,7 +227,8 @@ export class ApprovalsService {
   async decide(ctx: ActorContext, id: string, body: DecideApprovalRequest): Promise<ApprovalDetail> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const request = await repo.lockRequest(trx, this.#deps.dialect, id);
-      if (!request || !(await this.#mayView(trx, ctx, request))) throw errors.notFound('Approval');
+      if (!request || !(await this.#deps.queries.mayView(trx, ctx, request)))
+        throw errors.notFound('Approval');
       if (request.status !== 'pending')
         throw errors.conflict(`This request is ${request.status}; nothing to decide.`);
       const active = (await repo.steps(trx, id, request.round)).find((s) => s.status === 'active');
@@ -342,14 +281,14 @@ export class ApprovalsService {
       await this.#finish(trx, ctx, request, outcome, body.comment);
     });
     this.#deps.notifications.committed();
-    return this.get(ctx, id);
+    return this.#deps.queries.get(ctx, id);
   }
 
   /** The requester takes a pending or returned request back. */
   async withdraw(ctx: ActorContext, id: string, comment: string | null): Promise<ApprovalDetail> {
     await this.#deps.db.transaction().execute((trx) => this.withdrawIn(trx, ctx, id, comment));
     this.#deps.notifications.committed();
-    return this.get(ctx, id);
+    return this.#deps.queries.get(ctx, id);
   }
 
   async withdrawIn(
@@ -359,7 +298,7 @@ export class ApprovalsService {
     comment: string | null,
   ): Promise<void> {
     const request = await repo.lockRequest(trx, this.#deps.dialect, id);
-    if (!request || !(await this.#mayView(trx, ctx, request))) throw errors.notFound('Approval');
+    if (!request || !(await this.#deps.queries.mayView(trx, ctx, request))) throw errors.notFound('Approval');
     if (request.requester_id !== ctx.actor.userId) throw errors.forbidden('Only the requester may withdraw.');
     if (request.status !== 'pending' && request.status !== 'returned') {
       throw errors.conflict(`This request is ${request.status}; it cannot be withdrawn.`);
@@ -382,7 +321,7 @@ export class ApprovalsService {
       targetId: id,
       summary: { subjectType: request.subject_type, subjectId: request.subject_id, comment },
     });
-    await this.#subjects.get(request.subject_type)?.onOutcome(trx, request.subject_id, 'withdrawn', ctx);
+    await this.#deps.subjects.get(request.subject_type)?.onOutcome(trx, request.subject_id, 'withdrawn', ctx);
     await this.#changed(trx, id);
   }
 
@@ -405,7 +344,7 @@ export class ApprovalsService {
       departmentIds: request.department_id ? [request.department_id] : [],
     });
     if (outcome === 'approved') {
-      const cc = (await repo.cc(trx, request.id)).map((c) => c.id);
+      const cc = await repo.cc(trx, request.id);
       if (cc.length > 0) {
         await this.#deps.notifications.notify(trx, {
           kind: 'approval.cc',
@@ -417,223 +356,8 @@ export class ApprovalsService {
         });
       }
     }
-    await this.#subjects.get(request.subject_type)?.onOutcome(trx, request.subject_id, outcome, ctx);
+    await this.#deps.subjects.get(request.subject_type)?.onOutcome(trx, request.subject_id, outcome, ctx);
     await this.#changed(trx, request.id);
-  }
-
-  async list(ctx: ActorContext, query: ApprovalListQuery): Promise<Page<Approval>> {
-    const { rows, total } = await repo.list(this.#deps.db, ctx.actor.userId, query);
-    const items = await this.#present(this.#deps.db, ctx, rows);
-    return { items, total, page: query.page, pageSize: query.pageSize };
-  }
-
-  async get(ctx: ActorContext, id: string): Promise<ApprovalDetail> {
-    const db = this.#deps.db;
-    const row = await repo.findWithRequester(db, id);
-    if (!row || !(await this.#mayView(db, ctx, row))) throw errors.notFound('Approval');
-    const steps = await repo.steps(db, id, row.round);
-    const people = await repo.assignees(
-      db,
-      steps.map((s) => s.id),
-    );
-    const subject = (await this.#subjects.get(row.subject_type)?.preview?.(db, row.subject_id)) ?? null;
-    return {
-      ...(await this.#present(db, ctx, [row]))[0]!,
-      subject,
-      steps: steps.map(
-        (s): ApprovalStep => ({
-          index: s.idx,
-          name: s.name,
-          mode: s.mode,
-          status: s.status,
-          approvers: people
-            .filter((p) => p.step_id === s.id)
-            .map((p) => ({
-              ...userRef(p.user_id, p.username, p.display_name)!,
-              decision: p.decision,
-              decidedAt: p.decided_at,
-              onBehalfOf: userRef(p.on_behalf_of, p.principal_username, p.principal_name),
-            })),
-        }),
-      ),
-      cc: (await repo.cc(db, id)).map((c) => userRef(c.id, c.username, c.display_name)!),
-      timeline: (await repo.actions(db, id)).map((a) => ({
-        id: a.id,
-        action: a.action,
-        actor: userRef(a.actor_id, a.username, a.display_name),
-        stepIndex: a.step_index,
-        comment: a.comment,
-        skipReasons: a.detail ? SkipReason.array().parse(JSON.parse(a.detail)) : [],
-        at: a.at,
-      })),
-    };
-  }
-
-  /** The latest approval request of a subject, for its page's timeline. */
-  async latestFor(subjectType: ApprovalSubjectType, subjectId: string): Promise<string | null> {
-    return (await repo.latestForSubject(this.#deps.db, subjectType, subjectId))?.id ?? null;
-  }
-
-  async delegations(ctx: ActorContext): Promise<Delegation[]> {
-    return (await repo.delegationsOf(this.#deps.db, ctx.actor.userId)).map(toDelegation);
-  }
-
-  async createDelegation(ctx: ActorContext, body: CreateDelegationRequest): Promise<Delegation> {
-    if (body.delegateId === ctx.actor.userId)
-      throw errors.invalidField('delegateId', 'Delegate to someone else.');
-    const [active] = await repo.activeUsers(this.#deps.db, [body.delegateId]);
-    if (!active) throw errors.invalidField('delegateId', 'No such active colleague.');
-    const id = newId();
-    await this.#deps.db.transaction().execute(async (trx) => {
-      await repo.insertDelegation(trx, {
-        id,
-        user_id: ctx.actor.userId,
-        delegate_id: body.delegateId,
-        starts_at: new Date(body.startsAt).toISOString(),
-        ends_at: new Date(body.endsAt).toISOString(),
-        created_at: this.#deps.clock.now().toISOString(),
-      });
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'approval.delegation.created',
-        targetType: 'approval_delegation',
-        targetId: id,
-        summary: { delegateId: body.delegateId, startsAt: body.startsAt, endsAt: body.endsAt },
-      });
-    });
-    return (await this.delegations(ctx)).find((d) => d.id === id)!;
-  }
-
-  async deleteDelegation(ctx: ActorContext, id: string): Promise<void> {
-    await this.#deps.db.transaction().execute(async (trx) => {
-      const row = await repo.findDelegation(trx, id);
-      if (!row || row.user_id !== ctx.actor.userId) throw errors.notFound('Delegation');
-      await repo.deleteDelegation(trx, id);
-      await this.#deps.audit.record(trx, ctx, {
-        action: 'approval.delegation.deleted',
-        targetType: 'approval_delegation',
-        targetId: id,
-        summary: { delegateId: row.delegate_id },
-      });
-    });
-  }
-
-  /** The people a rule names for this request (active employees; the requester is removed later). */
-  /**
-   * The people the rules name, active employees only, and — for every rule that named nobody — why
-   * (so a skipped step can say so on the timeline).
-   */
-  async #resolve(
-    trx: Transaction<DB>,
-    rules: readonly ApproverRule[],
-    request: repo.RequestRow,
-  ): Promise<{ userIds: string[]; reasons: SkipReason[] }> {
-    const out: string[] = [];
-    const reasons: SkipReason[] = [];
-    const departmentName = async (id: string | null) =>
-      id ? ((await repo.departmentChain(trx, id))?.name ?? null) : null;
-    for (const rule of rules) {
-      let found: string[] = [];
-      switch (rule.type) {
-        case 'requester_head':
-          found = await this.#headAbove(trx, request.department_id, request.requester_id);
-          if (found.length === 0)
-            reasons.push({ kind: 'no_head', department: await departmentName(request.department_id) });
-          break;
-        case 'division_head': {
-          const dept = request.department_id
-            ? await repo.departmentChain(trx, request.department_id)
-            : undefined;
-          const parent = dept?.parent_id ? await repo.departmentChain(trx, dept.parent_id) : undefined;
-          if (parent?.head_id && parent.head_id !== request.requester_id) found = [parent.head_id];
-          else reasons.push({ kind: 'no_division_head', department: dept?.name ?? null });
-          break;
-        }
-        case 'department_head': {
-          const dept = await repo.departmentChain(trx, rule.departmentId);
-          if (dept?.head_id) found = [dept.head_id];
-          else reasons.push({ kind: 'no_head', department: dept?.name ?? null });
-          break;
-        }
-        case 'role':
-          found = await repo.withRole(trx, rule.roleKey, rule.sameDepartment ? request.department_id : null);
-          if (found.length === 0)
-            reasons.push({ kind: 'no_role_holder', role: await repo.roleName(trx, rule.roleKey) });
-          break;
-        case 'senior_leadership':
-          found = await repo.withRole(trx, 'senior_leadership', null);
-          if (found.length === 0) reasons.push({ kind: 'no_senior_leadership' });
-          break;
-        case 'users':
-          found = rule.userIds;
-          break;
-      }
-      out.push(...found);
-    }
-    const userIds = await repo.activeUsers(trx, [...new Set(out)]);
-    if (userIds.length === 0 && out.length > 0) reasons.push({ kind: 'approvers_inactive' });
-    return { userIds, reasons };
-  }
-
-  /**
-   * The head of the department; when that is the requester themselves (or there is none), the
-   * head of the department above, and so on; at the top, senior leadership.
-   */
-  async #headAbove(
-    trx: Transaction<DB>,
-    departmentId: string | null,
-    requesterId: string,
-  ): Promise<string[]> {
-    let current = departmentId;
-    for (let depth = 0; current && depth < 20; depth++) {
-      const dept = await repo.departmentChain(trx, current);
-      if (!dept) break;
-      if (dept.head_id && dept.head_id !== requesterId) return [dept.head_id];
-      current = dept.parent_id;
-    }
-    return (await repo.withRole(trx, 'senior_leadership', null)).filter((id) => id !== requesterId);
-  }
-
-  async #mayView(
-    db: Kysely<DB> | Transaction<DB>,
-    ctx: ActorContext,
-    request: repo.RequestRow,
-  ): Promise<boolean> {
-    const me = ctx.actor.userId;
-    if (request.requester_id === me || can(ctx.actor.grants, 'approval.manage')) return true;
-    if ((await repo.participants(db, request.id)).includes(me)) return true;
-    return (await this.#subjects.get(request.subject_type)?.canView?.(ctx, request.subject_id, db)) ?? false;
-  }
-
-  /** Presents a page of requests; one query finds which of them await the caller's decision. */
-  async #present(
-    db: Kysely<DB> | Transaction<DB>,
-    ctx: ActorContext,
-    rows: (repo.RequestRow & { requester_username: string; requester_name: string })[],
-  ): Promise<Approval[]> {
-    const me = ctx.actor.userId;
-    const awaiting = await repo.awaitingDecision(
-      db,
-      rows.filter((r) => r.status === 'pending').map((r) => r.id),
-      me,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      title: r.title,
-      link: r.link,
-      requester: userRef(r.requester_id, r.requester_username, r.requester_name)!,
-      status: r.status,
-      currentStep: r.current_step,
-      round: r.round,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      finishedAt: r.finished_at,
-      can: {
-        decide: awaiting.has(r.id),
-        withdraw: r.requester_id === me && (r.status === 'pending' || r.status === 'returned'),
-      },
-    }));
   }
 
   async #action(
@@ -642,7 +366,7 @@ export class ApprovalsService {
     round: number,
     stepIndex: number | null,
     actorId: string | null,
-    action: ApprovalsTables['approval_actions']['action'],
+    action: repo.ActionKind,
     comment: string | null,
     skipReasons: readonly SkipReason[] = [],
   ): Promise<void> {
@@ -659,31 +383,6 @@ export class ApprovalsService {
     });
   }
 
-  /**
-   * A step nobody could approve was skipped: the people who maintain the approval templates
-   * (approval.manage) hear which step of which request, and why, so they can fix the template or
-   * the organisation (a department without a head, a role nobody holds) before it matters.
-   */
-  async #tellTemplateAdministrators(
-    trx: Transaction<DB>,
-    ctx: ActorContext,
-    request: repo.RequestRow,
-    stepName: string,
-    reasons: readonly SkipReason[],
-  ): Promise<void> {
-    const administrators = await this.#deps.roles.activeUserIdsWithPermission(trx, 'approval.manage');
-    await this.#deps.notifications.notify(trx, {
-      kind: 'approval.skipped',
-      title: `审批步骤已跳过：${request.title}`,
-      body: `「${stepName}」没有可审批的人，已自动跳过：${reasons.map(skipReasonText).join('；')}。请检查审批模板或组织架构。`,
-      link: `/approvals/${request.id}`,
-      subject: { type: 'approval', id: request.id },
-      actorId: ctx.actor.userId,
-      recipientIds: administrators,
-      departmentIds: request.department_id ? [request.department_id] : [],
-    });
-  }
-
   async #changed(trx: Transaction<DB>, id: string): Promise<void> {
     const request = (await repo.findRequest(trx, id))!;
     await this.#deps.events.append(trx, {
@@ -692,53 +391,7 @@ export class ApprovalsService {
     });
   }
 
-  async #name(db: Kysely<DB> | Transaction<DB>, userId: string): Promise<string> {
-    const row = await db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    return row?.display_name ?? '';
-  }
-}
-
-function toTemplate(row: repo.TemplateRow): ApprovalTemplate {
-  return {
-    id: row.id,
-    subjectType: row.subject_type,
-    name: row.name,
-    steps: JSON.parse(row.steps),
-    cc: JSON.parse(row.cc),
-    version: row.version,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toDelegation(r: Awaited<ReturnType<typeof repo.delegationsOf>>[number]): Delegation {
-  return {
-    id: r.id,
-    from: userRef(r.user_id, r.from_username, r.from_name)!,
-    to: userRef(r.delegate_id, r.to_username, r.to_name)!,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    createdAt: r.created_at,
-  };
-}
-
-/** A skip reason in the notice's words (notices are written in the organisation's language, Chinese). */
-function skipReasonText(reason: SkipReason): string {
-  switch (reason.kind) {
-    case 'no_head':
-      return reason.department ? `部门「${reason.department}」没有负责人` : '申请人没有所属部门的负责人';
-    case 'no_division_head':
-      return reason.department ? `部门「${reason.department}」没有上级负责人` : '申请人没有上级负责人';
-    case 'no_role_holder':
-      return `没有人担任「${reason.role}」`;
-    case 'no_senior_leadership':
-      return '没有高层领导';
-    case 'approvers_inactive':
-      return '指定的审批人已停用';
-    case 'only_requester':
-      return '唯一的审批人是申请人本人';
+  async #name(db: Executor, userId: string): Promise<string> {
+    return (await this.#deps.users.refs(db, [userId])).get(userId)?.displayName ?? '';
   }
 }

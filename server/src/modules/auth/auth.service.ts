@@ -15,6 +15,7 @@ import { deriveKey, hmacHex, randomSecret, sha256Hex } from '../../platform/cryp
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
@@ -228,7 +229,7 @@ export class AuthService {
   async revokeSession(ctx: ActorContext, sessionId: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       if (!(await repo.revokeSession(trx, sessionId, ctx.actor.userId, this.#now())))
-        throw errors.notFound('Session');
+        throw errors.notFound(text('nouns.session'));
       await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { sessionIds: [sessionId] }));
       await this.#deps.audit.record(trx, ctx, {
         action: 'auth.session.revoked',
@@ -252,7 +253,7 @@ export class AuthService {
     const keys = throttle.passwordKeysFor(ctx.actor.userId, ctx.actor.username);
     const now = clock.now();
     const wait = await db.transaction().execute((trx) => throttle.admit(trx, keys, now));
-    if (wait > 0) throw errors.tooManyAttempts(wait, 'Too many wrong current passwords; try again later.');
+    if (wait > 0) throw errors.tooManyAttempts(wait, text('auth.errors.tooManyWrongPasswords'));
     const user = await this.#deps.users.findById(db, ctx.actor.userId);
     if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
       const notified = await db.transaction().execute(async (trx) => {
@@ -323,7 +324,7 @@ export class AuthService {
   /** Acts as a user outside HTTP (CLI, demo seed), with that user's real grants. */
   async actorFor(userId: string): Promise<Actor> {
     const user = await this.#deps.users.findById(this.#deps.db, userId);
-    if (!user) throw errors.notFound('User');
+    if (!user) throw errors.notFound(text('nouns.user'));
     return this.#actorFor(this.#deps.db, user, { method: 'system' });
   }
 

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ActorContext, RequestContext } from '../../platform/auth/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { type Text, text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { UsersService, UserWithDepartment } from '../users/users.service.ts';
@@ -16,8 +17,8 @@ const KIND = 'security.sign_in_failures';
 
 interface Notice {
   to: string[] | 'administrators';
-  title: string;
-  body: string;
+  title: Text;
+  body: Text;
   link: string;
 }
 const PROFILE_LINK = '/profile?tab=sessions';
@@ -51,12 +52,17 @@ export class SignInAlerts {
   ): Promise<boolean> {
     const { keys, outcome, user, tried } = f;
     const address = keys.addressLabel;
+    const shown: string | Text = address ?? text('auth.notices.unknownAddress');
     const notices: Notice[] = [];
     if (user && outcome.waitBegan) {
       notices.push({
         to: [user.id],
-        title: '账号登录失败提醒',
-        body: `您的账号从地址 ${address} 连续 ${outcome.failures} 次登录失败，该地址需等待 ${outcome.retryAfterSeconds} 秒后才能再试；您在其他地址的登录不受影响。如果不是您本人操作，请尽快修改密码。`,
+        title: text('auth.notices.signInFailed.title'),
+        body: text('auth.notices.signInFailed.body', {
+          address: shown,
+          failures: outcome.failures,
+          seconds: outcome.retryAfterSeconds,
+        }),
         link: PROFILE_LINK,
       });
     }
@@ -64,14 +70,19 @@ export class SignInAlerts {
       notices.push(
         {
           to: [user.id],
-          title: '账号遭遇大量登录尝试',
-          body: `最近一小时内您的账号已有 ${outcome.accountFailures} 次登录失败。失败过的地址需等待后才能再试，您本人的正确登录不受影响。如果不是您本人操作，请尽快修改密码。`,
+          title: text('auth.notices.accountBurst.title'),
+          body: text('auth.notices.accountBurst.body', { failures: outcome.accountFailures }),
           link: PROFILE_LINK,
         },
         {
           to: 'administrators',
-          title: `账号 ${user.username} 遭遇大量登录尝试`,
-          body: `最近一小时内账号 ${user.username}（${user.display_name}）已有 ${outcome.accountFailures} 次登录失败，最近一次来自 ${address}。现在每个地址只有一次尝试机会，之后需等待。可在用户管理中查看来源并解除限制。`,
+          title: text('auth.notices.accountBurstAdmin.title', { username: user.username }),
+          body: text('auth.notices.accountBurstAdmin.body', {
+            username: user.username,
+            name: user.display_name,
+            failures: outcome.accountFailures,
+            address: shown,
+          }),
           link: `/org/users?user=${user.id}`,
         },
       );
@@ -79,8 +90,8 @@ export class SignInAlerts {
     if (outcome.addressBurstBegan) {
       notices.push({
         to: 'administrators',
-        title: `地址 ${address} 大量登录失败`,
-        body: `最近一小时内来自 ${address} 的登录失败已达 ${outcome.addressFailures} 次，涉及多个账号名。该地址上失败过的账号名需等待后才能再试，同一地址其他人的正确登录不受影响。`,
+        title: text('auth.notices.addressBurst.title', { address: shown }),
+        body: text('auth.notices.addressBurst.body', { address: shown, failures: outcome.addressFailures }),
         link: '/org/audit',
       });
     }
@@ -133,7 +144,7 @@ export class SignInAlerts {
     outcome: FailureOutcome,
   ): Promise<boolean> {
     const { userId, username, displayName } = ctx.actor;
-    const where = ctx.ip ?? '未知';
+    const where: string | Text = ctx.ip ?? text('auth.notices.unknownAddress');
     // Someone holding the session but not the password is what a stolen session looks like.
     const notified = outcome.waitBegan
       ? await this.#send(
@@ -141,14 +152,22 @@ export class SignInAlerts {
           [
             {
               to: [userId],
-              title: '修改密码时多次输错当前密码',
-              body: `在您已登录的设备上（地址 ${where}）连续 ${outcome.failures} 次输错当前密码，修改密码需等待后才能再试。如果不是您本人操作，请在“登录设备”中注销该设备。`,
+              title: text('auth.notices.passwordCheckFailed.title'),
+              body: text('auth.notices.passwordCheckFailed.body', {
+                address: where,
+                failures: outcome.failures,
+              }),
               link: PROFILE_LINK,
             },
             {
               to: 'administrators',
-              title: `账号 ${username} 修改密码时多次输错当前密码`,
-              body: `${displayName}（${username}）在已登录的会话中连续 ${outcome.failures} 次输错当前密码（地址 ${where}），可能是会话被他人使用。`,
+              title: text('auth.notices.passwordCheckFailedAdmin.title', { username }),
+              body: text('auth.notices.passwordCheckFailedAdmin.body', {
+                username,
+                name: displayName,
+                failures: outcome.failures,
+                address: where,
+              }),
               link: `/org/users?user=${userId}`,
             },
           ],

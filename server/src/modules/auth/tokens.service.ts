@@ -7,6 +7,7 @@ import { randomSecret, sha256Hex } from '../../platform/crypto/keys.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
 
@@ -41,9 +42,7 @@ export class TokensService {
   async create(ctx: ActorContext, input: CreateTokenRequest): Promise<CreatedToken> {
     // A session change carries the CSRF token (access control checked it); a bearer token does not.
     if (ctx.actor.auth.method !== 'session') {
-      throw errors.sessionRequired(
-        'API tokens are created from a signed-in session, not with another token.',
-      );
+      throw errors.sessionRequired(text('auth.errors.tokenNeedsSession'));
     }
     const secret = randomSecret(TOKEN_PREFIX);
     const now = this.#deps.clock.now();
@@ -75,7 +74,7 @@ export class TokensService {
   async revoke(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const token = await repo.findToken(trx, id, ctx.actor.userId);
-      if (!token) throw errors.notFound('Token');
+      if (!token) throw errors.notFound(text('nouns.token'));
       await repo.revokeToken(trx, id, this.#deps.clock.now().toISOString());
       await this.#deps.events.append(trx, credentialsEnded(ctx.actor.userId, { tokenIds: [id] }));
       await this.#deps.audit.record(trx, ctx, {

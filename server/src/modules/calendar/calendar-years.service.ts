@@ -3,6 +3,7 @@ import { SYSTEM_CONTEXT } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -130,11 +131,14 @@ export class CalendarYearsService {
 
   async #notice(trx: Transaction<DB>, year: number, provisional: boolean, recipientIds: string[]) {
     const body = provisional
-      ? `国务院办公厅关于 ${year} 年部分节假日安排的通知尚未录入。工作日历已按${RULES}暂定 ${year} 年的法定节假日（含逢周末的补假，不含调休上班），用于计算期限；通知发布后请在工作日历中导入或录入正式安排，暂定安排将被整体替换。`
-      : `国务院办公厅关于 ${year} 年部分节假日安排的通知尚未录入，${year} 年的节假日目前按工作日计算。请在工作日历中导入或录入正式安排。`;
+      ? text('calendar.notices.nextYear.provisional', {
+          year: String(year),
+          rules: text('calendar.notices.rules'),
+        })
+      : text('calendar.notices.nextYear.working', { year: String(year) });
     await this.#deps.notifications.notify(trx, {
       kind: 'system.calendar_next_year',
-      title: `${year} 年节假日安排尚未录入`,
+      title: text('calendar.notices.nextYear.title', { year: String(year) }),
       body,
       link: `/admin/calendar?year=${year}`,
       recipientIds,

@@ -15,6 +15,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { DEFAULT_WEEK, NoWorkingTimeError, WorkingCalendar } from './business-calendar.ts';
@@ -176,7 +177,7 @@ export class CalendarService {
   async deleteDay(ctx: ActorContext, date: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const before = await repo.findDay(trx, date);
-      if (!before) throw errors.notFound('Calendar day');
+      if (!before) throw errors.notFound(text('calendar.nouns.day'));
       await repo.deleteDay(trx, date);
       await this.#deps.audit.record(trx, ctx, {
         action: 'calendar.day.changed',
@@ -296,7 +297,7 @@ export class CalendarService {
         hours: null,
       };
     } catch (err) {
-      if (err instanceof NoWorkingTimeError) throw errors.conflict(err.message);
+      if (err instanceof NoWorkingTimeError) throw errors.conflict(text('calendar.errors.noWorkingTime'));
       throw err;
     }
   }

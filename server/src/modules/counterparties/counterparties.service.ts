@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { pinyinOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import * as repo from './counterparties.repository.ts';
@@ -47,7 +48,7 @@ export class CounterpartiesService {
 
   async get(id: string, db: Executor = this.#deps.db): Promise<Counterparty> {
     const row = await repo.findById(db, id);
-    if (!row) throw errors.notFound('Counterparty');
+    if (!row) throw errors.notFound(text('nouns.counterparty'));
     const counts = await this.#deps.contacts.contactCounts(db, [id]);
     return toCounterparty(row, counts.get(id) ?? 0);
   }
@@ -57,7 +58,7 @@ export class CounterpartiesService {
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       if (await repo.findByName(trx, input.name))
-        throw errors.conflict(`${input.name} is already registered.`);
+        throw errors.conflict(text('counterparties.errors.nameTaken', { name: input.name }));
       await repo.insert(trx, {
         id,
         name: input.name,
@@ -79,9 +80,9 @@ export class CounterpartiesService {
   async update(ctx: ActorContext, id: string, input: UpdateCounterpartyRequest): Promise<Counterparty> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Counterparty');
+      if (!row) throw errors.notFound(text('nouns.counterparty'));
       if (input.name && input.name !== row.name && (await repo.findByName(trx, input.name))) {
-        throw errors.conflict(`${input.name} is already registered.`);
+        throw errors.conflict(text('counterparties.errors.nameTaken', { name: input.name }));
       }
       const diff = changes({ name: row.name, kind: row.kind, description: row.description }, input);
       if (Object.keys(diff).length === 0) return;
@@ -101,17 +102,14 @@ export class CounterpartiesService {
     return this.get(id);
   }
 
-  async exists(db: Executor, id: string): Promise<boolean> {
-    return (await repo.findById(db, id)) !== undefined;
+  /** Names by id, one query; unknown ids (and nulls) are absent. */
+  async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    return new Map((await repo.findByIds(db, wanted)).map((r) => [r.id, r.name]));
   }
 
-  /** Names of the counterparties among `ids` that exist, by id (for showing people and channels). */
-  async namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const rows = await repo.findByIds(
-      db,
-      ids.filter((id): id is string => id !== null),
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  async exists(db: Executor, id: string): Promise<boolean> {
+    return (await repo.findById(db, id)) !== undefined;
   }
 }
 

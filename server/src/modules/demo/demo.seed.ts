@@ -123,12 +123,12 @@ async function seedPublishing(
     ...adminCtx,
     actor: await services.auth.actorFor(ids.userIds.get(username)!),
   });
-  const categories = new Map((await services.announcements.categories()).map((c) => [c.key, c.id]));
+  const categories = new Map((await services.announcementCategories.categories()).map((c) => [c.key, c.id]));
   const calendar = await services.calendar.working();
   const now = services.clock.now();
   for (const a of DEMO_ANNOUNCEMENTS) {
     const author = await as(a.by);
-    const draft = await services.announcements.create(author, {
+    const draft = await services.announcementDrafts.create(author, {
       categoryId: categories.get(a.category)!,
       title: a.title,
       bodyHtml: a.bodyHtml,
@@ -154,14 +154,14 @@ async function seedPublishing(
       },
       fileIds: [],
     });
-    const submitted = await services.announcements.submit(author, draft.id);
+    const submitted = await services.announcementPublishing.submit(author, draft.id);
     if (a.approvedBy && submitted.approvalId) {
       await services.approvals.decide(await as(a.approvedBy), submitted.approvalId, {
         decision: 'approve',
         comment: '同意发布',
       });
     }
-    for (const reader of a.readBy ?? []) await services.announcements.read(await as(reader), draft.id);
+    for (const reader of a.readBy ?? []) await services.announcementReceipts.read(await as(reader), draft.id);
   }
 }
 
@@ -196,7 +196,7 @@ async function seedWork(
       }),
     );
     for (const reply of task.replies ?? []) {
-      await services.tasks.reply(await as(reply.from), created.id, {
+      await services.taskReplies.reply(await as(reply.from), created.id, {
         body: reply.body,
         status: reply.status,
         fileIds: [],

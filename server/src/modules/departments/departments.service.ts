@@ -12,6 +12,7 @@ import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import * as repo from './departments.repository.ts';
 
@@ -89,7 +90,7 @@ export class DepartmentsService {
 
   async get(id: string, db: Executor = this.#deps.db): Promise<Department> {
     const row = await repo.findById(db, id);
-    if (!row) throw errors.notFound('Department');
+    if (!row) throw errors.notFound(text('nouns.department'));
     const refs = await this.#deps.people.refs(db, [row.head_id, row.liaison_id]);
     return toDepartment(row, refs, await this.#deps.people.countMembersOfDepartment(db, id));
   }
@@ -176,7 +177,7 @@ export class DepartmentsService {
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Department');
+      if (!row) throw errors.notFound(text('nouns.department'));
       const parentId = input.parentId === undefined ? row.parent_id : input.parentId;
       const name = input.name ?? row.name;
       const code = input.code === undefined ? row.code : input.code;
@@ -220,17 +221,14 @@ export class DepartmentsService {
     await this.#deps.db.transaction().execute(async (trx) => {
       await this.#deps.dialect.lockNamed(trx, TREE_LOCK);
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Department');
+      if (!row) throw errors.notFound(text('nouns.department'));
       const children = await repo.countChildren(trx, id);
       const members = await this.#deps.people.countMembersOfDepartment(trx, id, { includeDisabled: true });
       if (children > 0 || members > 0) {
-        throw errors.conflict(
-          'Move the sub-departments and members elsewhere before deleting this department.',
-          {
-            subDepartments: children,
-            members,
-          },
-        );
+        throw errors.conflict(text('departments.errors.notEmpty'), {
+          subDepartments: children,
+          members,
+        });
       }
       for (const hook of this.#removalHooks) await hook(trx, id);
       await repo.remove(trx, id);
@@ -280,12 +278,39 @@ export class DepartmentsService {
   ): Promise<void> {
     const sibling = await repo.findSibling(trx, parentId, name);
     if (sibling && sibling.id !== selfId) {
-      throw errors.conflict(`A department named ${name} already exists at this level.`);
+      throw errors.conflict(text('departments.errors.nameTaken', { name }));
     }
     if (code) {
       const same = await repo.findByCode(trx, code);
-      if (same && same.id !== selfId) throw errors.conflict(`The department code ${code} is already used.`);
+      if (same && same.id !== selfId) throw errors.conflict(text('departments.errors.codeTaken', { code }));
     }
+  }
+
+  // ——— read helpers other modules use (audiences, approvals): by ids in one query ———
+
+  /** Name, path, parent and head of each department among `ids` (unknown ids are left out). */
+  async basicsOf(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<
+    Map<string, { id: string; name: string; path: string; parentId: string | null; headId: string | null }>
+  > {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows = await repo.findByIds(db, wanted);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, name: r.name, path: r.path, parentId: r.parent_id, headId: r.head_id },
+      ]),
+    );
+  }
+
+  /** Ids of the departments at or under any of these materialised paths (the tree is small: one read). */
+  async idsUnderPaths(db: Executor, paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const rows = await repo.listAll(db);
+    return rows.filter((r) => paths.some((p) => r.path.startsWith(p))).map((r) => r.id);
   }
 }
 

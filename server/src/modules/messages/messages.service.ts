@@ -71,6 +71,11 @@ export class MessagesService {
     };
   }
 
+  /** The channel a message is in, or null when there is none (a task made from a message asks). */
+  async channelOf(messageId: string): Promise<string | null> {
+    return (await repo.findById(this.#deps.db, messageId))?.channel_id ?? null;
+  }
+
   /** One message (for a deep link to a reply whose thread is not on screen). */
   async one(ctx: ActorContext, channelId: string, messageId: string): Promise<Message> {
     await this.#deps.channels.access(ctx, channelId);

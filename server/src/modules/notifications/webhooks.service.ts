@@ -172,7 +172,7 @@ export class WebhooksService {
     if (!departmentId) return;
     const found = await this.#deps.departments.names(trx, [departmentId]);
     if (!found.has(departmentId)) {
-      throw errors.invalidField('departmentId', 'No such department.');
+      throw errors.invalidField('departmentId', text('notifications.errors.noSuchDepartment'));
     }
   }
 

@@ -1,14 +1,15 @@
 import type { DeptRequestListQuery, RequestReportQuery } from '@liaison/contracts';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { ScopeFilter } from '../../platform/auth/actor.ts';
-import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
+import type { ResolvedScope } from '../../platform/auth/actor.ts';
+import { likeContains, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import { timelinessCounts } from '../../platform/kpi/timeliness.sql.ts';
-import { userIdsWithRoleKey } from '../roles/roles.repository.ts';
 import type { RequestsTables } from './requests.tables.ts';
 
 type RequestsTable = RequestsTables['dept_requests'];
 export type RequestRecord = Selectable<RequestsTable>;
+export type RequestEventType = RequestsTables['request_events']['type'];
+export type { RequestStep } from './requests.tables.ts';
 
 export async function nextNumber(db: Executor): Promise<number> {
   const row = await db
@@ -33,32 +34,8 @@ export async function insertEvent(
   await db.insertInto('request_events').values(row).execute();
 }
 
-function withNames(db: Executor) {
-  return db
-    .selectFrom('dept_requests')
-    .innerJoin('departments as from_dept', 'from_dept.id', 'dept_requests.from_department_id')
-    .innerJoin('departments as to_dept', 'to_dept.id', 'dept_requests.to_department_id')
-    .innerJoin('users as raiser', 'raiser.id', 'dept_requests.raised_by')
-    .leftJoin('users as handler', 'handler.id', 'dept_requests.handler_id')
-    .selectAll('dept_requests')
-    .select([
-      'from_dept.name as from_name',
-      'from_dept.path as from_path',
-      'to_dept.name as to_name',
-      'to_dept.path as to_path',
-      'to_dept.head_id as to_head_id',
-      'to_dept.liaison_id as to_liaison_id',
-      'raiser.username as raiser_username',
-      'raiser.display_name as raiser_name',
-      'handler.username as handler_username',
-      'handler.display_name as handler_name',
-    ]);
-}
-
-export type RequestRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
-
-export function findById(db: Executor, id: string) {
-  return withNames(db).where('dept_requests.id', '=', id).executeTakeFirst();
+export function findById(db: Executor, id: string): Promise<RequestRecord | undefined> {
+  return db.selectFrom('dept_requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function lockById(db: Executor, dialect: SqlDialect, id: string) {
@@ -67,12 +44,17 @@ export function lockById(db: Executor, dialect: SqlDialect, id: string) {
     .executeTakeFirst();
 }
 
+/** Which requests a list shows: one department's box, or everything the caller's data scope reaches. */
 export type RequestListAccess =
   | { box: 'incoming' | 'outgoing'; departmentId: string }
-  | { box: 'all'; scope: ScopeFilter; userId: string; departmentId: string | null };
+  | { box: 'all'; scope: ResolvedScope; userId: string; departmentId: string | null };
 
-export async function list(db: Executor, access: RequestListAccess, query: DeptRequestListQuery) {
-  let q = withNames(db);
+export async function list(
+  db: Executor,
+  access: RequestListAccess,
+  query: DeptRequestListQuery,
+): Promise<{ rows: RequestRecord[]; total: number }> {
+  let q = db.selectFrom('dept_requests').selectAll();
   if (access.box !== 'all') {
     q =
       access.box === 'incoming'
@@ -92,11 +74,11 @@ export async function list(db: Executor, access: RequestListAccess, query: DeptR
           : []),
       ];
       if (scope.kind === 'all') return eb.lit(true);
-      if (scope.kind === 'department') {
+      if (scope.kind === 'department' && scope.departmentIds.length > 0) {
         return eb.or([
           ...mine,
-          likePrefix(eb.ref('from_dept.path'), scope.path),
-          likePrefix(eb.ref('to_dept.path'), scope.path),
+          eb('dept_requests.from_department_id', 'in', scope.departmentIds),
+          eb('dept_requests.to_department_id', 'in', scope.departmentIds),
         ]);
       }
       return eb.or(mine);
@@ -126,18 +108,10 @@ export async function list(db: Executor, access: RequestListAccess, query: DeptR
 export function events(db: Executor, requestId: string) {
   return db
     .selectFrom('request_events')
-    .leftJoin('users as actor', 'actor.id', 'request_events.actor_id')
-    .leftJoin('users as target', 'target.id', 'request_events.target_id')
-    .selectAll('request_events')
-    .select([
-      'actor.username as actor_username',
-      'actor.display_name as actor_name',
-      'target.username as target_username',
-      'target.display_name as target_name',
-    ])
-    .where('request_events.request_id', '=', requestId)
-    .orderBy('request_events.at')
-    .orderBy('request_events.id')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('at')
+    .orderBy('id')
     .execute();
 }
 
@@ -152,51 +126,28 @@ export function dueSteps(db: Executor, now: string, limit: number) {
     .execute();
 }
 
-export function department(db: Executor, id: string) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'name', 'path', 'head_id', 'liaison_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function person(db: Executor, id: string) {
-  return db
-    .selectFrom('users')
-    .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select([
-      'users.id',
-      'users.status',
-      'users.kind',
-      'users.department_id',
-      'departments.path as department_path',
-    ])
-    .where('users.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function activeWithRole(db: Executor, roleKey: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('status', '=', 'active')
-    .where('id', 'in', userIdsWithRoleKey(db, roleKey))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Per receiving department: what came in during the period and how it was answered. */
-export async function report(db: Executor, query: RequestReportQuery, now: string, scopePath: string | null) {
+/**
+ * Per receiving department: what came in during the period and how it was answered. The caller's
+ * department scope arrives as the ids of its subtree (null: every department); names and order are
+ * the departments service's.
+ */
+export async function report(
+  db: Executor,
+  query: RequestReportQuery,
+  now: string,
+  departmentIds: readonly string[] | null,
+) {
   let q = db
     .selectFrom('dept_requests')
-    .innerJoin('departments', 'departments.id', 'dept_requests.to_department_id')
     .where('dept_requests.created_at', '>=', query.from)
     .where('dept_requests.created_at', '<', query.to);
-  if (scopePath) q = q.where((eb) => likePrefix(eb.ref('departments.path'), scopePath));
+  if (departmentIds) {
+    if (departmentIds.length === 0) return [];
+    q = q.where('dept_requests.to_department_id', 'in', departmentIds);
+  }
   return q
     .select([
-      'departments.id',
-      'departments.name',
+      'dept_requests.to_department_id as id',
       (eb) => eb.fn.countAll<number>().as('received'),
       // The first response against its deadline; a request withdrawn unanswered owes nothing.
       ...timelinessCounts({
@@ -207,8 +158,6 @@ export async function report(db: Executor, query: RequestReportQuery, now: strin
       }),
       sql<number>`sum(case when dept_requests.escalation_level > 0 then 1 else 0 end)`.as('escalated'),
     ])
-    .groupBy(['departments.id', 'departments.name', 'departments.sort_order'])
-    .orderBy('departments.sort_order')
-    .orderBy('departments.name')
+    .groupBy('dept_requests.to_department_id')
     .execute();
 }

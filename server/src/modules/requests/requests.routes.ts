@@ -14,9 +14,10 @@ import {
 import { z } from 'zod';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { RequestSlaService } from './request-sla.service.ts';
 import type { RequestsService } from './requests.service.ts';
 
-export function requestsRoutes(app: App, requests: RequestsService): void {
+export function requestsRoutes(app: App, requests: RequestsService, sla: RequestSlaService): void {
   const tags = ['requests'];
   const use = { access: { permission: 'request.use' } } as const;
 
@@ -63,7 +64,7 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
         response: { 200: RequestReport },
       },
     },
-    (request) => requests.report(actorContext(request), request.query),
+    (request) => sla.report(actorContext(request), request.query),
   );
 
   app.get(
@@ -77,7 +78,7 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
         response: { 200: RequestSettings },
       },
     },
-    () => requests.settings(),
+    () => sla.settings(),
   );
 
   app.put(
@@ -92,7 +93,7 @@ export function requestsRoutes(app: App, requests: RequestsService): void {
         response: { 200: RequestSettings },
       },
     },
-    (request) => requests.updateSettings(actorContext(request), request.body),
+    (request) => sla.updateSettings(actorContext(request), request.body),
   );
 
   app.get(

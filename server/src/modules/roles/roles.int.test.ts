@@ -135,23 +135,34 @@ describe('roles', () => {
   });
 
   it('keeps one administrator when two remove each other at the same moment', async () => {
-    const adminRole = (await t.services.roles.list()).find((r) => r.key === 'system_admin')!;
-    const employee = (await t.services.roles.list()).find((r) => r.key === 'employee')!;
-    const other = await t.buildUser({ roles: ['system_admin'] });
-    // The test administrator steps down first, leaving exactly two: `other` and `third`.
-    const third = await t.buildUser({ roles: ['system_admin'] });
-    await t.request(await t.sessionFor(other), 'PUT', `/api/users/${t.admin.id}/roles`, {
-      roleIds: [employee.id],
-    });
-    const [a, b] = await Promise.all([
-      t.request(await t.sessionFor(other), 'PUT', `/api/users/${third.id}/roles`, { roleIds: [employee.id] }),
-      t.request(await t.sessionFor(third), 'PUT', `/api/users/${other.id}/roles`, { roleIds: [employee.id] }),
-    ]);
-    // One wins; the other is refused: 409 (it would leave no administrator) or 403 (by the time it
-    // was authenticated, its sender had already lost the role).
-    const statuses = [a.status, b.status].sort();
-    expect(statuses[0]).toBe(200);
-    expect([403, 409]).toContain(statuses[1]);
-    expect((await t.services.roles.get(adminRole.id)).userCount).toBe(1);
+    // The test administrator steps down here: on an app of its own, so no other test loses its
+    // administrator whichever order they run in.
+    const own = await createTestApp();
+    try {
+      const adminRole = (await own.services.roles.list()).find((r) => r.key === 'system_admin')!;
+      const employee = (await own.services.roles.list()).find((r) => r.key === 'employee')!;
+      const other = await own.buildUser({ roles: ['system_admin'] });
+      // The test administrator steps down first, leaving exactly two: `other` and `third`.
+      const third = await own.buildUser({ roles: ['system_admin'] });
+      await own.request(await own.sessionFor(other), 'PUT', `/api/users/${own.admin.id}/roles`, {
+        roleIds: [employee.id],
+      });
+      const [a, b] = await Promise.all([
+        own.request(await own.sessionFor(other), 'PUT', `/api/users/${third.id}/roles`, {
+          roleIds: [employee.id],
+        }),
+        own.request(await own.sessionFor(third), 'PUT', `/api/users/${other.id}/roles`, {
+          roleIds: [employee.id],
+        }),
+      ]);
+      // One wins; the other is refused: 409 (it would leave no administrator) or 403 (by the time it
+      // was authenticated, its sender had already lost the role).
+      const statuses = [a.status, b.status].sort();
+      expect(statuses[0]).toBe(200);
+      expect([403, 409]).toContain(statuses[1]);
+      expect((await own.services.roles.get(adminRole.id)).userCount).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 });

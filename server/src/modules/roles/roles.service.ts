@@ -16,6 +16,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import { canGrant, grantsFromRoles } from './grants.ts';
 import * as repo from './roles.repository.ts';
@@ -177,18 +178,17 @@ export class RolesService {
 
   async get(id: string): Promise<Role> {
     const row = await repo.findById(this.#deps.db, id);
-    if (!row) throw errors.notFound('Role');
+    if (!row) throw errors.notFound(text('nouns.role'));
     return toRole(row, await repo.countUsers(this.#deps.db, id));
   }
 
   async create(ctx: ActorContext, input: CreateRoleRequest): Promise<Role> {
-    if (!canGrant(ctx.actor, input))
-      throw errors.forbidden('You cannot create a role with permissions you do not hold.');
+    if (!canGrant(ctx.actor, input)) throw errors.forbidden(text('roles.errors.createBeyondYours'));
     const id = newId();
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       if (await repo.findByKey(trx, input.key))
-        throw errors.conflict(`A role with key ${input.key} already exists.`);
+        throw errors.conflict(text('roles.errors.keyTaken', { key: input.key }));
       const permissions = [...new Set(input.permissions)];
       await repo.insert(trx, {
         id,
@@ -216,8 +216,8 @@ export class RolesService {
   async update(ctx: ActorContext, id: string, input: UpdateRoleRequest): Promise<Role> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Role');
-      if (row.locked) throw errors.forbidden('This role is locked and cannot be changed.');
+      if (!row) throw errors.notFound(text('nouns.role'));
+      if (row.locked) throw errors.forbidden(text('roles.errors.locked'));
       const before = {
         name: row.name,
         description: row.description,
@@ -231,7 +231,7 @@ export class RolesService {
       };
       // Changing a role hands out (or takes away) all of it: the actor must hold both versions.
       if (!canGrant(ctx.actor, before) || !canGrant(ctx.actor, after)) {
-        throw errors.forbidden('You cannot change a role with permissions you do not hold.');
+        throw errors.forbidden(text('roles.errors.changeBeyondYours'));
       }
       if (
         row.key === 'external_user' ||
@@ -267,14 +267,14 @@ export class RolesService {
   async remove(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('Role');
-      if (row.built_in) throw errors.conflict('Built-in roles cannot be deleted.');
+      if (!row) throw errors.notFound(text('nouns.role'));
+      if (row.built_in) throw errors.conflict(text('roles.errors.builtInKept'));
       if (!canGrant(ctx.actor, { scope: row.scope, permissions: parsePermissions(row.permissions) })) {
-        throw errors.forbidden('You cannot delete a role with permissions you do not hold.');
+        throw errors.forbidden(text('roles.errors.deleteBeyondYours'));
       }
       const holders = await repo.countUsers(trx, id);
       if (holders > 0) {
-        throw errors.conflict(`The role is held by ${holders} user(s); take it from them first.`, {
+        throw errors.conflict(text('roles.errors.stillHeld', { count: holders }), {
           userCount: holders,
         });
       }
@@ -309,7 +309,7 @@ export class RolesService {
     const removed = current.filter((c) => !wanted.includes(c.id));
     for (const role of [...added, ...removed]) {
       if (!canGrant(ctx.actor, { scope: role.scope, permissions: parsePermissions(role.permissions) })) {
-        throw errors.forbidden(`You cannot grant or revoke the role ${role.name}.`);
+        throw errors.forbidden(text('roles.errors.grantBeyondYours', { role: role.name }));
       }
     }
     if (added.length === 0 && removed.length === 0) return;
@@ -317,7 +317,7 @@ export class RolesService {
     await repo.replaceUserRoles(trx, userId, wanted, ctx.actor.userId, this.#deps.clock.now().toISOString());
     for (const role of removed) {
       if (role.locked && (await this.#countHolders(trx, role.id, (u) => u.status === 'active')) === 0) {
-        throw errors.conflict('At least one active system administrator must remain.');
+        throw errors.conflict(text('roles.errors.lastAdministrator'));
       }
     }
     await this.#deps.audit.record(trx, ctx, {
@@ -359,6 +359,16 @@ export class RolesService {
       mine.some((r) => r.id === adminId) &&
       (await this.#countHolders(trx, adminId, (u) => u.status === 'active')) <= 1
     );
+  }
+
+  /** Who holds the role with this key (any status; callers keep the active ones). */
+  async holderIdsOfKey(db: Executor, key: string): Promise<string[]> {
+    return (await repo.userIdsWithRoleKey(db, key).execute()).map((r) => r.user_id);
+  }
+
+  /** The role's name, for saying which role nobody holds; the key itself when there is no such role. */
+  async nameOfKey(db: Executor, key: string): Promise<string> {
+    return (await repo.findByKey(db, key))?.name ?? key;
   }
 }
 

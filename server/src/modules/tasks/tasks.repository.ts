@@ -1,12 +1,13 @@
 import type { TaskListQuery } from '@liaison/contracts';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { ScopeFilter } from '../../platform/auth/actor.ts';
-import { likeContains, likePrefix, type SqlDialect } from '../../platform/db/dialect.ts';
+import type { ResolvedScope } from '../../platform/auth/actor.ts';
+import { likeContains, type SqlDialect } from '../../platform/db/dialect.ts';
 import type { Executor } from '../../platform/db/schema.ts';
 import type { TasksTables } from './tasks.tables.ts';
 
 type TasksTable = TasksTables['tasks'];
 export type TaskRecord = Selectable<TasksTable>;
+export type { ReminderStage } from './tasks.tables.ts';
 
 /** The next task number; call inside the creating transaction, after taking the named lock. */
 export async function nextNumber(db: Executor): Promise<number> {
@@ -25,51 +26,40 @@ export async function update(db: Executor, id: string, patch: Updateable<TasksTa
   await db.updateTable('tasks').set(patch).where('id', '=', id).execute();
 }
 
-function withNames(db: Executor) {
-  return db
-    .selectFrom('tasks')
-    .leftJoin('users as assignee', 'assignee.id', 'tasks.assignee_id')
-    .innerJoin('users as creator', 'creator.id', 'tasks.creator_id')
-    .leftJoin('teams', 'teams.id', 'tasks.team_id')
-    .leftJoin('departments', 'departments.id', 'tasks.department_id')
-    .selectAll('tasks')
-    .select([
-      'assignee.username as assignee_username',
-      'assignee.display_name as assignee_name',
-      'creator.username as creator_username',
-      'creator.display_name as creator_name',
-      'teams.name as team_name',
-      'departments.name as department_name',
-      'departments.path as department_path',
-    ]);
-}
-
-export type TaskRow = Awaited<ReturnType<typeof findById>> & {};
-
-export function findById(db: Executor, id: string) {
-  return withNames(db).where('tasks.id', '=', id).executeTakeFirst();
+export function findById(db: Executor, id: string): Promise<TaskRecord | undefined> {
+  return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function lockById(db: Executor, dialect: SqlDialect, id: string) {
   return dialect.forUpdate(db.selectFrom('tasks').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
-/** Which tasks a list may show: the caller's own involvement, or a permission's data scope. */
-export type TaskAccess = { kind: 'involved'; userId: string } | { kind: 'scope'; scope: ScopeFilter };
+/**
+ * Which tasks a list may show: the caller's own involvement (the teams they belong to come as
+ * ids), or a permission's data scope (its department subtree as ids).
+ */
+export type TaskAccess =
+  | { kind: 'involved'; userId: string; teamIds: readonly string[] }
+  | { kind: 'scope'; scope: ResolvedScope };
 
 export async function list(
   db: Executor,
   access: TaskAccess,
-  query: TaskListQuery & { creatorId?: string; teamIds?: readonly string[]; departmentPath?: string },
+  query: TaskListQuery & {
+    creatorId?: string;
+    teamIds?: readonly string[];
+    departmentIds?: readonly string[];
+  },
   now: string,
-) {
-  let q = withNames(db);
+): Promise<{ rows: TaskRecord[]; total: number }> {
+  let q = db.selectFrom('tasks').selectAll();
   if (access.kind === 'involved') {
     const me = access.userId;
+    const teamIds = access.teamIds;
     q = q.where((eb) =>
       eb.or([
         eb('tasks.assignee_id', '=', me),
-        eb('tasks.team_id', 'in', eb.selectFrom('team_members').select('team_id').where('user_id', '=', me)),
+        ...(teamIds.length > 0 ? [eb('tasks.team_id', 'in', teamIds)] : []),
         eb('tasks.id', 'in', eb.selectFrom('task_collaborators').select('task_id').where('user_id', '=', me)),
       ]),
     );
@@ -77,10 +67,10 @@ export async function list(
     const scope = access.scope;
     if (scope.kind === 'none') return { rows: [], total: 0 };
     if (scope.kind === 'department') {
-      const { path, userId } = scope;
+      const { departmentIds, userId } = scope;
       q = q.where((eb) =>
         eb.or([
-          likePrefix(eb.ref('departments.path'), path),
+          ...(departmentIds.length > 0 ? [eb('tasks.department_id', 'in', departmentIds)] : []),
           eb('tasks.creator_id', '=', userId),
           eb('tasks.assignee_id', '=', userId),
         ]),
@@ -97,8 +87,10 @@ export async function list(
     if (query.teamIds.length === 0) return { rows: [], total: 0 };
     q = q.where('tasks.team_id', 'in', query.teamIds);
   }
-  if (query.departmentPath)
-    q = q.where((eb) => likePrefix(eb.ref('departments.path'), query.departmentPath!));
+  if (query.departmentIds) {
+    if (query.departmentIds.length === 0) return { rows: [], total: 0 };
+    q = q.where('tasks.department_id', 'in', query.departmentIds);
+  }
   if (query.assigneeId) q = q.where('tasks.assignee_id', '=', query.assigneeId);
   if (query.status?.length) q = q.where('tasks.status', 'in', query.status);
   if (query.priority?.length) q = q.where('tasks.priority', 'in', query.priority);
@@ -143,14 +135,16 @@ export async function list(
   return { rows, total: Number(total.n) };
 }
 
-export async function collaborators(db: Executor, taskIds: readonly string[]) {
+/** Collaborator ids of many tasks at once. */
+export async function collaborators(
+  db: Executor,
+  taskIds: readonly string[],
+): Promise<{ task_id: string; user_id: string }[]> {
   if (taskIds.length === 0) return [];
   return db
     .selectFrom('task_collaborators')
-    .innerJoin('users', 'users.id', 'task_collaborators.user_id')
-    .select(['task_collaborators.task_id', 'users.id', 'users.username', 'users.display_name'])
-    .where('task_collaborators.task_id', 'in', taskIds)
-    .orderBy('users.display_name')
+    .select(['task_id', 'user_id'])
+    .where('task_id', 'in', taskIds)
     .execute();
 }
 
@@ -179,12 +173,10 @@ export async function insertReply(db: Executor, row: Insertable<TasksTables['tas
 export function replies(db: Executor, taskId: string) {
   return db
     .selectFrom('task_replies')
-    .innerJoin('users', 'users.id', 'task_replies.author_id')
-    .selectAll('task_replies')
-    .select(['users.username as author_username', 'users.display_name as author_name'])
-    .where('task_replies.task_id', '=', taskId)
-    .orderBy('task_replies.created_at')
-    .orderBy('task_replies.id')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
@@ -241,62 +233,11 @@ export function dueReminders(db: Executor, now: string, limit: number) {
     .execute();
 }
 
-export async function teamIdsOf(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
-  return rows.map((r) => r.team_id);
-}
-
-export async function teamMemberIds(db: Executor, teamId: string): Promise<string[]> {
-  const rows = await db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).execute();
-  return rows.map((r) => r.user_id);
-}
-
-export async function shareATeam(db: Executor, a: string, b: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('team_members as m1')
-    .innerJoin('team_members as m2', 'm2.team_id', 'm1.team_id')
-    .select('m1.team_id')
-    .where('m1.user_id', '=', a)
-    .where('m2.user_id', '=', b)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export function findTeam(db: Executor, teamId: string) {
+/** Who a task concerns directly (its creator, assignee and team); collaborators are separate rows. */
+export function involvement(db: Executor, id: string) {
   return db
-    .selectFrom('teams')
-    .leftJoin('departments', 'departments.id', 'teams.department_id')
-    .select([
-      'teams.id',
-      'teams.name',
-      'teams.department_id',
-      'teams.owner_id',
-      'departments.path as department_path',
-    ])
-    .where('teams.id', '=', teamId)
+    .selectFrom('tasks')
+    .select(['creator_id', 'assignee_id', 'team_id'])
+    .where('id', '=', id)
     .executeTakeFirst();
-}
-
-/** Internal, active users by id, with their department path (for scope checks). */
-export function people(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('users')
-    .leftJoin('departments', 'departments.id', 'users.department_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.kind',
-      'users.status',
-      'users.department_id',
-      'departments.path as department_path',
-    ])
-    .where('users.id', 'in', ids)
-    .execute();
-}
-
-export function findMessage(db: Executor, id: string) {
-  return db.selectFrom('messages').select(['id', 'channel_id']).where('id', '=', id).executeTakeFirst();
 }

@@ -14,9 +14,15 @@ import { sendFile } from '../../platform/http/file-reply.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { actorContext } from '../../platform/http/route-context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { TaskRepliesService } from './task-replies.service.ts';
 import type { TasksService } from './tasks.service.ts';
 
-export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number): void {
+export function tasksRoutes(
+  app: App,
+  tasks: TasksService,
+  replies: TaskRepliesService,
+  maxFileBytes: number,
+): void {
   const tags = ['tasks'];
   const use = { access: { permission: 'task.use' } } as const;
 
@@ -95,7 +101,7 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await tasks.reply(actorContext(request), request.params.id, request.body)),
+      reply.code(201).send(await replies.reply(actorContext(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -114,7 +120,7 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
     },
     async (request, reply) => {
       const file = await readUploadedFile(request, maxFileBytes);
-      return reply.code(201).send(await tasks.uploadFile(actorContext(request), request.params.id, file));
+      return reply.code(201).send(await replies.uploadFile(actorContext(request), request.params.id, file));
     },
   );
 
@@ -130,7 +136,7 @@ export function tasksRoutes(app: App, tasks: TasksService, maxFileBytes: number)
       },
     },
     async (request, reply) => {
-      const { file, stream } = await tasks.openFile(
+      const { file, stream } = await replies.openFile(
         actorContext(request),
         request.params.id,
         request.params.fileId,

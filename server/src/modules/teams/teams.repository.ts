@@ -114,3 +114,14 @@ export async function removeMember(db: Executor, teamId: string, userId: string)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+export async function memberIdsOfTeams(db: Executor, teamIds: readonly string[]): Promise<string[]> {
+  if (teamIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('team_members')
+    .select('user_id')
+    .distinct()
+    .where('team_id', 'in', teamIds)
+    .execute();
+  return rows.map((r) => r.user_id);
+}

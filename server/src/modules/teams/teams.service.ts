@@ -14,6 +14,7 @@ import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { normaliseSearch, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
@@ -126,7 +127,7 @@ export class TeamsService {
 
   async get(id: string, db: Executor = this.#deps.db): Promise<TeamDetail> {
     const row = await repo.findById(db, id);
-    if (!row) throw errors.notFound('Team');
+    if (!row) throw errors.notFound(text('nouns.team'));
     const members = await repo.members(db, id);
     const [owners, departments, people] = await Promise.all([
       this.#deps.people.refs(db, [row.owner_id]),
@@ -273,9 +274,8 @@ export class TeamsService {
   async removeMember(ctx: ActorContext, id: string, userId: string): Promise<TeamDetail> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await this.#manageable(trx, ctx, id);
-      if (row.owner_id === userId)
-        throw errors.conflict('Hand the team to another owner before removing its owner.');
-      if (!(await repo.removeMember(trx, id, userId))) throw errors.notFound('Team member');
+      if (row.owner_id === userId) throw errors.conflict(text('teams.errors.ownerStays'));
+      if (!(await repo.removeMember(trx, id, userId))) throw errors.notFound(text('nouns.teamMember'));
       await this.#deps.events.append(trx, membershipChanged([userId]));
       await this.#deps.audit.record(trx, ctx, {
         action: 'team.members.removed',
@@ -291,15 +291,15 @@ export class TeamsService {
   /** A team the actor's `team.manage` reaches: by its department, or as its owner. */
   async #manageable(trx: Executor, ctx: ActorContext, id: string): Promise<repo.TeamRow> {
     const row = await repo.findById(trx, id);
-    if (!row) throw errors.notFound('Team');
+    if (!row) throw errors.notFound(text('nouns.team'));
     if (!teamInScope(ctx, await this.#deps.departments.pathOf(trx, row.department_id), row.owner_id))
-      throw errors.forbidden('This team is outside your scope.');
+      throw errors.forbidden(text('teams.errors.outOfScope'));
     return row;
   }
 
   #checkScope(ctx: ActorContext, departmentPath: string | null, ownerId: string | null): void {
     if (!teamInScope(ctx, departmentPath, ownerId)) {
-      throw errors.forbidden('You can only manage teams of departments within your scope.');
+      throw errors.forbidden(text('teams.errors.manageOutOfScope'));
     }
   }
 
@@ -316,6 +316,18 @@ export class TeamsService {
     const path = await this.#deps.departments.pathOf(trx, departmentId);
     if (!path) throw errors.invalidField('body.departmentId', 'no such department');
     return path;
+  }
+
+  // ——— read helpers other modules use (audiences): by ids in one query ———
+
+  /** Everyone in any of these teams. */
+  memberIdsOf(db: Executor, teamIds: readonly string[]): Promise<string[]> {
+    return repo.memberIdsOfTeams(db, teamIds);
+  }
+
+  async namesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await repo.findByIds(db, ids)).map((r) => [r.id, r.name]));
   }
 }
 

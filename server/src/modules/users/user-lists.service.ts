@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { exportFileName, toSheet } from '../../platform/export/columns.ts';
 import { buildXlsx } from '../../platform/export/xlsx.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CounterpartiesService } from '../counterparties/counterparties.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
@@ -73,7 +74,8 @@ export class UserListsService {
   /** A counterparty's contacts (its external users), for opening or growing its external channels. */
   async contactsOf(counterpartyId: string): Promise<DirectoryPerson[]> {
     const db = this.#deps.db;
-    if (!(await this.#deps.counterparties.exists(db, counterpartyId))) throw errors.notFound('Counterparty');
+    if (!(await this.#deps.counterparties.exists(db, counterpartyId)))
+      throw errors.notFound(text('nouns.counterparty'));
     const rows = await repo.directory(db, { counterpartyId, limit: 500 });
     return (await this.#deps.records.join(db, rows)).map(toDirectoryPerson);
   }

@@ -8,18 +8,20 @@ import {
   type UserRef,
 } from '@liaison/contracts';
 import type { Kysely, Transaction } from 'kysely';
-import { type ActorContext, inScope, SYSTEM_CONTEXT, scopeFilter } from '../../platform/auth/actor.ts';
+import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/actor.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { credentialsEnded, type EventLog, membershipChanged } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { pinyinOf, searchTextOf } from '../../platform/text/chinese.ts';
 import { type AuditService, changes } from '../audit/audit.service.ts';
 import type { CounterpartiesService } from '../counterparties/counterparties.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
+import { bootstrapAdmin } from './admin-bootstrap.ts';
 import { toUser, type UserRecords, type UserWithDepartment } from './user-records.ts';
 import { findManageable, findVisible } from './users.access.ts';
 import { userRefs } from './users.refs.ts';
@@ -94,14 +96,14 @@ export class UsersService {
       const departmentPath = await this.#departmentPath(trx, input.departmentId ?? null);
       const manage = scopeFilter(ctx.actor, 'user.manage');
       if (!inScope(manage, { departmentPath, ownerIds: [] })) {
-        throw errors.forbidden('You can only add people to departments within your scope.');
+        throw errors.forbidden(text('users.errors.addOutOfScope'));
       }
       if (input.kind === 'external' && input.departmentId) {
         throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
       }
       await this.#checkCounterparty(trx, input.kind, input.counterpartyId ?? null);
       if (await repo.findByUsername(trx, input.username)) {
-        throw errors.conflict(`The username ${input.username} is taken.`);
+        throw errors.conflict(text('users.errors.usernameTaken', { username: input.username }));
       }
       const { sortKey } = pinyinOf(input.displayName);
       await repo.insert(trx, {
@@ -152,7 +154,7 @@ export class UsersService {
       if (input.departmentId !== undefined && input.departmentId !== row.department_id) {
         const path = await this.#departmentPath(trx, input.departmentId);
         if (!inScope(scopeFilter(ctx.actor, 'user.manage'), { departmentPath: path, ownerIds: [] })) {
-          throw errors.forbidden('You can only move people to departments within your scope.');
+          throw errors.forbidden(text('users.errors.moveOutOfScope'));
         }
         if (row.kind === 'external' && input.departmentId) {
           throw errors.invalidField('body.departmentId', 'external users do not belong to a department');
@@ -275,62 +277,16 @@ export class UsersService {
     const db = this.#deps.db;
     await db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
-      if (!row) throw errors.notFound('User');
+      if (!row) throw errors.notFound(text('nouns.user'));
       if (row.kind === 'external') await this.#checkExternalRoles(trx, roleIds);
       await this.#deps.roles.assign(trx, ctx, id, roleIds);
     });
     return this.#present(db, (await this.#deps.records.findById(db, id))!);
   }
 
-  /**
-   * On first start with no users: the `admin` account with the configured password, or a
-   * generated one the caller prints once (and must change at first sign-in).
-   */
-  async bootstrapAdmin(
-    password: string | null,
-  ): Promise<{ created: boolean; generatedPassword: string | null }> {
-    const db = this.#deps.db;
-    if ((await repo.count(db)) > 0) return { created: false, generatedPassword: null };
-    const generated = password ? null : generatePassword();
-    const hash = await hashPassword(password ?? generated!);
-    const now = this.#deps.clock.now().toISOString();
-    const id = newId();
-    await db.transaction().execute(async (trx) => {
-      if ((await repo.count(trx)) > 0) return;
-      await repo.insert(trx, {
-        id,
-        username: 'admin',
-        display_name: '系统管理员',
-        kind: 'employee',
-        status: 'active',
-        email: null,
-        title: null,
-        employee_no: null,
-        office_phone: null,
-        department_id: null,
-        locale: 'zh-CN',
-        password_hash: hash,
-        must_change_password: generated ? 1 : 0,
-        search_text: searchTextOf('系统管理员', ['admin']),
-        sort_key: pinyinOf('系统管理员').sortKey,
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.#deps.roles.assignInitial(trx, id, ['system_admin', 'employee'], null);
-      await this.#deps.audit.record(trx, SYSTEM_CONTEXT, {
-        action: 'system.bootstrap',
-        targetType: 'user',
-        targetId: id,
-        summary: {
-          username: 'admin',
-          roles: ['system_admin', 'employee'],
-          passwordGenerated: generated !== null,
-        },
-      });
-    });
-    return { created: true, generatedPassword: generated };
+  /** On first start with no users, the `admin` account (see admin-bootstrap.ts). */
+  bootstrapAdmin(password: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+    return bootstrapAdmin(this.#deps, password);
   }
 
   /** Records a successful sign-in (called inside the sign-in transaction). */
@@ -388,9 +344,9 @@ export class UsersService {
   }
 
   async #checkCanDisable(trx: Transaction<DB>, ctx: ActorContext, row: repo.UserRow): Promise<void> {
-    if (row.id === ctx.actor.userId) throw errors.conflict('You cannot disable your own account.');
+    if (row.id === ctx.actor.userId) throw errors.conflict(text('users.errors.cannotDisableSelf'));
     if (await this.#deps.roles.isLastActiveAdmin(trx, row.id)) {
-      throw errors.conflict('At least one active system administrator must remain.');
+      throw errors.conflict(text('users.errors.lastAdministrator'));
     }
   }
 

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/dialect.ts';
 import { type Locale, negotiateLocale, type Text, text } from '../i18n/i18n.ts';
 import { AppError } from './errors.ts';
 import type { App } from './server.ts';
+import { validationMessage } from './validation-messages.ts';
 
 /** Fastify's own failures, mapped onto our closed set of codes. */
 const FASTIFY_CODES: Record<string, { code: ErrorCode; message: Text }> = {
@@ -27,10 +28,9 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
-  const body: ErrorBody = {
-    error: { code: error.code, message: error.messageIn(requestLocale(reply.request)) },
-  };
-  if (error.details !== undefined) body.error.details = error.details;
+  const locale = requestLocale(reply.request);
+  const body: ErrorBody = { error: { code: error.code, message: error.messageIn(locale) } };
+  if (error.details !== undefined) body.error.details = error.detailsIn(locale);
   return reply.status(error.status).type('application/json').send(body);
 }
 
@@ -41,6 +41,7 @@ export function registerErrorHandling(app: App): void {
 
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
+      const locale = requestLocale(request);
       const issues = err.validation.map((v) => {
         const path = [
           where,
@@ -48,7 +49,7 @@ export function registerErrorHandling(app: App): void {
             .split('/')
             .filter(Boolean),
         ].join('.');
-        return { path, message: v.message ?? 'invalid' };
+        return { path, message: validationMessage(v, locale) };
       });
       return sendError(reply, new AppError('validation_failed', text('errors.validation'), issues));
     }

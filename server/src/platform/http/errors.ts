@@ -21,6 +21,8 @@ export class AppError extends Error {
 
   /** The catalogue text behind the message, when there is one. */
   readonly text: Text | null;
+  /** Validation issues whose message is a catalogue text, as given (`details` holds them in English). */
+  readonly #issues: readonly { path: string; message: ErrorMessage }[] | null;
 
   constructor(
     code: ErrorCode,
@@ -33,14 +35,34 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_STATUS[code];
-    this.details = details;
+    this.#issues = isIssueList(details) && details.some((i) => isText(i.message)) ? details : null;
+    // Logs and the CLI read `details` directly: they get the English.
+    this.details = this.#issues ? issuesIn('en-US', this.#issues) : details;
     this.headers = headers;
+  }
+
+  /** `details` for a reader of this language (validation issues worded from the catalogue). */
+  detailsIn(locale: Locale): unknown {
+    return this.#issues ? issuesIn(locale, this.#issues) : this.details;
   }
 
   /** The message for a reader of this language. */
   messageIn(locale: Locale): string {
     return this.text ? translate(locale, this.text) : this.message;
   }
+}
+
+function isIssueList(value: unknown): value is { path: string; message: ErrorMessage }[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (i) => typeof i === 'object' && i !== null && typeof (i as { path?: unknown }).path === 'string',
+    )
+  );
+}
+
+function issuesIn(locale: Locale, issues: readonly { path: string; message: ErrorMessage }[]) {
+  return issues.map((i) => ({ ...i, message: translate(locale, i.message) }));
 }
 
 /** `what` for not-found messages: a noun from the catalogue (`nouns.team`) or a text. */
@@ -50,7 +72,8 @@ type What = Text | string;
 export const errors = {
   validation: (issues: ValidationIssue[], message: ErrorMessage = text('errors.validation')) =>
     new AppError('validation_failed', message, issues),
-  invalidField: (path: string, message: string) =>
+  /** One field is wrong: `message` says why under that field (a catalogue text, or technical English). */
+  invalidField: (path: string, message: ErrorMessage) =>
     new AppError('validation_failed', text('errors.validation'), [{ path, message }]),
   malformed: (message: ErrorMessage = text('errors.malformed')) => new AppError('malformed_request', message),
   unauthenticated: () => new AppError('unauthenticated', text('errors.unauthenticated')),

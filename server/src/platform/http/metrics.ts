@@ -64,9 +64,7 @@ export function checkMetricsAccess(request: FastifyRequest, token: string | null
   }
   const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => request.headers[h] !== undefined);
   if (proxied || !isLoopback(request.socket.remoteAddress)) {
-    throw errors.forbidden(
-      'Metrics are served to this machine only; set LIAISON_METRICS_TOKEN to scrape remotely.',
-    );
+    throw errors.forbidden(text('errors.metricsLoopback'));
   }
 }
 

@@ -10,7 +10,7 @@ export async function readUploadedFile(
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', text('errors.multipartOnly'));
   try {
     const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-    if (!file) throw errors.invalidField('body.file', 'no file in the upload');
+    if (!file) throw errors.invalidField('body.file', text('errors.noFile'));
     const data = await file.toBuffer();
     return { fileName: file.filename, data };
   } catch (err) {

@@ -11,7 +11,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor, RequestContext } from '../auth/actor.ts';
 import type { AccessRule } from './access.ts';
 import { type RouteAccess, registerAccessControl } from './access-control.ts';
@@ -20,6 +20,7 @@ import { readableLogStream } from './log-format.ts';
 import { type Metrics, registerMetrics } from './metrics.ts';
 import { openApiTransform, openApiTransformObject } from './openapi.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { localizedValidatorCompiler } from './validation-messages.ts';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -109,7 +110,8 @@ export async function createHttpServer(
 
   // The API speaks JSON; any other body type is refused with 415 rather than parsed as text.
   app.removeContentTypeParser('text/plain');
-  app.setValidatorCompiler(validatorCompiler);
+  // Issues are worded in every language we speak; the error handler answers in the request's.
+  app.setValidatorCompiler(localizedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
 

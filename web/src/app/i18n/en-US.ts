@@ -44,6 +44,7 @@ const enUS: Messages = {
     logout: 'Sign out',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
+    openMenu: 'Open the menu',
   },
   menu: {
     dashboard: 'Workbench',

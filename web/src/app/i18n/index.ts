@@ -1,6 +1,7 @@
 import type { Locale } from '@liaison/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setRequestLanguage } from '../../api/client.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const LANGUAGES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -42,6 +43,9 @@ export async function loadLanguage(language: Locale): Promise<void> {
   const { default: messages } = await BUNDLES[language]();
   i18n.addResourceBundle(language, 'translation', messages);
 }
+
+// Every API call carries the UI language (Accept-Language), from the first one on.
+i18n.on('languageChanged', (language) => setRequestLanguage(language));
 
 void i18n.use(initReactI18next).init({
   resources: {},

@@ -46,6 +46,7 @@ const messagingEnUS: MessagingMessages = {
     dayjsLocale: 'en',
   },
   channel: {
+    back: 'Back to the conversations',
     pick: 'Pick a conversation on the left to start',
     notFound: 'This conversation does not exist, or you are no longer a member.',
     loadError: 'Messages could not be loaded',

@@ -45,6 +45,7 @@ const messagingZhCN = {
     dayjsLocale: 'zh-cn',
   },
   channel: {
+    back: '返回会话列表',
     pick: '选择左侧的会话开始聊天',
     notFound: '会话不存在，或您已不是它的成员。',
     loadError: '消息加载失败',

@@ -44,6 +44,7 @@ const zhCN = {
     logout: '退出登录',
     collapse: '收起菜单',
     expand: '展开菜单',
+    openMenu: '打开菜单',
   },
   menu: {
     dashboard: '工作台',

@@ -1,5 +1,11 @@
-import { InfoCircleOutlined, PushpinOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Tag, Tooltip } from 'antd';
+import {
+  ArrowLeftOutlined,
+  InfoCircleOutlined,
+  PushpinOutlined,
+  SearchOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Grid, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ChannelAvatar } from '../../components/Avatars.tsx';
@@ -10,8 +16,19 @@ export function ChannelHeader({ onInfo }: { onInfo: (tab: InfoTab) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { channel } = useChat();
+  // On a phone the conversation fills the screen; the back button returns to the channel list.
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <header className="lia-channel-header" data-testid="channel-header">
+      {phone && (
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate('/messages')}
+          aria-label={t('messaging.channel.back')}
+          data-testid="channel-back"
+        />
+      )}
       <ChannelAvatar channel={channel} size={32} />
       <div className="lia-channel-header-text">
         <div className="lia-channel-header-title">

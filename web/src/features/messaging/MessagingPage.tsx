@@ -2,7 +2,7 @@ import { MessageOutlined } from '@ant-design/icons';
 import type { ChannelKind } from '@liaison/contracts';
 import { can } from '@liaison/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Result, Spin } from 'antd';
+import { Button, Empty, Grid, Result, Spin } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -73,6 +73,10 @@ export default function MessagingPage() {
   const { channel, isLoading } = useChannel(channelId);
   const createKinds = useCreateKinds();
   const [creating, setCreating] = useState<ChannelKind | null>(null);
+  const screens = Grid.useBreakpoint();
+  // A phone shows one pane: the channel list at /messages, the conversation (with a back button) at
+  // /messages/:id.
+  const phone = screens.md === false;
 
   const seqParam = Number(params.get('seq'));
   const seq = Number.isInteger(seqParam) && seqParam > 0 ? seqParam : null;
@@ -105,7 +109,7 @@ export default function MessagingPage() {
     [navigate, channelId],
   );
 
-  if (!channelId && channels.isSuccess) {
+  if (!channelId && channels.isSuccess && !phone) {
     // Reopen the last conversation, or else the most recently active one.
     const remembered = lastChannel();
     const open = channels.data.filter((c) => !c.archivedAt);
@@ -158,8 +162,10 @@ export default function MessagingPage() {
 
   return (
     <div className="lia-chat" data-testid="messaging-page" data-user={me.user.username}>
-      <ChannelSidebar activeId={channelId} createItems={createKinds} onCreate={setCreating} />
-      {main}
+      {(!phone || !channelId) && (
+        <ChannelSidebar activeId={channelId} createItems={createKinds} onCreate={setCreating} />
+      )}
+      {(!phone || channelId) && main}
       <NewDirectModal open={creating === 'direct'} onClose={() => setCreating(null)} />
       <NewChannelModal
         kind={creating && creating !== 'direct' ? creating : null}

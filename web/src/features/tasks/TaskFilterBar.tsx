@@ -1,36 +1,30 @@
 import { TASK_PRIORITIES, TASK_STATUSES } from '@liaison/contracts';
-import { Button, Checkbox, Flex, Input, Select } from 'antd';
+import { Button, Checkbox, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskFilters } from '../../api/tasks.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { ListSearch } from '../../components/list/ListSearch.tsx';
 
 /** Status, priority, overdue and text filters of a task list (the view and sort live elsewhere). */
 export function TaskFilterBar({
   value,
   onChange,
   onReset,
-  search,
-  onSearch,
   showDepartment = false,
 }: {
   value: TaskFilters;
-  /** The search box's text, debounced into the query by the page. */
-  search: string;
-  onSearch: (text: string) => void;
-  onChange: (next: TaskFilters) => void;
+  onChange: (next: TaskFilters, options?: { replace?: boolean }) => void;
   onReset: () => void;
   showDepartment?: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }}>
-      <Input.Search
-        allowClear
-        style={{ width: 240 }}
+    <>
+      <ListSearch
         placeholder={t('tasks.list.searchPlaceholder')}
-        value={search}
-        onChange={(event) => onSearch(event.target.value)}
-        data-testid="task-search"
+        value={value.q}
+        onSearch={(q) => onChange({ ...value, q }, { replace: true })}
+        testId="task-search"
       />
       <Select
         mode="multiple"
@@ -76,14 +70,7 @@ export function TaskFilterBar({
       >
         {t('tasks.list.overdueOnly')}
       </Checkbox>
-      <Button
-        onClick={() => {
-          onSearch('');
-          onReset();
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+      <Button onClick={onReset}>{t('common.reset')}</Button>
+    </>
   );
 }

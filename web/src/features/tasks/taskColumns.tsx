@@ -1,20 +1,14 @@
 import type { Task } from '@liaison/contracts';
-import type { TableColumnsType } from 'antd';
 import { Space, Typography } from 'antd';
-import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
-import type { TaskFilters } from '../../api/tasks.ts';
 import { formatDateTime } from '../../app/format.ts';
+import type { ListColumn } from '../../components/list/ListPage.tsx';
 import { taskNumber } from '../../shared/taskText.ts';
 import { TaskDue, TaskOwner, TaskPriorityTag, TaskStatusTag } from './TaskTags.tsx';
 
-type Sort = NonNullable<TaskFilters['sort']>;
-
 /** The columns of a task list; the due, priority and updated columns sort on the server. */
-export function taskColumns(t: TFunction, sort: Sort, order: 'asc' | 'desc'): TableColumnsType<Task> {
-  const sortOrder = (key: Sort): SortOrder =>
-    sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null;
+export function taskColumns(t: TFunction): ListColumn<Task>[] {
   return [
     {
       title: t('tasks.field.number'),
@@ -29,6 +23,7 @@ export function taskColumns(t: TFunction, sort: Sort, order: 'asc' | 'desc'): Ta
     {
       title: t('tasks.field.title'),
       key: 'title',
+      card: 'title',
       render: (_, task) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/tasks/${task.id}`} data-testid="task-title-link">
@@ -58,8 +53,7 @@ export function taskColumns(t: TFunction, sort: Sort, order: 'asc' | 'desc'): Ta
       title: t('tasks.field.priority'),
       key: 'priority',
       width: 100,
-      sorter: true,
-      sortOrder: sortOrder('priority'),
+      sortKey: 'priority',
       render: (_, task) => <TaskPriorityTag priority={task.priority} />,
     },
     {
@@ -72,16 +66,14 @@ export function taskColumns(t: TFunction, sort: Sort, order: 'asc' | 'desc'): Ta
       title: t('tasks.field.dueAt'),
       key: 'due',
       width: 220,
-      sorter: true,
-      sortOrder: sortOrder('due'),
+      sortKey: 'due',
       render: (_, task) => <TaskDue task={task} />,
     },
     {
       title: t('tasks.field.updatedAt'),
       key: 'updated',
       width: 150,
-      sorter: true,
-      sortOrder: sortOrder('updated'),
+      sortKey: 'updated',
       render: (_, task) => formatDateTime(task.updatedAt),
     },
   ];

@@ -1,6 +1,6 @@
 import type { Audience } from '@liaison/contracts';
 
-/** Who a reader is, for matching an audience they were not yet part of when it was published. */
+/** Who a reader is, for matching an audience they were not yet part of when it was resolved. */
 export interface Reader {
   userId: string;
   kind: 'employee' | 'external';
@@ -11,13 +11,14 @@ export interface Reader {
 }
 
 /**
- * Whether an audience reaches this reader now. Publication stores who it reached then; this lets
- * someone who joined an audience department (or team) later see it too.
+ * Whether an audience reaches this reader now — the same rule as `AudiencesService.members`, for
+ * one person in memory. A resolved audience stores who it reached then; this lets someone who
+ * joined an audience department (or team) later be matched too.
  */
 export function audienceIncludes(
   audience: Audience,
   reader: Reader,
-  departmentPaths: Map<string, string>,
+  departmentPaths: ReadonlyMap<string, string>,
 ): boolean {
   if (audience.users.includes(reader.userId)) return true;
   if (reader.kind === 'external') {
@@ -28,10 +29,6 @@ export function audienceIncludes(
   return audience.departments.some((d) => {
     if (!d.includeChildren) return d.id === reader.departmentId;
     const path = departmentPaths.get(d.id);
-    return path !== undefined && reader.departmentPath !== null && reader.departmentPath.startsWith(path);
+    return path !== undefined && (reader.departmentPath?.startsWith(path) ?? false);
   });
-}
-
-export function audienceDepartmentIds(audience: Audience): string[] {
-  return audience.departments.map((d) => d.id);
 }
