@@ -28,6 +28,7 @@ import {
   textsColumn,
 } from './notice-texts.ts';
 import { DEFAULT_EMAIL, DIGEST_TIME } from './notification-defaults.ts';
+import { sendDigests } from './notification-digest.ts';
 import * as repo from './notifications.repository.ts';
 import type { OutboxWorker } from './outbox.worker.ts';
 import { type OutboxRowInput, outboxRow } from './outbox-rows.ts';
@@ -345,48 +346,10 @@ export class NotificationsService {
 
   /**
    * The daily digest: one email per person listing what they chose to get by digest since the
-   * last one. Returns how many digests were queued.
+   * last one, in their language. Returns how many digests were queued.
    */
-  async sendDigests(): Promise<number> {
-    let queued = 0;
-    for (;;) {
-      const users = await repo.usersWithDigest(this.#deps.db, 100);
-      if (users.length === 0) break;
-      for (const userId of users) {
-        await this.#deps.db.transaction().execute(async (trx) => {
-          const items = await repo.pendingDigest(trx, userId);
-          const [person] = await this.#deps.people.contacts(trx, [userId]);
-          await repo.clearDigest(
-            trx,
-            items.map((i) => i.id),
-          );
-          if (!person?.active || !person.email || items.length === 0 || !this.#deps.mailer.enabled) return;
-          const now = this.#deps.clock.now().toISOString();
-          const lines = items.map((i) => ({ ...noticeIn(person.locale, i), url: this.#absolute(i.link) }));
-          const subject = translate(
-            person.locale,
-            text('notifications.email.digestSubject', { count: items.length }),
-          );
-          const mail = composeMail(person.locale, this.#deps.publicUrl, subject, lines);
-          await deliveriesRepo.insertMany(trx, [
-            this.#row({
-              noticeId: null,
-              kind: null,
-              channel: 'email',
-              recipientId: userId,
-              webhookId: null,
-              target: person.email,
-              subject,
-              payload: { ...mail, to: person.email },
-              now,
-            }),
-          ]);
-          queued += 1;
-        });
-      }
-    }
-    if (queued > 0) this.#deps.outbox.wake();
-    return queued;
+  sendDigests(): Promise<number> {
+    return sendDigests(this.#deps);
   }
 
   #emailDelivery(
