@@ -1,13 +1,15 @@
+import type { Department } from '@liaison/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type As, createTestApp, type TestApp } from '../../../test/app.ts';
+import { buildAnnouncement } from '../../../test/factories/publishing.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 
 let t: TestApp;
 const as = new Map<string, As>();
 const ids = new Map<string, string>();
-let notice: string;
 let hr: string;
 let marketing: string;
+let marketingDept: Department;
 
 const who = (username: string) => as.get(username)!;
 
@@ -33,11 +35,32 @@ beforeAll(async () => {
   }
   const departments = await t.services.departments.list();
   hr = departments.find((d) => d.name === '人力资源部')!.id;
-  marketing = departments.find((d) => d.name === '市场部')!.id;
+  marketingDept = departments.find((d) => d.name === '市场部')!;
+  marketing = marketingDept.id;
   // The demo company published its own announcements in November; this notice goes out in December.
   t.clock.set('2026-12-01T01:00:00.000Z'); // Tuesday 09:00
 }, 120_000);
 afterAll(() => t.close());
+
+/** The 通知 of these tests as 人力资源部 drafts it (through the services: arrangement, not the subject). */
+async function hrNotice(
+  audience: { id: string; includeChildren: boolean },
+  state: 'draft' | 'submitted' | 'published',
+) {
+  const notice = await buildAnnouncement(t, {
+    author: await t.ctxFor({ id: ids.get('gao.xiang')! }),
+    departmentId: hr,
+    category: 'notice',
+    title: '关于年度体检安排的通知',
+    bodyHtml: '<p>请各位同事于<strong>12月4日</strong>前完成体检预约。</p>',
+    effectiveAt: '2026-12-01T01:00:00.000Z',
+    requiresAck: true,
+    ackDeadline: '2026-12-03T10:00:00.000Z', // Thursday 18:00
+    audience: { departments: [audience] },
+    state,
+  });
+  return notice.id;
+}
 
 async function category(key: string): Promise<string> {
   const res = await t.request(who('gao.xiang'), 'GET', '/api/announcements/categories');
@@ -59,16 +82,18 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
       audience: { departments: [{ id: marketing, includeChildren: true }] },
     });
     expect(res.status).toBe(201);
-    notice = res.body.id;
     expect(res.body.status).toBe('draft');
     expect(res.body.bodyHtml).toBe('<p>请各位同事于<strong>12月4日</strong>前完成体检预约。</p>');
+    // 市场部's own three people (other tests add sub-departments under it).
     const preview = await t.request(who('gao.xiang'), 'POST', '/api/announcements/audience/preview', {
-      departments: [{ id: marketing, includeChildren: true }],
+      departments: [{ id: marketing, includeChildren: false }],
     });
     expect(preview.body).toEqual({ recipients: 3, departments: 1 });
   });
 
   it('goes to the head of 人力资源部 for approval; nobody reads it yet', async () => {
+    t.clock.set('2026-12-01T01:00:00.000Z');
+    const notice = await hrNotice({ id: marketing, includeChildren: true }, 'draft');
     const res = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${notice}/submit`, {});
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('in_approval');
@@ -123,6 +148,8 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
   });
 
   it('reaches exactly 市场部 once approved, live', async () => {
+    t.clock.set('2026-12-01T01:00:00.000Z');
+    const notice = await hrNotice({ id: marketing, includeChildren: true }, 'submitted');
     const draft = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}`);
     const seqBefore = await t.services.events.latestSeq();
     const approved = await t.request(
@@ -143,11 +170,15 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     ]);
     const published = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}`);
     expect(published.body.status).toBe('published');
+    // 市场部 and whatever sub-departments it has now.
+    const subtree = await t.services.departments.idsUnderPaths(t.database.db, [
+      (await t.services.departments.pathOf(t.database.db, marketing))!,
+    ]);
     const expected = (
       await t.database.db
         .selectFrom('users')
         .select('id')
-        .where('department_id', '=', marketing)
+        .where('department_id', 'in', subtree)
         .where('status', '=', 'active')
         .execute()
     )
@@ -163,7 +194,7 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
       .map((r) => r.user_id)
       .sort();
     expect(recipients).toEqual(expected);
-    expect(published.body.recipientCount).toBe(3);
+    expect(published.body.recipientCount).toBe(expected.length);
     const live = await t.services.events.since(seqBefore, 100);
     expect(
       live.some((e) => e.payload.type === 'announcement.changed' && e.payload.announcementId === notice),
@@ -173,7 +204,8 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     expect(item).toMatchObject({ me: { readAt: null, ackedAt: null, recipient: true } });
     // Pinned on top, then unread first.
     const unpinned = feed.body.items.filter((a: { pinned: boolean }) => !a.pinned);
-    expect(unpinned[0].id).toBe(notice);
+    const unread = unpinned.map((a: { me: { readAt: string | null } }) => a.me.readAt === null);
+    expect(unread.indexOf(false) === -1 || unread.lastIndexOf(true) < unread.indexOf(false)).toBe(true);
     expect(
       (await t.request(who('huang.li'), 'GET', '/api/announcements?view=feed')).body.items.map(
         (a: { id: string }) => a.id,
@@ -191,13 +223,28 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
   });
 
   it('counts reads and acknowledgements, late ones as late, per department and per month', async () => {
+    // A group of its own under 市场部 (so its head sees it), so no other test's readers count.
+    const group = await t.buildDepartment({ parent: marketingDept });
+    const [first, second, third] = [
+      await t.buildUser({ department: group }),
+      await t.buildUser({ department: group }),
+      // The group's head: a reader like the others, who also sees the group's receipts.
+      await t.buildUser({ department: group, roles: ['department_head'] }),
+    ];
+    for (const u of [first!, second!, third!]) {
+      ids.set(u.username, u.id);
+      as.set(u.username, await t.sessionFor(u));
+    }
+    t.clock.set('2026-12-01T01:00:00.000Z');
+    const notice = await hrNotice({ id: group.id, includeChildren: false }, 'published');
+    const kpiQuery = `departmentId=${group.id}`;
     t.clock.set('2026-12-01T03:00:00.000Z');
-    expect((await t.request(who('chen.jing'), 'POST', `/api/announcements/${notice}/read`, {})).status).toBe(
-      200,
-    );
-    expect((await t.request(who('chen.jing'), 'POST', `/api/announcements/${notice}/ack`, {})).status).toBe(
-      200,
-    );
+    expect(
+      (await t.request(who(first!.username), 'POST', `/api/announcements/${notice}/read`, {})).status,
+    ).toBe(200);
+    expect(
+      (await t.request(who(first!.username), 'POST', `/api/announcements/${notice}/ack`, {})).status,
+    ).toBe(200);
     // Two days before the deadline the two who have not acknowledged still have time: they are
     // shown apart as not yet due, and the rate counts only who is settled.
     const early = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
@@ -214,12 +261,12 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     const earlyKpi = await t.request(
       who('liu.yang'),
       'GET',
-      '/api/announcements/kpi/on-time?from=2026-12&to=2026-12',
+      `/api/announcements/kpi/on-time?from=2026-12&to=2026-12&${kpiQuery}`,
     );
     expect(earlyKpi.body.months[0]).toMatchObject({ recipients: 3, onTime: 1, late: 0, pending: 2, rate: 1 });
     expect(earlyKpi.body.departments).toEqual([
       {
-        department: { id: marketing, name: '市场部' },
+        department: { id: group.id, name: group.name },
         recipients: 3,
         onTime: 1,
         late: 0,
@@ -234,14 +281,14 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
       ).body.items.filter((n: { link: string }) => n.link === `/announcements/${notice}`);
     t.clock.set('2026-12-03T05:59:00.000Z');
     await t.services.announcementPublishing.sweep();
-    expect(await reminders('yang.fan')).toHaveLength(0);
+    expect(await reminders(second!.username)).toHaveLength(0);
     t.clock.set('2026-12-03T06:00:00.000Z'); // Thursday 14:00
     await t.services.announcementPublishing.sweep();
     await t.services.announcementPublishing.sweep();
-    expect(await reminders('yang.fan')).toHaveLength(1);
-    expect(await reminders('chen.jing')).toHaveLength(0);
+    expect(await reminders(second!.username)).toHaveLength(1);
+    expect(await reminders(first!.username)).toHaveLength(0);
     t.clock.set('2026-12-04T02:00:00.000Z'); // Friday, after the deadline
-    await t.request(who('yang.fan'), 'POST', `/api/announcements/${notice}/ack`, {});
+    await t.request(who(second!.username), 'POST', `/api/announcements/${notice}/ack`, {});
 
     const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
     expect(stats.status).toBe(200);
@@ -257,7 +304,7 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     });
     expect(stats.body.departments).toEqual([
       {
-        department: { id: marketing, name: '市场部' },
+        department: { id: group.id, name: group.name },
         recipients: 3,
         read: 2,
         acknowledged: 2,
@@ -269,12 +316,12 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     ]);
     expect(stats.body.onTimeRate).toBeCloseTo(1 / 3);
     const notRead = await t.request(
-      who('liu.yang'),
+      who(third!.username),
       'GET',
       `/api/announcements/${notice}/not-read?which=unacknowledged`,
     );
     expect(notRead.body.items.map((e: { user: { username: string } }) => e.user.username)).toEqual([
-      'liu.yang',
+      third!.username,
     ]);
     // 销售部's head sees nothing of 市场部's people.
     const sales = await t.request(who('zhao.lei'), 'GET', `/api/announcements/${notice}/stats`);
@@ -287,7 +334,7 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     const kpi = await t.request(
       who('liu.yang'),
       'GET',
-      `/api/announcements/kpi/on-time?from=2026-12&to=2027-01`,
+      `/api/announcements/kpi/on-time?from=2026-12&to=2027-01&${kpiQuery}`,
     );
     expect(kpi.status).toBe(200);
     expect(kpi.body.target).toBe(0.95);
@@ -319,6 +366,18 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
   });
 
   it('keeps corrections as revisions with a note', async () => {
+    // Published by a group of its own under 人力资源部, so the month's accuracy is this notice's alone.
+    const departments = await t.services.departments.list();
+    const desk = await t.buildDepartment({ parent: departments.find((d) => d.id === hr)! });
+    t.clock.set('2026-12-01T01:00:00.000Z');
+    const notice = (
+      await buildAnnouncement(t, {
+        author: await t.ctxFor({ id: ids.get('gao.xiang')! }),
+        departmentId: desk.id,
+        audience: { departments: [{ id: marketing, includeChildren: false }] },
+        state: 'published',
+      })
+    ).id;
     const res = await t.request(who('gao.xiang'), 'POST', `/api/announcements/${notice}/correct`, {
       bodyHtml: '<p>请各位同事于<strong>12月5日</strong>前完成体检预约。</p>',
       note: '截止日期更正为12月5日',
@@ -329,7 +388,7 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
     const kpi = await t.request(
       who('he.jing'),
       'GET',
-      '/api/announcements/kpi/on-time?from=2026-12&to=2026-12',
+      `/api/announcements/kpi/on-time?from=2026-12&to=2026-12&departmentId=${desk.id}`,
     );
     expect(kpi.body.months[0]).toMatchObject({ corrected: 1, accuracyRate: 0 });
     expect(
@@ -343,6 +402,7 @@ describe('a 通知 from 人力资源部 requiring acknowledgement', () => {
 
 describe('a major announcement', () => {
   it('also needs senior leadership', async () => {
+    t.clock.set('2026-12-04T02:00:00.000Z'); // its effective date: published once approved
     const created = await t.request(who('gao.xiang'), 'POST', '/api/announcements', {
       categoryId: await category('policy'),
       title: '员工手册（2027版）发布',
@@ -511,19 +571,36 @@ describe('bad input', () => {
 
 describe('someone joining an audience department later', () => {
   it('sees the announcement and is counted from then on', async () => {
-    const { user } = await t.services.users.create(t.adminCtx, {
-      username: 'new.hire',
-      displayName: '新员工',
-      kind: 'employee',
-      departmentId: marketing,
-      password: 'Test-password-2026',
-    });
+    const team = await t.buildDepartment();
+    await t.buildUser({ department: team });
+    await t.buildUser({ department: team });
+    await t.buildUser({ department: team });
+    const notice = (
+      await buildAnnouncement(t, {
+        audience: { departments: [{ id: team.id, includeChildren: true }] },
+        requiresAck: true,
+        state: 'published',
+      })
+    ).id;
+    const author = await t.sessionFor({ id: t.adminCtx.actor.userId });
+    // Three of the team acknowledge; then someone joins.
+    for (const member of (
+      await t.services.announcementReceipts.notDone(t.adminCtx, notice, {
+        which: 'unacknowledged',
+        page: 1,
+        pageSize: 10,
+      })
+    ).items)
+      await t.request(await t.sessionFor(member.user), 'POST', `/api/announcements/${notice}/ack`, {});
+    const user = await t.buildUser({ department: team });
     const newAs = await t.sessionFor(user);
     const feed = await t.request(newAs, 'GET', '/api/announcements?view=feed');
     expect(feed.body.items.map((a: { id: string }) => a.id)).toContain(notice);
+    const before = await t.request(author, 'GET', `/api/announcements/${notice}/stats`);
+    expect(before.body.totals.recipients).toBe(4);
     await t.request(newAs, 'POST', `/api/announcements/${notice}/ack`, {});
-    const stats = await t.request(who('gao.xiang'), 'GET', `/api/announcements/${notice}/stats`);
+    const stats = await t.request(author, 'GET', `/api/announcements/${notice}/stats`);
     expect(stats.body.totals.recipients).toBe(4);
-    expect(stats.body.totals.acknowledged).toBe(3);
+    expect(stats.body.totals.acknowledged).toBe(4);
   });
 });

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { UserLookupService } from '../users/user-lookup.service.ts';
 import * as repo from './approvals.repository.ts';
@@ -68,7 +69,7 @@ export class ApprovalDelegationsService {
   async deleteDelegation(ctx: ActorContext, id: string): Promise<void> {
     await this.#deps.db.transaction().execute(async (trx) => {
       const row = await repo.findDelegation(trx, id);
-      if (!row || row.user_id !== ctx.actor.userId) throw errors.notFound('Delegation');
+      if (!row || row.user_id !== ctx.actor.userId) throw errors.notFound(text('approvals.nouns.delegation'));
       await repo.deleteDelegation(trx, id);
       await this.#deps.audit.record(trx, ctx, {
         action: 'approval.delegation.deleted',

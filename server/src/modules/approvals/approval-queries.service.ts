@@ -13,6 +13,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { UserLookupService } from '../users/user-lookup.service.ts';
 import type { ApprovalSubjects } from './approval-subjects.ts';
 import * as repo from './approvals.repository.ts';
@@ -44,7 +45,7 @@ export class ApprovalQueriesService {
   async get(ctx: ActorContext, id: string): Promise<ApprovalDetail> {
     const db = this.#deps.db;
     const row = await repo.findRequest(db, id);
-    if (!row || !(await this.mayView(db, ctx, row))) throw errors.notFound('Approval');
+    if (!row || !(await this.mayView(db, ctx, row))) throw errors.notFound(text('nouns.approval'));
     const steps = await repo.steps(db, id, row.round);
     const assigned = await repo.assignees(
       db,

@@ -4,6 +4,7 @@ import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './approvals.repository.ts';
 
@@ -24,7 +25,7 @@ export class ApprovalTemplatesService {
     if (new Set(ids).size !== ids.length) throw errors.invalidField('steps', 'Step ids must be unique.');
     await this.#deps.db.transaction().execute(async (trx) => {
       const before = await repo.templateFor(trx, subjectType);
-      if (!before) throw errors.notFound('Approval template');
+      if (!before) throw errors.notFound(text('nouns.approvalTemplate'));
       await repo.updateTemplate(trx, before.id, {
         name: body.name,
         steps: JSON.stringify(body.steps),

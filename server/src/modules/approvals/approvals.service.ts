@@ -15,6 +15,7 @@ import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
@@ -113,10 +114,10 @@ const Steps = z.array(TemplateStep);
     attributes: Record<string, string | boolean>,
   ) {
     const request = await repo.lockRequest(trx, this.#deps.dialect, id);
-    if (!request) throw errors.notFound('Approval');
-    if (request.status !== 'returned')
-      throw errors.conflict('Only a request returned for changes can be resubmitted.');
-    if (request.requester_id !== ctx.actor.userId) throw errors.forbidden('Only the requester may resubmit.');
+    if (!request) throw errors.notFound(text('nouns.approval'));
+    if (request.status !== 'returned') throw errors.conflict(text('approvals.errors.notResubmittable'));
+    if (request.requester_id !== ctx.actor.userId)
+      throw errors.forbidden(text('approvals.errors.onlyRequesterResubmits'));
     const template = (await repo.templateFor(trx, request.subject_type))!;
     const round = request.round + 1;
     await repo.updateRequest(trx, id, {
@@ -203,8 +204,11 @@ const Steps = z.array(TemplateStep);
       const approvers = (await repo.assignees(trx, [next.id])).map((a) => a.user_id);
       await this.#deps.notifications.notify(trx, {
         kind: 'approval.requested',
-        title: `待你审批：${request.title}`,
-        body: `${next.name}，申请人 ${await this.#name(trx, request.requester_id)}。`,
+        title: text('approvals.notices.requested.title', { title: request.title }),
+        body: text('approvals.notices.requested.body', {
+          step: next.name,
+          requester: await this.#name(trx, request.requester_id),
+        }),
         link: `/approvals/${id}`,
         subject: { type: 'approval', id },
         actorId: ctx.actor.userId,
@@ -228,15 +232,15 @@ const Steps = z.array(TemplateStep);
     await this.#deps.db.transaction().execute(async (trx) => {
       const request = await repo.lockRequest(trx, this.#deps.dialect, id);
       if (!request || !(await this.#deps.queries.mayView(trx, ctx, request)))
-        throw errors.notFound('Approval');
+        throw errors.notFound(text('nouns.approval'));
       if (request.status !== 'pending')
-        throw errors.conflict(`This request is ${request.status}; nothing to decide.`);
+        throw errors.conflict(text('approvals.errors.nothingToDecide', { status: request.status }));
       const active = (await repo.steps(trx, id, request.round)).find((s) => s.status === 'active');
       const mine = active
         ? (await repo.assignees(trx, [active.id])).find((a) => a.user_id === ctx.actor.userId)
         : undefined;
-      if (!active || !mine) throw errors.forbidden('You are not an approver of the current step.');
-      if (mine.decision) throw errors.conflict('You have already decided on this step.');
+      if (!active || !mine) throw errors.forbidden(text('approvals.errors.notStepApprover'));
+      if (mine.decision) throw errors.conflict(text('approvals.errors.alreadyDecided'));
       const now = this.#deps.clock.now().toISOString();
       const decision = ({ approve: 'approved', reject: 'rejected', return: 'returned' } as const)[
         body.decision
@@ -298,10 +302,12 @@ const Steps = z.array(TemplateStep);
     comment: string | null,
   ): Promise<void> {
     const request = await repo.lockRequest(trx, this.#deps.dialect, id);
-    if (!request || !(await this.#deps.queries.mayView(trx, ctx, request))) throw errors.notFound('Approval');
-    if (request.requester_id !== ctx.actor.userId) throw errors.forbidden('Only the requester may withdraw.');
+    if (!request || !(await this.#deps.queries.mayView(trx, ctx, request)))
+      throw errors.notFound(text('nouns.approval'));
+    if (request.requester_id !== ctx.actor.userId)
+      throw errors.forbidden(text('approvals.errors.onlyRequesterWithdraws'));
     if (request.status !== 'pending' && request.status !== 'returned') {
-      throw errors.conflict(`This request is ${request.status}; it cannot be withdrawn.`);
+      throw errors.conflict(text('approvals.errors.notWithdrawable', { status: request.status }));
     }
     const now = this.#deps.clock.now().toISOString();
     for (const step of await repo.steps(trx, id, request.round)) {
@@ -332,11 +338,15 @@ const Steps = z.array(TemplateStep);
     outcome: 'approved' | 'rejected' | 'returned',
     comment: string | null,
   ): Promise<void> {
-    const label = { approved: '已通过', rejected: '未通过', returned: '被退回修改' }[outcome];
     await this.#deps.notifications.notify(trx, {
       kind: 'approval.decided',
-      title: `审批${label}：${request.title}`,
-      body: comment ? `${ctx.actor.displayName}：${comment}` : `${ctx.actor.displayName} 完成了审批。`,
+      title: text('approvals.notices.decided.title', {
+        outcome: text(`approvals.notices.outcomes.${outcome}`),
+        title: request.title,
+      }),
+      body: comment
+        ? text('approvals.notices.decided.withComment', { actor: ctx.actor.displayName, comment })
+        : text('approvals.notices.decided.withoutComment', { actor: ctx.actor.displayName }),
       link: request.link,
       subject: { type: 'approval', id: request.id },
       actorId: ctx.actor.userId === request.requester_id ? null : ctx.actor.userId,
@@ -348,8 +358,8 @@ const Steps = z.array(TemplateStep);
       if (cc.length > 0) {
         await this.#deps.notifications.notify(trx, {
           kind: 'approval.cc',
-          title: `抄送：${request.title} 已审批通过`,
-          body: `申请人 ${await this.#name(trx, request.requester_id)}。`,
+          title: text('approvals.notices.cc.title', { title: request.title }),
+          body: text('approvals.notices.cc.body', { requester: await this.#name(trx, request.requester_id) }),
           link: `/approvals/${request.id}`,
           subject: { type: 'approval', id: request.id },
           recipientIds: cc,

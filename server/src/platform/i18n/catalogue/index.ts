@@ -3,6 +3,8 @@
  * is typed against it). A module adds its area here, under a key named after the module.
  */
 import type { Catalogue } from '../catalogue-types.ts';
+import { approvalsEnUS } from './approvals.en-US.ts';
+import { approvalsZhCN } from './approvals.zh-CN.ts';
 import { authEnUS } from './auth.en-US.ts';
 import { authZhCN } from './auth.zh-CN.ts';
 import { calendarEnUS } from './calendar.en-US.ts';
@@ -36,6 +38,7 @@ import { usersZhCN } from './users.zh-CN.ts';
 
 export const zhCN = {
   ...commonZhCN,
+  approvals: approvalsZhCN,
   auth: authZhCN,
   calendar: calendarZhCN,
   channels: channelsZhCN,
@@ -56,6 +59,7 @@ export type Messages = typeof zhCN;
 
 export const enUS: Catalogue<Messages> = {
   ...commonEnUS,
+  approvals: approvalsEnUS,
   auth: authEnUS,
   calendar: calendarEnUS,
   channels: channelsEnUS,
