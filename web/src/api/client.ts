@@ -100,7 +100,17 @@ async function toApiError(response: Response): Promise<ApiError> {
     if (code && code in ERROR_STATUS) {
       const message =
         typeof body.error?.message === 'string' && body.error.message ? body.error.message : undefined;
-      return new ApiError(code as ErrorCode, message ?? code, response.status, body.error?.details, message);
+      // The server's sentence is shown once it says it wrote it in the reader's language
+      // (Content-Language); until then the client's own sentence for the code is.
+      const language = response.headers.get('content-language')?.toLowerCase();
+      const localised = !!language && language === requestLanguage?.toLowerCase();
+      return new ApiError(
+        code as ErrorCode,
+        message ?? code,
+        response.status,
+        body.error?.details,
+        localised ? message : undefined,
+      );
     }
   } catch {
     // Not our JSON error shape (a proxy page, an empty body): fall through to the status.

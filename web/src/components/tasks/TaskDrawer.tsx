@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TASK_PRIORITIES, type TaskDetail, type TaskSource } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
@@ -17,6 +17,7 @@ import {
   toUpdateRequest,
 } from '../../shared/taskForm.ts';
 import { taskNumber } from '../../shared/taskText.ts';
+import { FormDrawer } from '../FormDrawer.tsx';
 import { PeoplePicker } from '../PeoplePicker.tsx';
 
 /** A new task made from something else (转为任务): prefilled text and where it came from. */
@@ -95,26 +96,17 @@ export function TaskDrawer({
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={editing ? `${taskNumber(editing)} ${editing.title}` : t('tasks.drawer.title')}
-      size={600}
-      forceRender
-      data-testid="task-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="task-save"
-          >
-            {editing ? t('common.save') : t('common.create')}
-          </Button>
-        </Flex>
-      }
+      width={600}
+      keepMounted
+      testId="task-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending}
+      submitText={editing ? t('common.save') : t('common.create')}
+      submitTestId="task-save"
     >
       <Form<TaskFormValues>
         form={form}
@@ -245,6 +237,6 @@ export function TaskDrawer({
           <Input placeholder={t('tasks.drawer.nextStepPlaceholder')} maxLength={500} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -41,7 +41,7 @@ export function AuditFilterBar({ value, onChange }: Props) {
   const range: [Dayjs, Dayjs] | null = value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
 
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+    <Flex wrap gap={12}>
       <AutoComplete
         data-testid="audit-action-filter"
         style={{ width: 280 }}

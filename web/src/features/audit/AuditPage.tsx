@@ -1,14 +1,16 @@
-import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntry, AuditVerification } from '@liaison/contracts';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Flex, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditFilters, exportAudit, listAudit, verifyAudit } from '../../api/audit.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
 import { AuditDetails } from '../../components/auditView.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { type ListColumn, ListPage } from '../../components/list/ListPage.tsx';
+import type { FieldSpec } from '../../components/list/listQuery.ts';
+import { useListState } from '../../components/list/useListState.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { AuditFilterBar } from './AuditFilterBar.tsx';
 import { auditColumns } from './auditColumns.tsx';
@@ -38,13 +40,23 @@ function VerificationResult({ result, onClose }: { result: AuditVerification; on
   );
 }
 
+const FIELDS: FieldSpec<AuditFilters> = {
+  actorId: 'string',
+  action: 'string',
+  targetType: 'string',
+  targetId: 'string',
+  from: 'string',
+  to: 'string',
+};
+const DEFAULTS = { filters: {} as AuditFilters };
+
 export default function AuditPage() {
   const { t } = useTranslation();
   const showError = useApiError();
-  const [filters, setFilters] = useState<AuditFilters>({});
-  // The action box is free text; wait until typing pauses instead of querying every prefix.
-  const applied = useDebounced(filters, 350);
-  const columns = useMemo(() => auditColumns(t), [t]);
+  const list = useListState(FIELDS, DEFAULTS);
+  // The action box is free text: it writes the URL in place, and the query waits until typing pauses.
+  const applied = useDebounced(list.filters, 350);
+  const columns = useMemo(() => auditColumns(t) as ListColumn<AuditEntry>[], [t]);
 
   const query = useInfiniteQuery({
     queryKey: queryKeys.audit.list(applied),
@@ -58,51 +70,36 @@ export default function AuditPage() {
   );
 
   const verify = useMutation({ mutationFn: verifyAudit, onError: (error) => showError(error) });
-  const download = useMutation({
-    mutationFn: () => exportAudit(applied),
-    onError: (error) => showError(error),
-  });
 
   return (
-    <>
-      <PageHeader
-        title={t('audit.title')}
-        subtitle={t('audit.subtitle')}
-        extra={
-          <>
-            <Button
-              icon={<SafetyCertificateOutlined />}
-              loading={verify.isPending}
-              onClick={() => verify.mutate()}
-              data-testid="audit-verify"
-            >
-              {t('audit.verify')}
-            </Button>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={download.isPending}
-              onClick={() => download.mutate()}
-              data-testid="audit-export"
-            >
-              {t('common.export')}
-            </Button>
-          </>
-        }
-      />
-      {verify.data && <VerificationResult result={verify.data} onClose={() => verify.reset()} />}
-      <Card>
-        <AuditFilterBar value={filters} onChange={setFilters} />
-        <Table<AuditEntry>
-          data-testid="audit-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={entries}
-          loading={query.isLoading}
-          pagination={false}
-          scroll={{ x: 1100 }}
-          expandable={{ expandedRowRender: (entry) => <AuditDetails entry={entry} /> }}
-        />
+    <ListPage
+      title={t('audit.title')}
+      subtitle={t('audit.subtitle')}
+      actions={
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+          data-testid="audit-verify"
+        >
+          {t('audit.verify')}
+        </Button>
+      }
+      onExport={() => exportAudit(applied)}
+      exportTestId="audit-export"
+      banner={verify.data && <VerificationResult result={verify.data} onClose={() => verify.reset()} />}
+      filters={
+        <AuditFilterBar value={list.filters} onChange={(next) => list.setFilters(next, { replace: true })} />
+      }
+      state={list}
+      columns={columns}
+      rows={entries}
+      loading={query.isLoading}
+      rowKey="id"
+      testId="audit-table"
+      scrollX={1100}
+      expandable={{ expandedRowRender: (entry) => <AuditDetails entry={entry} /> }}
+      footer={
         <Flex justify="center" align="center" gap={16} style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">{t('audit.shown', { count: entries.length })}</Typography.Text>
           {query.hasNextPage ? (
@@ -117,7 +114,7 @@ export default function AuditPage() {
             entries.length > 0 && <Typography.Text type="secondary">{t('audit.noMore')}</Typography.Text>
           )}
         </Flex>
-      </Card>
-    </>
+      }
+    />
   );
 }

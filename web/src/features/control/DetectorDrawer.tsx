@@ -1,12 +1,13 @@
 import { type Detector, KEYWORDS_MAX, REGEX_MAX_LENGTH, type ValidationIssue } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Radio, Switch, Typography } from 'antd';
+import { Alert, App, Flex, Form, Input, Radio, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { createDetector, updateDetector } from '../../api/control.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { useApiError } from '../../app/errors.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { type DetectorFormValues, parseTerms, toDetectorForm, toDetectorRequest } from './detectorForm.ts';
 import { showIssues } from './formErrors.ts';
 
@@ -57,7 +58,7 @@ export function DetectorDrawer({ state, onClose }: { state: DetectorDrawerState;
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={state !== null}
       onClose={onClose}
       title={
@@ -65,22 +66,13 @@ export function DetectorDrawer({ state, onClose }: { state: DetectorDrawerState;
           ? t('control.detector.editTitle', { name: detector.name })
           : t('control.detector.createTitle')
       }
-      size={640}
-      forceRender
-      data-testid="detector-editor"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="detector-save"
-          >
-            {detector ? t('common.save') : t('common.create')}
-          </Button>
-        </Flex>
-      }
+      width={640}
+      keepMounted
+      testId="detector-editor"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitText={detector ? t('common.save') : t('common.create')}
+      submitTestId="detector-save"
     >
       {detector && detector.usedBy > 0 && (
         <Alert
@@ -186,6 +178,6 @@ export function DetectorDrawer({ state, onClose }: { state: DetectorDrawerState;
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

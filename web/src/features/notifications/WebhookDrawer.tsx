@@ -1,12 +1,13 @@
 import { NOTIFICATION_KINDS, WEBHOOK_FORMATS, type Webhook, type WebhookFormat } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Flex, Form, Input, Radio, Select, Switch } from 'antd';
+import { App, Checkbox, Form, Input, Radio, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { createWebhook, updateWebhook } from '../../api/notifications.ts';
 import { useApiError } from '../../app/errors.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 
 export type WebhookDrawerState = { mode: 'create' } | { mode: 'edit'; webhook: Webhook } | null;
 
@@ -86,7 +87,7 @@ export function WebhookDrawer({ state, onClose }: { state: WebhookDrawerState; o
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={state !== null}
       onClose={onClose}
       title={
@@ -94,22 +95,13 @@ export function WebhookDrawer({ state, onClose }: { state: WebhookDrawerState; o
           ? t('notifications.webhooks.editTitle', { name: editing.name })
           : t('notifications.webhooks.createTitle')
       }
-      size={560}
-      forceRender
-      data-testid="webhook-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="webhook-save"
-          >
-            {editing ? t('common.save') : t('common.create')}
-          </Button>
-        </Flex>
-      }
+      width={560}
+      keepMounted
+      testId="webhook-drawer"
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitText={editing ? t('common.save') : t('common.create')}
+      submitTestId="webhook-save"
     >
       <Form<WebhookForm>
         form={form}
@@ -189,6 +181,6 @@ export function WebhookDrawer({ state, onClose }: { state: WebhookDrawerState; o
           <Switch />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,6 @@
 import { REQUEST_PRIORITIES } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Radio } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, Input, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { createRequest } from '../../api/requests.ts';
 import { useApiError } from '../../app/errors.ts';
 import { useMe } from '../../app/session.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useRequestSettings } from '../../shared/queries/requestSettings.ts';
 import { requestNumber } from './requestText.ts';
 
@@ -72,26 +73,17 @@ export function RequestDrawer({ open, onClose }: { open: boolean; onClose: () =>
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t('requests.drawer.title')}
-      size={600}
-      forceRender
-      data-testid="request-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="request-save"
-          >
-            {t('requests.list.create')}
-          </Button>
-        </Flex>
-      }
+      width={600}
+      keepMounted
+      testId="request-drawer"
+      onSubmit={() => form.submit()}
+      submitting={create.isPending}
+      submitText={t('requests.list.create')}
+      submitTestId="request-save"
     >
       {settings.data && (
         <Alert
@@ -173,6 +165,6 @@ export function RequestDrawer({ open, onClose }: { open: boolean; onClose: () =>
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

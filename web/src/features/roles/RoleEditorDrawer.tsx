@@ -1,11 +1,12 @@
 import { DATA_SCOPES, type DataScope, type Permission, type Role } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Radio } from 'antd';
+import { Alert, App, Flex, Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
 import { createRole, updateRole } from '../../api/roles.ts';
 import { useApiError } from '../../app/errors.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { roleDescription, roleName, scopeName } from '../../components/labels.ts';
 import { PermissionChecklist } from './PermissionChecklist.tsx';
 
@@ -80,28 +81,18 @@ export function RoleEditorDrawer({
 
   const title = !role ? t('roles.createTitle') : locked ? t('roles.viewTitle') : t('roles.editTitle');
   return (
-    <Drawer
+    <FormDrawer
       open={state !== null}
       onClose={onClose}
       title={role ? `${title} · ${roleName(t, role)}` : title}
-      size={640}
-      forceRender
-      data-testid="role-editor"
-      footer={
-        !locked && (
-          <Flex justify="flex-end" gap={8}>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              loading={save.isPending}
-              onClick={() => form.submit()}
-              data-testid="role-save"
-            >
-              {role ? t('common.save') : t('common.create')}
-            </Button>
-          </Flex>
-        )
-      }
+      width={640}
+      keepMounted
+      testId="role-editor"
+      footer={!locked}
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitText={role ? t('common.save') : t('common.create')}
+      submitTestId="role-save"
     >
       {role?.locked && (
         <Alert type="warning" showIcon title={t('roles.lockedNotice')} style={{ marginBottom: 16 }} />
@@ -149,6 +140,6 @@ export function RoleEditorDrawer({
           <PermissionChecklist />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,6 @@
 import type { CreatedUser, User } from '@liaison/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Flex, Form, Tabs } from 'antd';
+import { App, Descriptions, Flex, Form, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/keys.ts';
@@ -8,6 +8,7 @@ import { createUser, updateUser } from '../../api/users.ts';
 import { useApiError } from '../../app/errors.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useCan } from '../../app/session.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { RoleTags, StatusTag } from '../../components/UserTags.tsx';
 import { PersonalInfoPanel } from './PersonalInfoPanel.tsx';
 import { SignInThrottlePanel } from './SignInThrottlePanel.tsx';
@@ -96,29 +97,17 @@ export function UserDrawer({ state, onClose, onCreated, onLiftThrottle }: Props)
 
   const title = creating ? t('users.createTitle') : canManage ? t('users.editTitle') : t('users.viewTitle');
   return (
-    <Drawer
+    <FormDrawer
       open={state !== null}
       onClose={onClose}
       title={user ? `${title} · ${user.displayName}` : title}
-      size={640}
-      destroyOnHidden
-      data-testid="user-drawer"
-      footer={
-        canManage &&
-        tab === 'basic' && (
-          <Flex justify="flex-end" gap={8}>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              loading={save.isPending}
-              onClick={() => form.submit()}
-              data-testid="user-save"
-            >
-              {creating ? t('common.create') : t('common.save')}
-            </Button>
-          </Flex>
-        )
-      }
+      width={640}
+      testId="user-drawer"
+      footer={canManage && tab === 'basic'}
+      onSubmit={() => form.submit()}
+      submitting={save.isPending}
+      submitText={creating ? t('common.create') : t('common.save')}
+      submitTestId="user-save"
     >
       {user && allowed('user.personal.read') ? (
         <Tabs
@@ -136,6 +125,6 @@ export function UserDrawer({ state, onClose, onCreated, onLiftThrottle }: Props)
       ) : (
         basic
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

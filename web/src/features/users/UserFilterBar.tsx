@@ -28,7 +28,7 @@ export function UserFilterBar({ value, onChange, onReset }: Props) {
   }));
 
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }} align="center">
+    <Flex wrap gap={12} align="center">
       <Input.Search
         data-testid="users-search"
         style={{ width: 280 }}

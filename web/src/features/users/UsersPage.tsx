@@ -1,16 +1,16 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '@liaison/contracts';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { TableProps } from 'antd';
-import { Button, Card, Table } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/keys.ts';
 import { exportUsers, getUser, listUsers, type UserFilters } from '../../api/users.ts';
-import { useApiError } from '../../app/errors.ts';
 import { useCan } from '../../app/session.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { type ListColumn, ListPage } from '../../components/list/ListPage.tsx';
+import type { FieldSpec } from '../../components/list/listQuery.ts';
+import { useListState } from '../../components/list/useListState.ts';
 import { type TemporaryPassword, TemporaryPasswordModal } from './TemporaryPasswordModal.tsx';
 import { UserDrawer, type UserDrawerState } from './UserDrawer.tsx';
 import { UserFilterBar } from './UserFilterBar.tsx';
@@ -18,17 +18,29 @@ import { UserRolesModal } from './UserRolesModal.tsx';
 import { SORTABLE, type UserAction, userColumns } from './userColumns.tsx';
 import { useUserActions } from './useUserActions.ts';
 
-const DEFAULT_FILTERS: UserFilters = { sort: 'name', order: 'asc', includeSubDepartments: true };
+type Filters = Omit<UserFilters, 'sort' | 'order'>;
+const FIELDS: FieldSpec<Filters> = {
+  q: 'string',
+  departmentId: 'string',
+  includeSubDepartments: 'boolean',
+  roleKey: 'string',
+  status: 'string',
+  kind: 'string',
+};
+const DEFAULTS = { filters: { includeSubDepartments: true } as Filters, sort: 'name', order: 'asc' as const };
 
 export default function UsersPage() {
   const { t } = useTranslation();
   const allowed = useCan();
-  const showError = useApiError();
   const canManage = allowed('user.manage');
   const canAssignRoles = allowed('role.manage');
 
-  const [filters, setFilters] = useState<UserFilters>(DEFAULT_FILTERS);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const list = useListState(FIELDS, DEFAULTS);
+  const filters: UserFilters = {
+    ...list.filters,
+    sort: list.sort as UserFilters['sort'],
+    order: list.order,
+  };
   const [drawer, setDrawer] = useState<UserDrawerState>(null);
   const [rolesFor, setRolesFor] = useState<User | null>(null);
   const [temporary, setTemporary] = useState<TemporaryPassword | null>(null);
@@ -45,25 +57,23 @@ export default function UsersPage() {
   useEffect(() => {
     if (!linkedUser.data) return;
     setDrawer({ mode: 'edit', user: linkedUser.data });
-    setSearchParams({}, { replace: true });
+    // Only the link's own parameter goes: the list's filters stay in the URL.
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('user');
+        return next;
+      },
+      { replace: true },
+    );
   }, [linkedUser.data, setSearchParams]);
 
-  const params = { ...filters, ...paging };
+  const params = { ...filters, page: list.page, pageSize: list.pageSize };
   const query = useQuery({
     queryKey: queryKeys.users.list(params),
     queryFn: () => listUsers(params),
     placeholderData: keepPreviousData,
   });
-  const download = useMutation({
-    mutationFn: () => exportUsers(filters),
-    onError: (error) => showError(error),
-  });
-
-  const applyFilters = (next: UserFilters) => {
-    setFilters(next);
-    setPaging((current) => ({ ...current, page: 1 }));
-  };
-
   const onAction = (action: UserAction, user: User) => {
     if (action === 'open') setDrawer({ mode: 'edit', user });
     if (action === 'roles') setRolesFor(user);
@@ -80,72 +90,42 @@ export default function UsersPage() {
     canManage,
     canAssignRoles,
     onAction,
-  });
-
-  const onTableChange: TableProps<User>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sort = single?.order ? SORTABLE[String(single.columnKey)] : undefined;
-    setFilters((current) => ({
-      ...current,
-      sort: sort ?? 'name',
-      order: sort && single?.order === 'descend' ? 'desc' : 'asc',
-    }));
-    setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
-  };
+  }).map(
+    (column): ListColumn<User> => ({
+      ...(column as ListColumn<User>),
+      sortKey: SORTABLE[String(column.key)],
+      card: column.key === 'displayName' ? 'title' : column.key === 'actions' ? 'actions' : undefined,
+    }),
+  );
 
   return (
-    <>
-      <PageHeader
-        title={t('users.title')}
-        subtitle={t('users.subtitle')}
-        extra={
-          <>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={download.isPending}
-              onClick={() => download.mutate()}
-              data-testid="users-export"
-            >
-              {t('common.export')}
-            </Button>
-            {canManage && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setDrawer({ mode: 'create' })}
-                data-testid="user-create"
-              >
-                {t('users.create')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <Card>
-        <UserFilterBar
-          value={filters}
-          onChange={applyFilters}
-          onReset={() => applyFilters(DEFAULT_FILTERS)}
-        />
-        <Table<User>
-          data-testid="users-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={query.data?.items}
-          loading={query.isFetching}
-          onChange={onTableChange}
-          scroll={{ x: 1300 }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
-        />
-      </Card>
+    <ListPage
+      title={t('users.title')}
+      subtitle={t('users.subtitle')}
+      actions={
+        canManage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDrawer({ mode: 'create' })}
+            data-testid="user-create"
+          >
+            {t('users.create')}
+          </Button>
+        )
+      }
+      onExport={() => exportUsers(filters)}
+      exportTestId="users-export"
+      filters={<UserFilterBar value={list.filters} onChange={list.setFilters} onReset={list.reset} />}
+      state={list}
+      columns={columns}
+      rows={query.data?.items}
+      total={query.data?.total ?? 0}
+      loading={query.isFetching}
+      rowKey="id"
+      testId="users-table"
+      scrollX={1300}
+    >
       <UserDrawer
         state={drawer}
         onClose={() => setDrawer(null)}
@@ -157,6 +137,6 @@ export default function UsersPage() {
       />
       <UserRolesModal user={rolesFor} onClose={() => setRolesFor(null)} />
       <TemporaryPasswordModal value={temporary} onClose={() => setTemporary(null)} />
-    </>
+    </ListPage>
   );
 }
