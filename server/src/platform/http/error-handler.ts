@@ -31,6 +31,9 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   const locale = requestLocale(reply.request);
   const body: ErrorBody = { error: { code: error.code, message: error.messageIn(locale) } };
   if (error.details !== undefined) body.error.details = error.detailsIn(locale);
+  // Says which language the message is in, so a client can show it as written; a message not yet
+  // from the catalogue is English and says so.
+  reply.header('content-language', error.text ? locale : 'en-US');
   return reply.status(error.status).type('application/json').send(body);
 }
 

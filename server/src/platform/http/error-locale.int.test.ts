@@ -13,8 +13,10 @@ describe('error messages in the reader’s language', () => {
     const zh = await t.request(null, 'GET', '/api/users');
     expect(zh.status).toBe(401);
     expect(zh.body.error).toEqual({ code: 'unauthenticated', message: '请先登录。' });
+    expect(zh.headers['content-language']).toBe('zh-CN');
     const en = await t.request(null, 'GET', '/api/users', undefined, { 'accept-language': 'en-GB,en;q=0.9' });
     expect(en.body.error).toEqual({ code: 'unauthenticated', message: 'Sign in to continue.' });
+    expect(en.headers['content-language']).toBe('en-US');
   });
 
   it('translates Fastify’s own failures and unknown routes too', async () => {
