@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import * as repo from './announcements.repository.ts';
 
@@ -29,9 +30,9 @@ export class AnnouncementCategoriesService {
     const categoryId = id ?? newId();
     await this.#deps.db.transaction().execute(async (trx) => {
       const before = id ? await repo.findCategory(trx, id) : undefined;
-      if (id && !before) throw errors.notFound('Category');
+      if (id && !before) throw errors.notFound(text('nouns.category'));
       const taken = (await repo.categories(trx)).some((c) => c.key === body.key && c.id !== id);
-      if (taken) throw errors.conflict('A category with this key already exists.');
+      if (taken) throw errors.conflict(text('announcements.errors.categoryKeyTaken'));
       const fields = {
         key: body.key,
         name: body.name,

@@ -11,6 +11,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/crypto/ids.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
@@ -77,11 +78,9 @@ export class AnnouncementDraftsService {
   async update(ctx: ActorContext, id: string, body: UpdateAnnouncementRequest): Promise<AnnouncementDetail> {
     const row = await this.#deps.access.visible(ctx, id);
     if (!this.#deps.access.canEdit(ctx, row))
-      throw errors.forbidden('Only its author or owner may change a draft.');
+      throw errors.forbidden(text('announcements.errors.onlyAuthorEdits'));
     if (row.status !== 'draft' && row.status !== 'returned') {
-      throw errors.conflict(
-        'Only a draft or a returned announcement can be edited; correct a published one instead.',
-      );
+      throw errors.conflict(text('announcements.errors.notEditable'));
     }
     const merged: CreateAnnouncementRequest = {
       categoryId: body.categoryId ?? row.category_id,
@@ -124,7 +123,7 @@ export class AnnouncementDraftsService {
       can(ctx.actor.grants, 'announcement.manage') ||
       inScope(scopeFilter(ctx.actor, 'announcement.publish'), { departmentPath: dept.path, ownerIds: [] }) ||
       body.publishingDepartmentId === ctx.actor.departmentId;
-    if (!mayPublish) throw errors.forbidden('You may publish only for your own department.');
+    if (!mayPublish) throw errors.forbidden(text('announcements.errors.publishOwnDepartment'));
     const [owner] = await this.#deps.users.activeEmployees(db, [body.ownerId]);
     if (!owner) throw errors.invalidField('ownerId', 'No such active colleague.');
     if (body.expiresAt && body.expiresAt <= body.effectiveAt) {
@@ -140,13 +139,13 @@ export class AnnouncementDraftsService {
       );
     }
     const html = sanitizeHtml(body.bodyHtml);
-    const text = htmlToText(html);
-    if (!text) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
+    const plain = htmlToText(html);
+    if (!plain) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
     return {
       category_id: body.categoryId,
       title: body.title,
       body_html: html,
-      body_text: text,
+      body_text: plain,
       publishing_department_id: body.publishingDepartmentId,
       owner_id: body.ownerId,
       effective_at: new Date(body.effectiveAt).toISOString(),
@@ -156,7 +155,7 @@ export class AnnouncementDraftsService {
       requires_ack: body.requiresAck ? 1 : 0,
       ack_deadline: body.ackDeadline ? new Date(body.ackDeadline).toISOString() : null,
       audience: JSON.stringify(body.audience),
-      search_text: `${body.title}\n${text}`.toLowerCase(),
+      search_text: `${body.title}\n${plain}`.toLowerCase(),
     };
   }
 

@@ -7,6 +7,7 @@ import type { SqlDialect } from '../../platform/db/dialect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { EventLog } from '../../platform/events/event-log.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { htmlToText, sanitizeHtml } from '../../platform/text/html.ts';
 import type { ApprovalOutcome, ApprovalsService } from '../approvals/approvals.service.ts';
@@ -83,9 +84,11 @@ export class AnnouncementPublishingService {
   async submit(ctx: ActorContext, id: string): Promise<AnnouncementDetail> {
     const row = await this.#deps.access.visible(ctx, id);
     if (!this.#deps.access.canEdit(ctx, row))
-      throw errors.forbidden('Only its author or owner may submit it.');
+      throw errors.forbidden(text('announcements.errors.onlyAuthorSubmits'));
     if (row.status !== 'draft' && row.status !== 'returned')
-      throw errors.conflict(`This announcement is ${row.status}.`);
+      throw errors.conflict(
+        text('announcements.errors.notSubmittable', { status: text(`announcements.statuses.${row.status}`) }),
+      );
     const audience = Audience.parse(JSON.parse(row.audience));
     const reach = await this.#deps.audiences.reach(this.#deps.db, audience);
     if (reach.recipients === 0) throw errors.invalidField('audience', 'The audience reaches nobody.');
@@ -196,8 +199,18 @@ export class AnnouncementPublishingService {
       const recipients = await repo.notDoneIds(trx, id, 'all', 'unread');
       await this.#deps.notifications.notify(trx, {
         kind: 'announcement.published',
-        title: `${row.category_name}：${row.title}`,
-        body: `${row.department_name}发布${row.requires_ack ? '，请阅读并确认' : ''}。`,
+        title: text('announcements.notices.published.title', {
+          category: row.category_name,
+          title: row.title,
+        }),
+        body: text(
+          row.requires_ack
+            ? 'announcements.notices.published.bodyAck'
+            : 'announcements.notices.published.body',
+          {
+            department: row.department_name,
+          },
+        ),
         link: `/announcements/${id}`,
         subject: { type: 'announcement', id },
         actorId: ctx?.actor?.userId ?? null,
@@ -215,20 +228,20 @@ export class AnnouncementPublishingService {
   ): Promise<AnnouncementDetail> {
     const row = await this.#deps.access.visible(ctx, id);
     if (!this.#deps.access.canEdit(ctx, row))
-      throw errors.forbidden('Only its author or owner may correct it.');
-    if (row.status !== 'published') throw errors.conflict('Only a published announcement can be corrected.');
+      throw errors.forbidden(text('announcements.errors.onlyAuthorCorrects'));
+    if (row.status !== 'published') throw errors.conflict(text('announcements.errors.notCorrectable'));
     const title = body.title ?? row.title;
     const html = body.bodyHtml !== undefined ? sanitizeHtml(body.bodyHtml) : row.body_html;
-    const text = htmlToText(html);
-    if (!text) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
+    const plain = htmlToText(html);
+    if (!plain) throw errors.invalidField('bodyHtml', 'The announcement has no text.');
     const now = this.#deps.clock.now().toISOString();
     await this.#deps.db.transaction().execute(async (trx) => {
       const revision = row.revision + 1;
       await repo.update(trx, id, {
         title,
         body_html: html,
-        body_text: text,
-        search_text: `${title}\n${text}`.toLowerCase(),
+        body_text: plain,
+        search_text: `${title}\n${plain}`.toLowerCase(),
         revision,
         updated_at: now,
       });
@@ -256,9 +269,13 @@ export class AnnouncementPublishingService {
   async withdraw(ctx: ActorContext, id: string): Promise<AnnouncementDetail> {
     const row = await this.#deps.access.visible(ctx, id);
     if (!this.#deps.access.canEdit(ctx, row))
-      throw errors.forbidden('Only its author or owner may withdraw it.');
+      throw errors.forbidden(text('announcements.errors.onlyAuthorWithdraws'));
     if (!['in_approval', 'scheduled', 'published', 'returned'].includes(row.status)) {
-      throw errors.conflict(`This announcement is ${row.status}; there is nothing to withdraw.`);
+      throw errors.conflict(
+        text('announcements.errors.notWithdrawable', {
+          status: text(`announcements.statuses.${row.status}`),
+        }),
+      );
     }
     await this.#deps.db.transaction().execute(async (trx) => {
       if ((row.status === 'in_approval' || row.status === 'returned') && row.approval_id) {

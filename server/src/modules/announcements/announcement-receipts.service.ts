@@ -4,6 +4,7 @@ import { type ActorContext, scopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import { fromWallClock, wallClock } from '../../platform/jobs/schedule.ts';
 import {
   addFacts,
@@ -54,7 +55,7 @@ export class AnnouncementReceiptsService {
   /** 确认已读. */
   async acknowledge(ctx: ActorContext, id: string): Promise<{ ackedAt: string }> {
     const { row, recipient } = await this.#deps.access.receivable(ctx, id);
-    if (row.requires_ack !== 1) throw errors.conflict('This announcement asks for no acknowledgement.');
+    if (row.requires_ack !== 1) throw errors.conflict(text('announcements.errors.noAckRequired'));
     if (recipient.acked_at) return { ackedAt: recipient.acked_at };
     const now = this.#deps.clock.now().toISOString();
     await repo.markAcked(this.#deps.db, id, ctx.actor.userId, now);
@@ -145,7 +146,7 @@ export class AnnouncementReceiptsService {
   /** Internal information on-time delivery rate per month (and per department), against the target. */
   async onTime(ctx: ActorContext, query: OnTimeQuery): Promise<OnTimeReport> {
     const scope = scopeFilter(ctx.actor, 'announcement.stats');
-    if (scope.kind === 'none') throw errors.forbidden('You may not see publishing statistics.');
+    if (scope.kind === 'none') throw errors.forbidden(text('announcements.errors.statsForbidden'));
     let path: string | null = scope.kind === 'all' ? null : (ctx.actor.departmentPath ?? '/none/');
     if (query.departmentId) {
       const dept = (await this.#deps.departments.basicsOf(this.#deps.db, [query.departmentId])).get(
@@ -153,7 +154,7 @@ export class AnnouncementReceiptsService {
       );
       if (!dept) throw errors.invalidField('departmentId', 'No such department.');
       if (path && !dept.path.startsWith(path))
-        throw errors.forbidden('This department is outside your scope.');
+        throw errors.forbidden(text('announcements.errors.departmentOutOfScope'));
       path = dept.path;
     }
     const departmentIds = path ? await this.#deps.departments.idsUnderPaths(this.#deps.db, [path]) : null;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
@@ -38,8 +39,7 @@ export class AnnouncementRemindersService {
   ) {
     const row = await this.#deps.access.visible(ctx, id);
     const scope = await this.#deps.access.recipientScope(ctx, row);
-    if (row.status !== 'published')
-      throw errors.conflict('Only a published announcement has readers to remind.');
+    if (row.status !== 'published') throw errors.conflict(text('announcements.errors.notPublishedToRemind'));
     const departmentId = await this.#deps.access.departmentWithin(body.departmentId, scope);
     const ids = await repo.notDoneIds(this.#deps.db, id, scope, body.which, departmentId);
     await this.#deps.db.transaction().execute(async (trx) => {
@@ -57,13 +57,19 @@ export class AnnouncementRemindersService {
 
   async #remindIn(trx: Transaction<DB>, ctx: ActorContext | null, row: AnnouncementRow, ids: string[]) {
     if (ids.length === 0) return;
-    const deadline = row.deadline_at
-      ? `，请在 ${this.#deps.calendar.formatShort(new Date(row.deadline_at))} 前${row.requires_ack ? '确认' : '阅读'}`
-      : '';
+    const ack = row.requires_ack === 1;
+    const about = { department: row.department_name, category: row.category_name };
     await this.#deps.notifications.notify(trx, {
       kind: 'announcement.reminder',
-      title: `请${row.requires_ack ? '阅读并确认' : '阅读'}：${row.title}`,
-      body: `${row.department_name}的${row.category_name}${deadline}。`,
+      title: text(ack ? 'announcements.notices.reminder.titleAck' : 'announcements.notices.reminder.title', {
+        title: row.title,
+      }),
+      body: row.deadline_at
+        ? text(ack ? 'announcements.notices.reminder.bodyAckBy' : 'announcements.notices.reminder.bodyBy', {
+            ...about,
+            deadline: { at: row.deadline_at, zone: this.#deps.calendar.timeZone },
+          })
+        : text('announcements.notices.reminder.body', about),
       link: `/announcements/${row.id}`,
       subject: { type: 'announcement', id: row.id },
       actorId: ctx?.actor?.userId ?? null,

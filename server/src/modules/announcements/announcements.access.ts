@@ -4,6 +4,7 @@ import { type ActorContext, inScope, scopeFilter } from '../../platform/auth/act
 import type { Clock } from '../../platform/clock.ts';
 import type { DB, Executor } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { ApprovalQueriesService } from '../approvals/approval-queries.service.ts';
 import type { AudiencesService } from '../audiences/audiences.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';
@@ -64,7 +65,7 @@ export class AnnouncementAccess {
   /** The announcement if the caller may see it: a recipient, in its audience now, its manager or approver. */
   async visible(ctx: ActorContext, id: string): Promise<AnnouncementRow> {
     const row = await this.find(this.#deps.db, id);
-    if (!row) throw errors.notFound('Announcement');
+    if (!row) throw errors.notFound(text('nouns.announcement'));
     if (this.manages(ctx, row)) return row;
     if (row.status === 'published' || row.status === 'expired') {
       if (await repo.recipientOf(this.#deps.db, id, ctx.actor.userId)) return row;
@@ -75,7 +76,7 @@ export class AnnouncementAccess {
       (await this.#deps.approvals.isApprover(this.#deps.db, row.approval_id, ctx.actor.userId))
     )
       return row;
-    throw errors.notFound('Announcement');
+    throw errors.notFound(text('nouns.announcement'));
   }
 
   /** For reading and acknowledging: published and the caller a recipient (added now if they joined later). */
@@ -93,9 +94,9 @@ export class AnnouncementAccess {
       return { row, recipient };
     const visible = await this.visible(ctx, id);
     if (visible.status !== 'published' && visible.status !== 'expired')
-      throw errors.conflict('This announcement is not published.');
+      throw errors.conflict(text('announcements.errors.notPublished'));
     if (visible.status !== 'published' || !(await this.inAudience(ctx, visible))) {
-      throw errors.forbidden('This announcement is not addressed to you.');
+      throw errors.forbidden(text('announcements.errors.notAddressed'));
     }
     await repo.addRecipient(this.#deps.db, {
       announcement_id: id,
@@ -130,7 +131,7 @@ export class AnnouncementAccess {
    */
   async recipientScope(ctx: ActorContext, row: AnnouncementRow): Promise<repo.RecipientScope> {
     const limit = this.statsLimit(ctx, row);
-    if (limit === null) throw errors.forbidden('Only the owner and department heads see who has read it.');
+    if (limit === null) throw errors.forbidden(text('announcements.errors.receiptsForbidden'));
     if (limit === 'all') return 'all';
     return { departmentIds: await this.#deps.departments.idsUnderPaths(this.#deps.db, [limit]) };
   }
@@ -152,7 +153,7 @@ export class AnnouncementAccess {
     const dept = (await this.#deps.departments.basicsOf(this.#deps.db, [departmentId])).get(departmentId);
     if (!dept) throw errors.invalidField('departmentId', 'No such department.');
     if (scope !== 'all' && !scope.departmentIds.includes(departmentId))
-      throw errors.forbidden('This department is outside your scope.');
+      throw errors.forbidden(text('announcements.errors.departmentOutOfScope'));
     return departmentId;
   }
 
@@ -250,13 +251,13 @@ export class AnnouncementAccess {
   ): Announcement {
     const edit = this.canEdit(ctx, r);
     const stats = this.statsLimit(ctx, r) !== null;
-    const text = r.body_text;
+    const plain = r.body_text;
     return {
       id: r.id,
       category: { id: r.category_id, key: r.category_key, name: r.category_name },
       title: r.title,
       bodyHtml: r.body_html,
-      summary: text.length > 120 ? `${text.slice(0, 120)}…` : text,
+      summary: plain.length > 120 ? `${plain.slice(0, 120)}…` : plain,
       publishingDepartment: { id: r.publishing_department_id, name: r.department_name },
       owner: { id: r.owner_id, username: r.owner_username, displayName: r.owner_name },
       createdBy: { id: r.created_by, username: r.creator_username, displayName: r.creator_name },

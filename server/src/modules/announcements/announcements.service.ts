@@ -11,6 +11,7 @@ import { type ActorContext, scopeFilter } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { text } from '../../platform/i18n/i18n.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { storeUpload } from '../../platform/storage/uploads.ts';
 import type { AudiencesService } from '../audiences/audiences.service.ts';
@@ -99,7 +100,7 @@ export class AnnouncementsService {
   ): Promise<{ file: ReturnType<typeof toFile>; stream: Readable }> {
     await this.#deps.access.visible(ctx, id);
     const row = await repo.findFile(this.#deps.db, fileId);
-    if (!row || row.announcement_id !== id) throw errors.notFound('File');
+    if (!row || row.announcement_id !== id) throw errors.notFound(text('nouns.file'));
     return { file: toFile(row), stream: await this.#deps.blobs.get(row.blob_key) };
   }
 

@@ -2,6 +2,7 @@ import type { SkipReason } from '@liaison/contracts';
 import type { Transaction } from 'kysely';
 import type { ActorContext } from '../../platform/auth/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { type Text, text } from '../../platform/i18n/i18n.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { RolesService } from '../roles/roles.service.ts';
 import type * as repo from './approvals.repository.ts';
@@ -22,8 +23,8 @@ export async function tellTemplateAdministrators(
   const administrators = await deps.roles.activeUserIdsWithPermission(trx, 'approval.manage');
   await deps.notifications.notify(trx, {
     kind: 'approval.skipped',
-    title: `审批步骤已跳过：${request.title}`,
-    body: `「${stepName}」没有可审批的人，已自动跳过：${reasons.map(skipReasonText).join('；')}。请检查审批模板或组织架构。`,
+    title: text('approvals.notices.skipped.title', { title: request.title }),
+    body: text('approvals.notices.skipped.body', { step: stepName, reasons: reasonList(reasons) }),
     link: `/approvals/${request.id}`,
     subject: { type: 'approval', id: request.id },
     actorId: ctx.actor.userId,
@@ -32,20 +33,37 @@ export async function tellTemplateAdministrators(
   });
 }
 
-/** A skip reason in the notice's words (notices are written in the organisation's language, Chinese). */
-function skipReasonText(reason: SkipReason): string {
+/**
+ * The reasons as one text in the reader's language: each pair joined by a catalogue separator, so
+ * any number of reasons reads as a list without a key per count.
+ */
+function reasonList(reasons: readonly SkipReason[]): Text | string {
+  const [first, ...rest] = reasons.map(skipReasonText);
+  if (!first) return '';
+  return rest.reduce(
+    (list, next) => text('approvals.notices.skipped.reasonList', { first: list, next }),
+    first,
+  );
+}
+
+/** A skip reason in the reader's words. */
+function skipReasonText(reason: SkipReason): Text {
   switch (reason.kind) {
     case 'no_head':
-      return reason.department ? `部门「${reason.department}」没有负责人` : '申请人没有所属部门的负责人';
+      return reason.department
+        ? text('approvals.notices.skipped.reasons.noHeadOf', { department: reason.department })
+        : text('approvals.notices.skipped.reasons.noHead');
     case 'no_division_head':
-      return reason.department ? `部门「${reason.department}」没有上级负责人` : '申请人没有上级负责人';
+      return reason.department
+        ? text('approvals.notices.skipped.reasons.noDivisionHeadOf', { department: reason.department })
+        : text('approvals.notices.skipped.reasons.noDivisionHead');
     case 'no_role_holder':
-      return `没有人担任「${reason.role}」`;
+      return text('approvals.notices.skipped.reasons.noRoleHolder', { role: reason.role });
     case 'no_senior_leadership':
-      return '没有高层领导';
+      return text('approvals.notices.skipped.reasons.noSeniorLeadership');
     case 'approvers_inactive':
-      return '指定的审批人已停用';
+      return text('approvals.notices.skipped.reasons.approversInactive');
     case 'only_requester':
-      return '唯一的审批人是申请人本人';
+      return text('approvals.notices.skipped.reasons.onlyRequester');
   }
 }

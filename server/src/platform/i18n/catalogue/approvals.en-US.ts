@@ -20,6 +20,21 @@ export const approvalsEnUS: Catalogue<typeof approvalsZhCN> = {
     },
     outcomes: { approved: 'approved', rejected: 'rejected', returned: 'returned for changes' },
     cc: { title: 'For your information: {{title}} was approved', body: 'Requested by {{requester}}.' },
+    skipped: {
+      title: 'Approval step skipped: {{title}}',
+      body: 'Nobody could approve "{{step}}", so it was skipped: {{reasons}}. Check the approval template or the organisation.',
+      reasonList: '{{first}}; {{next}}',
+      reasons: {
+        noHeadOf: 'the department "{{department}}" has no head',
+        noHead: "the requester's department has no head",
+        noDivisionHeadOf: 'the department "{{department}}" has no head above it',
+        noDivisionHead: 'the requester has no head above their department',
+        noRoleHolder: 'nobody holds the role "{{role}}"',
+        noSeniorLeadership: 'there is no senior leadership',
+        approversInactive: 'the named approvers are deactivated',
+        onlyRequester: 'the only approver is the requester',
+      },
+    },
   },
   nouns: {
     delegation: 'Delegation',

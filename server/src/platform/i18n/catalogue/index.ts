@@ -3,6 +3,8 @@
  * is typed against it). A module adds its area here, under a key named after the module.
  */
 import type { Catalogue } from '../catalogue-types.ts';
+import { announcementsEnUS } from './announcements.en-US.ts';
+import { announcementsZhCN } from './announcements.zh-CN.ts';
 import { approvalsEnUS } from './approvals.en-US.ts';
 import { approvalsZhCN } from './approvals.zh-CN.ts';
 import { authEnUS } from './auth.en-US.ts';
@@ -38,6 +40,7 @@ import { usersZhCN } from './users.zh-CN.ts';
 
 export const zhCN = {
   ...commonZhCN,
+  announcements: announcementsZhCN,
   approvals: approvalsZhCN,
   auth: authZhCN,
   calendar: calendarZhCN,
@@ -59,6 +62,7 @@ export type Messages = typeof zhCN;
 
 export const enUS: Catalogue<Messages> = {
   ...commonEnUS,
+  announcements: announcementsEnUS,
   approvals: approvalsEnUS,
   auth: authEnUS,
   calendar: calendarEnUS,
