@@ -18,7 +18,7 @@ export const commonZhCN = {
     internal: '服务器出错了，请稍后再试。',
     noRoute: '没有接口 {{method}} {{path}}。',
     unauthenticated: '请先登录。',
-    invalidCredentials: '用户名或密码不正确。',
+    invalidCredentials: '用户名或密码错误。',
     forbidden: '你没有执行此操作的权限。',
     csrf: 'CSRF 令牌缺失或无效，请刷新页面后重试。',
     passwordChangeRequired: '请先修改密码再继续。',
