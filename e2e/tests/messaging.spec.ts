@@ -7,6 +7,8 @@ test.describe('messaging', () => {
   test('a message arrives live, is found by a Chinese word, and external users see only their channel', async ({
     browser,
   }, testInfo) => {
+    // Three people signed in at once, each with a live connection: give it the time the others get.
+    test.slow();
     // A sentence without spaces: finding it by 合同 needs real Chinese word segmentation.
     const sentence = `明天下午三点讨论新品发布会的场地合同（${Date.now() % 10_000}）`;
     const chen = await signIn(browser, 'chen.jing');
