@@ -108,10 +108,7 @@ export function createServices(
   // Personal data and what communication control caught are sealed with it.
   const cipher = new FieldCipher(config.secretKey);
   const roles = new RolesService({ db, dialect, clock, audit, holders: userLookup });
-  const channels = new ChannelsService({ db, dialect, clock, audit, events });
   const departments = new DepartmentsService({ db, dialect, clock, audit, events, people: userLookup });
-  // A deleted department's group is archived in the same transaction (channels sit above departments).
-  departments.onRemove((trx, departmentId) => channels.archiveFor(trx, { departmentId }));
   const counterparties = new CounterpartiesService({ db, clock, audit, contacts: userLookup });
   const userRecords = new UserRecords({ departments, counterparties });
   const users = new UsersService({
@@ -136,6 +133,22 @@ export function createServices(
   });
   const personal = new PersonalService({ db, clock, audit, roles, records: userRecords, cipher });
   const teams = new TeamsService({ db, clock, audit, departments, events, people: userLookup });
+  // Channels read people, departments, teams and counterparties through their services.
+  const channels = new ChannelsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    directory: {
+      people: (q, ids) => userLookup.profiles(q, ids),
+      departments: (q, ids) => departments.byIds(q, ids),
+      teams: (q, ids) => teams.factsOf(q, ids),
+      counterpartyNames: (q, ids) => counterparties.namesOf(q, ids),
+    },
+  });
+  // A deleted department's group is archived in the same transaction (channels sit above departments).
+  departments.onRemove((trx, departmentId) => channels.archiveFor(trx, { departmentId }));
   teams.onRemove((trx, teamId) => channels.archiveFor(trx, { teamId }));
   const tokens = new TokensService({ db, clock, audit, events });
 
@@ -173,6 +186,7 @@ export function createServices(
     cipher,
   });
   review.setMessages(messages.heldPort());
+  channels.setMentions(messages);
   const attachments = new AttachmentsService({
     db,
     clock,

@@ -6,6 +6,7 @@ import { errors } from '../../platform/http/errors.ts';
 import { text } from '../../platform/i18n/i18n.ts';
 import { activeUsers } from '../users/users.refs.ts';
 import * as repo from './channels.repository.ts';
+import type { ChannelDirectory } from './channels.service.ts';
 import { DEFAULT_NAMING_RULES, exampleName, followsRule, type NamingValues } from './naming-rules.ts';
 
 // Checks and live events the channel services share: naming rules, who may be a member, and the
@@ -53,20 +54,16 @@ export async function checkInternal(trx: Executor, userIds: readonly string[]): 
 
 /** Employees, or the contacts of this channel's counterparty: never another organisation's. */
 export async function checkExternalMembers(
+  directory: Pick<ChannelDirectory, 'people'>,
   trx: Executor,
   counterpartyId: string,
   userIds: readonly string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const rows = await trx
-    .selectFrom('users')
-    .select(['id', 'kind', 'counterparty_id'])
-    .where('id', 'in', userIds)
-    .where('status', '=', 'active')
-    .execute();
+  const people = await directory.people(trx, [...new Set(userIds)]);
   const bad = userIds.filter((id) => {
-    const u = rows.find((r) => r.id === id);
-    return !u || (u.kind === 'external' && u.counterparty_id !== counterpartyId);
+    const u = people.get(id);
+    return !u?.active || (u.kind === 'external' && u.counterpartyId !== counterpartyId);
   });
   if (bad.length > 0) {
     throw errors.validation(

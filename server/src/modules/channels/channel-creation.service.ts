@@ -53,11 +53,9 @@ export class ChannelCreationService {
 
       switch (input.kind) {
         case 'department': {
-          const dept = await trx
-            .selectFrom('departments')
-            .select(['id', 'name', 'path'])
-            .where('id', '=', input.departmentId)
-            .executeTakeFirst();
+          const dept = (await this.#deps.directory.departments(trx, [input.departmentId])).get(
+            input.departmentId,
+          );
           if (!dept) throw errors.invalidField('body.departmentId', 'no such department');
           if (!inScope(scopeFilter(actor, 'channel.manage'), { departmentPath: dept.path, ownerIds: [] })) {
             throw errors.forbidden(text('channels.errors.departmentOutOfScope'));
@@ -67,18 +65,14 @@ export class ChannelCreationService {
           break;
         }
         case 'team': {
-          const team = await trx
-            .selectFrom('teams')
-            .leftJoin('departments', 'departments.id', 'teams.department_id')
-            .select(['teams.id', 'teams.name', 'teams.owner_id', 'departments.path'])
-            .where('teams.id', '=', input.teamId)
-            .executeTakeFirst();
+          const team = (await this.#deps.directory.teams(trx, [input.teamId])).get(input.teamId);
           if (!team) throw errors.invalidField('body.teamId', 'no such team');
           const manage = scopeFilter(actor, 'channel.manage');
           const allowed =
             team.owner_id === actor.userId ||
             manage.kind === 'all' ||
-            (team.path !== null && inScope(manage, { departmentPath: team.path, ownerIds: [] }));
+            (team.department_path !== null &&
+              inScope(manage, { departmentPath: team.department_path, ownerIds: [] }));
           if (!allowed) throw errors.forbidden(text('channels.errors.teamGroupCreators'));
           await checkName(trx, 'team', input.name, { team: team.name, project: team.name });
           base.team_id = team.id;
@@ -116,15 +110,14 @@ export class ChannelCreationService {
             throw errors.forbidden(text('channels.errors.externalOpeners'));
           }
           if (actor.kind !== 'employee') throw errors.forbidden(text('channels.errors.externalByEmployees'));
-          const cp = await trx
-            .selectFrom('counterparties')
-            .select(['id', 'name'])
-            .where('id', '=', input.counterpartyId)
-            .executeTakeFirst();
+          const cpName = (await this.#deps.directory.counterpartyNames(trx, [input.counterpartyId])).get(
+            input.counterpartyId,
+          );
+          const cp = cpName === undefined ? undefined : { id: input.counterpartyId, name: cpName };
           if (!cp) throw errors.invalidField('body.counterpartyId', 'no such counterparty');
           await checkName(trx, 'external', input.name, { counterparty: cp.name });
           const others = [...new Set(input.memberIds ?? [])].filter((u) => u !== actor.userId);
-          await checkExternalMembers(trx, cp.id, others);
+          await checkExternalMembers(this.#deps.directory, trx, cp.id, others);
           explicit = [actor.userId, ...others];
           base.counterparty_id = cp.id;
           break;

@@ -115,7 +115,8 @@ export class ChannelMembershipService {
       const existing = new Set(await repo.explicitMemberIds(trx, id));
       const added = [...new Set(input.userIds)].filter((u) => !existing.has(u));
       if (added.length === 0) return;
-      if (channel.kind === 'external') await checkExternalMembers(trx, channel.counterparty_id!, added);
+      if (channel.kind === 'external')
+        await checkExternalMembers(this.#deps.directory, trx, channel.counterparty_id!, added);
       else await checkInternal(trx, added);
       const now = this.#deps.clock.now().toISOString();
       await repo.addMembers(

@@ -334,6 +334,19 @@ export async function explicitMemberIds(db: Executor, channelId: string): Promis
   return rows.map((r) => r.user_id);
 }
 
+/** The listed members of these channels, in insertion order. */
+export function listedMembersOf(
+  db: Executor,
+  channelIds: readonly string[],
+): Promise<{ channel_id: string; user_id: string }[]> {
+  if (channelIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('channel_members')
+    .select(['channel_id', 'user_id'])
+    .where('channel_id', 'in', channelIds)
+    .execute();
+}
+
 /** Takes the next message number in the channel; the row lock orders concurrent posters. */
 const bumpSeq = prepared((db, p: { id: string; at: string }) =>
   db
@@ -365,34 +378,6 @@ export async function readPositions(
     .where('channel_id', 'in', channelIds)
     .execute();
   return new Map(rows.map((r) => [r.channel_id, Number(r.last_read_seq)]));
-}
-
-/** Unread mentions of the user per channel, after their read position. */
-export async function mentionCounts(
-  db: Executor,
-  userId: string,
-  channelIds: readonly string[],
-): Promise<Map<string, number>> {
-  if (channelIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('message_mentions')
-    .leftJoin('channel_reads', (join) =>
-      join
-        .onRef('channel_reads.channel_id', '=', 'message_mentions.channel_id')
-        .on('channel_reads.user_id', '=', userId),
-    )
-    .select(['message_mentions.channel_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('message_mentions.user_id', '=', userId)
-    .where('message_mentions.channel_id', 'in', channelIds)
-    .where((eb) =>
-      eb.or([
-        eb('channel_reads.last_read_seq', 'is', null),
-        eb('message_mentions.seq', '>', eb.ref('channel_reads.last_read_seq')),
-      ]),
-    )
-    .groupBy('message_mentions.channel_id')
-    .execute();
-  return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
 }
 
 /** Moves the read position forward (never back). Returns whether it moved. */

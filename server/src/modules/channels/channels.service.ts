@@ -31,6 +31,49 @@ export interface ChannelsDeps {
   clock: Clock;
   audit: AuditService;
   events: EventLog;
+  directory: ChannelDirectory;
+}
+
+/**
+ * What channels reads of people, departments, teams and counterparties, batched by ids. Wired in
+ * services.ts from their services, so channels neither queries their tables nor imports them.
+ */
+export interface ChannelDirectory {
+  /** The users among `ids` that exist, whatever their status. */
+  people(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<
+    Map<
+      string,
+      {
+        ref: { displayName: string };
+        kind: 'employee' | 'external';
+        active: boolean;
+        counterpartyId: string | null;
+      }
+    >
+  >;
+  departments(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<Map<string, { id: string; name: string; path: string }>>;
+  teams(
+    db: Executor,
+    ids: readonly string[],
+  ): Promise<
+    Map<string, { id: string; name: string; owner_id: string | null; department_path: string | null }>
+  >;
+  counterpartyNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** Counts unread mentions; the messages module provides it (it sits above channels, so it is set at wiring). */
+export interface MentionCounter {
+  unreadMentionCounts(
+    db: Executor,
+    userId: string,
+    positions: ReadonlyMap<string, number>,
+  ): Promise<Map<string, number>>;
 }
 
 /** What the messages module needs to know about a reader and a channel before it does anything. */
@@ -47,11 +90,17 @@ export class ChannelsService {
   readonly #deps: ChannelsDeps;
   readonly #creation: ChannelCreationService;
   readonly #membership: ChannelMembershipService;
+  #mentions: MentionCounter | null = null;
 
   constructor(deps: ChannelsDeps) {
     this.#deps = deps;
     this.#creation = new ChannelCreationService(deps, this);
     this.#membership = new ChannelMembershipService(deps, this);
+  }
+
+  /** Set once at wiring: messages own the mentions, and messages depend on channels. */
+  setMentions(counter: MentionCounter): void {
+    this.#mentions = counter;
   }
 
   /** The reader's channels; with `all`, every channel (compliance officers only). */
@@ -235,11 +284,18 @@ export class ChannelsService {
     memberOf: Set<string>,
   ): Promise<Channel[]> {
     const ids = rows.map((r) => r.id);
-    const [reads, mentions, counts] = await Promise.all([
+    const [reads, counts] = await Promise.all([
       repo.readPositions(db, ctx.actor.userId, ids),
-      repo.mentionCounts(db, ctx.actor.userId, ids),
       repo.memberCounts(db, rows),
     ]);
+    // Unread mentions: those after the reader's position (all of them where they never read).
+    const mentions = this.#mentions
+      ? await this.#mentions.unreadMentionCounts(
+          db,
+          ctx.actor.userId,
+          new Map(ids.map((id) => [id, reads.get(id) ?? 0])),
+        )
+      : new Map<string, number>();
     const directNames = await this.#directNames(
       db,
       ctx.actor.userId,
@@ -283,16 +339,17 @@ export class ChannelsService {
   /** A direct conversation is named by the other people in it, as this reader sees it. */
   async #directNames(db: Executor, readerId: string, rows: repo.ChannelRow[]): Promise<Map<string, string>> {
     if (rows.length === 0) return new Map();
-    const members = await db
-      .selectFrom('channel_members')
-      .innerJoin('users', 'users.id', 'channel_members.user_id')
-      .select(['channel_members.channel_id', 'users.id', 'users.display_name'])
-      .where(
-        'channel_members.channel_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
+    const listed = await repo.listedMembersOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    const people = await this.#deps.directory.people(db, [...new Set(listed.map((m) => m.user_id))]);
+    const members = listed.flatMap((m) => {
+      const person = people.get(m.user_id);
+      return person
+        ? [{ channel_id: m.channel_id, id: m.user_id, display_name: person.ref.displayName }]
+        : [];
+    });
     const names = new Map<string, string[]>();
     for (const m of members) {
       if (m.id === readerId) continue;

@@ -347,3 +347,27 @@ export async function channelsWithMessages(db: Executor, from: string, to: strin
     .execute();
   return rows.map((r) => r.channel_id);
 }
+
+/** Mentions of the user per channel with a seq after that channel's position, in one query. */
+export async function mentionCountsAfter(
+  db: Executor,
+  userId: string,
+  positions: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  if (positions.size === 0) return new Map();
+  const rows = await db
+    .selectFrom('message_mentions')
+    .select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('user_id', '=', userId)
+    .where('channel_id', 'in', [...positions.keys()])
+    .where((eb) =>
+      eb.or(
+        [...positions].map(([channelId, after]) =>
+          eb.and([eb('channel_id', '=', channelId), eb('seq', '>', after)]),
+        ),
+      ),
+    )
+    .groupBy('channel_id')
+    .execute();
+  return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
+}

@@ -229,4 +229,13 @@ export class MessagesService {
   channelsWithMessages(db: Executor, from: string, to: string): Promise<string[]> {
     return repo.channelsWithMessages(db, from, to);
   }
+
+  /** The user's mentions per channel after each given read position (0: never read); channels listing. */
+  unreadMentionCounts(
+    db: Executor,
+    userId: string,
+    positions: ReadonlyMap<string, number>,
+  ): Promise<Map<string, number>> {
+    return repo.mentionCountsAfter(db, userId, positions);
+  }
 }
