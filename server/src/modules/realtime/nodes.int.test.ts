@@ -174,7 +174,6 @@ describe.skipIf(!postgres)('two nodes on one PostgreSQL and one Redis', () => {
     const nodeB = await start(extra);
     const { admin, bob, channelId } = await conversation(nodeA.url);
     const onB = await connect(nodeB.url, asSession(bob));
-    const postedAt = Date.now();
     const posted = await api<{ id: string }>(
       nodeA.url,
       admin,
@@ -184,12 +183,10 @@ describe.skipIf(!postgres)('two nodes on one PostgreSQL and one Redis', () => {
         body: '跨节点送达',
       },
     );
-    // Waits far longer than the latency allowed below (so a slow delivery fails that check, not
-    // the wait) and far shorter than the poll interval (so a delivery by polling fails the wait).
+    // The wait is the check: a quarter of the poll interval, so only a delivery through Redis can
+    // arrive within it, and a delivery left to polling fails here (no timing is measured).
     const frame = await onB.waitFor((f) => f.event?.message?.id === posted.body.id, 15_000);
     expect(frame.event?.message?.body).toBe('跨节点送达');
-    // Through Redis a message crosses nodes in milliseconds; 3 s leaves room for a busy machine.
-    expect(Date.now() - postedAt).toBeLessThan(3_000);
 
     const onA = await connect(nodeA.url, asSession(bob));
     const back = await api<{ id: string }>(nodeB.url, admin, 'POST', `/api/channels/${channelId}/messages`, {
